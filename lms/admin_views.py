@@ -1,0 +1,81 @@
+"""Coordinators' back-office views inside the Wagtail admin."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from lms.models import Organisation
+from lms.services import OrganisationError, confirm_organisation, merge_organisation
+
+
+class OrganisationReviewForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("confirm", "Confirm it as a new organisation"), ("merge", "Merge it into an existing organisation")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to confirm or merge this organisation."},
+    )
+    merge_into = forms.ModelChoiceField(
+        queryset=Organisation.objects.listed(),
+        required=False,
+        label="Existing organisation to merge into",
+        help_text="Its members and leads move there; this name stops being offered.",
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["merge_into"].queryset = Organisation.objects.listed().exclude(pk=organisation.pk)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "merge" and not cleaned.get("merge_into"):
+            self.add_error("merge_into", "Choose the organisation to merge into.")
+        return cleaned
+
+
+class OrganisationReviewView(WagtailAdminTemplateMixin, FormView):
+    """Confirm a learner-proposed organisation, or merge it into one already listed."""
+
+    template_name = "lms/admin/organisation_review.html"
+    form_class = OrganisationReviewForm
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("lms.change_organisation"):
+            raise PermissionDenied
+        self.organisation = get_object_or_404(Organisation, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"Review “{self.organisation.name}”"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organisation": self.organisation}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            organisation=self.organisation,
+            member_count=self.organisation.members.count(),
+            index_url=reverse("organisations:index"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                if form.cleaned_data["action"] == "confirm":
+                    confirm_organisation(self.organisation, by=self.request.user)
+                    messages.success(self.request, f"“{self.organisation.name}” is confirmed.")
+                else:
+                    into = merge_organisation(
+                        self.organisation, into=form.cleaned_data["merge_into"], by=self.request.user
+                    )
+                    messages.success(self.request, f"“{self.organisation.name}” is merged into “{into.name}”.")
+        except OrganisationError as error:
+            messages.error(self.request, str(error))
+            return self.form_invalid(form)
+        return redirect("organisations:index")

@@ -1,0 +1,170 @@
+"""People and where they work: accounts, profiles, districts and organisations."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from wagtail.search import index
+
+
+class District(models.Model):
+    """A Hertfordshire district, or "outside Hertfordshire"."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    in_hertfordshire = models.BooleanField(default=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def listed(self):
+        """Organisations a learner may pick: confirmed ones, not merged away."""
+        return self.filter(status=Organisation.Status.CONFIRMED)
+
+    def open(self):
+        """Confirmed or still awaiting a coordinator: the names a new one must not repeat."""
+        return self.exclude(status=Organisation.Status.MERGED)
+
+
+class Organisation(index.Indexed, models.Model):
+    """An employer or group whose staff or volunteers train here.
+
+    A learner may name one that is not listed yet; it stays `pending` until a coordinator
+    confirms it or merges it into an existing one.
+    """
+
+    class Kind(models.TextChoices):
+        NHS = "nhs", "NHS or health provider"
+        LOCAL_AUTHORITY = "local_authority", "Council or local authority"
+        SCHOOL = "school", "School, college or early years setting"
+        POLICE = "police", "Police or criminal justice agency"
+        HOUSING = "housing", "Housing provider"
+        CHARITY = "charity", "Charity or voluntary group"
+        FAITH = "faith", "Faith or community group"
+        BUSINESS = "business", "Business or employer"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting confirmation"
+        CONFIRMED = "confirmed", "Confirmed"
+        MERGED = "merged", "Merged into another"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField("type", max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    sector = models.ForeignKey(
+        "content.Sector", null=True, blank=True, on_delete=models.PROTECT, related_name="organisations"
+    )
+    district = models.ForeignKey(
+        District, null=True, blank=True, on_delete=models.PROTECT, related_name="organisations"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.CONFIRMED)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+    )
+    leads = models.ManyToManyField(
+        "lms.User", blank=True, related_name="led_organisations",
+        help_text="People who see this organisation's staff completions and White Ribbon plan.",
+    )
+    proposed_by = models.ForeignKey(
+        "lms.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrganisationQuerySet.as_manager()
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                condition=~models.Q(status="merged"),
+                name="organisation_name_unique_unless_merged",
+                violation_error_message="An organisation with this name already exists.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="merged", merged_into__isnull=False)
+                | (~models.Q(status="merged") & models.Q(merged_into__isnull=True)),
+                name="organisation_merged_has_target",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """An account, identified by email, with the profile a learner completes after sign-up.
+
+    `full_name` is printed on certificates exactly as typed. `first_name` and `last_name`
+    are inherited and stay empty: Wagtail's user admin expects them to exist.
+    """
+
+    username = None
+    email = models.EmailField("email address", unique=True)
+    full_name = models.CharField(
+        "full name", max_length=150, blank=True,
+        help_text="As it should appear on certificates.",
+    )
+    job_role = models.CharField(max_length=120, blank=True)
+    sector = models.ForeignKey(
+        "content.Sector", null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
+    district = models.ForeignKey(
+        District, null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_unique_ci")]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def has_complete_profile(self) -> bool:
+        return bool(
+            self.full_name and self.job_role and self.sector_id and self.district_id
+            and self.organisation_id
+        )

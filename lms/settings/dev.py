@@ -1,0 +1,16 @@
+"""Local development: debug on, SQLite, emails printed to the console."""
+
+from .base import *  # noqa: F403
+from .base import env, env_list
+
+DEBUG = True
+SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-never-use-in-production-0123456789abcdef")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Work runs at once in development, so no worker is needed to try the site.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOW_DEMO_DATA = True

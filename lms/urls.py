@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from lms import views
+from lms.permissions import public
+
+# Wagtail's own log-in form would skip the second factor: staff sign in through allauth.
+admin_login = public(RedirectView.as_view(pattern_name="account_login", query_string=True))
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/login/", admin_login, name="wagtailadmin_login_redirect"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("profile/", views.profile, name="profile"),
+    path("quick-exit/", views.quick_exit, name="quick_exit"),
+    path("online-safety/", views.online_safety, name="online_safety"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,93 @@
+from django.contrib import messages
+from django.db import connection, transaction
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lms.forms import ProfileForm
+from lms.models import Organisation
+from lms.permissions import public, signed_in
+from lms.services import OrganisationError, find_or_propose_organisation, update_profile
+
+
+def _safe_next(request, default: str = "/") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """The learner's profile: the name printed on certificates, sector, role, organisation, district."""
+    user = request.user
+    first_time = not user.has_complete_profile
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    organisation = form.existing_organisation or find_or_propose_organisation(
+                        name=data["organisation_name"], kind=data["organisation_kind"],
+                        sector=data["sector"], district=data["district"], proposed_by=user,
+                    )
+                    update_profile(
+                        user, full_name=data["full_name"], job_role=data["job_role"],
+                        sector=data["sector"], district=data["district"], organisation=organisation,
+                    )
+            except OrganisationError as error:
+                form.add_error("organisation_kind", str(error))
+            else:
+                if organisation.status == Organisation.Status.PENDING:
+                    messages.info(
+                        request,
+                        f"Your profile is saved. “{organisation.name}” is new to us: a coordinator "
+                        "will check it, and you can carry on meanwhile.",
+                    )
+                else:
+                    messages.success(request, "Your profile is saved.")
+                return redirect(_safe_next(request))
+    else:
+        form = ProfileForm(initial={
+            "full_name": user.full_name,
+            "job_role": user.job_role,
+            "sector": user.sector_id,
+            "district": user.district_id,
+            "organisation_name": user.organisation.name if user.organisation else "",
+        })
+    return render(request, "lms/profile.html", {
+        "form": form,
+        "first_time": first_time,
+        "organisation_names": Organisation.objects.listed().values_list("name", flat=True),
+        "next": _safe_next(request, default=""),
+    })
+
+
+@public
+@require_GET
+def quick_exit(request):
+    return render(request, "lms/quick_exit.html")
+
+
+@public
+@require_GET
+def online_safety(request):
+    return render(request, "lms/online_safety.html")
+
+
+@public
+@never_cache
+@require_GET
+def healthz(request):
+    """Liveness and readiness: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any database failure means "not ready"
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

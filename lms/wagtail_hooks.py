@@ -1,0 +1,78 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import LogFormatter
+
+from lms.admin_views import OrganisationReviewView
+from lms.models import Organisation
+
+
+class OrganisationIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status == Organisation.Status.PENDING and self.request.user.has_perm("lms.change_organisation"):
+            buttons.insert(0, ListingButton(
+                "Confirm or merge", url=reverse("organisations:review", args=[instance.pk]),
+                icon_name="tick", priority=1,
+            ))
+        return buttons
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    index_view_class = OrganisationIndexView
+    icon = "group"
+    menu_label = "Organisations"
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["name", "kind", "sector", "district", Column("status", label="Status", accessor="get_status_display")]
+    list_filter = ["status", "kind", "sector", "district"]
+    list_export = ["name", "kind", "sector", "district", "status", "created_at"]
+    export_filename = "organisations"
+    search_fields = ["name"]
+    form_fields = ["name", "kind", "sector", "district", "leads"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Organisation.objects.select_related("sector", "district")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("review/<int:pk>/", OrganisationReviewView.as_view(), name="review"),
+        ]
+
+
+organisation_viewset = OrganisationViewSet("organisations")
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_viewset():
+    return organisation_viewset
+
+
+@hooks.register("register_log_actions")
+def register_lms_log_actions(actions):
+    for action, label in {
+        "lms.organisation.propose": "Organisation proposed by a learner",
+        "lms.organisation.confirm": "Organisation confirmed",
+        "lms.profile.update": "Profile updated",
+    }.items():
+        actions.register_action(action, label, label)
+
+    @actions.register_action("lms.organisation.merge")
+    class MergeFormatter(LogFormatter):
+        label = "Organisation merged into another"
+
+        def format_message(self, log_entry):
+            return f"Merged into “{log_entry.data.get('into_name', 'another organisation')}”"
+
+    @actions.register_action("lms.organisation.absorb")
+    class AbsorbFormatter(LogFormatter):
+        label = "Another organisation merged into this one"
+
+        def format_message(self, log_entry):
+            return f"“{log_entry.data.get('from_name', 'An organisation')}” merged into this one"
