@@ -16,4 +16,9 @@ class LmsConfig(AppConfig):
     verbose_name = "Learning"
 
     def ready(self):
+        from allauth.mfa.signals import authenticator_added
+
+        from lms.receivers import count_new_authenticator_as_mfa
+
         post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="lms.sync_roles")
+        authenticator_added.connect(count_new_authenticator_as_mfa, dispatch_uid="lms.new_authenticator_mfa")

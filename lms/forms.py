@@ -30,13 +30,19 @@ class ProfileForm(forms.Form):
         label="Full name",
         help_text="Exactly as it should appear on your certificates.",
         max_length=150,
-        error_messages={"required": "Enter your full name", "max_length": "Your name must be 150 characters or fewer"},
+        error_messages={
+            "required": "Enter your full name",
+            "max_length": "Your name must be 150 characters or fewer",
+        },
     )
     job_role = forms.CharField(
         label="Job title or role",
         help_text="For example, practice nurse, housing officer or volunteer.",
         max_length=120,
-        error_messages={"required": "Enter your job title or role", "max_length": "Your job title must be 120 characters or fewer"},
+        error_messages={
+            "required": "Enter your job title or role",
+            "max_length": "Your job title must be 120 characters or fewer",
+        },
     )
     sector = forms.ModelChoiceField(
         label="Which sector do you work in?",
@@ -44,13 +50,19 @@ class ProfileForm(forms.Form):
         queryset=Sector.objects.all(),
         widget=forms.RadioSelect,
         empty_label=None,
-        error_messages={"required": "Select the sector you work in", "invalid_choice": "Select the sector you work in"},
+        error_messages={
+            "required": "Select the sector you work in",
+            "invalid_choice": "Select the sector you work in",
+        },
     )
     organisation_name = forms.CharField(
         label="Organisation",
         help_text="Start typing to pick from the list. If yours is not there, type its full name.",
         max_length=200,
-        error_messages={"required": "Enter the name of your organisation", "max_length": "The organisation name must be 200 characters or fewer"},
+        error_messages={
+            "required": "Enter the name of your organisation",
+            "max_length": "The organisation name must be 200 characters or fewer",
+        },
     )
     organisation_kind = forms.ChoiceField(
         label="If your organisation is not in the list, what type is it?",
@@ -62,7 +74,10 @@ class ProfileForm(forms.Form):
         label="Which district do you mainly work in?",
         queryset=District.objects.all(),
         empty_label="Choose a district",
-        error_messages={"required": "Select the district you mainly work in", "invalid_choice": "Select the district you mainly work in"},
+        error_messages={
+            "required": "Select the district you mainly work in",
+            "invalid_choice": "Select the district you mainly work in",
+        },
     )
 
     def clean_full_name(self):

@@ -1,8 +1,8 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 
@@ -28,7 +28,10 @@ class OrganisationViewSet(ModelViewSet):
     menu_label = "Organisations"
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["name", "kind", "sector", "district", Column("status", label="Status", accessor="get_status_display")]
+    list_display = [
+        "name", "kind", "sector", "district",
+        Column("status", label="Status", accessor="get_status_display"),
+    ]
     list_filter = ["status", "kind", "sector", "district"]
     list_export = ["name", "kind", "sector", "district", "status", "created_at"]
     export_filename = "organisations"

@@ -3,10 +3,11 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import lms.models
 import modelsearch.index
 from django.conf import settings
 from django.db import migrations, models
+
+import lms.models
 
 
 class Migration(migrations.Migration):

@@ -5,7 +5,7 @@ settings. `manage.py check --deploy` is clean with these settings.
 """
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, ALLOWED_HOSTS, env, env_bool, require
+from .base import ALLOWED_HOSTS, SECRET_KEY, env, env_bool, require
 
 require("SECRET_KEY", SECRET_KEY)
 require("ALLOWED_HOSTS", ALLOWED_HOSTS)

@@ -14,7 +14,6 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from allauth.mfa.utils import decrypt
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -121,7 +120,7 @@ class Command(BaseCommand):
         out = self.stdout
         out.write(self.style.SUCCESS("Demo data is ready. Sign in at http://127.0.0.1:8000/accounts/login/"))
         out.write(f"Password for every demo account: {password}")
-        for email, full_name, *_rest, roles, superuser, needs_totp in DEMO_ACCOUNTS:
+        for email, *_rest, roles, superuser, needs_totp in DEMO_ACCOUNTS:
             role = "Administrator" if superuser else ", ".join(roles)
             extra = " (two-factor: code from the TOTP secret below)" if needs_totp else ""
             out.write(f"  {email:<26} {role}{extra}")

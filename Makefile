@@ -1,0 +1,60 @@
+# Two commands do everything on a fresh machine with Python >= 3.11, Node and make:
+#   make run    set up, load demo data and serve http://127.0.0.1:8000
+#   make test   set up, then lint, system checks, migration check and the whole test suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: run test setup venv assets migrate demo lint check-deploy serve worker clean
+
+run: setup demo serve
+
+test: setup
+	$(PY) -m ruff check .
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+setup: venv assets migrate
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.installed
+	node frontend/build.mjs
+
+migrate: venv
+	mkdir -p var
+	$(MANAGE) migrate --no-input
+
+demo: migrate
+	$(MANAGE) seed_demo
+
+serve:
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# The background worker for emails, reminders and bulk PDFs (production uses the database queue).
+worker: venv
+	$(MANAGE) db_worker
+
+lint: venv
+	$(PY) -m ruff check .
+
+check-deploy: venv
+	DJANGO_SETTINGS_MODULE=lms.settings.production SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	  ALLOWED_HOSTS=training.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) node_modules static_build static_collected var

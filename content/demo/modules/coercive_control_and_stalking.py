@@ -1,0 +1,1060 @@
+"""Training module: Coercive control and stalking (awareness).
+
+Plain data loaded by `seed_demo`; see ../FORMAT.md. Legal points rest on the DOMAIN.md
+tags in MODULE["sources"] and on the Hertfordshire VAWG Strategy 2026-2029 (background:
+the Domestic Abuse Act 2021 definition and the description of stalking;
+intersectionality; the alignment table on stalking protection orders). Stalking is
+described in general terms only: no statute sections beyond those sourced.
+"""
+
+MODULE = {
+    "slug": "coercive-control-and-stalking",
+    "title": "Coercive control and stalking",
+    "summary": (
+        "How coercive control, stalking and technology-facilitated abuse work, how "
+        "the law on controlling or coercive behaviour now covers abuse after "
+        "separation, and how to respond safely."
+    ),
+    "learning_outcomes": [
+        (
+            "Recognise controlling or coercive behaviour as a pattern that removes a "
+            "person's freedom, not a series of separate incidents."
+        ),
+        (
+            "Explain that the controlling or coercive behaviour offence (section 76 "
+            "of the Serious Crime Act 2015) has covered behaviour after separation "
+            "since 5 April 2023."
+        ),
+        (
+            "Describe stalking as fixated, obsessive, unwanted and repeated "
+            "behaviour, and take it seriously."
+        ),
+        "Recognise common forms of technology-facilitated abuse.",
+        (
+            "Respond safely: record the pattern, avoid steps that could alert the "
+            "abuser, and refer to specialist support."
+        ),
+    ],
+    "topics": [
+        "coercive-control",
+        "stalking-harassment",
+        "tech-facilitated-abuse",
+    ],
+    "sectors": [],
+    "level": "awareness",
+    "estimated_minutes": 45,
+    "cpd_minutes": 45,
+    "content_warning": (
+        "This module discusses coercive control, stalking and technology-facilitated "
+        "abuse, including threats to share intimate images, with short case studies "
+        "and a survivor's account. There is no graphic detail. You can pause or step "
+        "away at any time without giving a reason."
+    ),
+    "last_reviewed": "2026-11-25",
+    "certificate_validity_months": 24,
+    "prerequisites": [],
+    "lessons": [
+        {
+            "slug": "what-coercive-control-looks-like",
+            "title": "What coercive control looks like",
+            "summary": (
+                "Coercive control is a pattern of behaviour that traps someone by "
+                "making them afraid, isolated and dependent."
+            ),
+            "body": [
+                (
+                    "rich_text",
+                    (
+                        "<p>Coercive control is a pattern of behaviour that takes "
+                        "away a person's freedom and sense of self. Each act on its "
+                        "own may look small, or even caring, but together they leave "
+                        "the person afraid, isolated and dependent. It can happen "
+                        "with or without physical violence. The Domestic Abuse Act "
+                        "2021 names controlling or coercive behaviour as one form of "
+                        "domestic abuse.</p><h3>Common "
+                        "patterns</h3><ul><li><strong>Isolation:</strong> cutting "
+                        "someone off from friends, family, work or faith "
+                        "community.</li><li><strong>Monitoring:</strong> checking "
+                        "their phone, messages, location or "
+                        "spending.</li><li><strong>Rules for daily life:</strong> "
+                        "what to wear or eat, who to see, when to be "
+                        "home.</li><li><strong>Economic abuse:</strong> taking their "
+                        "wages, building up debts in their name or withholding money "
+                        "for essentials.</li><li><strong>Threats and "
+                        "intimidation:</strong> towards them, the children or "
+                        "pets.</li><li><strong>Degradation:</strong> constant "
+                        "criticism, humiliation, or making them doubt their own "
+                        "memory.</li><li><strong>Using identity or "
+                        "dependency:</strong> threatening to ‘out’ an LGBT+ partner, "
+                        "using immigration status as leverage, or controlling care "
+                        "or mobility equipment.</li></ul><p>Women experience "
+                        "coercive control at much higher rates than men, and it "
+                        "grows from the same unequal power and harmful gender norms "
+                        "that run through all VAWG. Men, and people in same-sex "
+                        "relationships, can be subjected to it too, and deserve the "
+                        "same response.</p>"
+                    ),
+                ),
+                (
+                    "survivor_voice",
+                    {
+                        "quote": (
+                            "I didn't think it was abuse because he never hit me. He "
+                            "just slowly decided everything: who I saw, what I "
+                            "spent, what I wore. By the end I was asking permission "
+                            "to go to the shop."
+                        ),
+                        "attribution": "A survivor, composite account",
+                    },
+                ),
+                (
+                    "key_point",
+                    {
+                        "heading": "Ask about the pattern, not just the incident",
+                        "text": (
+                            "<p>If you only look at the latest incident, coercive "
+                            "control is easy to miss. Ask about everyday life: ‘Are "
+                            "there things you feel you can't do?’ or ‘What happens "
+                            "if you disagree?’ The answers reveal the pattern.</p>"
+                        ),
+                    },
+                ),
+                (
+                    "reflection",
+                    {
+                        "prompt": (
+                            "Why might someone living with coercive control not "
+                            "describe it as abuse? How could you ask in a way that "
+                            "opens the door?"
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "national-domestic-abuse-helpline",
+                        "text": (
+                            "Open 24 hours, for anyone experiencing controlling "
+                            "behaviour or other domestic abuse."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "mens-advice-line",
+                        "text": (
+                            "For men experiencing domestic abuse, including "
+                            "controlling behaviour."
+                        ),
+                    },
+                ),
+            ],
+        },
+        {
+            "slug": "the-law-and-separation",
+            "title": "Coercive control, the law and separation",
+            "summary": (
+                "The criminal offence of controlling or coercive behaviour, and why "
+                "leaving does not always end the abuse."
+            ),
+            "body": [
+                (
+                    "rich_text",
+                    (
+                        "<p>Controlling or coercive behaviour is a criminal offence "
+                        "under <strong>section 76 of the Serious Crime Act "
+                        "2015</strong>. The offence was amended by <strong>section "
+                        "68 of the Domestic Abuse Act 2021</strong>, so that since "
+                        "<strong>5 April 2023</strong> it also covers behaviour "
+                        "<strong>after a couple has separated</strong>. An "
+                        "ex-partner's continuing control can now fall within "
+                        "it.</p><p>You do not need to decide whether a crime has "
+                        "been committed; that is for the police and the courts. Your "
+                        "role is to notice the pattern, record what you are told and "
+                        "refer. A clear, dated record can help the person later, "
+                        "whichever route they choose.</p><h3>Abuse after "
+                        "separation</h3><p>Leaving does not always end control, and "
+                        "it can be a time of heightened danger. Abuse can carry on "
+                        "through repeated messages, turning up uninvited, money, "
+                        "court proceedings and child arrangements. When someone has "
+                        "recently left, expect that risk may rise, and make sure the "
+                        "DASH risk checklist is repeated by whoever is responsible "
+                        "for it.</p>"
+                    ),
+                ),
+                (
+                    "case_scenario",
+                    {
+                        "title": "Control after separation",
+                        "scenario": (
+                            "<p>Nadia left her husband six months ago. He still has "
+                            "her online banking details and moves money out of their "
+                            "joint account. He insists that every handover of their "
+                            "son goes through him alone, changes the times at short "
+                            "notice, then sends her dozens of messages if she is "
+                            "late. She says, ‘We're not together any more, so I "
+                            "suppose it doesn't count.’</p>"
+                        ),
+                        "question": "What would you say and do?",
+                        "reveal": (
+                            "<p>Tell her it does count. She is describing a pattern "
+                            "of control, and since April 2023 the offence of "
+                            "controlling or coercive behaviour covers behaviour "
+                            "after separation. Listen, check her immediate safety "
+                            "and her son's, and record the pattern with dates. Refer "
+                            "her to specialist domestic abuse support and follow "
+                            "your safeguarding procedures; because she has recently "
+                            "separated, her risk should be reassessed. Do not tell "
+                            "her to change passwords straight away: a specialist can "
+                            "help her plan changes safely so that they do not alert "
+                            "him.</p>"
+                        ),
+                    },
+                ),
+                (
+                    "sector_variant",
+                    {
+                        "sectors": ["police"],
+                        "blocks": [
+                            (
+                                "rich_text",
+                                (
+                                    "<p><strong>Police.</strong> Coercive control "
+                                    "can sit behind a ‘minor’ call. Ask about the "
+                                    "history, look for a course of conduct across "
+                                    "earlier reports and after separation, and "
+                                    "record the victim's account in their own "
+                                    "words.</p>"
+                                ),
+                            ),
+                        ],
+                    },
+                ),
+                (
+                    "sector_variant",
+                    {
+                        "sectors": ["education"],
+                        "blocks": [
+                            (
+                                "rich_text",
+                                (
+                                    "<p><strong>Schools and colleges.</strong> "
+                                    "Children may describe control at home without "
+                                    "naming it, such as a parent who is never "
+                                    "allowed out or money that is always withheld. "
+                                    "Pass these concerns to the designated "
+                                    "safeguarding lead.</p>"
+                                ),
+                            ),
+                        ],
+                    },
+                ),
+                (
+                    "reflection",
+                    {
+                        "prompt": (
+                            "Where in your work might you see signs of control after "
+                            "separation, such as around child handovers, money or "
+                            "repeated contact?"
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "national-domestic-abuse-helpline",
+                        "text": "Open 24 hours, including for abuse by an ex-partner.",
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "mens-advice-line",
+                        "text": (
+                            "For men experiencing domestic abuse, including "
+                            "controlling behaviour."
+                        ),
+                    },
+                ),
+            ],
+        },
+        {
+            "slug": "stalking-and-technology-facilitated-abuse",
+            "title": "Stalking and technology-facilitated abuse",
+            "summary": (
+                "Recognising fixated, repeated behaviour and the misuse of "
+                "technology, and supporting someone safely."
+            ),
+            "body": [
+                (
+                    "rich_text",
+                    (
+                        "<p>Stalking is fixated, obsessive behaviour that is "
+                        "unwanted, repeated and intrusive, and that leaves the "
+                        "person afraid or distressed. It can include repeated calls "
+                        "and messages, turning up at home or work, following, "
+                        "sending unwanted gifts and damaging property. Stalkers may "
+                        "be ex-partners, acquaintances or strangers; when an "
+                        "ex-partner stalks, it is also post-separation "
+                        "abuse.</p><p>Each act can seem harmless alone, such as "
+                        "flowers or a message. It is the pattern, and the fear it "
+                        "causes, that matters. Take people seriously when they say "
+                        "they are frightened, and never suggest they are "
+                        "overreacting.</p><h3>Technology-facilitated "
+                        "abuse</h3><p>Technology can carry abuse into every part of "
+                        "someone's life. Examples include:</p><ul><li>tracking "
+                        "location through a phone, app, car or smart "
+                        "device;</li><li>reading messages or taking control of email "
+                        "and social media accounts;</li><li>sharing, or threatening "
+                        "to share, intimate images without consent;</li><li>sending "
+                        "unwanted sexual images, or abuse from fake "
+                        "accounts;</li><li>using cameras or smart home devices to "
+                        "watch or unsettle someone.</li></ul>"
+                    ),
+                ),
+                (
+                    "key_point",
+                    {
+                        "heading": "Safety before solutions",
+                        "text": (
+                            "<p>Suddenly deleting an app, blocking an account or "
+                            "changing passwords can alert the abuser and raise the "
+                            "risk. Do not give technical advice beyond your role: "
+                            "help the person think about safety first and refer them "
+                            "to specialist support. A website's quick-exit button "
+                            "hides the page but does not erase browsing history.</p>"
+                        ),
+                    },
+                ),
+                (
+                    "rich_text",
+                    (
+                        "<h3>What you can do</h3><ul><li>Believe them and "
+                        "acknowledge their fear.</li><li>If it is safe, suggest they "
+                        "keep a log of incidents with dates, times and any evidence, "
+                        "such as screenshots.</li><li>Advise them not to reply to or "
+                        "confront the person.</li><li>Record what you are told and "
+                        "refer in line with your procedures. Police and courts can "
+                        "use protective orders, such as stalking protection orders; "
+                        "those decisions sit with them.</li></ul>"
+                    ),
+                ),
+                (
+                    "sector_variant",
+                    {
+                        "sectors": ["employers"],
+                        "blocks": [
+                            (
+                                "rich_text",
+                                (
+                                    "<p><strong>Workplaces.</strong> Stalking can "
+                                    "follow people to work. Recognise, respond, "
+                                    "refer and record: agree with the employee what "
+                                    "reception and colleagues should say if the "
+                                    "person calls or visits, do not share their rota "
+                                    "or location, and log every incident.</p>"
+                                ),
+                            ),
+                        ],
+                    },
+                ),
+                (
+                    "sector_variant",
+                    {
+                        "sectors": ["education"],
+                        "blocks": [
+                            (
+                                "rich_text",
+                                (
+                                    "<p><strong>Schools and colleges.</strong> Young "
+                                    "people may face image-based abuse and online "
+                                    "harassment from peers or partners. Do not ask "
+                                    "for, copy or forward images; pass concerns to "
+                                    "the designated safeguarding lead straight "
+                                    "away.</p>"
+                                ),
+                            ),
+                        ],
+                    },
+                ),
+                (
+                    "case_scenario",
+                    {
+                        "title": "Gifts that frighten",
+                        "scenario": (
+                            "<p>A volunteer at your community centre tells you that "
+                            "a man she went on two dates with last year keeps "
+                            "leaving flowers on her car and messages her from new "
+                            "accounts whenever she blocks him. Recently he mentioned "
+                            "where she had been at the weekend, though she had not "
+                            "told him. She laughs it off, but has stopped going out "
+                            "alone.</p>"
+                        ),
+                        "question": "What would you do?",
+                        "reveal": (
+                            "<p>Take it seriously. This is a fixated, repeated and "
+                            "unwanted pattern, and his knowing where she had been "
+                            "suggests he may be tracking her. Tell her you believe "
+                            "her and that her fear makes sense. Check she is safe "
+                            "now. Suggest she keeps a dated log of every incident, "
+                            "does not reply to him, and talks to the police or a "
+                            "specialist service before changing her devices. Record "
+                            "what she told you and follow your procedures. If she is "
+                            "ever in immediate danger, she should call 999.</p>"
+                        ),
+                    },
+                ),
+                (
+                    "reflection",
+                    {
+                        "prompt": (
+                            "What does your organisation share about staff or "
+                            "service users, such as rotas, photos or locations, that "
+                            "could help someone to stalk them?"
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "emergency-999",
+                        "text": (
+                            "If anyone is in immediate danger. If you cannot speak, "
+                            "stay on the line and follow the operator's instructions."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "national-domestic-abuse-helpline",
+                        "text": (
+                            "Open 24 hours, for stalking or online abuse by a "
+                            "partner or ex-partner."
+                        ),
+                    },
+                ),
+            ],
+        },
+    ],
+    "questions": [
+        {
+            "type": "single",
+            "text": (
+                "Which law makes controlling or coercive behaviour a criminal offence?"
+            ),
+            "choices": [
+                {
+                    "text": "Section 76 of the Serious Crime Act 2015",
+                    "correct": True,
+                    "feedback": (
+                        "Correct. This is the controlling or coercive behaviour "
+                        "offence."
+                    ),
+                },
+                {
+                    "text": "Section 5B of the Female Genital Mutilation Act 2003",
+                    "correct": False,
+                    "feedback": (
+                        "That section sets out the FGM mandatory reporting duty."
+                    ),
+                },
+                {
+                    "text": "Section 63Q of the Family Law Act 1996",
+                    "correct": False,
+                    "feedback": (
+                        "That section concerns statutory guidance on forced marriage."
+                    ),
+                },
+                {
+                    "text": "Section 3 of the Domestic Abuse Act 2021",
+                    "correct": False,
+                    "feedback": (
+                        "That section recognises children as victims of domestic "
+                        "abuse in their own right."
+                    ),
+                },
+            ],
+            "explanation": (
+                "The offence is in section 76 of the Serious Crime Act 2015, as "
+                "amended by section 68 of the Domestic Abuse Act 2021."
+            ),
+            "category": "law",
+            "sectors": [],
+        },
+        {
+            "type": "true_false",
+            "text": (
+                "Since 5 April 2023, the controlling or coercive behaviour offence "
+                "can cover behaviour after a couple has separated."
+            ),
+            "choices": [
+                {
+                    "text": "True",
+                    "correct": True,
+                    "feedback": (
+                        "Correct. The amendment made by the Domestic Abuse Act 2021 "
+                        "took effect on that date."
+                    ),
+                },
+                {
+                    "text": "False",
+                    "correct": False,
+                    "feedback": (
+                        "Incorrect. Since 5 April 2023 the offence covers behaviour "
+                        "after separation."
+                    ),
+                },
+            ],
+            "explanation": (
+                "Section 68 of the Domestic Abuse Act 2021 amended the offence so "
+                "that, from 5 April 2023, it covers behaviour after separation."
+            ),
+            "category": "law",
+            "sectors": [],
+        },
+        {
+            "type": "single",
+            "text": (
+                "Which Act amended the controlling or coercive behaviour offence so "
+                "that it covers behaviour after separation?"
+            ),
+            "choices": [
+                {
+                    "text": "The Domestic Abuse Act 2021",
+                    "correct": True,
+                    "feedback": "Correct. Section 68 of that Act made the change.",
+                },
+                {
+                    "text": "The Female Genital Mutilation Act 2003",
+                    "correct": False,
+                    "feedback": "That Act deals with FGM.",
+                },
+                {
+                    "text": "The Family Law Act 1996",
+                    "correct": False,
+                    "feedback": "That Act is not the one that made this change.",
+                },
+                {
+                    "text": (
+                        "No Act: the offence has never covered behaviour after "
+                        "separation"
+                    ),
+                    "correct": False,
+                    "feedback": (
+                        "The offence has covered behaviour after separation since 5 "
+                        "April 2023."
+                    ),
+                },
+            ],
+            "explanation": (
+                "Section 68 of the Domestic Abuse Act 2021 amended section 76 of the "
+                "Serious Crime Act 2015."
+            ),
+            "category": "law",
+            "sectors": [],
+        },
+        {
+            "type": "multiple",
+            "text": (
+                "Which of these are examples of coercive control? Select all that "
+                "apply."
+            ),
+            "choices": [
+                {
+                    "text": "Regularly checking a partner's phone and location",
+                    "correct": True,
+                    "feedback": "Correct. Monitoring is a common pattern of control.",
+                },
+                {
+                    "text": "Taking a partner's wages and giving them an ‘allowance’",
+                    "correct": True,
+                    "feedback": "Correct. This is economic abuse.",
+                },
+                {
+                    "text": "Setting rules about who a partner may see",
+                    "correct": True,
+                    "feedback": "Correct. This isolates the person.",
+                },
+                {
+                    "text": "Threatening to ‘out’ an LGBT+ partner",
+                    "correct": True,
+                    "feedback": "Correct. Identity can be used as a tool of control.",
+                },
+                {
+                    "text": "A couple agreeing together to save money for a holiday",
+                    "correct": False,
+                    "feedback": "A joint decision made freely is not control.",
+                },
+            ],
+            "explanation": (
+                "Coercive control is a pattern of monitoring, isolating, threatening "
+                "and restricting someone."
+            ),
+            "category": "recognising",
+            "sectors": [],
+        },
+        {
+            "type": "true_false",
+            "text": (
+                "Coercive control only counts as domestic abuse if there is also "
+                "physical violence."
+            ),
+            "choices": [
+                {
+                    "text": "True",
+                    "correct": False,
+                    "feedback": (
+                        "Incorrect. Controlling or coercive behaviour is domestic "
+                        "abuse on its own."
+                    ),
+                },
+                {
+                    "text": "False",
+                    "correct": True,
+                    "feedback": (
+                        "Correct. It can happen with or without physical violence."
+                    ),
+                },
+            ],
+            "explanation": (
+                "The Domestic Abuse Act 2021 lists controlling or coercive behaviour "
+                "as a form of abusive behaviour in its own right."
+            ),
+            "category": "law",
+            "sectors": [],
+        },
+        {
+            "type": "single",
+            "text": "Which description best fits stalking?",
+            "choices": [
+                {
+                    "text": (
+                        "Fixated, obsessive, unwanted and repeated behaviour that "
+                        "causes fear or distress"
+                    ),
+                    "correct": True,
+                    "feedback": (
+                        "Correct. It is the pattern and its effect that matter."
+                    ),
+                },
+                {
+                    "text": "A single argument between ex-partners",
+                    "correct": False,
+                    "feedback": "Stalking is a repeated pattern, not a single event.",
+                },
+                {
+                    "text": "Any contact at all between ex-partners",
+                    "correct": False,
+                    "feedback": (
+                        "Not all contact is stalking; stalking is fixated, unwanted "
+                        "and repeated."
+                    ),
+                },
+                {
+                    "text": "Only following someone in person",
+                    "correct": False,
+                    "feedback": (
+                        "Stalking can include messages, gifts, online contact and more."
+                    ),
+                },
+            ],
+            "explanation": (
+                "Stalking is fixated, obsessive behaviour that is unwanted and "
+                "repeated and causes fear or distress."
+            ),
+            "category": "stalking",
+            "sectors": [],
+        },
+        {
+            "type": "single",
+            "text": (
+                "A woman believes her ex-partner is tracking her phone. What is the "
+                "safest first response?"
+            ),
+            "choices": [
+                {
+                    "text": (
+                        "Acknowledge her concern, think through her safety with her "
+                        "and refer her to specialist support before she changes "
+                        "anything"
+                    ),
+                    "correct": True,
+                    "feedback": (
+                        "Correct. Safety planning comes before technical fixes."
+                    ),
+                },
+                {
+                    "text": "Delete any suspicious apps from her phone straight away",
+                    "correct": False,
+                    "feedback": (
+                        "Sudden changes can alert the abuser and increase the risk."
+                    ),
+                },
+                {
+                    "text": "Suggest she asks him directly whether he is tracking her",
+                    "correct": False,
+                    "feedback": "Confronting him could put her in danger.",
+                },
+                {
+                    "text": "Reassure her that this kind of tracking is very unlikely",
+                    "correct": False,
+                    "feedback": "Dismissing her fear may stop her seeking help.",
+                },
+            ],
+            "explanation": (
+                "Believe her and plan for safety first; a specialist can help her "
+                "make changes without alerting the abuser."
+            ),
+            "category": "tech",
+            "sectors": [],
+        },
+        {
+            "type": "true_false",
+            "text": "A website's quick-exit button erases your browsing history.",
+            "choices": [
+                {
+                    "text": "True",
+                    "correct": False,
+                    "feedback": (
+                        "Incorrect. It hides the page quickly but does not erase "
+                        "history."
+                    ),
+                },
+                {
+                    "text": "False",
+                    "correct": True,
+                    "feedback": (
+                        "Correct. Browsing history still needs to be dealt with "
+                        "separately, if it is safe to do so."
+                    ),
+                },
+            ],
+            "explanation": (
+                "Quick exit moves away from the page at once; it does not erase "
+                "browsing history."
+            ),
+            "category": "tech",
+            "sectors": [],
+        },
+        {
+            "type": "multiple",
+            "text": (
+                "Which of these are good ways to support someone who is being "
+                "stalked? Select all that apply."
+            ),
+            "choices": [
+                {
+                    "text": "Believe them and acknowledge their fear",
+                    "correct": True,
+                    "feedback": "Correct. Being taken seriously matters.",
+                },
+                {
+                    "text": "Suggest a dated log of incidents, if it is safe",
+                    "correct": True,
+                    "feedback": "Correct. A log shows the pattern.",
+                },
+                {
+                    "text": "Record what they tell you and refer on",
+                    "correct": True,
+                    "feedback": "Correct. Recognise, respond, record and refer.",
+                },
+                {
+                    "text": "Suggest they reply to explain they are not interested",
+                    "correct": False,
+                    "feedback": (
+                        "Replying can encourage further contact; advise against it."
+                    ),
+                },
+                {
+                    "text": "Tell them gifts and messages are harmless",
+                    "correct": False,
+                    "feedback": "It is the pattern and the fear that matter.",
+                },
+            ],
+            "explanation": (
+                "Believe them, encourage a log if safe, advise against replying, and "
+                "record and refer."
+            ),
+            "category": "stalking",
+            "sectors": [],
+        },
+        {
+            "type": "single",
+            "text": "What is your role when someone describes coercive control to you?",
+            "choices": [
+                {
+                    "text": (
+                        "Notice the pattern, respond safely, record and refer; the "
+                        "police and courts decide whether a crime was committed"
+                    ),
+                    "correct": True,
+                    "feedback": (
+                        "Correct. You are not expected to be a specialist or an "
+                        "investigator."
+                    ),
+                },
+                {
+                    "text": (
+                        "Decide whether the offence is made out before doing anything"
+                    ),
+                    "correct": False,
+                    "feedback": (
+                        "That is not your role, and waiting could leave the person "
+                        "at risk."
+                    ),
+                },
+                {
+                    "text": "Speak to the partner to hear their side",
+                    "correct": False,
+                    "feedback": (
+                        "Never approach the abuser: it can increase the danger."
+                    ),
+                },
+                {
+                    "text": "Take no action unless they want to prosecute",
+                    "correct": False,
+                    "feedback": "You can still respond, record and refer to support.",
+                },
+            ],
+            "explanation": (
+                "Professionals recognise, respond safely, record and refer. Criminal "
+                "decisions belong to the police and courts."
+            ),
+            "category": "responding",
+            "sectors": [],
+        },
+        {
+            "type": "single",
+            "text": (
+                "An employee's ex-partner keeps phoning reception to ask which "
+                "shifts she is working. What should the employer do?"
+            ),
+            "choices": [
+                {
+                    "text": (
+                        "Agree with her what reception will say, keep her rota "
+                        "private, log every call and refer her to support"
+                    ),
+                    "correct": True,
+                    "feedback": "Correct. Recognise, respond, refer and record.",
+                },
+                {
+                    "text": "Give him her rota so that he stops calling",
+                    "correct": False,
+                    "feedback": "This could put her in serious danger.",
+                },
+                {
+                    "text": "Tell her to sort it out outside work",
+                    "correct": False,
+                    "feedback": (
+                        "Stalking can reach the workplace, and employers have a part "
+                        "to play."
+                    ),
+                },
+                {
+                    "text": "Move her to night shifts without asking her",
+                    "correct": False,
+                    "feedback": "Decide on changes with her, not for her.",
+                },
+            ],
+            "explanation": (
+                "Employers recognise, respond, refer and record, and agree workplace "
+                "safety steps with the employee."
+            ),
+            "category": "sector",
+            "sectors": ["employers"],
+        },
+        {
+            "type": "single",
+            "text": "Who can experience coercive control?",
+            "choices": [
+                {
+                    "text": (
+                        "Anyone, although women experience it at much higher rates "
+                        "than men"
+                    ),
+                    "correct": True,
+                    "feedback": "Correct. It is gendered, but anyone can be a victim.",
+                },
+                {
+                    "text": "Only women in heterosexual relationships",
+                    "correct": False,
+                    "feedback": (
+                        "Men and people in same-sex relationships can also be "
+                        "subjected to it."
+                    ),
+                },
+                {
+                    "text": "Only people who live with the abuser",
+                    "correct": False,
+                    "feedback": (
+                        "Living together is not required, and control can continue "
+                        "after separation."
+                    ),
+                },
+                {
+                    "text": "Only married people",
+                    "correct": False,
+                    "feedback": "It can happen in any intimate or family relationship.",
+                },
+            ],
+            "explanation": (
+                "Coercive control is gendered, but men and LGBT+ people can also be "
+                "victims and deserve the same response."
+            ),
+            "category": "gender",
+            "sectors": [],
+        },
+        {
+            "type": "scenario",
+            "case": (
+                "<p>Tom, 34, split up with his boyfriend last year. His ex still "
+                "knows his email password, posts comments about him from new "
+                "accounts, and has threatened to send private photos of Tom to his "
+                "employer. Tom says, ‘I should have seen it coming.’</p>"
+            ),
+            "category": "tech",
+            "questions": [
+                {
+                    "type": "true_false",
+                    "text": (
+                        "Because Tom and his ex-boyfriend have separated, this "
+                        "cannot be domestic abuse."
+                    ),
+                    "choices": [
+                        {
+                            "text": "True",
+                            "correct": False,
+                            "feedback": (
+                                "Incorrect. Ex-partners are personally connected, so "
+                                "this can be domestic abuse."
+                            ),
+                        },
+                        {
+                            "text": "False",
+                            "correct": True,
+                            "feedback": (
+                                "Correct. Ex-partners are personally connected under "
+                                "the Domestic Abuse Act 2021."
+                            ),
+                        },
+                    ],
+                    "explanation": (
+                        "Former intimate partners are personally connected; "
+                        "separation does not end that."
+                    ),
+                    "category": "law",
+                    "sectors": [],
+                },
+                {
+                    "type": "multiple",
+                    "text": (
+                        "Which forms of abuse does Tom describe? Select all that apply."
+                    ),
+                    "choices": [
+                        {
+                            "text": "Technology-facilitated abuse",
+                            "correct": True,
+                            "feedback": (
+                                "Correct. Using his email password and fake accounts "
+                                "is tech abuse."
+                            ),
+                        },
+                        {
+                            "text": "Threats to share intimate images",
+                            "correct": True,
+                            "feedback": "Correct. This is a serious form of abuse.",
+                        },
+                        {
+                            "text": (
+                                "Repeated, unwanted contact that may amount to "
+                                "stalking or harassment"
+                            ),
+                            "correct": True,
+                            "feedback": (
+                                "Correct. The behaviour is repeated and unwanted."
+                            ),
+                        },
+                        {
+                            "text": "Forced marriage",
+                            "correct": False,
+                            "feedback": "Nothing in the case suggests forced marriage.",
+                        },
+                    ],
+                    "explanation": (
+                        "Tom describes tech abuse, threats to share intimate images "
+                        "and repeated, unwanted contact."
+                    ),
+                    "category": "tech",
+                    "sectors": [],
+                },
+                {
+                    "type": "single",
+                    "text": (
+                        "How should you respond when Tom says, ‘I should have seen "
+                        "it coming’?"
+                    ),
+                    "choices": [
+                        {
+                            "text": (
+                                "Tell him the abuse is not his fault and that you "
+                                "believe him"
+                            ),
+                            "correct": True,
+                            "feedback": "Correct. Responsibility lies with the abuser.",
+                        },
+                        {
+                            "text": (
+                                "Agree that he should be more careful about who he "
+                                "dates"
+                            ),
+                            "correct": False,
+                            "feedback": "This blames Tom for someone else's behaviour.",
+                        },
+                        {
+                            "text": "Tell him men rarely experience this",
+                            "correct": False,
+                            "feedback": (
+                                "Men can be victims; this myth stops them seeking help."
+                            ),
+                        },
+                        {
+                            "text": "Move on to practical questions without responding",
+                            "correct": False,
+                            "feedback": (
+                                "Acknowledging his feelings and rejecting self-blame "
+                                "matters."
+                            ),
+                        },
+                    ],
+                    "explanation": (
+                        "Never blame the victim. Reassure him that the abuse is not "
+                        "his fault, then check safety, record and refer."
+                    ),
+                    "category": "responding",
+                    "sectors": [],
+                },
+            ],
+        },
+    ],
+    "sources": [
+        "M1",
+        "M2",
+        "M3",
+        "M5",
+        "R2",
+        "C6",
+        "T4",
+        "T5",
+        "T6",
+        "H1",
+        "H7",
+        "U3",
+        "U4",
+        "U5",
+        "S1",
+        "S4",
+    ],
+}

@@ -1,0 +1,66 @@
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+
+from lms.roles import Role
+from tests.factories import LearnerFactory, UserFactory
+
+PASSWORD = "a-long-test-password"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = TOTP_SECRET, offset: int = 0) -> str:
+    import time
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + offset))
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # allauth's rate limits and used-code records live in the cache; each test starts clean.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def learner(db):
+    return LearnerFactory()
+
+
+@pytest.fixture
+def new_user(db):
+    """Verified, signed up, profile not yet completed."""
+    return UserFactory()
+
+
+@pytest.fixture
+def coordinator_without_mfa(db):
+    return LearnerFactory(roles=[Role.COORDINATOR])
+
+
+@pytest.fixture
+def coordinator(db):
+    user = LearnerFactory(roles=[Role.COORDINATOR])
+    TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    user = LearnerFactory(roles=[Role.EDITOR])
+    TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+def sign_in_with_mfa(client, user, password: str = PASSWORD):
+    """Sign in through allauth's two steps, password then code, as a person would."""
+    response = client.post("/accounts/login/", {"login": user.email, "password": password})
+    assert response.status_code == 302, response.content[:500]
+    assert response["Location"].startswith("/accounts/2fa/authenticate/")
+    response = client.post("/accounts/2fa/authenticate/", {"code": totp_code()})
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user=user).exists()
+    return response
