@@ -196,7 +196,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview frames the site in its own admin.
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views lift this to SAMEORIGIN for themselves.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -205,12 +205,13 @@ CSRF_COOKIE_HTTPONLY = True
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-    "form-action 'self'; frame-ancestors 'self'; frame-src 'self'"
+    "form-action 'self'; frame-ancestors 'none'; frame-src 'self'"
 )
-# Wagtail's admin still sets some style attributes of its own; it gets them, nothing more.
+# Wagtail's admin sets some style attributes of its own and frames its previews; it gets
+# those two, nothing more.
 CONTENT_SECURITY_POLICY_ADMIN = CONTENT_SECURITY_POLICY.replace(
     "style-src 'self'", "style-src 'self' 'unsafe-inline'"
-)
+).replace("frame-ancestors 'none'", "frame-ancestors 'self'")
 
 # Quick exit: where the "Exit this page" button goes. A neutral, commonly visited page.
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")

@@ -1,0 +1,61 @@
+import pytest
+from allauth.mfa.models import Authenticator
+from django.core.management import CommandError, call_command
+
+from lms.models import Organisation, User
+from lms.roles import Role
+from tests.conftest import sign_in_with_mfa
+
+pytestmark = pytest.mark.django_db
+
+DEMO_EMAILS = {
+    "learner@example.org": [Role.LEARNER],
+    "champion@example.org": [Role.CHAMPION, Role.LEARNER],
+    "orglead@example.org": [Role.LEARNER, Role.ORGANISATION_LEAD],
+    "coordinator@example.org": [Role.COORDINATOR],
+    "editor@example.org": [Role.EDITOR],
+    "reviewer@example.org": [Role.REVIEWER],
+    "admin@example.org": [],
+}
+
+
+def test_seed_demo_creates_one_account_per_role_and_is_idempotent(monkeypatch, capsys):
+    monkeypatch.setenv("DEMO_PASSWORD", "a-long-test-password")
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert User.objects.count() == len(DEMO_EMAILS)
+    for email, roles in DEMO_EMAILS.items():
+        user = User.objects.get(email=email)
+        assert sorted(user.groups.values_list("name", flat=True)) == sorted(roles)
+        assert user.has_complete_profile
+        assert user.check_password("a-long-test-password")
+    assert User.objects.get(email="admin@example.org").is_superuser
+    staff = ["coordinator@example.org", "editor@example.org", "reviewer@example.org", "admin@example.org"]
+    assert Authenticator.objects.filter(type=Authenticator.Type.TOTP).count() == len(staff)
+    assert set(Authenticator.objects.filter(type="totp").values_list("user__email", flat=True)) == set(staff)
+    assert Organisation.objects.filter(leads__email="orglead@example.org").exists()
+    out = capsys.readouterr().out
+    for email in DEMO_EMAILS:
+        assert email in out
+    assert "a-long-test-password" in out
+
+
+def test_demo_staff_sign_in_with_the_demo_totp_secret(client, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "a-long-test-password")
+    call_command("seed_demo")
+    sign_in_with_mfa(client, User.objects.get(email="editor@example.org"))
+    assert client.get("/admin/").status_code == 200
+
+
+def test_seed_demo_refuses_a_bad_totp_secret(monkeypatch):
+    monkeypatch.setenv("DEMO_TOTP_SECRET", "not base32!")
+    with pytest.raises(CommandError, match="base32"):
+        call_command("seed_demo")
+    assert User.objects.count() == 0
+
+
+def test_seed_demo_refuses_where_demo_data_is_not_allowed(settings):
+    settings.ALLOW_DEMO_DATA = False
+    with pytest.raises(CommandError, match="not allowed"):
+        call_command("seed_demo")
+    assert User.objects.count() == 0
