@@ -1,0 +1,88 @@
+"""Browser tests in Debian's headless Chromium, driven by Playwright.
+
+Playwright's own browser download cannot work here, so the tests launch Chromium by path
+(CHROMIUM_PATH, default /usr/bin/chromium). Without it they skip with a reason, except under
+CI=true, where a missing browser fails the run: a skipped check proves nothing.
+"""
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# alongside it are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+    missing = []
+    if not (shutil.which(CHROMIUM) or Path(CHROMIUM).exists()):
+        missing.append(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)")
+    if not AXE.exists():
+        missing.append(f"no axe-core at {AXE} (npm ci)")
+    if not missing:
+        return
+    reason = "; ".join(missing)
+    if os.environ.get("CI", "").lower() == "true":
+        raise pytest.UsageError(f"Browser tests cannot run under CI: {reason}")
+    for item in items:
+        if "e2e" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    # axe-core is injected as an inline script, which our own CSP rightly forbids.
+    return {**browser_context_args, "bypass_csp": True, "locale": "en-GB"}
+
+
+@pytest.fixture
+def offsite_requests(context):
+    """Every request the pages try to make to a host other than this machine, stopped and listed."""
+    attempted = []
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            attempted.append(route.request.url)
+            route.fulfill(status=200, content_type="text/html", body="<title>Elsewhere</title>")
+
+    context.route("**/*", guard)
+    return attempted
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    """Run axe-core's WCAG 2.x A and AA rules on the page; return the serious and critical ones."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]
