@@ -64,3 +64,21 @@ def sign_in_with_mfa(client, user, password: str = PASSWORD):
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=user).exists()
     return response
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_rollback_in_browser_tests(django_db_setup):
+    """Let serialized_rollback work in the Playwright tests too.
+
+    Playwright's sync API runs the rest of the session in a greenlet with its own context
+    variables, where Django opens a fresh connection object that lacks the snapshot of the
+    migrated data (sectors, districts, groups, pages) taken when the test database was made.
+    Putting the snapshot on the connection class lets every connection object restore it.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
