@@ -235,3 +235,33 @@ def test_wagtail_login_form_is_replaced_by_the_two_step_sign_in(client, coordina
 def test_full_mfa_sign_in_reaches_the_admin(client, editor):
     sign_in_with_mfa(client, editor)
     assert client.get("/admin/").status_code == 200
+
+
+def test_repeated_failed_sign_ins_are_rate_limited(client, learner):
+    for _ in range(6):
+        client.post("/accounts/login/", {"login": learner.email, "password": "wrong-password"})
+    response = client.post("/accounts/login/", {"login": learner.email, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert response.status_code in (200, 429)
+    assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_password_reset_by_emailed_link(client, learner):
+    response = client.post("/accounts/password/reset/", {"email": learner.email})
+    assert response.status_code == 302
+    link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+/)", mail.outbox[-1].body).group(1)
+    form_page = client.get(link, follow=True)
+    assert form_page.status_code == 200
+    response = client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+        {"password1": "a-brand-new-password-42", "password2": "a-brand-new-password-42"},
+    )
+    assert response.status_code == 302
+    learner.refresh_from_db()
+    assert learner.check_password("a-brand-new-password-42")
+
+
+def test_password_reset_for_an_unknown_address_reveals_nothing(client):
+    response = client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
+    assert response.status_code == 302
+    assert User.objects.count() == 0

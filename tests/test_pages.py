@@ -157,3 +157,12 @@ def test_healthz_says_unavailable_when_the_database_fails(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
+
+
+def test_admin_pages_load_nothing_from_other_origins(client, coordinator):
+    from tests.conftest import sign_in_with_mfa
+
+    sign_in_with_mfa(client, coordinator)
+    for path in ["/admin/", "/admin/organisations/"]:
+        page = audit(client.get(path).content.decode())
+        assert [url for url in page.loads if not is_same_origin(url)] == [], path

@@ -247,3 +247,6 @@ def require(name: str, value):
 
 # Demo accounts (seed_demo) are for development and tests only.
 ALLOW_DEMO_DATA = False
+
+# No avatars from Gravatar: the admin must not make requests to other sites either.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
