@@ -18,7 +18,10 @@ class LmsConfig(AppConfig):
     def ready(self):
         from allauth.mfa.signals import authenticator_added
 
+        from content.learning import register_engine
+        from lms.progress import LmsLearningEngine
         from lms.receivers import count_new_authenticator_as_mfa
 
+        register_engine(LmsLearningEngine())
         post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="lms.sync_roles")
         authenticator_added.connect(count_new_authenticator_as_mfa, dispatch_uid="lms.new_authenticator_mfa")

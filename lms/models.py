@@ -168,3 +168,35 @@ class User(AbstractUser):
             self.full_name and self.job_role and self.sector_id and self.district_id
             and self.organisation_id
         )
+
+
+class Enrolment(models.Model):
+    """A learner's record of one module: started, warning seen, completed."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="enrolments")
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="enrolments")
+    started_at = models.DateTimeField(auto_now_add=True)
+    warning_acknowledged_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "module"], name="enrolment_once_per_module")]
+
+    def __str__(self):
+        return f"{self.user} – {self.module}"
+
+
+class LessonCompletion(models.Model):
+    """A learner marked a lesson complete. One row per learner and lesson, however often they click."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="lesson_completions")
+    lesson = models.ForeignKey("content.LessonPage", on_delete=models.CASCADE, related_name="completions")
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="lesson_completed_once")]
+        indexes = [models.Index(fields=["user", "module"])]
+
+    def __str__(self):
+        return f"{self.user} completed {self.lesson}"

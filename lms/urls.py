@@ -18,6 +18,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("profile/", views.profile, name="profile"),
+    path("my-learning/", views.my_learning, name="my_learning"),
+    path("my-learning/lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
+    path("my-learning/lessons/<int:lesson_id>/continue/", views.warning_acknowledge, name="warning_acknowledge"),
     path("quick-exit/", views.quick_exit, name="quick_exit"),
     path("online-safety/", views.online_safety, name="online_safety"),
 ]

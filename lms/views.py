@@ -6,9 +6,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from content.models import LearningPath, LessonPage, TrainingModulePage
 from lms.forms import ProfileForm
 from lms.models import Organisation
 from lms.permissions import public, signed_in
+from lms.progress import LmsLearningEngine, ProgressError, acknowledge_warning, complete_lesson
 from lms.services import OrganisationError, find_or_propose_organisation, update_profile
 
 
@@ -91,3 +93,64 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any database failure means "not ready"
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@signed_in
+@require_http_methods(["POST"])
+def lesson_complete(request, lesson_id: int):
+    """Mark complete and continue: record the lesson, then go to the next one or back to the module."""
+    lesson = LessonPage.objects.filter(pk=lesson_id).first()
+    if lesson is None:
+        messages.error(request, "We could not find that lesson. Nothing was recorded.")
+        return redirect("my_learning")
+    try:
+        with transaction.atomic():
+            _completion, enrolment = complete_lesson(request.user, lesson)
+    except ProgressError as error:
+        messages.error(request, f"{error} Nothing was recorded.")
+        return redirect("my_learning")
+    module = lesson.module
+    if enrolment is not None and enrolment.completed_at:
+        messages.success(request, f"You have completed every lesson of “{module.title}”.")
+        return redirect(module.url)
+    progress = LmsLearningEngine().module_progress(request.user, [module])[module.pk]
+    return redirect(progress["next_url"] or module.url)
+
+
+@signed_in
+@require_http_methods(["POST"])
+def warning_acknowledge(request, lesson_id: int):
+    """The learner read the content warning and chose to continue to the lesson."""
+    lesson = LessonPage.objects.filter(pk=lesson_id).first()
+    if lesson is None:
+        messages.error(request, "We could not find that lesson.")
+        return redirect("my_learning")
+    try:
+        with transaction.atomic():
+            acknowledge_warning(request.user, lesson)
+    except ProgressError as error:
+        messages.error(request, str(error))
+        return redirect("my_learning")
+    return redirect(lesson.url)
+
+
+@signed_in
+@require_GET
+def my_learning(request):
+    """The learner's dashboard: modules in progress (with where to resume), completed, their path."""
+    user = request.user
+    enrolled = list(
+        TrainingModulePage.objects.live().filter(enrolments__user=user).order_by("-enrolments__started_at")
+    )
+    path = LearningPath.for_sector(user.sector)
+    path_modules = path.modules() if path else []
+    progress = LmsLearningEngine().module_progress(user, enrolled + path_modules)
+    in_progress = [m for m in enrolled if progress[m.pk]["status"] == "in_progress"]
+    completed = [m for m in enrolled if progress[m.pk]["status"] == "completed"]
+    return render(request, "lms/my_learning.html", {
+        "in_progress": in_progress,
+        "completed": completed,
+        "progress": progress,
+        "learning_path": path,
+        "path_entries": path.entries(progress) if path else [],
+    })

@@ -46,3 +46,43 @@ class LearnerFactory(UserFactory):
     sector = factory.LazyFunction(lambda: Sector.objects.get(slug="health"))
     district = factory.LazyFunction(lambda: District.objects.get(slug="watford"))
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+def rich(text: str) -> dict:
+    return {"type": "rich_text", "value": f"<p>{text}</p>"}
+
+
+def variant(sectors: list[str], text: str) -> dict:
+    return {"type": "sector_variant", "value": {"sectors": sectors, "content": [rich(text)]}}
+
+
+def make_module(slug: str = "test-module", *, lessons: int = 2, body=None, live: bool = True,
+                content_warning: str = "", prerequisites=(), **fields):
+    """A published module with `lessons` published lessons under /modules/."""
+    import datetime
+    import json
+
+    from content.models import LessonPage, ModuleIndexPage, TrainingModulePage
+
+    index = ModuleIndexPage.objects.get()
+    module = TrainingModulePage(
+        title=fields.pop("title", slug.replace("-", " ").capitalize()), slug=slug,
+        summary="A module for tests.", learning_outcomes="Know things\nDo things",
+        estimated_minutes=30, cpd_minutes=30, last_reviewed=datetime.date(2026, 11, 1),
+        content_warning=content_warning, live=live, **fields,
+    )
+    index.add_child(instance=module)
+    if prerequisites:
+        module.prerequisites.set(prerequisites)
+    module.save_revision().publish() if live else module.save_revision()
+    if not live:
+        module.live = False
+        module.save(update_fields=["live"])
+    for number in range(1, lessons + 1):
+        lesson = LessonPage(
+            title=f"Lesson {number}", slug=f"lesson-{number}",
+            body=json.dumps(body if body is not None else [rich(f"Shared text of lesson {number}.")]),
+        )
+        module.add_child(instance=lesson)
+        lesson.save_revision().publish()
+    return TrainingModulePage.objects.get(pk=module.pk)

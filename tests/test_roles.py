@@ -26,7 +26,8 @@ def test_sync_roles_is_idempotent_and_repairs_hand_edits():
     assert Group.objects.filter(name__in=Role.ALL).count() == len(Role.ALL)
     assert perms(Role.COORDINATOR) == set(ROLE_PERMISSIONS[Role.COORDINATOR])
     assert perms(Role.LEARNER) == set()
-    assert GroupPagePermission.objects.filter(group__name=Role.EDITOR).count() == 3
+    assert GroupPagePermission.objects.filter(group__name=Role.EDITOR).count() == 2
+    assert not GroupPagePermission.objects.filter(permission__codename="publish_page").exists()
 
 
 def test_only_staff_roles_count_as_staff():

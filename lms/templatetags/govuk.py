@@ -67,9 +67,31 @@ def site_navigation(context):
 
     request = context["request"]
     user = context.get("user")
-    items = [("/", "Home")]
+    items = [("/", "Home"), ("/modules/", "Training modules")]
     if user is not None and user.is_authenticated:
-        items += [(reverse("profile"), "Your profile"), (reverse("account_logout"), "Sign out")]
+        items += [
+            (reverse("my_learning"), "Your learning"),
+            (reverse("profile"), "Your profile"),
+            ("/support/", "Get support"),
+            (reverse("account_logout"), "Sign out"),
+        ]
     else:
-        items += [(reverse("account_login"), "Sign in"), (reverse("account_signup"), "Create an account")]
-    return [{"href": href, "label": label, "current": request.path == href} for href, label in items]
+        items += [
+            ("/support/", "Get support"),
+            (reverse("account_login"), "Sign in"),
+            (reverse("account_signup"), "Create an account"),
+        ]
+    path = request.path
+    return [
+        {"href": href, "label": label, "current": path == href or (href != "/" and path.startswith(href))}
+        for href, label in items
+    ]
+
+
+@register.filter
+def get_item(mapping, key):
+    """`mapping[key]`, or None: for dictionaries keyed by id in templates."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from content.demo.load import load_demo_content
 from content.models import Sector
 from lms.models import District, Organisation, User
 from lms.roles import Role, sync_roles
@@ -46,6 +47,8 @@ DEMO_ACCOUNTS = [
      "Demo Borough Council", "dacorum", [Role.COORDINATOR], False, True),
     ("editor@example.org", "Grace Mensah", "Training content editor", "specialist",
      "Demo Women's Support Service", "st-albans", [Role.EDITOR], False, True),
+    ("moderator@example.org", "Jo Adeyemi", "Training lead, content sign-off", "specialist",
+     "Demo Women's Support Service", "st-albans", [Role.MODERATOR], False, True),
     ("reviewer@example.org", "Sam Taylor", "Co-production panel member", "community",
      "Demo Women's Support Service", "st-albans", [Role.REVIEWER], False, True),
     ("admin@example.org", "Alex Morgan", "Platform administrator", "social-care",
@@ -65,6 +68,9 @@ def demo_totp_secret() -> str:
 class Command(BaseCommand):
     help = "Create or update the demo accounts and data. Safe to run repeatedly."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--skip-content", action="store_true", help="Accounts only, no training content.")
+
     def handle(self, *args, **options):
         if not getattr(settings, "ALLOW_DEMO_DATA", False):
             raise CommandError("Demo data is not allowed with these settings (production never allows it).")
@@ -77,6 +83,9 @@ class Command(BaseCommand):
                 self.seed_account(row, password, secret, groups, organisations)
             lead = User.objects.get(email="orglead@example.org")
             organisations["Demo Primary School, Watford"].leads.add(lead)
+        if not options["skip_content"]:
+            modules = load_demo_content()
+            self.stdout.write(f"Training content: {len(modules)} modules with their lessons and learning paths.")
         self.print_logins(password, secret)
 
     def seed_organisations(self) -> dict[str, Organisation]:

@@ -1,0 +1,173 @@
+"""Progress through modules: lesson completion, content warnings, and the one completion rule.
+
+`LmsLearningEngine` is what content pages call (see content.learning); the functions below are
+the services the progress views call inside a transaction.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+
+from django.db import IntegrityError, models, transaction
+from django.dispatch import Signal
+from django.utils import timezone
+
+from content.models import LessonPage, TrainingModulePage
+from lms.models import Enrolment, LessonCompletion, User
+
+# Sent once per enrolment, when a module first becomes complete. Certificates listen to it.
+module_completed = Signal()  # kwargs: user, module, enrolment
+
+
+class ProgressError(Exception):
+    """A progress change the learner may not make (unpublished lesson, missing prerequisites)."""
+
+
+def live_lessons_by_module(modules) -> dict[int, list[LessonPage]]:
+    """The live lessons of each module, in order, in one query."""
+    modules = [m for m in modules if m is not None]
+    result = {m.pk: [] for m in modules}
+    if not modules:
+        return result
+    by_path = {m.path: m.pk for m in modules}
+    depth_filters = [models.Q(path__startswith=m.path, depth=m.depth + 1) for m in modules]
+    lessons = (
+        LessonPage.objects.live().filter(reduce(or_, depth_filters))
+        .only("id", "title", "path", "depth", "url_path", "slug").order_by("path")
+    )
+    step = LessonPage.steplen
+    for lesson in lessons:
+        parent_pk = by_path.get(lesson.path[:-step])
+        if parent_pk is not None:
+            result[parent_pk].append(lesson)
+    return result
+
+
+def completed_prerequisites(user: User, module: TrainingModulePage) -> tuple[list, list]:
+    """(done, missing) among the module's live prerequisites."""
+    prerequisites = list(module.prerequisites.live())
+    done_ids = set(
+        Enrolment.objects.filter(user=user, module__in=prerequisites, completed_at__isnull=False)
+        .values_list("module_id", flat=True)
+    )
+    return [p for p in prerequisites if p.pk in done_ids], [p for p in prerequisites if p.pk not in done_ids]
+
+
+def is_module_complete(user: User, module: TrainingModulePage) -> bool:
+    """THE completion rule: every live lesson of the module is complete (and, once quizzes
+    exist, the module's quiz is passed). Every caller that needs to know uses this."""
+    lessons = live_lessons_by_module([module])[module.pk]
+    if not lessons:
+        return False
+    done = set(
+        LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list("lesson_id", flat=True)
+    )
+    return all(lesson.pk in done for lesson in lessons)
+
+
+def record_completion_if_met(user: User, module: TrainingModulePage) -> Enrolment | None:
+    """Mark the enrolment complete the first time the rule is met, and announce it once."""
+    if not is_module_complete(user, module):
+        return None
+    enrolment, _ = Enrolment.objects.get_or_create(user=user, module=module)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.completed_at is not None:
+        return enrolment
+    enrolment.completed_at = timezone.now()
+    enrolment.save(update_fields=["completed_at"])
+    transaction.on_commit(
+        lambda: module_completed.send(sender=Enrolment, user=user, module=module, enrolment=enrolment)
+    )
+    return enrolment
+
+
+def _check_can_learn(user: User, lesson: LessonPage) -> TrainingModulePage:
+    if not lesson.live:
+        raise ProgressError("That lesson is not available.")
+    module = TrainingModulePage.objects.parent_of(lesson).first()
+    if module is None or not module.live:
+        raise ProgressError("That module is not available at the moment.")
+    _done, missing = completed_prerequisites(user, module)
+    if missing:
+        raise ProgressError(prerequisite_message(missing))
+    return module
+
+
+def prerequisite_message(missing) -> str:
+    names = ", ".join(f"“{m.title}”" for m in missing)
+    return f"Complete {names} before you start this module."
+
+
+def complete_lesson(user: User, lesson: LessonPage) -> tuple[LessonCompletion, Enrolment | None]:
+    """Record that the learner finished a lesson. Repeating it changes nothing."""
+    module = _check_can_learn(user, lesson)
+    Enrolment.objects.get_or_create(user=user, module=module)
+    try:
+        with transaction.atomic():
+            completion, _ = LessonCompletion.objects.get_or_create(user=user, lesson=lesson, module=module)
+    except IntegrityError:  # a double click raced us to it
+        completion = LessonCompletion.objects.get(user=user, lesson=lesson)
+    return completion, record_completion_if_met(user, module)
+
+
+def acknowledge_warning(user: User, lesson: LessonPage) -> Enrolment:
+    """The learner has read the module's content warning and chosen to continue."""
+    module = _check_can_learn(user, lesson)
+    enrolment, _ = Enrolment.objects.get_or_create(user=user, module=module)
+    if enrolment.warning_acknowledged_at is None:
+        enrolment.warning_acknowledged_at = timezone.now()
+        enrolment.save(update_fields=["warning_acknowledged_at"])
+    return enrolment
+
+
+def _progress_entry(lessons, done_ids, enrolment) -> dict:
+    total = len(lessons)
+    done = sum(1 for lesson in lessons if lesson.pk in done_ids)
+    next_lesson = next((lesson for lesson in lessons if lesson.pk not in done_ids), None)
+    if enrolment is not None and enrolment.completed_at:
+        status = "completed"
+    elif done or enrolment is not None:
+        status = "in_progress"
+    else:
+        status = "not_started"
+    return {
+        "done": done,
+        "total": total,
+        "percent": round(100 * done / total) if total else 0,
+        "status": status,
+        "next_url": (next_lesson or (lessons[0] if lessons else None)).url if lessons else None,
+        "next_title": next_lesson.title if next_lesson else None,
+        "completed_at": enrolment.completed_at if enrolment else None,
+    }
+
+
+class LmsLearningEngine:
+    """What content pages may ask about a learner (registered in LmsConfig.ready)."""
+
+    def module_progress(self, user, modules) -> dict[int, dict]:
+        modules = list({m.pk: m for m in modules}.values())
+        lessons = live_lessons_by_module(modules)
+        if not user.is_authenticated:
+            return {m.pk: _progress_entry(lessons[m.pk], set(), None) for m in modules}
+        ids = [m.pk for m in modules]
+        done_ids = set(
+            LessonCompletion.objects.filter(user=user, module_id__in=ids).values_list("lesson_id", flat=True)
+        )
+        enrolments = {e.module_id: e for e in Enrolment.objects.filter(user=user, module_id__in=ids)}
+        return {m.pk: _progress_entry(lessons[m.pk], done_ids, enrolments.get(m.pk)) for m in modules}
+
+    def access_problem(self, user, module) -> str | None:
+        if not user.is_authenticated:
+            return "Sign in to start this module."
+        _done, missing = completed_prerequisites(user, module)
+        return prerequisite_message(missing) if missing else None
+
+    def lesson_state(self, user, lesson) -> dict:
+        module_id = lesson.module.pk
+        return {
+            "completed": LessonCompletion.objects.filter(user=user, lesson=lesson).exists(),
+            "warning_acknowledged": Enrolment.objects.filter(
+                user=user, module_id=module_id, warning_acknowledged_at__isnull=False
+            ).exists(),
+        }
