@@ -162,8 +162,21 @@ class LessonContentBlock(blocks.StreamBlock):
     reflection = ReflectionBlock(group="Learning")
 
 
+class SectorsBlock(blocks.MultipleChoiceBlock):
+    """Sector slugs. Choices come from the database when an editor opens the form; reading a
+    stored value does not look them up, so a lesson costs no query per variant."""
+
+    def to_python(self, value):
+        if value is None:
+            return []
+        return [str(v) for v in (value if isinstance(value, (list, tuple)) else [value])]
+
+    def get_searchable_content(self, value):
+        return []
+
+
 class SectorVariantBlock(blocks.StructBlock):
-    sectors = blocks.MultipleChoiceBlock(
+    sectors = SectorsBlock(
         choices=sector_choices, required=False,
         help_text=(
             "Learners in these sectors see this part. Leave empty for the version shown to "

@@ -250,3 +250,4 @@ ALLOW_DEMO_DATA = False
 
 # No avatars from Gravatar: the admin must not make requests to other sites either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_FINISH_WORKFLOW_ACTION = "content.workflows.publish_after_review"

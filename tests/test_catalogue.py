@@ -1,0 +1,124 @@
+"""The catalogue, search and query counts that do not grow with the content."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from content.models import LearningPath, LearningPathItem, LessonPage, Sector, SupportService, Topic
+from tests.factories import LearnerFactory, make_module, rich, variant
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url) -> int:
+    client.get(url)  # warm caches (site root paths, sessions) the way a running site has them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def lesson_body(blocks: int, service_id: int) -> list:
+    # The first three already use every kind of database lookup a lesson makes (a signpost at
+    # the top level and one inside a variant); thirty repeat them ten times over.
+    kinds = [
+        lambda i: {"type": "signpost", "value": {"service": service_id, "text": "Call for advice."}},
+        lambda i: {"type": "sector_variant", "value": {"sectors": ["housing"], "content": [
+            {"type": "signpost", "value": {"service": service_id, "text": ""}}]}},
+        lambda i: rich(f"Paragraph {i}."),
+        lambda i: {"type": "key_point", "value": {"heading": f"Point {i}", "text": "<p>Remember.</p>"}},
+        lambda i: variant(["health"], f"Health note {i}."),
+        lambda i: {"type": "case_scenario", "value": {"title": f"Case {i}", "scenario": "<p>A case.</p>",
+                                                      "question": "What would you do?", "reveal": "<p>This.</p>"}},
+    ]
+    return [kinds[i % len(kinds)](i) for i in range(blocks)]
+
+
+def test_lesson_page_queries_do_not_grow_with_blocks(client):
+    service = SupportService.objects.create(name="Helpline", slug="helpline", phone="0808 2000 247")
+    small = make_module("small", lessons=1, body=lesson_body(3, service.pk))
+    big = make_module("big", lessons=1, body=lesson_body(30, service.pk))
+    client.force_login(LearnerFactory())
+    small_count = count_queries(client, LessonPage.objects.child_of(small).get().url)
+    big_count = count_queries(client, LessonPage.objects.child_of(big).get().url)
+    assert small_count == big_count
+    assert big_count <= 25
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_catalogue_queries_do_not_grow_with_modules(client, signed_in):
+    topic = Topic.objects.get(slug="coercive-control")
+    health = Sector.objects.get(slug="health")
+    if signed_in:
+        client.force_login(LearnerFactory(sector=health))
+    path = LearningPath.objects.create(sector=health, intro="For health staff.")
+
+    def add_modules(start, count):
+        for number in range(start, start + count):
+            module = make_module(f"module-{number}", lessons=2)
+            module.topics.set([topic])
+            module.sectors.set([health])
+            module.save()  # modelcluster keeps relations in memory until the page is saved
+            LearningPathItem.objects.create(path=path, module=module, sort_order=number)
+
+    add_modules(0, 5)
+    five = count_queries(client, "/modules/")
+    add_modules(5, 45)
+    fifty = count_queries(client, "/modules/")
+    assert five == fifty
+    body = client.get("/modules/").content.decode()
+    assert "50 modules" in body
+
+
+def test_catalogue_filters_by_sector_topic_and_level(client):
+    housing_only = make_module("housing-only", lessons=1, level="specialist")
+    housing_only.sectors.set([Sector.objects.get(slug="housing")])
+    housing_only.save()
+    everyone = make_module("for-everyone", lessons=1)
+    everyone.topics.set([Topic.objects.get(slug="stalking-harassment")])
+    everyone.save()
+    page = client.get("/modules/", {"sector": "health"}).content.decode()
+    assert "For everyone" in page and "Housing only" not in page
+    page = client.get("/modules/", {"sector": "housing", "level": "specialist"}).content.decode()
+    assert "Housing only" in page and "For everyone" not in page
+    page = client.get("/modules/", {"topic": "stalking-harassment"}).content.decode()
+    assert "For everyone" in page and "Housing only" not in page
+    # Nonsense filters are ignored with the full list, never an error.
+    response = client.get("/modules/", {"sector": "<script>", "level": "x" * 500, "topic": "999"})
+    assert response.status_code == 200
+
+
+def test_catalogue_shows_progress_and_the_learners_path(client):
+    health = Sector.objects.get(slug="health")
+    module = make_module("pathway", lessons=2, title="Pathway module")
+    path = LearningPath.objects.create(sector=health, intro="Start here, health colleagues.")
+    LearningPathItem.objects.create(path=path, module=module, required=True)
+    learner = LearnerFactory(sector=health)
+    client.force_login(learner)
+    client.post(f"/my-learning/lessons/{module.lessons().first().pk}/complete/")
+    page = client.get("/modules/").content.decode()
+    assert "Learning path: Health" in page
+    assert "Start here, health colleagues." in page
+    assert "1 of 2 lessons complete" in page
+    assert "In progress" in page
+
+
+def test_drafts_never_appear_in_the_catalogue_or_search(client):
+    make_module("published-one", lessons=1, title="Published module",
+                body=[rich("Economic abuse can continue through the courts long after separation.")])
+    draft = make_module("draft-one", lessons=1, title="Draft module", live=False,
+                        body=[rich("A draft paragraph about zebra crossings and economic abuse.")])
+    page = client.get("/modules/").content.decode()
+    assert "Published module" in page
+    assert "Draft module" not in page
+    found = client.get("/search/", {"q": "continue through the courts"}).content.decode()
+    assert "Lesson 1" in found and "1 result" in found
+    draft_lesson = LessonPage.objects.child_of(draft).get()
+    draft_lesson.unpublish()
+    found = client.get("/search/", {"q": "zebra crossings"}).content.decode()
+    assert "No results" in found
+
+
+def test_search_handles_odd_input(client):
+    for query in ["", " ", "%", "' OR 1=1 --", "x" * 5000, "ünïcödé"]:
+        assert client.get("/search/", {"q": query}).status_code == 200
