@@ -1,0 +1,81 @@
+"""Each lesson block renders its own accessible markup from its own template."""
+
+import pytest
+
+from content.blocks import LessonBodyBlock
+from content.models import SupportService
+from content.tailoring import ALL_SECTORS, tailor
+
+pytestmark = pytest.mark.django_db
+
+BODY = LessonBodyBlock()
+
+
+def render(kind, value):
+    block = BODY.child_blocks[kind]
+    return block.render(block.to_python(value))
+
+
+def test_rich_text_keeps_structure():
+    html = render("rich_text", "<p>First</p><ul><li>one</li></ul>")
+    assert 'class="govuk-body lesson-prose"' in html
+    assert "<li>one</li>" in html
+
+
+def test_key_point_has_a_heading():
+    html = render("key_point", {"heading": "Believe them", "text": "<p>Say you believe them.</p>"})
+    assert '<h3 class="govuk-heading-s">Believe them</h3>' in html
+
+
+def test_case_scenario_hides_the_answer_in_a_native_details_element():
+    html = render("case_scenario", {"title": "At reception", "scenario": "<p>A patient arrives.</p>",
+                                    "question": "What would you do?", "reveal": "<p>See her alone.</p>"})
+    assert "<details" in html and "<summary" in html
+    assert html.index("What would you do?") < html.index("See her alone.")
+
+
+def test_accordion_sections_are_readable_without_javascript():
+    html = render("accordion", {"heading": "Tactics", "items": [
+        {"heading": "Economic abuse", "body": "<p>Money.</p>"}, {"heading": "Litigation", "body": "<p>Courts.</p>"}]})
+    assert html.count("govuk-accordion__section-content") == 2
+    assert "hidden" not in html
+
+
+def test_survivor_voice_is_attributed():
+    html = render("survivor_voice", {"quote": "They believed me.", "attribution": "A survivor, composite account"})
+    assert "<blockquote" in html and "composite account" in html
+
+
+def test_reflection_says_nothing_is_recorded():
+    assert "Nothing you think here is recorded." in render("reflection", {"prompt": "What would help?"})
+
+
+def test_signpost_shows_the_service_with_a_phone_link():
+    service = SupportService.objects.create(name="Helpline", slug="h", phone="0808 2000 247", hours="24 hours")
+    html = render("signpost", {"service": service.pk, "text": "Call any time."})
+    assert 'href="tel:08082000247"' in html
+    assert "24 hours" in html and "Call any time." in html
+
+
+def test_image_and_video_require_alt_text_and_transcript():
+    image = BODY.child_blocks["image"].child_blocks
+    video = BODY.child_blocks["video"].child_blocks
+    assert image["alt_text"].required
+    assert video["transcript"].required
+
+
+def test_tailoring_groups_adjacent_variants():
+    value = BODY.to_python([
+        {"type": "rich_text", "value": "<p>Shared</p>"},
+        {"type": "sector_variant", "value": {"sectors": ["health"], "content": [
+            {"type": "rich_text", "value": "<p>Health</p>"}]}},
+        {"type": "sector_variant", "value": {"sectors": [], "content": [
+            {"type": "rich_text", "value": "<p>Fallback</p>"}]}},
+    ])
+    names = {"health": "Health"}
+    health = [str(p.block.value) for p in tailor(value, "health", names)]
+    police = [str(p.block.value) for p in tailor(value, "police", names)]
+    everyone = tailor(value, ALL_SECTORS, names)
+    assert health == ["<p>Shared</p>", "<p>Health</p>"]
+    assert police == ["<p>Shared</p>", "<p>Fallback</p>"]
+    assert [p.audience for p in everyone] == [[], ["Health"], []]
