@@ -23,4 +23,7 @@ writeFileSync(join(out, "css", "site.css"), css.css);
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
 cpSync(join(root, "frontend", "js", "site.mjs"), join(out, "js", "site.mjs"));
 cpSync(join(root, "frontend", "images"), join(out, "images"), { recursive: true });
+// GOV.UK Frontend's CSS refers to its images; they must exist for collectstatic's manifest even
+// though our templates show none of them (no crown, no GOV.UK icons).
+cpSync(join(govuk, "assets", "images"), join(out, "govuk", "assets", "images"), { recursive: true });
 console.log("Built static_build/ (css/site.css, js/site.mjs, js/govuk-frontend.min.js)");

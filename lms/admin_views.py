@@ -7,10 +7,34 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from lms.forms import reject_formula_start
 from lms.models import Organisation
-from lms.services import OrganisationError, confirm_organisation, merge_organisation
+from lms.services import (
+    OrganisationError,
+    confirm_organisation,
+    find_organisation,
+    merge_organisation,
+    normalise_organisation_name,
+)
+
+
+class OrganisationAdminForm(WagtailAdminModelForm):
+    """Coordinators' add and edit form: names stay unique whatever their case or spacing."""
+
+    def clean_name(self):
+        name = normalise_organisation_name(self.cleaned_data["name"])
+        if len(name) < 2 or not any(c.isalpha() for c in name):
+            raise forms.ValidationError("Enter the organisation's name.")
+        reject_formula_start(name, "The name must start with a letter or number.")
+        existing = find_organisation(name)
+        if existing is not None and existing.pk != self.instance.pk:
+            raise forms.ValidationError(
+                f"“{existing.name}” is already listed. Merge into it rather than adding it again."
+            )
+        return name
 
 
 class OrganisationReviewForm(forms.Form):

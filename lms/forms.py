@@ -1,5 +1,6 @@
 import unicodedata
 
+from allauth.account.forms import LoginForm, SignupForm
 from django import forms
 
 from content.models import Sector
@@ -7,6 +8,15 @@ from lms.models import District, Organisation
 from lms.services import find_organisation, normalise_organisation_name
 
 _NAME_PUNCTUATION = set(" '’‘-.")
+# A spreadsheet treats a cell starting with these as a formula: exported names must not.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_PENDING_ORGANISATIONS_PER_PERSON = 3
+
+
+def reject_formula_start(value: str, message: str) -> str:
+    if value.startswith(_FORMULA_STARTS):
+        raise forms.ValidationError(message)
+    return value
 
 
 def validate_person_name(value: str) -> str:
@@ -26,6 +36,10 @@ def validate_person_name(value: str) -> str:
 
 
 class ProfileForm(forms.Form):
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     full_name = forms.CharField(
         label="Full name",
         help_text="Exactly as it should appear on your certificates.",
@@ -87,13 +101,13 @@ class ProfileForm(forms.Form):
         value = " ".join(self.cleaned_data["job_role"].split())
         if not any(c.isalpha() for c in value):
             raise forms.ValidationError("Enter your job title or role")
-        return value
+        return reject_formula_start(value, "Your job title must start with a letter or number")
 
     def clean_organisation_name(self):
         value = normalise_organisation_name(self.cleaned_data["organisation_name"])
         if len(value) < 2 or not any(c.isalpha() for c in value):
             raise forms.ValidationError("Enter the name of your organisation")
-        return value
+        return reject_formula_start(value, "The organisation name must start with a letter or number")
 
     def clean(self):
         cleaned = super().clean()
@@ -106,4 +120,38 @@ class ProfileForm(forms.Form):
                     f"“{name}” is not in our list yet. Select what type of organisation it is, "
                     "so a coordinator can add it.",
                 )
+            elif self.existing_organisation is None and self.user is not None and Organisation.objects.filter(
+                proposed_by=self.user, status=Organisation.Status.PENDING
+            ).count() >= MAX_PENDING_ORGANISATIONS_PER_PERSON:
+                self.add_error(
+                    "organisation_name",
+                    "You have already suggested several organisations that a coordinator has not checked "
+                    "yet. Choose one from the list, or wait until they have been checked.",
+                )
         return cleaned
+
+
+class SignInForm(LoginForm):
+    """allauth's sign-in form, with messages that say which field is wrong."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Email address"
+        self.fields["login"].error_messages["required"] = "Enter your email address"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+        # allauth puts a "forgot password" link in the password hint; the page has its own link.
+        self.fields["password"].help_text = ""
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me signed in on this device"
+
+
+class SignUpForm(SignupForm):
+    """allauth's sign-up form, with messages that say which field is wrong."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
+        self.fields["email"].error_messages["required"] = "Enter your email address"
+        self.fields["password1"].error_messages["required"] = "Create a password"
+        self.fields["password2"].label = "Confirm your password"
+        self.fields["password2"].error_messages["required"] = "Type your password again"

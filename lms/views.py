@@ -28,7 +28,7 @@ def profile(request):
     user = request.user
     first_time = not user.has_complete_profile
     if request.method == "POST":
-        form = ProfileForm(request.POST)
+        form = ProfileForm(request.POST, user=user)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -54,7 +54,7 @@ def profile(request):
                     messages.success(request, "Your profile is saved.")
                 return redirect(_safe_next(request))
     else:
-        form = ProfileForm(initial={
+        form = ProfileForm(user=user, initial={
             "full_name": user.full_name,
             "job_role": user.job_role,
             "sector": user.sector_id,

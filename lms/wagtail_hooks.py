@@ -1,3 +1,4 @@
+from django.forms import modelform_factory
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -6,7 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 
-from lms.admin_views import OrganisationReviewView
+from lms.admin_views import OrganisationAdminForm, OrganisationReviewView
 from lms.models import Organisation
 
 
@@ -36,8 +37,15 @@ class OrganisationViewSet(ModelViewSet):
     list_export = ["name", "kind", "sector", "district", "status", "created_at"]
     export_filename = "organisations"
     search_fields = ["name"]
+    search_backend_name = None  # a plain database search: names, no search index to keep
     form_fields = ["name", "kind", "sector", "district", "leads"]
     inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            Organisation, form=OrganisationAdminForm, fields=self.form_fields,
+            formfield_callback=self.formfield_for_dbfield,
+        )
 
     def get_queryset(self, request):
         return Organisation.objects.select_related("sector", "district")

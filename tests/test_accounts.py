@@ -261,7 +261,47 @@ def test_password_reset_by_emailed_link(client, learner):
     assert learner.check_password("a-brand-new-password-42")
 
 
-def test_password_reset_for_an_unknown_address_reveals_nothing(client):
-    response = client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
+
+
+def test_staff_cannot_remove_their_only_authenticator(client, coordinator):
+    from allauth.mfa.models import Authenticator
+
+    sign_in_with_mfa(client, coordinator)
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    response = client.post("/accounts/2fa/totp/deactivate/")
+    assert response.status_code in (200, 302, 403)
+    assert Authenticator.objects.filter(user=coordinator, type="totp").exists()
+
+
+def test_a_hand_made_group_with_admin_access_still_needs_mfa(client):
+    from django.contrib.auth.models import Group, Permission
+
+    from tests.factories import LearnerFactory
+
+    group = Group.objects.create(name="Helpers made by hand")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = LearnerFactory()
+    user.groups.add(group)
+    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    response = client.get("/admin/")
     assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/2fa/totp/activate/")
+
+
+def test_an_over_long_email_is_refused_not_cut_short(client):
+    response = sign_up(client, email="a" * 300 + "@example.org")
+    assert response.status_code == 200
     assert User.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_sign_in_errors_say_which_field(client):
+    body = client.post("/accounts/login/", {}).content.decode()
+    assert "Enter your email address" in body
+    assert "Enter your password" in body
+
+
+def test_password_reset_answers_the_same_for_known_and_unknown_addresses(client, learner):
+    known = client.post("/accounts/password/reset/", {"email": learner.email})
+    unknown = client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])

@@ -43,3 +43,15 @@ def test_an_empty_database_url_means_the_default_sqlite(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("django.db.backends.sqlite3")
+
+
+def test_collectstatic_builds_a_complete_manifest_with_production_settings(tmp_path):
+    result = run_manage(
+        "collectstatic", "--no-input",
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        SECRET_KEY="k" * 20 + "production-secret-for-the-check-0123456789abcdefXYZ",
+        ALLOWED_HOSTS="training.example.org", STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "staticfiles.json").exists()
+    assert list(tmp_path.glob("css/site.*.css"))

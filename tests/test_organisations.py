@@ -86,3 +86,26 @@ def test_review_page_is_for_coordinators_only(client, editor, pending):
 def test_unknown_organisation_is_not_found(client, coordinator):
     sign_in_with_mfa(client, coordinator)
     assert client.get("/admin/organisations/review/999999/").status_code == 404
+
+
+def test_coordinator_search_and_duplicate_names_give_answers_not_errors(client, coordinator, pending):
+    OrganisationFactory(name="Demo Housing Association")
+    sign_in_with_mfa(client, coordinator)
+    assert client.get("/admin/organisations/", {"q": "Hatfield"}).status_code == 200
+    response = client.post("/admin/organisations/new/", {
+        "name": "demo  housing association", "kind": "housing", "sector": "", "district": "",
+    })
+    assert response.status_code == 200
+    assert "is already listed" in response.content.decode()
+    assert Organisation.objects.filter(name__iexact="demo housing association").count() == 1
+
+
+def test_the_organisations_export_is_safe_to_open_in_a_spreadsheet(client, coordinator):
+    OrganisationFactory(name="Plain Name Trust")
+    sign_in_with_mfa(client, coordinator)
+    response = client.get("/admin/organisations/", {"export": "csv"})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    assert "Plain Name Trust" in body
+    for line in body.splitlines()[1:]:
+        assert not line.startswith(("=", "+", "-", "@"))

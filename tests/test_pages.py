@@ -166,3 +166,15 @@ def test_admin_pages_load_nothing_from_other_origins(client, coordinator):
     for path in ["/admin/", "/admin/organisations/"]:
         page = audit(client.get(path).content.decode())
         assert [url for url in page.loads if not is_same_origin(url)] == [], path
+
+
+def test_csrf_failure_page_keeps_quick_exit(learner):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(learner)
+    response = strict.post("/profile/", {})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "Your form could not be sent" in body
+    assert "govuk-exit-this-page__button" in body

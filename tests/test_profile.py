@@ -61,6 +61,8 @@ def test_profile_page_lists_sectors_districts_and_known_organisations(client, ne
         ({"organisation_name": "!!"}, "Enter the name of your organisation"),
         ({"organisation_kind": ""}, "is not in our list yet"),
         ({"organisation_kind": "spaceship"}, "Select a type of organisation"),
+        ({"organisation_name": "=HYPERLINK(\"http://x\")"}, "must start with a letter or number"),
+        ({"job_role": "+Nurse"}, "must start with a letter or number"),
     ],
 )
 def test_bad_profile_posts_show_a_message_and_change_nothing(client, new_user, overrides, message):
@@ -128,7 +130,16 @@ def test_incomplete_profile_is_asked_for_before_other_pages(client, new_user):
     client.force_login(new_user)
     response = client.get("/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/profile/")
+    assert response["Location"] == "/profile/?next=%2F"
     # Safety pages stay open whatever the state of the profile.
     assert client.get("/quick-exit/").status_code == 200
     assert client.get("/online-safety/").status_code == 200
+
+
+def test_one_person_cannot_flood_coordinators_with_new_organisations(client, new_user):
+    client.force_login(new_user)
+    for number in range(3):
+        client.post("/profile/", valid_post(organisation_name=f"New Group {number}"))
+    response = client.post("/profile/", valid_post(organisation_name="New Group 3"))
+    assert "already suggested several organisations" in response.content.decode()
+    assert Organisation.objects.filter(proposed_by=new_user).count() == 3

@@ -14,6 +14,7 @@ DEMO_EMAILS = {
     "orglead@example.org": [Role.LEARNER, Role.ORGANISATION_LEAD],
     "coordinator@example.org": [Role.COORDINATOR],
     "editor@example.org": [Role.EDITOR],
+    "moderator@example.org": [Role.MODERATOR],
     "reviewer@example.org": [Role.REVIEWER],
     "admin@example.org": [],
 }
@@ -30,7 +31,10 @@ def test_seed_demo_creates_one_account_per_role_and_is_idempotent(monkeypatch, c
         assert user.has_complete_profile
         assert user.check_password("a-long-test-password")
     assert User.objects.get(email="admin@example.org").is_superuser
-    staff = ["coordinator@example.org", "editor@example.org", "reviewer@example.org", "admin@example.org"]
+    staff = [
+        "coordinator@example.org", "editor@example.org", "moderator@example.org", "reviewer@example.org",
+        "admin@example.org",
+    ]
     assert Authenticator.objects.filter(type=Authenticator.Type.TOTP).count() == len(staff)
     assert set(Authenticator.objects.filter(type="totp").values_list("user__email", flat=True)) == set(staff)
     assert Organisation.objects.filter(leads__email="orglead@example.org").exists()
@@ -42,7 +46,7 @@ def test_seed_demo_creates_one_account_per_role_and_is_idempotent(monkeypatch, c
 
 def test_demo_staff_sign_in_with_the_demo_totp_secret(client, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "a-long-test-password")
-    call_command("seed_demo")
+    call_command("seed_demo", "--skip-content")
     sign_in_with_mfa(client, User.objects.get(email="editor@example.org"))
     assert client.get("/admin/").status_code == 200
 

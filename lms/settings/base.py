@@ -154,12 +154,16 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Herts VAWG Training] "
+# Emails may land in a shared inbox: the sender and subjects do not name the subject matter.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Herts Partnership Training] "
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "Herts VAWG Training"
+MFA_TOTP_ISSUER = "Herts Partnership Training"
+MFA_ADAPTER = "lms.adapters.MFAAdapter"
+ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"login": "lms.forms.SignInForm", "signup": "lms.forms.SignUpForm"}
 
 # Paths a staff-role account may not open until it has set up two-factor authentication.
 STAFF_PATH_PREFIXES = ["/admin/"]
@@ -170,7 +174,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(env("STATIC_ROOT") or BASE_DIR / "static_collected")
 STATICFILES_DIRS = [BASE_DIR / "static_build"]  # built from frontend/ by `make assets`
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or VAR_DIR / "media")
@@ -186,7 +190,7 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Herts VAWG Training <no-reply@example.org>")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Herts Partnership Training <no-reply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work goes through Django's tasks API; the database backend needs its worker.
@@ -207,11 +211,13 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'; frame-src 'self'"
 )
-# Wagtail's admin sets some style attributes of its own and frames its previews; it gets
-# those two, nothing more.
-CONTENT_SECURITY_POLICY_ADMIN = CONTENT_SECURITY_POLICY.replace(
-    "style-src 'self'", "style-src 'self' 'unsafe-inline'"
-).replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+# Wagtail's admin (behind two-factor sign-in) still uses inline scripts for choosers and date
+# pickers, sets style attributes, and frames its own previews; it gets those, nothing more.
+CONTENT_SECURITY_POLICY_ADMIN = (
+    CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+)
 
 # Quick exit: where the "Exit this page" button goes. A neutral, commonly visited page.
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
@@ -226,6 +232,9 @@ WAGTAIL_USER_CUSTOM_FIELDS = []
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
+# Email and password changes go through allauth (verification, rate limits), not Wagtail's forms.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
 LOGGING = {
     "version": 1,

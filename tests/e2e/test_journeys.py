@@ -25,14 +25,14 @@ def test_sign_up_verify_and_complete_profile_in_the_browser(live_server, page, o
     # A first attempt with mismatched passwords gets an error summary, and nothing is created.
     page.get_by_label("Email").fill("browser.learner@example.org")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password (again)").fill("not-the-same-password")
+    page.get_by_label("Confirm your password").fill("not-the-same-password")
     page.get_by_role("button", name="Create account").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert axe_violations(page) == []
     assert not User.objects.filter(email="browser.learner@example.org").exists()
 
     page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_label("Confirm your password").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Verify")
 
@@ -81,8 +81,8 @@ def test_keyboard_user_reaches_skip_links_first(live_server, page):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to Exit this page"
     page.keyboard.press("Enter")
-    page.keyboard.press("Tab")
     assert "Exit this page" in page.evaluate("document.activeElement.textContent")
+    assert page.evaluate("document.activeElement.tagName") == "A"
 
 
 def test_pressing_shift_three_times_leaves_the_site(live_server, page, offsite_requests, settings):

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from content.models import LessonPage, Sector
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import RECORD_CSP_VIOLATIONS, axe_violations
 from tests.factories import LearnerFactory, make_module, rich, variant
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -22,7 +22,8 @@ def sign_in(page, base, user):
 
 
 def test_health_and_housing_learners_see_their_own_variant(live_server, browser, offsite_requests):
-    module = make_module("tailored-in-browser", lessons=2, content_warning="This module mentions domestic abuse.", body=[
+    warning = "This module mentions domestic abuse."
+    module = make_module("tailored-in-browser", lessons=2, content_warning=warning, body=[
         rich("Shared: abuse often continues after separation."),
         variant(["health"], "For clinicians: ask about abuse only when the patient is alone."),
         variant(["housing"], "For housing officers: a move can be the most dangerous time."),
@@ -33,7 +34,8 @@ def test_health_and_housing_learners_see_their_own_variant(live_server, browser,
     seen = {}
     for sector in ("health", "housing"):
         learner = LearnerFactory(sector=Sector.objects.get(slug=sector))
-        context = browser.new_context(bypass_csp=True)
+        context = browser.new_context()
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
         page = context.new_page()
         sign_in(page, live_server.url, learner)
         page.goto(f"{live_server.url}{lesson_url}")
