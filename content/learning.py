@@ -18,7 +18,10 @@ class LearningEngine(Protocol):
         """Why `user` may not open this module's lessons yet (for example missing prerequisites), or None."""
 
     def lesson_state(self, user, lesson) -> dict:
-        """{"completed": bool, "warning_acknowledged": bool} for this learner and lesson."""
+        """{"completed": bool, "warning_acknowledged": bool, "before_lesson_url": str | None}.
+
+        `before_lesson_url` is a page the learner is sent to before the lesson (for example a
+        self-assessment), or None."""
 
 
 _engine: LearningEngine | None = None

@@ -304,6 +304,8 @@ class LessonPage(Page):
         state = engine().lesson_state(user, self)
         if module.content_warning and not state["warning_acknowledged"]:
             return render(request, "content/content_warning.html", {"page": self, "module": module})
+        if state.get("before_lesson_url"):
+            return redirect(state["before_lesson_url"])
         return self._render_lesson(request, sector=sector_for_request(request), state=state)
 
     def _render_lesson(self, request, *, sector: str, state: dict | None = None, preview: bool = False):

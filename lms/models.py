@@ -200,3 +200,11 @@ class LessonCompletion(models.Model):
 
     def __str__(self):
         return f"{self.user} completed {self.lesson}"
+
+
+from lms.quiz_models import Attempt, Choice, ConfidenceRating, Question, Quiz, QuizCase  # noqa: E402
+
+__all__ = [
+    "Attempt", "Choice", "ConfidenceRating", "District", "Enrolment", "LessonCompletion", "Organisation",
+    "Question", "Quiz", "QuizCase", "User",
+]

@@ -11,10 +11,11 @@ from operator import or_
 
 from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
+from django.urls import reverse
 from django.utils import timezone
 
 from content.models import LessonPage, TrainingModulePage
-from lms.models import Enrolment, LessonCompletion, User
+from lms.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion, Question, Quiz, User
 
 # Sent once per enrolment, when a module first becomes complete. Certificates listen to it.
 module_completed = Signal()  # kwargs: user, module, enrolment
@@ -54,16 +55,27 @@ def completed_prerequisites(user: User, module: TrainingModulePage) -> tuple[lis
     return [p for p in prerequisites if p.pk in done_ids], [p for p in prerequisites if p.pk not in done_ids]
 
 
+def quiz_required(module: TrainingModulePage) -> Quiz | None:
+    """The module's quiz, if it has one with questions to answer."""
+    quiz = Quiz.objects.filter(module=module).first()
+    if quiz and Question.objects.filter(module=module, active=True).exists():
+        return quiz
+    return None
+
+
 def is_module_complete(user: User, module: TrainingModulePage) -> bool:
-    """THE completion rule: every live lesson of the module is complete (and, once quizzes
-    exist, the module's quiz is passed). Every caller that needs to know uses this."""
+    """THE completion rule: every live lesson of the module is complete, and the module's quiz
+    (if it has one) is passed. Every caller that needs to know uses this."""
     lessons = live_lessons_by_module([module])[module.pk]
     if not lessons:
         return False
     done = set(
         LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list("lesson_id", flat=True)
     )
-    return all(lesson.pk in done for lesson in lessons)
+    if not all(lesson.pk in done for lesson in lessons):
+        return False
+    quiz = quiz_required(module)
+    return quiz is None or Attempt.objects.filter(user=user, quiz=quiz, passed=True).exists()
 
 
 def record_completion_if_met(user: User, module: TrainingModulePage) -> Enrolment | None:
@@ -121,7 +133,7 @@ def acknowledge_warning(user: User, lesson: LessonPage) -> Enrolment:
     return enrolment
 
 
-def _progress_entry(lessons, done_ids, enrolment) -> dict:
+def _progress_entry(lessons, done_ids, enrolment, quiz=None, quiz_passed=False) -> dict:
     total = len(lessons)
     done = sum(1 for lesson in lessons if lesson.pk in done_ids)
     next_lesson = next((lesson for lesson in lessons if lesson.pk not in done_ids), None)
@@ -139,6 +151,9 @@ def _progress_entry(lessons, done_ids, enrolment) -> dict:
         "next_url": (next_lesson or (lessons[0] if lessons else None)).url if lessons else None,
         "next_title": next_lesson.title if next_lesson else None,
         "completed_at": enrolment.completed_at if enrolment else None,
+        "quiz_url": reverse("quiz", args=[quiz.module_id]) if quiz else None,
+        "quiz_passed": quiz_passed,
+        "lessons_done": total > 0 and done == total,
     }
 
 
@@ -155,7 +170,15 @@ class LmsLearningEngine:
             LessonCompletion.objects.filter(user=user, module_id__in=ids).values_list("lesson_id", flat=True)
         )
         enrolments = {e.module_id: e for e in Enrolment.objects.filter(user=user, module_id__in=ids)}
-        return {m.pk: _progress_entry(lessons[m.pk], done_ids, enrolments.get(m.pk)) for m in modules}
+        quizzes = {q.module_id: q for q in Quiz.objects.filter(module_id__in=ids)}
+        passed = set(
+            Attempt.objects.filter(user=user, quiz__module_id__in=ids, passed=True)
+            .values_list("quiz__module_id", flat=True)
+        )
+        return {
+            m.pk: _progress_entry(lessons[m.pk], done_ids, enrolments.get(m.pk), quizzes.get(m.pk), m.pk in passed)
+            for m in modules
+        }
 
     def access_problem(self, user, module) -> str | None:
         if not user.is_authenticated:
@@ -165,7 +188,14 @@ class LmsLearningEngine:
 
     def lesson_state(self, user, lesson) -> dict:
         module_id = lesson.module.pk
+        # Modules with a quiz are evaluated: confidence before the first lesson and after passing.
+        due = (
+            Quiz.objects.filter(module_id=module_id).exists()
+            and not ConfidenceRating.objects.filter(user=user, module_id=module_id, stage="before").exists()
+        )
         return {
+            "before_lesson_url": f"{reverse('confidence', args=[module_id, 'before'])}?next={lesson.url}"
+            if due else None,
             "completed": LessonCompletion.objects.filter(user=user, lesson=lesson).exists(),
             "warning_acknowledged": Enrolment.objects.filter(
                 user=user, module_id=module_id, warning_acknowledged_at__isnull=False

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from lms import views
+from lms import quiz_views, views
 from lms.permissions import public
 
 # Wagtail's own log-in form would skip the second factor: staff sign in through allauth.
@@ -21,6 +21,11 @@ urlpatterns = [
     path("my-learning/", views.my_learning, name="my_learning"),
     path("my-learning/lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
     path("my-learning/lessons/<int:lesson_id>/continue/", views.warning_acknowledge, name="warning_acknowledge"),
+    path("my-learning/modules/<int:module_id>/quiz/", quiz_views.quiz, name="quiz"),
+    path("my-learning/modules/<int:module_id>/quiz/start/", quiz_views.quiz_start, name="quiz_start"),
+    path("my-learning/attempts/<int:attempt_id>/", quiz_views.attempt, name="attempt"),
+    path("my-learning/attempts/<int:attempt_id>/result/", quiz_views.attempt_result, name="attempt_result"),
+    path("my-learning/modules/<int:module_id>/confidence/<slug:stage>/", quiz_views.confidence, name="confidence"),
     path("quick-exit/", views.quick_exit, name="quick_exit"),
     path("online-safety/", views.online_safety, name="online_safety"),
 ]

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from content.models import LearningPath, LessonPage, TrainingModulePage
 from lms.forms import ProfileForm
-from lms.models import Organisation
+from lms.models import ConfidenceRating, Organisation
 from lms.permissions import public, signed_in
 from lms.progress import LmsLearningEngine, ProgressError, acknowledge_warning, complete_lesson
 from lms.services import OrganisationError, find_or_propose_organisation, update_profile
@@ -114,6 +114,9 @@ def lesson_complete(request, lesson_id: int):
         messages.success(request, f"You have completed every lesson of “{module.title}”.")
         return redirect(module.url)
     progress = LmsLearningEngine().module_progress(request.user, [module])[module.pk]
+    if progress["lessons_done"] and progress["quiz_url"] and not progress["quiz_passed"]:
+        messages.success(request, "You have read every lesson. Take the quiz to complete the module.")
+        return redirect(progress["quiz_url"])
     return redirect(progress["next_url"] or module.url)
 
 
@@ -147,9 +150,13 @@ def my_learning(request):
     progress = LmsLearningEngine().module_progress(user, enrolled + path_modules)
     in_progress = [m for m in enrolled if progress[m.pk]["status"] == "in_progress"]
     completed = [m for m in enrolled if progress[m.pk]["status"] == "completed"]
+    confidence = {}
+    for rating in ConfidenceRating.objects.filter(user=user, skipped=False):
+        confidence.setdefault(rating.module_id, {})[rating.stage] = rating.average
     return render(request, "lms/my_learning.html", {
         "in_progress": in_progress,
         "completed": completed,
+        "confidence": confidence,
         "progress": progress,
         "learning_path": path,
         "path_entries": path.entries(progress) if path else [],

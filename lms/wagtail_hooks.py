@@ -6,9 +6,11 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lms.admin_views import OrganisationAdminForm, OrganisationReviewView
-from lms.models import Organisation
+from lms.models import Organisation, Question, Quiz, QuizCase
 
 
 class OrganisationIndexView(IndexView):
@@ -87,3 +89,41 @@ def register_lms_log_actions(actions):
 
         def format_message(self, log_entry):
             return f"“{log_entry.data.get('from_name', 'An organisation')}” merged into this one"
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "tasks"
+    menu_label = "Quiz settings"
+    list_display = ["module", "questions_per_attempt", "pass_mark", "attempts_per_day"]
+    search_fields = []
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = "Question bank"
+    list_display = ["text", "module", "kind", "category", "active"]
+    list_filter = ["module", "kind", "category", "active"]
+    search_fields = ["text", "category"]
+    search_backend_name = None
+
+
+class QuizCaseViewSet(SnippetViewSet):
+    model = QuizCase
+    icon = "doc-full"
+    menu_label = "Scenario cases"
+    list_display = ["title", "module"]
+    list_filter = ["module"]
+    search_fields = ["title", "text"]
+    search_backend_name = None
+
+
+class QuizSnippets(SnippetViewSetGroup):
+    menu_label = "Quizzes"
+    menu_icon = "tasks"
+    menu_order = 260
+    items = (QuizViewSet, QuestionViewSet, QuizCaseViewSet)
+
+
+register_snippet(QuizSnippets)

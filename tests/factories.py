@@ -86,3 +86,31 @@ def make_module(slug: str = "test-module", *, lessons: int = 2, body=None, live:
         module.add_child(instance=lesson)
         lesson.save_revision().publish()
     return TrainingModulePage.objects.get(pk=module.pk)
+
+
+def make_quiz(module, questions: int = 5, *, extra_bank: int = 0, **settings):
+    """A quiz on `module` with single-choice questions whose right answer is 'Right N'."""
+    from lms.models import Choice, Question, Quiz
+
+    quiz = Quiz.objects.create(module=module, questions_per_attempt=questions, **settings)
+    for number in range(questions + extra_bank):
+        question = Question.objects.create(
+            module=module, kind=Question.Kind.SINGLE, text=f"Question {number}?",
+            explanation=f"Because of reason {number}.", category="general",
+        )
+        Choice.objects.create(question=question, text=f"Right {number}", is_correct=True, feedback="Yes.")
+        Choice.objects.create(question=question, text=f"Wrong {number}", is_correct=False, feedback="No.")
+    return quiz
+
+
+def answers_for(attempt, right: bool = True) -> dict:
+    """Form data answering every question of an attempt, all right or all wrong."""
+    from lms.models import Choice
+
+    data = {}
+    for item in attempt.snapshot:
+        choice = Choice.objects.get(question_id=item["question"], is_correct=right) if right else (
+            Choice.objects.filter(question_id=item["question"], is_correct=False).first()
+        )
+        data[f"q{item['question']}"] = str(choice.pk)
+    return data

@@ -431,7 +431,8 @@ MODULE = {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
                             "Open 24 hours, for stalking or online abuse by a "
-                            "partner or ex-partner."
+                            "partner or ex-partner. Stalking by anyone else can be "
+                            "reported to the police on 101, or on 999 in an emergency."
                         ),
                     },
                 ),

@@ -579,8 +579,8 @@ LESSON_HBA = {
     "body": [
         ("rich_text",
          "<p>The Crown Prosecution Service describes honour-based abuse as any incident "
-         "or crime carried out to protect or defend the perceived 'honour' of a family or "
-         "community. Karma Nirvana, whose description the Hertfordshire strategy uses, "
+         "or crime carried out to protect or defend the perceived honour of an individual, "
+         "family or community. Karma Nirvana, whose description the Hertfordshire strategy uses, "
          "sees it as a type of domestic abuse driven by the abuser's belief that a person "
          "has shamed, or might shame, themselves, their family or their community. We say "
          "'so-called' because there is no honour in abuse: the phrase describes the "
@@ -1087,10 +1087,10 @@ QUESTIONS = [
          {"text": "Speak to her alone, somewhere private",
           "correct": True,
           "feedback": "Yes. This may be your one chance to talk safely."},
-         {"text": "Agree a safe way to contact her before she leaves",
+         {"text": "Agree a safe way to contact her before she leaves the conversation",
           "correct": True,
           "feedback": "Yes. Without it you may not be able to reach her again."},
-         {"text": "Make a safety plan with her before she leaves",
+         {"text": "Make a safety plan with her before she leaves the conversation",
           "correct": True,
           "feedback": "Yes. Do not let her leave without one."},
          {"text": "Invite her parents in to talk it through calmly",
@@ -1152,7 +1152,7 @@ QUESTIONS = [
      "text": "Which statement best describes so-called honour-based abuse?",
      "choices": [
          {"text": "An incident or crime carried out to protect or defend the perceived "
-                  "honour of a family or community",
+                  "honour of an individual, family or community",
           "correct": True,
           "feedback": "Correct. This reflects the Crown Prosecution Service's "
                       "description."},

@@ -531,7 +531,7 @@ MODULE = {
                         "primary perpetrator. This is why specialist men's services "
                         "screen for counter-allegations as part of their work: so that "
                         "support reaches genuine victims, and is not given to a man "
-                        "who is abusing his partner and could use it against her. Done "
+                        "who is abusing their partner and could use it against them. Done "
                         "carefully and respectfully, screening also helps genuine male "
                         "victims, because once the picture is clear their accounts can "
                         "be acted on with confidence.</p>"
@@ -898,7 +898,7 @@ MODULE = {
                                     "<strong>Recognise, Respond, Refer, "
                                     "Record</strong>.</li>"
                                     "<li>Offer each person support separately and "
-                                    "confidentially, and refer to specialist "
+                                    "privately, and refer to specialist "
                                     "services.</li>"
                                     "<li>Take practical steps to keep them apart at "
                                     "work where needed, without implying that either "
@@ -1848,7 +1848,7 @@ MODULE = {
                         {
                             "text": (
                                 "Maria hitting Dev when he grabbed her phone and "
-                                "stopped her calling for help."
+                                "would not let her call her sister."
                             ),
                             "correct": True,
                             "feedback": (

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from content.demo.load import load_demo_content
 from content.models import Sector
+from lms.demo_quizzes import load_demo_quizzes
 from lms.models import District, Organisation, User
 from lms.roles import Role, sync_roles
 
@@ -85,7 +86,10 @@ class Command(BaseCommand):
             organisations["Demo Primary School, Watford"].leads.add(lead)
         if not options["skip_content"]:
             modules = load_demo_content()
-            self.stdout.write(f"Training content: {len(modules)} modules with their lessons and learning paths.")
+            load_demo_quizzes()
+            self.stdout.write(
+                f"Training content: {len(modules)} modules with lessons, quizzes and learning paths."
+            )
         self.print_logins(password, secret)
 
     def seed_organisations(self) -> dict[str, Organisation]:

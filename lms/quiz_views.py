@@ -1,0 +1,184 @@
+"""Learners' quiz and self-assessment pages. Thin: permission, form, transaction, service, redirect."""
+
+from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods
+
+from content.models import TrainingModulePage
+from lms.models import Attempt, ConfidenceRating, Question, Quiz
+from lms.permissions import signed_in
+from lms.quizzes import (
+    QuizError,
+    allowance,
+    record_confidence,
+    review,
+    save_answers,
+    start_attempt,
+    submit_attempt,
+)
+
+
+def _quiz_for(module_id: int) -> Quiz:
+    quiz = Quiz.objects.select_related("module").filter(module_id=module_id, module__live=True).first()
+    if quiz is None:
+        raise Http404("This module has no quiz.")
+    return quiz
+
+
+@signed_in
+@require_GET
+def quiz(request, module_id: int):
+    """The quiz's rules, the learner's attempts so far, and a button to start or resume."""
+    quiz = _quiz_for(module_id)
+    attempts = list(Attempt.objects.for_user(request.user).filter(quiz=quiz))
+    return render(request, "lms/quiz.html", {
+        "quiz": quiz,
+        "module": quiz.module,
+        "attempts": attempts,
+        "open_attempt": next((a for a in attempts if a.status == Attempt.Status.IN_PROGRESS), None),
+        "allowance": allowance(request.user, quiz),
+        "passed": any(a.passed for a in attempts),
+    })
+
+
+@signed_in
+@require_http_methods(["POST"])
+def quiz_start(request, module_id: int):
+    quiz = _quiz_for(module_id)
+    try:
+        with transaction.atomic():
+            attempt = start_attempt(request.user, quiz)
+    except QuizError as error:
+        messages.error(request, str(error))
+        return redirect("quiz", module_id=module_id)
+    return redirect("attempt", attempt_id=attempt.pk)
+
+
+def _attempt_questions(attempt: Attempt) -> list[dict]:
+    """The attempt's questions and choices in its fixed order: texts and ids, no answers."""
+    questions = {
+        q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)
+        .select_related("case").prefetch_related("choices")
+    }
+    items = []
+    for number, item in enumerate(attempt.snapshot, start=1):
+        question = questions[item["question"]]
+        texts = {c.pk: c.text for c in question.choices.all()}
+        chosen = set(attempt.answers.get(str(question.pk), []))
+        items.append({
+            "number": number,
+            "id": question.pk,
+            "text": question.text,
+            "case": question.case,
+            "multiple": question.kind == Question.Kind.MULTIPLE,
+            "choices": [{"id": cid, "text": texts[cid], "checked": cid in chosen} for cid in item["choices"]],
+        })
+    return items
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def attempt(request, attempt_id: int):
+    """Answer the questions; save to come back later, or submit to be marked."""
+    attempt = get_object_or_404(Attempt.objects.for_user(request.user).select_related("quiz__module"), pk=attempt_id)
+    if attempt.status == Attempt.Status.SUBMITTED:
+        return redirect("attempt_result", attempt_id=attempt.pk)
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                if request.POST.get("action") == "submit":
+                    submitted, _new = submit_attempt(attempt.pk, request.user, request.POST)
+                    return redirect("attempt_result", attempt_id=submitted.pk)
+                save_answers(attempt.pk, request.user, request.POST)
+        except QuizError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Your answers are saved. You can come back to this attempt later.")
+        return redirect("attempt", attempt_id=attempt.pk)
+    return render(request, "lms/attempt.html", {
+        "attempt": attempt, "quiz": attempt.quiz, "module": attempt.quiz.module,
+        "questions": _attempt_questions(attempt),
+    })
+
+
+@signed_in
+@require_GET
+def attempt_result(request, attempt_id: int):
+    attempt = get_object_or_404(
+        Attempt.objects.for_user(request.user).select_related("quiz__module"),
+        pk=attempt_id, status=Attempt.Status.SUBMITTED,
+    )
+    module = attempt.quiz.module
+    after_due = attempt.passed and not ConfidenceRating.objects.filter(
+        user=request.user, module=module, stage=ConfidenceRating.Stage.AFTER
+    ).exists()
+    return render(request, "lms/attempt_result.html", {
+        "attempt": attempt, "quiz": attempt.quiz, "module": module, "review": review(attempt),
+        "confidence_after_due": after_due,
+    })
+
+
+class ConfidenceForm(forms.Form):
+    reflection = forms.CharField(
+        label="Anything you want to note for yourself (optional)", required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": "Keep your note to 2,000 characters or fewer"},
+    )
+
+    def __init__(self, *args, outcomes: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        for index, outcome in enumerate(outcomes):
+            self.fields[f"outcome_{index}"] = forms.TypedChoiceField(
+                label=outcome, coerce=int, widget=forms.RadioSelect,
+                choices=[(n, label) for n, label in enumerate(
+                    ["Not at all confident", "A little confident", "Fairly confident", "Confident", "Very confident"],
+                    start=1)],
+                error_messages={"required": f"Choose how confident you feel: {outcome}",
+                                "invalid_choice": f"Choose how confident you feel: {outcome}"},
+            )
+        self.outcome_count = len(outcomes)
+
+    def ratings(self) -> list[int]:
+        return [self.cleaned_data[f"outcome_{i}"] for i in range(self.outcome_count)]
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def confidence(request, module_id: int, stage: str):
+    """Rate confidence on each learning outcome: before the first lesson, and after passing."""
+    if stage not in ConfidenceRating.Stage.values:
+        raise Http404
+    module = get_object_or_404(TrainingModulePage.objects.live(), pk=module_id)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("my_learning")
+    if stage == ConfidenceRating.Stage.AFTER and not Attempt.objects.for_user(request.user).filter(
+        quiz__module=module, passed=True
+    ).exists():
+        messages.error(request, "You can rate your confidence after you pass this module's quiz.")
+        return redirect(module.url)
+    existing = ConfidenceRating.objects.filter(user=request.user, module=module, stage=stage).first()
+    if existing is not None:
+        return redirect(next_url)
+    form = ConfidenceForm(request.POST or None, outcomes=module.outcomes)
+    if request.method == "POST":
+        if request.POST.get("action") == "skip":
+            with transaction.atomic():
+                record_confidence(request.user, module, stage, None)
+            return redirect(next_url)
+        if form.is_valid():
+            with transaction.atomic():
+                record_confidence(request.user, module, stage, form.ratings(), form.cleaned_data["reflection"])
+            messages.success(request, "Thank you. Your answers help us improve the training.")
+            return redirect(next_url)
+    before = None
+    if stage == ConfidenceRating.Stage.AFTER:
+        before = ConfidenceRating.objects.filter(user=request.user, module=module, stage="before").first()
+    return render(request, "lms/confidence.html", {
+        "form": form, "module": module, "stage": stage, "next": next_url, "before": before,
+    })

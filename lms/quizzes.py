@@ -1,0 +1,274 @@
+"""Quiz attempts: drawing questions, saving answers, scoring once on the server.
+
+The correct answers never leave this module before an attempt is submitted: the attempt page
+gets choice ids and texts only, and marking happens here.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from content.models import TrainingModulePage
+from lms.models import Attempt, Choice, ConfidenceRating, Question, Quiz, User
+from lms.progress import completed_prerequisites, prerequisite_message, record_completion_if_met
+
+
+class QuizError(Exception):
+    """Something the learner asked for that the quiz's rules do not allow; nothing was changed."""
+
+
+@dataclass
+class Allowance:
+    can_start: bool
+    remaining: int
+    reason: str = ""
+
+
+def allowance(user: User, quiz: Quiz, now=None) -> Allowance:
+    """How many attempts the learner may still start, and if none, why and until when."""
+    now = now or timezone.now()
+    recent = list(
+        Attempt.objects.filter(user=user, quiz=quiz, started_at__gt=now - timedelta(hours=24))
+        .order_by("started_at").values_list("started_at", "submitted_at", "passed")
+    )
+    remaining = max(quiz.attempts_per_day - len(recent), 0)
+    if remaining == 0:
+        until = timezone.localtime(recent[0][0] + timedelta(hours=24))
+        return Allowance(False, 0, f"You have used all {quiz.attempts_per_day} attempts for now. "
+                                   f"You can try again after {until:%H:%M on %-d %B}.")
+    if quiz.cooldown_minutes and recent:
+        _started, submitted, passed = recent[-1]
+        if submitted and passed is False and submitted + timedelta(minutes=quiz.cooldown_minutes) > now:
+            until = timezone.localtime(submitted + timedelta(minutes=quiz.cooldown_minutes))
+            return Allowance(False, remaining, f"Take a break before trying again: you can start after {until:%H:%M}.")
+    return Allowance(True, remaining)
+
+
+def eligible_questions(quiz: Quiz, sector_id: int | None) -> tuple[list[Question], list[Question]]:
+    """(preferred, others) in the bank for a learner of this sector."""
+    bank = (
+        Question.objects.filter(module_id=quiz.module_id, active=True)
+        .prefetch_related("sectors").order_by("id")
+    )
+    preferred, others = [], []
+    for question in bank:
+        sector_ids = {s.pk for s in question.sectors.all()}
+        if not sector_ids:
+            others.append(question)
+        elif sector_id in sector_ids:
+            (preferred if question.sector_use == Question.SectorUse.PREFERRED else others).append(question)
+        elif question.sector_use == Question.SectorUse.PREFERRED:
+            others.append(question)
+    return preferred, others
+
+
+def draw_questions(quiz: Quiz, sector_id: int | None, rng: random.Random) -> list[Question]:
+    """A random draw of the quiz's size; preferred questions first, cases kept together."""
+    preferred, others = eligible_questions(quiz, sector_id)
+    rng.shuffle(preferred)
+    rng.shuffle(others)
+    wanted = quiz.questions_per_attempt
+    if quiz.per_category:
+        by_category = defaultdict(list)
+        for question in preferred + others:
+            by_category[question.category].append(question)
+        pools = list(by_category.values())
+        drawn = []
+        while len(drawn) < wanted and any(pools):
+            for pool in pools:
+                if pool and len(drawn) < wanted:
+                    drawn.append(pool.pop(0))
+    else:
+        drawn = (preferred + others)[:wanted]
+    # Scenario questions about the same case sit together, in the case's order.
+    first_seen = {}
+    for position, question in enumerate(drawn):
+        first_seen.setdefault(question.case_id or -question.pk, position)
+    return sorted(drawn, key=lambda q: (first_seen[q.case_id or -q.pk], q.pk))
+
+
+def start_attempt(user: User, quiz: Quiz, *, rng: random.Random | None = None, now=None) -> Attempt:
+    """Resume the learner's open attempt, or start a new one if the rules allow."""
+    rng = rng or random.SystemRandom()
+    module = quiz.module
+    if not module.live:
+        raise QuizError("This module is not available at the moment.")
+    _done, missing = completed_prerequisites(user, module)
+    if missing:
+        raise QuizError(prerequisite_message(missing))
+    open_attempt = Attempt.objects.filter(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS).first()
+    if open_attempt is not None:
+        return open_attempt
+    permitted = allowance(user, quiz, now)
+    if not permitted.can_start:
+        raise QuizError(permitted.reason)
+    questions = draw_questions(quiz, user.sector_id, rng)
+    if not questions:
+        raise QuizError("This quiz has no questions yet.")
+    choices = defaultdict(list)
+    for choice in Choice.objects.filter(question__in=questions).order_by("sort_order", "id"):
+        choices[choice.question_id].append(choice.pk)
+    snapshot = []
+    for question in questions:
+        order = list(choices[question.pk])
+        if quiz.shuffle_choices and question.kind != Question.Kind.TRUE_FALSE:
+            rng.shuffle(order)
+        snapshot.append({"question": question.pk, "choices": order})
+    now = now or timezone.now()
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    try:
+        with transaction.atomic():
+            return Attempt.objects.create(user=user, quiz=quiz, snapshot=snapshot, deadline=deadline)
+    except IntegrityError:  # a double click started one a moment ago
+        return Attempt.objects.get(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS)
+
+
+def parse_answers(attempt: Attempt, posted) -> dict[str, list[int]]:
+    """The answers in a posted form (`q<question id>` → choice ids), checked against the attempt.
+
+    Raises QuizError for any choice that is not one of that question's choices, or several
+    choices for a single-answer question.
+    """
+    kinds = dict(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", "kind"))
+    answers = {}
+    for item in attempt.snapshot:
+        question_id = item["question"]
+        raw = posted.getlist(f"q{question_id}")
+        if not raw:
+            continue
+        try:
+            chosen = sorted({int(value) for value in raw})
+        except (TypeError, ValueError):
+            raise QuizError("One of your answers did not match its question. Nothing was saved.") from None
+        if not set(chosen) <= set(item["choices"]):
+            raise QuizError("One of your answers did not match its question. Nothing was saved.")
+        if kinds.get(question_id) != Question.Kind.MULTIPLE and len(chosen) > 1:
+            raise QuizError("Choose one answer for each single-answer question. Nothing was saved.")
+        answers[str(question_id)] = chosen
+    return answers
+
+
+def save_answers(attempt_id: int, user: User, posted) -> Attempt:
+    """Keep the learner's answers so far, to resume later."""
+    attempt = Attempt.objects.for_user(user).select_for_update().get(pk=attempt_id)
+    if attempt.status != Attempt.Status.IN_PROGRESS:
+        raise QuizError("This attempt has already been submitted; its answers cannot change.")
+    attempt.answers = {**attempt.answers, **parse_answers(attempt, posted)}
+    attempt.save(update_fields=["answers"])
+    return attempt
+
+
+def mark(attempt: Attempt) -> tuple[int, int]:
+    """(number correct, total) for the attempt's answers: exactly the correct set scores."""
+    correct_sets = defaultdict(set)
+    for question_id, choice_id in Choice.objects.filter(
+        question_id__in=attempt.question_ids, is_correct=True
+    ).values_list("question_id", "id"):
+        correct_sets[question_id].add(choice_id)
+    correct = sum(
+        1 for question_id in attempt.question_ids
+        if set(attempt.answers.get(str(question_id), [])) == correct_sets[question_id]
+    )
+    return correct, len(attempt.question_ids)
+
+
+def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> tuple[Attempt, bool]:
+    """Score the attempt once. Returns (attempt, newly_submitted).
+
+    Submitting again (a double click, a second tab, a retry) returns the first result and
+    changes nothing. Must run inside a transaction.
+    """
+    now = now or timezone.now()
+    attempt = Attempt.objects.for_user(user).select_for_update().select_related("quiz").get(pk=attempt_id)
+    if attempt.status == Attempt.Status.SUBMITTED:
+        return attempt, False
+    answers = {**attempt.answers, **parse_answers(attempt, posted)}
+    timed_out = attempt.deadline is not None and now > attempt.deadline + timedelta(seconds=30)
+    if timed_out:
+        answers = attempt.answers  # only what was saved before time ran out counts
+    unanswered = [q for q in attempt.question_ids if str(q) not in answers]
+    if unanswered and not timed_out:
+        count = len(unanswered)
+        raise QuizError(
+            f"Answer every question before you submit: {count} question{'s are' if count > 1 else ' is'} "
+            "still unanswered. Your answers so far have not been lost."
+        )
+    attempt.answers = answers
+    attempt.correct_count, total = mark(attempt)
+    attempt.score = round(100 * attempt.correct_count / total) if total else 0
+    attempt.passed = attempt.score >= attempt.quiz.pass_mark
+    attempt.status = Attempt.Status.SUBMITTED
+    attempt.submitted_at = now
+    attempt.save(update_fields=["answers", "correct_count", "score", "passed", "status", "submitted_at"])
+    if attempt.passed:
+        record_completion_if_met(user, attempt.quiz.module)
+    return attempt, True
+
+
+def review(attempt: Attempt) -> list[dict] | None:
+    """What the result page may show of each question, as the quiz's settings allow."""
+    quiz = attempt.quiz
+    if attempt.status != Attempt.Status.SUBMITTED:
+        return None
+    if quiz.review_when == Quiz.ReviewWhen.NEVER:
+        return None
+    if quiz.review_when == Quiz.ReviewWhen.AFTER_PASS and not attempt.passed:
+        return None
+    questions = {
+        q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)
+        .select_related("case").prefetch_related(Prefetch("choices", Choice.objects.all()))
+    }
+    items = []
+    for item in attempt.snapshot:
+        question = questions.get(item["question"])
+        if question is None:
+            continue
+        by_id = {c.pk: c for c in question.choices.all()}
+        chosen = set(attempt.answers.get(str(question.pk), []))
+        correct_ids = {c.pk for c in by_id.values() if c.is_correct}
+        items.append({
+            "question": question,
+            "is_correct": chosen == correct_ids if quiz.review_shows_correctness else None,
+            "choices": [
+                {
+                    "text": by_id[cid].text,
+                    "chosen": cid in chosen,
+                    "correct": (cid in correct_ids) if quiz.review_shows_answers else None,
+                    "feedback": by_id[cid].feedback if quiz.review_shows_feedback and cid in chosen else "",
+                }
+                for cid in item["choices"] if cid in by_id
+            ],
+            "explanation": question.explanation if quiz.review_shows_feedback else "",
+        })
+    return items
+
+
+def record_confidence(user: User, module: TrainingModulePage, stage: str, ratings: list[int] | None,
+                      reflection: str = "") -> ConfidenceRating:
+    """Save a self-assessment once per stage; a repeat post changes nothing."""
+    rating, _created = ConfidenceRating.objects.get_or_create(
+        user=user, module=module, stage=stage,
+        defaults={"ratings": ratings or [], "reflection": reflection, "skipped": ratings is None},
+    )
+    return rating
+
+
+def confidence_summary(module: TrainingModulePage) -> dict:
+    """Per-module aggregates for reporting: learners who rated before and after, and the mean change."""
+    rated = ConfidenceRating.objects.filter(module=module, skipped=False)
+    before = {r.user_id: r.average for r in rated if r.stage == "before"}
+    after = {r.user_id: r.average for r in rated if r.stage == "after"}
+    paired = [after[u] - before[u] for u in before.keys() & after.keys()]
+    return {
+        "before_count": len(before),
+        "after_count": len(after),
+        "paired_count": len(paired),
+        "mean_change": round(sum(paired) / len(paired), 2) if paired else None,
+    }
