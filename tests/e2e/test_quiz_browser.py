@@ -1,0 +1,39 @@
+"""A quiz in a real browser: every page passes axe under the real CSP, and a pass completes the module."""
+
+import pytest
+from playwright.sync_api import expect
+
+from lms.models import Choice
+from lms.progress import is_module_complete
+from tests.e2e.conftest import axe_violations
+from tests.factories import LearnerFactory, make_module, make_quiz
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_learner_takes_the_quiz_and_passes(live_server, page, offsite_requests):
+    module = make_module("browser-quiz", lessons=1, title="Browser quiz")
+    make_quiz(module, questions=3, pass_mark=100)
+    learner = LearnerFactory()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill(learner.email)
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Sign in").click()
+
+    lesson = module.lessons().get()
+    page.goto(f"{live_server.url}{lesson.url}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("how confident do you feel")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Skip this").click()
+    page.get_by_role("button", name="Mark complete and finish").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Quiz")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Start the quiz").click()
+    assert axe_violations(page) == []
+    for choice in Choice.objects.filter(is_correct=True):
+        page.get_by_label(choice.text, exact=True).check()
+    page.get_by_role("button", name="Submit answers").click()
+    expect(page.get_by_role("heading", name="You passed")).to_be_visible()
+    assert axe_violations(page) == []
+    assert is_module_complete(learner, module)
+    assert offsite_requests == []
