@@ -1,0 +1,100 @@
+"""The quiz rules as services: drawing, targeting, cooldowns, time limits and evaluation totals."""
+
+import random
+from datetime import timedelta
+
+import pytest
+from django.http import QueryDict
+from django.utils import timezone
+
+from content.models import Sector
+from lms.models import Attempt, Choice, Question
+from lms.quizzes import (
+    QuizError,
+    allowance,
+    confidence_summary,
+    draw_questions,
+    record_confidence,
+    start_attempt,
+    submit_attempt,
+)
+from tests.factories import LearnerFactory, make_module, make_quiz
+
+pytestmark = pytest.mark.django_db
+
+
+def posted(data: dict) -> QueryDict:
+    query = QueryDict(mutable=True)
+    for key, value in data.items():
+        query.setlist(key, value if isinstance(value, list) else [value])
+    return query
+
+
+def test_sector_only_questions_are_never_drawn_for_other_sectors_and_preferred_come_first():
+    module = make_module("targeted", lessons=1)
+    quiz = make_quiz(module, questions=3)
+    health, police = Sector.objects.get(slug="health"), Sector.objects.get(slug="police")
+    only_police = Question.objects.create(module=module, text="Police only?", explanation=".", kind="single")
+    only_police.sectors.set([police])
+    only_police.save()
+    for_health = Question.objects.create(module=module, text="Health first?", explanation=".", kind="single",
+                                         sector_use=Question.SectorUse.PREFERRED)
+    for_health.sectors.set([health])
+    for_health.save()
+    for seed in range(20):
+        drawn = draw_questions(quiz, health.pk, random.Random(seed))
+        assert only_police not in drawn
+        assert for_health in drawn
+        assert len(drawn) == 3
+
+
+def test_per_category_draw_takes_from_every_category():
+    module = make_module("categorised", lessons=1)
+    quiz = make_quiz(module, questions=4, extra_bank=8, per_category=True)
+    questions = list(Question.objects.filter(module=module))
+    for index, question in enumerate(questions):
+        question.category = ["law", "risk"][index % 2] if index < 10 else "practice"
+        question.save()
+    drawn = draw_questions(quiz, None, random.Random(1))
+    assert {q.category for q in drawn} == {"law", "risk", "practice"}
+
+
+def test_a_cooldown_after_a_failed_attempt_is_enforced():
+    module = make_module("cooling", lessons=1)
+    quiz = make_quiz(module, questions=1, cooldown_minutes=30)
+    learner = LearnerFactory()
+    attempt = start_attempt(learner, quiz)
+    wrong = Choice.objects.get(question_id=attempt.snapshot[0]["question"], is_correct=False)
+    submit_attempt(attempt.pk, learner, posted({f"q{attempt.snapshot[0]['question']}": str(wrong.pk)}))
+    assert not allowance(learner, quiz).can_start
+    with pytest.raises(QuizError, match="Take a break"):
+        start_attempt(learner, quiz)
+    assert allowance(learner, quiz, now=timezone.now() + timedelta(minutes=31)).can_start
+
+
+def test_after_the_time_limit_only_saved_answers_count():
+    module = make_module("timed", lessons=1)
+    quiz = make_quiz(module, questions=2, time_limit_minutes=10)
+    learner = LearnerFactory()
+    attempt = start_attempt(learner, quiz)
+    assert attempt.deadline is not None
+    answers = {}
+    for item in attempt.snapshot:
+        answers[f"q{item['question']}"] = str(Choice.objects.get(question_id=item["question"], is_correct=True).pk)
+    late = timezone.now() + timedelta(minutes=20)
+    result, new = submit_attempt(attempt.pk, learner, posted(answers), now=late)
+    assert new and result.status == Attempt.Status.SUBMITTED
+    assert result.score == 0  # nothing had been saved before time ran out
+
+
+def test_confidence_totals_for_reporting():
+    module = make_module("rated", lessons=1)
+    first, second, skipper = LearnerFactory(), LearnerFactory(), LearnerFactory()
+    record_confidence(first, module, "before", [2, 2])
+    record_confidence(first, module, "after", [4, 4])
+    record_confidence(second, module, "before", [3, 3])
+    record_confidence(skipper, module, "before", None)
+    record_confidence(first, module, "after", [1, 1])  # a repeat changes nothing
+    assert confidence_summary(module) == {
+        "before_count": 2, "after_count": 1, "paired_count": 1, "mean_change": 2.0,
+    }
