@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup venv assets migrate demo lint check-deploy serve worker clean
+.PHONY: run test setup venv assets migrate demo lint check-deploy serve worker clean bench
 
 run: setup demo serve
 
@@ -58,3 +58,7 @@ check-deploy: venv
 
 clean:
 	rm -rf $(VENV) node_modules static_build static_collected var
+
+# Benchmarks print figures to compare with the previous run (see bench/).
+bench: venv assets
+	$(PY) bench/pages.py
