@@ -19,9 +19,16 @@ class LmsConfig(AppConfig):
         from allauth.mfa.signals import authenticator_added
 
         from content.learning import register_engine
-        from lms.progress import LmsLearningEngine
-        from lms.receivers import count_new_authenticator_as_mfa
+        from lms.progress import LmsLearningEngine, module_completed
+        from lms.quizzes import attempt_passed
+        from lms.receivers import (
+            count_new_authenticator_as_mfa,
+            issue_certificate_on_completion,
+            issue_certificate_on_pass,
+        )
 
         register_engine(LmsLearningEngine())
         post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="lms.sync_roles")
         authenticator_added.connect(count_new_authenticator_as_mfa, dispatch_uid="lms.new_authenticator_mfa")
+        module_completed.connect(issue_certificate_on_completion, dispatch_uid="lms.certificate_on_completion")
+        attempt_passed.connect(issue_certificate_on_pass, dispatch_uid="lms.certificate_on_pass")

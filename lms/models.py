@@ -202,9 +202,10 @@ class LessonCompletion(models.Model):
         return f"{self.user} completed {self.lesson}"
 
 
+from lms.certificate_models import Certificate, CertificateReminder  # noqa: E402
 from lms.quiz_models import Attempt, Choice, ConfidenceRating, Question, Quiz, QuizCase  # noqa: E402
 
 __all__ = [
-    "Attempt", "Choice", "ConfidenceRating", "District", "Enrolment", "LessonCompletion", "Organisation",
-    "Question", "Quiz", "QuizCase", "User",
+    "Attempt", "Certificate", "CertificateReminder", "Choice", "ConfidenceRating", "District", "Enrolment",
+    "LessonCompletion", "Organisation", "Question", "Quiz", "QuizCase", "User",
 ]

@@ -13,11 +13,15 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.dispatch import Signal
 from django.utils import timezone
 
 from content.models import TrainingModulePage
 from lms.models import Attempt, Choice, ConfidenceRating, Question, Quiz, User
 from lms.progress import completed_prerequisites, prerequisite_message, record_completion_if_met
+
+# Sent after every passing attempt is saved (a renewal needs a pass after the first completion).
+attempt_passed = Signal()  # kwargs: attempt
 
 
 class QuizError(Exception):
@@ -209,6 +213,7 @@ def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> tuple[At
     attempt.save(update_fields=["answers", "correct_count", "score", "passed", "status", "submitted_at"])
     if attempt.passed:
         record_completion_if_met(user, attempt.quiz.module)
+        transaction.on_commit(lambda: attempt_passed.send(sender=Attempt, attempt=attempt))
     return attempt, True
 
 

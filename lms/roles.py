@@ -36,7 +36,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *_ADMIN,
         "lms.view_organisation", "lms.add_organisation", "lms.change_organisation",
-        "lms.view_district",
+        "lms.view_district", "lms.view_certificate", "lms.change_certificate",
     ],
     Role.EDITOR: [
         *_ADMIN, *_MEDIA,

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from lms import quiz_views, views
+from lms import certificate_views, quiz_views, views
 from lms.permissions import public
 
 # Wagtail's own log-in form would skip the second factor: staff sign in through allauth.
@@ -26,6 +26,9 @@ urlpatterns = [
     path("my-learning/attempts/<int:attempt_id>/", quiz_views.attempt, name="attempt"),
     path("my-learning/attempts/<int:attempt_id>/result/", quiz_views.attempt_result, name="attempt_result"),
     path("my-learning/modules/<int:module_id>/confidence/<slug:stage>/", quiz_views.confidence, name="confidence"),
+    path("my-learning/certificates/<str:code>/pdf/", certificate_views.certificate_pdf, name="certificate_pdf"),
+    path("verify/", certificate_views.verify, name="verify"),
+    path("verify/<str:code>/", certificate_views.verify_code, name="verify_code"),
     path("quick-exit/", views.quick_exit, name="quick_exit"),
     path("online-safety/", views.online_safety, name="online_safety"),
 ]

@@ -7,8 +7,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from content.models import LearningPath, LessonPage, TrainingModulePage
+from lms.certificates import state_label, today, verify_url
 from lms.forms import ProfileForm
-from lms.models import ConfidenceRating, Organisation
+from lms.models import Certificate, ConfidenceRating, Organisation
 from lms.permissions import public, signed_in
 from lms.progress import LmsLearningEngine, ProgressError, acknowledge_warning, complete_lesson
 from lms.services import OrganisationError, find_or_propose_organisation, update_profile
@@ -157,6 +158,11 @@ def my_learning(request):
         "in_progress": in_progress,
         "completed": completed,
         "confidence": confidence,
+        "certificates": [
+            {"certificate": c, "state": c.state_on(today()), "label": state_label(c.state_on(today())),
+             "share_url": verify_url(c.code)}
+            for c in Certificate.objects.filter(user=user)
+        ],
         "progress": progress,
         "learning_path": path,
         "path_entries": path.entries(progress) if path else [],

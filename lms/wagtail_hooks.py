@@ -72,6 +72,8 @@ def register_lms_log_actions(actions):
     for action, label in {
         "lms.organisation.propose": "Organisation proposed by a learner",
         "lms.organisation.confirm": "Organisation confirmed",
+        "lms.certificate.issue": "Certificate issued",
+        "lms.certificate.revoke": "Certificate revoked",
         "lms.profile.update": "Profile updated",
     }.items():
         actions.register_action(action, label, label)

@@ -68,7 +68,7 @@ def make_module(slug: str = "test-module", *, lessons: int = 2, body=None, live:
     module = TrainingModulePage(
         title=fields.pop("title", slug.replace("-", " ").capitalize()), slug=slug,
         summary="A module for tests.", learning_outcomes="Know things\nDo things",
-        estimated_minutes=30, cpd_minutes=30, last_reviewed=datetime.date(2026, 11, 1),
+        estimated_minutes=30, cpd_minutes=fields.pop("cpd_minutes", 30), last_reviewed=datetime.date(2026, 11, 1),
         content_warning=content_warning, live=live, **fields,
     )
     index.add_child(instance=module)

@@ -1,0 +1,81 @@
+"""Certificate downloads (holder, coordinators, organisation leads) and public verification."""
+
+from django import forms
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lms.certificates import certificate_filename, normalise_code, render_certificate_pdf, state_label, today
+from lms.models import Certificate
+from lms.permissions import public, signed_in
+
+VERIFY_LIMIT = 30  # look-ups per client per minute
+
+
+@signed_in
+@require_GET
+def certificate_pdf(request, code: str):
+    """The PDF, for its holder, a coordinator, or a lead of the holder's organisation; else 404."""
+    certificate = get_object_or_404(Certificate.objects.for_user(request.user), code=code)
+    response = HttpResponse(render_certificate_pdf(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(certificate)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(
+        label="Certificate code", max_length=40,
+        help_text="The 16 letters and numbers printed on the certificate, for example 7K3M-9QXR-2B5T-HW4N.",
+        error_messages={"required": "Enter the certificate code", "max_length": "Enter the certificate code"},
+    )
+
+
+def _client_key(request) -> str:
+    return f"verify:{request.META.get('REMOTE_ADDR', '')}"
+
+
+def _rate_limited(request) -> bool:
+    key = _client_key(request)
+    cache.add(key, 0, timeout=60)
+    try:
+        return cache.incr(key) > VERIFY_LIMIT
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=60)
+        return False
+
+
+def _noindex(response):
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@public
+@never_cache
+@require_http_methods(["GET"])
+def verify(request):
+    """Type a code to check a certificate."""
+    form = VerifyForm(request.GET or None)
+    if form.is_valid():
+        code = normalise_code(form.cleaned_data["code"]) or form.cleaned_data["code"].strip()
+        return redirect("verify_code", code=code.replace("/", "")[:40] or "unknown")
+    return _noindex(render(request, "lms/verify.html", {"form": form}))
+
+
+@public
+@never_cache
+@require_GET
+def verify_code(request, code: str):
+    """What a certificate says today. A malformed and an unknown code get the same answer."""
+    if _rate_limited(request):
+        return _noindex(render(request, "lms/verify_limited.html", status=429))
+    canonical = normalise_code(code)
+    certificate = Certificate.objects.filter(code=canonical).first() if canonical else None
+    if certificate is None:
+        return _noindex(render(request, "lms/verify_result.html", {"found": False, "form": VerifyForm()}, status=404))
+    state = certificate.state_on(today())
+    return _noindex(render(request, "lms/verify_result.html", {
+        "found": True, "certificate": certificate, "state": state, "state_label": state_label(state),
+    }))

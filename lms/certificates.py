@@ -1,0 +1,143 @@
+"""Issuing, rendering and verifying certificates."""
+
+from __future__ import annotations
+
+import base64
+import calendar
+import datetime
+import io
+import re
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from content.models import TrainingModulePage
+from lms.models import Attempt, Certificate, Enrolment, User
+from lms.progress import is_module_complete
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+FONTS = Path(__file__).resolve().parent / "fonts"
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day if it is shorter (31 Jan + 1 = 28/29 Feb)."""
+    years, month_index = divmod(day.month - 1 + months, 12)
+    year, month = day.year + years, month_index + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def new_code() -> str:
+    """80 random bits as 16 Crockford base32 characters, grouped for reading aloud."""
+    number = secrets.randbits(80)
+    chars = "".join(CROCKFORD[(number >> (5 * i)) & 31] for i in range(16))[::-1]
+    return "-".join(chars[i:i + 4] for i in range(0, 16, 4))
+
+
+def normalise_code(text: str) -> str | None:
+    """A typed or scanned code in canonical form, or None if it cannot be one.
+
+    Case, spaces and hyphens do not matter, and the letters people confuse with digits
+    (I, L, O) are read as the digits, as Crockford's alphabet intends.
+    """
+    if not isinstance(text, str) or len(text) > 40:
+        return None
+    cleaned = re.sub(r"[\s-]", "", text.upper()).translate(str.maketrans("ILO", "110"))
+    if len(cleaned) != 16 or any(c not in CROCKFORD for c in cleaned):
+        return None
+    return "-".join(cleaned[i:i + 4] for i in range(0, 16, 4))
+
+
+def issue_certificate_if_due(
+    user: User, module: TrainingModulePage, attempt: Attempt | None = None
+) -> Certificate | None:
+    """Issue a certificate for a completed module, once.
+
+    A learner gets a new certificate the first time they complete a module, and again when
+    they pass after their last one has expired or is about to: the new one records the one it
+    replaces, so the history stays. Any other call returns None and changes nothing.
+    """
+    if not is_module_complete(user, module):
+        return None
+    with transaction.atomic():
+        # Serialise issuing for this learner and module: two passes at once give one certificate.
+        Enrolment.objects.select_for_update().filter(user=user, module=module).first()
+        if attempt is not None:
+            existing = Certificate.objects.filter(attempt=attempt).first()
+            if existing is not None:
+                return None
+        today = timezone.localdate()
+        latest = Certificate.objects.filter(user=user, module=module, revoked_at__isnull=True).first()
+        if latest is not None and latest.state_on(today) == "valid":
+            return None
+        revision = module.get_latest_revision()
+        certificate = Certificate.objects.create(
+            user=user, module=module, attempt=attempt, code=new_code(),
+            holder_name=user.full_name or user.email, module_title=module.title,
+            module_revision=revision.pk if revision else None, level=module.get_level_display(),
+            cpd_minutes=module.cpd_minutes, issued_on=today,
+            expires_on=add_months(today, module.certificate_validity_months),
+            replaces=latest,
+        )
+        log(certificate, "lms.certificate.issue", user=user)
+    return certificate
+
+
+def verify_url(code: str) -> str:
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/verify/{code}/"
+
+
+def qr_png_data_uri(text: str) -> str:
+    import qrcode
+
+    image = qrcode.make(text, box_size=6, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def _link_callback(uri: str, rel: str) -> str:
+    # Only our own fonts are ever loaded from disk; nothing is fetched over the network.
+    if uri.startswith("font:"):
+        return str(FONTS / uri[5:])
+    return uri
+
+
+def render_certificate_pdf(certificate: Certificate) -> bytes:
+    """The certificate as an A4 landscape PDF, with a QR code for its verification page."""
+    from xhtml2pdf import pisa
+
+    url = verify_url(certificate.code)
+    html = render_to_string("lms/certificate_pdf.html", {
+        "certificate": certificate,
+        "verify_url": url,
+        "qr": qr_png_data_uri(url),
+        "partnership": settings.PARTNERSHIP_NAME,
+    })
+    output = io.BytesIO()
+    result = pisa.CreatePDF(html, dest=output, link_callback=_link_callback, encoding="utf-8")
+    if result.err:
+        raise RuntimeError(f"Certificate {certificate.code} could not be rendered.")
+    return output.getvalue()
+
+
+def certificate_filename(certificate: Certificate) -> str:
+    safe = re.sub(r"[^A-Za-z0-9]+", "-", certificate.module_title).strip("-").lower()[:60]
+    return f"certificate-{safe}-{certificate.code}.pdf"
+
+
+def state_label(state: str) -> str:
+    return {
+        "valid": "Valid",
+        "expiring": "Valid, expiring soon",
+        "expired": "Expired",
+        "revoked": "Revoked",
+    }[state]
+
+
+def today() -> datetime.date:
+    return timezone.localdate()

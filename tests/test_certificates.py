@@ -1,0 +1,177 @@
+"""Certificates: issued once on completion, a PDF anyone can check, private downloads, public verification."""
+
+import datetime
+import io
+from unittest import mock
+
+import pytest
+from django.test import Client
+from pypdf import PdfReader
+
+from lms.certificates import new_code, normalise_code, render_certificate_pdf, verify_url
+from lms.models import Attempt, Certificate
+from lms.roles import Role
+from tests.factories import LearnerFactory, OrganisationFactory, answers_for, make_module, make_quiz
+
+pytestmark = pytest.mark.django_db
+
+
+def pass_module(client, module):
+    for lesson in module.lessons():
+        client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
+    response = client.post(f"/my-learning/modules/{module.pk}/quiz/start/")
+    attempt = Attempt.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
+    return attempt, {**answers_for(attempt), "action": "submit"}
+
+
+def test_passing_a_module_issues_one_certificate_even_under_a_double_submit(
+    client, django_capture_on_commit_callbacks
+):
+    module = make_module("certified", lessons=1, title="Certified module", cpd_minutes=45)
+    make_quiz(module, questions=2)
+    learner = LearnerFactory(full_name="Łucja Nowak-O'Brien")
+    client.force_login(learner)
+    attempt, data = pass_module(client, module)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/my-learning/attempts/{attempt.pk}/", data)
+        client.post(f"/my-learning/attempts/{attempt.pk}/", data)
+    certificate = Certificate.objects.get()
+    assert certificate.user == learner and certificate.attempt == attempt
+    assert certificate.holder_name == "Łucja Nowak-O'Brien"
+    assert certificate.module_title == "Certified module" and certificate.cpd_minutes == 45
+    assert (certificate.expires_on - certificate.issued_on).days in range(730, 732)
+    dashboard = client.get("/my-learning/").content.decode()
+    assert certificate.code in dashboard and verify_url(certificate.code) in dashboard
+
+
+def test_codes_have_80_bits_in_readable_groups_and_normalise():
+    codes = {new_code() for _ in range(500)}
+    assert len(codes) == 500
+    for code in list(codes)[:20]:
+        assert len(code) == 19 and code.count("-") == 3
+        assert normalise_code(code.lower().replace("-", " ")) == code
+    assert normalise_code("ABCD-EFGH-JKMN-PQRS") == "ABCD-EFGH-JKMN-PQRS"
+    assert normalise_code("ABCD-EFGH-JKMN-PQRO") == "ABCD-EFGH-JKMN-PQR0"  # O is read as zero
+    for bad in ["", "short", "ABCD-EFGH-JKMN-PQRU", "x" * 500, "ABCD-EFGH-JKMN-PQRS-TVWX"]:
+        assert normalise_code(bad) is None
+
+
+@pytest.mark.parametrize("name", ["Łucja Nowak-O'Brien", "Ayşe Yılmaz", "Nguyễn Thị Hương"])
+def test_pdf_text_is_extractable_with_any_name_and_the_qr_points_to_verify(name):
+    import zxingcpp
+
+    certificate = Certificate(
+        code=new_code(), holder_name=name, module_title="Post-separation abuse", level="Practitioner",
+        cpd_minutes=60, issued_on=datetime.date(2026, 11, 25), expires_on=datetime.date(2028, 11, 25),
+    )
+    pdf = render_certificate_pdf(certificate)
+    reader = PdfReader(io.BytesIO(pdf))
+    page = reader.pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape
+    text = page.extract_text()
+    assert name in text
+    assert certificate.code in text and "Post-separation abuse" in text
+    assert verify_url(certificate.code) in text.replace("\n", "")
+    fonts = {str(f.get("/BaseFont")) for f in [r.get_object() for r in page["/Resources"]["/Font"].values()]}
+    assert any("DejaVu" in f for f in fonts), fonts
+    qr = page.images[0].image
+    decoded = [result.text for result in zxingcpp.read_barcodes(qr)]
+    assert decoded == [verify_url(certificate.code)]
+
+
+def make_certificate(user, **dates) -> Certificate:
+    return Certificate.objects.create(
+        user=user, code=new_code(), holder_name=user.full_name, module_title="Coercive control and stalking",
+        level="Awareness", cpd_minutes=45, **dates,
+    )
+
+
+@pytest.mark.parametrize(
+    ("issued", "expires", "revoked", "expected"),
+    [
+        ("2026-01-10", "2028-01-10", False, "Valid"),
+        ("2024-12-01", "2026-12-20", False, "Valid, expiring soon"),
+        ("2024-01-10", "2026-01-10", False, "Expired"),
+        ("2026-01-10", "2028-01-10", True, "Revoked"),
+    ],
+)
+def test_verify_page_reports_each_state(client, issued, expires, revoked, expected):
+    certificate = make_certificate(
+        LearnerFactory(full_name="Sam Okafor"),
+        issued_on=datetime.date.fromisoformat(issued), expires_on=datetime.date.fromisoformat(expires),
+    )
+    if revoked:
+        certificate.revoked_at = datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC)
+        certificate.revocation_reason = "Issued in error"
+        certificate.save()
+    with mock.patch("lms.certificate_views.today", return_value=datetime.date(2026, 11, 25)):
+        response = client.get(f"/verify/{certificate.code}/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert expected in body
+    assert "Sam Okafor" in body and "Coercive control and stalking" in body
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "Issued in error" not in body  # the reason is for coordinators, not the public
+    if revoked:
+        assert "withdrawn on 1 June 2026" in body
+
+
+@pytest.mark.parametrize("code", ["ZZZZ-ZZZZ-ZZZZ-ZZZZ", "not-a-code", "%3Cscript%3E", "A" * 39])
+def test_unknown_and_malformed_codes_get_the_same_answer(client, code):
+    make_certificate(LearnerFactory(), issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2028, 1, 1))
+    response = client.get(f"/verify/{code}/")
+    assert response.status_code == 404
+    assert "Certificate not found" in response.content.decode()
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_typed_codes_are_found_whatever_their_case_and_spacing(client):
+    certificate = make_certificate(
+        LearnerFactory(), issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2099, 1, 1)
+    )
+    response = client.get("/verify/", {"code": certificate.code.lower().replace("-", " ")}, follow=True)
+    assert "Valid" in response.content.decode()
+    assert certificate.code in response.content.decode()
+
+
+def test_verification_is_rate_limited_per_client(client):
+    for _ in range(30):
+        client.get("/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ/")
+    response = client.get("/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ/")
+    assert response.status_code == 429
+    assert "Too many checks" in response.content.decode()
+
+
+def test_only_the_holder_a_coordinator_or_their_organisation_lead_can_download():
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from tests.conftest import TOTP_SECRET, sign_in_with_mfa
+
+    organisation = OrganisationFactory()
+    holder = LearnerFactory(organisation=organisation)
+    certificate = make_certificate(holder, issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2028, 1, 1))
+    url = f"/my-learning/certificates/{certificate.code}/pdf/"
+    lead = LearnerFactory(roles=[Role.ORGANISATION_LEAD])
+    organisation.leads.add(lead)
+    other_lead = LearnerFactory(roles=[Role.ORGANISATION_LEAD])
+    OrganisationFactory().leads.add(other_lead)
+    coordinator = LearnerFactory(roles=[Role.COORDINATOR])
+    TOTP.activate(coordinator, TOTP_SECRET)
+    editor = LearnerFactory(roles=[Role.EDITOR])
+
+    def fetch(user, mfa=False):
+        client = Client()
+        if mfa:
+            sign_in_with_mfa(client, user)
+        elif user is not None:
+            client.force_login(user)
+        return client.get(url)
+
+    for allowed, mfa in [(holder, False), (lead, False), (coordinator, True)]:
+        response = fetch(allowed, mfa)
+        assert response.status_code == 200, allowed
+        assert response["Content-Type"] == "application/pdf"
+        assert b"".join([response.content])[:4] == b"%PDF"
+    for refused in [LearnerFactory(), other_lead, editor]:
+        assert fetch(refused).status_code == 404
+    assert fetch(None).status_code == 302  # to sign in
