@@ -10,8 +10,9 @@ from django.views.generic import FormView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from lms.certificates import CertificateError, revoke_certificate
 from lms.forms import reject_formula_start
-from lms.models import Organisation
+from lms.models import Certificate, Organisation
 from lms.services import (
     OrganisationError,
     confirm_organisation,
@@ -103,3 +104,42 @@ class OrganisationReviewView(WagtailAdminTemplateMixin, FormView):
             messages.error(self.request, str(error))
             return self.form_invalid(form)
         return redirect("organisations:index")
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        help_text="Kept for coordinators; the public check shows only that it was revoked, and when.",
+        error_messages={"required": "Give the reason for revoking this certificate."},
+    )
+
+
+class CertificateRevokeView(WagtailAdminTemplateMixin, FormView):
+    """A coordinator withdraws a certificate, giving a reason."""
+
+    template_name = "lms/admin/certificate_revoke.html"
+    form_class = RevokeForm
+    header_icon = "warning"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("lms.change_certificate"):
+            raise PermissionDenied
+        self.certificate = get_object_or_404(Certificate, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"Revoke certificate {self.certificate.code}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            certificate=self.certificate, index_url=reverse("certificates:index"), **kwargs
+        )
+
+    def form_valid(self, form):
+        try:
+            revoke_certificate(self.certificate, by=self.request.user, reason=form.cleaned_data["reason"])
+        except CertificateError as error:
+            messages.error(self.request, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, f"Certificate {self.certificate.code} is revoked.")
+        return redirect("certificates:index")

@@ -7,9 +7,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from lms.certificates import certificate_filename, normalise_code, render_certificate_pdf, state_label, today
+from lms.certificates import (
+    certificate_filename,
+    certificates_zip,
+    normalise_code,
+    render_certificate_pdf,
+    state_label,
+    today,
+)
 from lms.models import Certificate
-from lms.permissions import public, signed_in
+from lms.permissions import organisation_lead, public, signed_in
 
 VERIFY_LIMIT = 30  # look-ups per client per minute
 
@@ -79,3 +86,17 @@ def verify_code(request, code: str):
     return _noindex(render(request, "lms/verify_result.html", {
         "found": True, "certificate": certificate, "state": state, "state_label": state_label(state),
     }))
+
+
+@organisation_lead
+@require_GET
+def staff_certificates_zip(request):
+    """Every current certificate held by staff of the organisations this lead leads, as one zip."""
+    certificates = list(
+        Certificate.objects.filter(user__organisation__leads=request.user, revoked_at__isnull=True)
+        .distinct().order_by("holder_name", "module_title")
+    )
+    response = HttpResponse(certificates_zip(certificates), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="staff-certificates.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -141,3 +141,36 @@ def state_label(state: str) -> str:
 
 def today() -> datetime.date:
     return timezone.localdate()
+
+
+class CertificateError(Exception):
+    """A change to a certificate that its state does not allow."""
+
+
+def revoke_certificate(certificate: Certificate, *, by: User, reason: str) -> Certificate:
+    """Withdraw a certificate at once, with the reason kept for coordinators. Logged."""
+    reason = reason.strip()
+    if not reason:
+        raise CertificateError("Give the reason for revoking this certificate.")
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.revoked_at:
+            raise CertificateError(f"Certificate {certificate.code} was already revoked.")
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_by = by
+        certificate.revocation_reason = reason
+        certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+        log(certificate, "lms.certificate.revoke", user=by, data={"reason": reason})
+    return certificate
+
+
+def certificates_zip(certificates) -> bytes:
+    """One zip of PDFs, for an organisation lead's staff."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for certificate in certificates:
+            name = re.sub(r"[^A-Za-z0-9]+", "-", certificate.holder_name).strip("-").lower() or "holder"
+            archive.writestr(f"{name}-{certificate_filename(certificate)}", render_certificate_pdf(certificate))
+    return buffer.getvalue()

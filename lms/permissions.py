@@ -4,7 +4,10 @@ Every view is wrapped in one of these, so that `tests/test_permissions.py` can p
 URL was left without a declared rule.
 """
 
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 
 
 def public(view):
@@ -28,3 +31,17 @@ def access_rule_of(view) -> str | None:
             return rule
     return None
 
+
+
+def organisation_lead(view):
+    """Signed in and leading at least one organisation; the view limits data to those organisations."""
+
+    @wraps(view)
+    def check(request, *args, **kwargs):
+        if not request.user.led_organisations.exists():
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapped = login_required(check)
+    wrapped.access_rule = "organisation_lead"
+    return wrapped

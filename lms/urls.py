@@ -27,6 +27,7 @@ urlpatterns = [
     path("my-learning/attempts/<int:attempt_id>/result/", quiz_views.attempt_result, name="attempt_result"),
     path("my-learning/modules/<int:module_id>/confidence/<slug:stage>/", quiz_views.confidence, name="confidence"),
     path("my-learning/certificates/<str:code>/pdf/", certificate_views.certificate_pdf, name="certificate_pdf"),
+    path("organisations/certificates.zip", certificate_views.staff_certificates_zip, name="staff_certificates_zip"),
     path("verify/", certificate_views.verify, name="verify"),
     path("verify/<str:code>/", certificate_views.verify_code, name="verify_code"),
     path("quick-exit/", views.quick_exit, name="quick_exit"),

@@ -175,3 +175,103 @@ def test_only_the_holder_a_coordinator_or_their_organisation_lead_can_download()
     for refused in [LearnerFactory(), other_lead, editor]:
         assert fetch(refused).status_code == 404
     assert fetch(None).status_code == 302  # to sign in
+
+
+def test_coordinator_revokes_with_a_reason_and_the_verify_page_shows_it_at_once(client):
+    from allauth.mfa.totp.internal.auth import TOTP
+    from wagtail.models import ModelLogEntry
+
+    from tests.conftest import TOTP_SECRET, sign_in_with_mfa
+
+    certificate = make_certificate(LearnerFactory(), issued_on=datetime.date(2026, 1, 1),
+                                   expires_on=datetime.date(2099, 1, 1))
+    coordinator = LearnerFactory(roles=[Role.COORDINATOR])
+    TOTP.activate(coordinator, TOTP_SECRET)
+    staff = Client()
+    sign_in_with_mfa(staff, coordinator)
+    listing = staff.get("/admin/certificates/").content.decode()
+    assert certificate.code in listing and f"/admin/certificates/revoke/{certificate.pk}/" in listing
+    response = staff.post(f"/admin/certificates/revoke/{certificate.pk}/", {"reason": ""})
+    assert "Give the reason" in response.content.decode()
+    staff.post(f"/admin/certificates/revoke/{certificate.pk}/", {"reason": "Completed by someone else"})
+    certificate.refresh_from_db()
+    assert certificate.revoked_by == coordinator and certificate.revocation_reason == "Completed by someone else"
+    assert ModelLogEntry.objects.filter(action="lms.certificate.revoke", object_id=str(certificate.pk)).exists()
+    assert "Revoked" in client.get(f"/verify/{certificate.code}/").content.decode()
+    # Revoking twice is refused; certificates cannot be added or edited by hand.
+    again = staff.post(f"/admin/certificates/revoke/{certificate.pk}/", {"reason": "Again"}, follow=True)
+    assert "already revoked" in again.content.decode()
+    assert staff.get(f"/admin/certificates/edit/{certificate.pk}/").status_code in (302, 403)
+    assert staff.get("/admin/certificates/new/").status_code in (302, 403)
+
+
+def test_coordinators_export_certificates_with_codes(client):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from tests.conftest import TOTP_SECRET, sign_in_with_mfa
+
+    certificate = make_certificate(LearnerFactory(full_name="Priya Shah"), issued_on=datetime.date(2026, 1, 1),
+                                   expires_on=datetime.date(2028, 1, 1))
+    coordinator = LearnerFactory(roles=[Role.COORDINATOR])
+    TOTP.activate(coordinator, TOTP_SECRET)
+    sign_in_with_mfa(client, coordinator)
+    csv = client.get("/admin/certificates/", {"export": "csv"})
+    body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
+    assert certificate.code in body and "Priya Shah" in body
+    xlsx = client.get("/admin/certificates/", {"export": "xlsx"})
+    assert xlsx.status_code == 200
+    content = b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
+    assert content[:2] == b"PK"
+
+
+def test_an_organisation_lead_downloads_their_staffs_certificates_as_one_zip(client):
+    import zipfile
+
+    organisation = OrganisationFactory()
+    staff = [LearnerFactory(organisation=organisation, full_name=n) for n in ("Ann Lee", "Bo Chan")]
+    for person in staff:
+        make_certificate(person, issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2028, 1, 1))
+    outsider = make_certificate(LearnerFactory(full_name="Cy Other"), issued_on=datetime.date(2026, 1, 1),
+                                expires_on=datetime.date(2028, 1, 1))
+    lead = LearnerFactory(roles=[Role.ORGANISATION_LEAD])
+    organisation.leads.add(lead)
+    client.force_login(lead)
+    response = client.get("/organisations/certificates.zip")
+    assert response.status_code == 200
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert len(names) == 2
+    assert any(n.startswith("ann-lee") for n in names) and any(n.startswith("bo-chan") for n in names)
+    assert not any(outsider.code in n for n in names)
+    client.force_login(LearnerFactory())
+    assert client.get("/organisations/certificates.zip").status_code == 403
+
+
+def test_retaking_near_expiry_issues_a_new_certificate_and_keeps_the_old_one(
+    client, django_capture_on_commit_callbacks
+):
+    module = make_module("renewed", lessons=1)
+    make_quiz(module, questions=1)
+    learner = LearnerFactory()
+    client.force_login(learner)
+    attempt, data = pass_module(client, module)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/my-learning/attempts/{attempt.pk}/", data)
+    first = Certificate.objects.get()
+    # Passing again while the certificate is comfortably valid issues nothing new.
+    attempt = Attempt.objects.get(pk=int(client.post(f"/my-learning/modules/{module.pk}/quiz/start/")["Location"]
+                                         .rstrip("/").split("/")[-1]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "submit"})
+    assert Certificate.objects.count() == 1
+    # Thirty days before it expires, a pass renews it.
+    first.expires_on = datetime.date.today() + datetime.timedelta(days=30)
+    first.save()
+    attempt = Attempt.objects.get(pk=int(client.post(f"/my-learning/modules/{module.pk}/quiz/start/")["Location"]
+                                         .rstrip("/").split("/")[-1]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "submit"})
+    renewed = Certificate.objects.exclude(pk=first.pk).get()
+    assert renewed.replaces == first
+    assert renewed.expires_on > first.expires_on
+    dashboard = client.get("/my-learning/").content.decode()
+    assert first.code in dashboard and renewed.code in dashboard
