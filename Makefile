@@ -62,3 +62,4 @@ clean:
 # Benchmarks print figures to compare with the previous run (see bench/).
 bench: venv assets
 	$(PY) bench/pages.py
+	$(PY) bench/certificates.py

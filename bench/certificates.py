@@ -1,0 +1,66 @@
+"""Benchmark: rendering certificate PDFs, one at a time and as an organisation's zip of 200.
+
+Run: `make bench` (or `.venv/bin/python bench/certificates.py [--runs 30] [--zip-size 200]`).
+Needs no database: certificates are built in memory. Prints the median and spread in
+milliseconds, for comparing with the previous run.
+"""
+
+import argparse
+import datetime
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+NAMES = ["Łucja Nowak-O'Brien", "Ayşe Yılmaz", "Nguyễn Thị Hương", "Siobhán Ní Bhriain", "Oluwaseun Adébáyọ̀"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30, help="single renders to time (default 30)")
+    parser.add_argument("--zip-size", type=int, default=200, help="certificates in the zip (default 200)")
+    parser.add_argument("--zip-runs", type=int, default=3, help="zips to time (default 3)")
+    args = parser.parse_args()
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
+    import django
+
+    django.setup()
+    from lms.certificates import certificates_zip, new_code, render_certificate_pdf
+    from lms.models import Certificate
+
+    def certificate(number: int) -> Certificate:
+        return Certificate(
+            code=new_code(), holder_name=NAMES[number % len(NAMES)],
+            module_title="Harmful practices: FGM, forced marriage and so-called honour-based abuse",
+            level="Practitioner", cpd_minutes=75, issued_on=datetime.date(2026, 11, 25),
+            expires_on=datetime.date(2028, 11, 25),
+        )
+
+    render_certificate_pdf(certificate(0))  # load fonts and templates once, as a running site has
+    singles = []
+    size = 0
+    for number in range(args.runs):
+        start = time.perf_counter()
+        size = len(render_certificate_pdf(certificate(number)))
+        singles.append((time.perf_counter() - start) * 1000)
+    zips = []
+    zip_bytes = 0
+    batch = [certificate(n) for n in range(args.zip_size)]
+    for _ in range(args.zip_runs):
+        start = time.perf_counter()
+        zip_bytes = len(certificates_zip(batch))
+        zips.append((time.perf_counter() - start) * 1000)
+
+    print(f"Certificate PDFs (xhtml2pdf, A4 landscape, QR code, DejaVu Sans), {args.runs} single renders")
+    print(f"  one certificate: median {statistics.median(singles):.1f} ms, "
+          f"min {min(singles):.1f} ms, max {max(singles):.1f} ms, {size / 1024:.0f} KiB")
+    print(f"  zip of {args.zip_size}: median {statistics.median(zips) / 1000:.2f} s over {args.zip_runs} runs "
+          f"({statistics.median(zips) / args.zip_size:.1f} ms per certificate), {zip_bytes / 1024 / 1024:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
