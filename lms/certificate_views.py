@@ -1,7 +1,9 @@
 """Certificate downloads (holder, coordinators, organisation leads) and public verification."""
 
+from allauth.core.internal.httpkit import get_client_ip
 from django import forms
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -26,6 +28,8 @@ VERIFY_LIMIT = 30  # look-ups per client per minute
 def certificate_pdf(request, code: str):
     """The PDF, for its holder, a coordinator, or a lead of the holder's organisation; else 404."""
     certificate = get_object_or_404(Certificate.objects.for_user(request.user), code=code)
+    if certificate.revoked_at:
+        return render(request, "lms/certificate_revoked.html", {"certificate": certificate}, status=410)
     response = HttpResponse(render_certificate_pdf(certificate), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{certificate_filename(certificate)}"'
     response["Cache-Control"] = "private, no-store"
@@ -41,7 +45,12 @@ class VerifyForm(forms.Form):
 
 
 def _client_key(request) -> str:
-    return f"verify:{request.META.get('REMOTE_ADDR', '')}"
+    # The visitor's own address behind the reverse proxy, worked out as allauth's rate limits do.
+    try:
+        address = get_client_ip(request)
+    except PermissionDenied:  # a forwarded-for header that does not match the trusted proxies
+        address = request.META.get("REMOTE_ADDR", "")
+    return f"verify:{address}"
 
 
 def _rate_limited(request) -> bool:
@@ -81,7 +90,8 @@ def verify_code(request, code: str):
     canonical = normalise_code(code)
     certificate = Certificate.objects.filter(code=canonical).first() if canonical else None
     if certificate is None:
-        return _noindex(render(request, "lms/verify_result.html", {"found": False, "form": VerifyForm()}, status=404))
+        form = VerifyForm(initial={"code": code[:40]})
+        return _noindex(render(request, "lms/verify_result.html", {"found": False, "form": form}, status=404))
     state = certificate.state_on(today())
     return _noindex(render(request, "lms/verify_result.html", {
         "found": True, "certificate": certificate, "state": state, "state_label": state_label(state),
@@ -91,10 +101,15 @@ def verify_code(request, code: str):
 @organisation_lead
 @require_GET
 def staff_certificates_zip(request):
-    """Every current certificate held by staff of the organisations this lead leads, as one zip."""
+    """Every current certificate held by staff of the organisations this lead leads, as one zip.
+
+    Current means not revoked, not expired and not replaced by a renewal.
+    """
     certificates = list(
-        Certificate.objects.filter(user__organisation__leads=request.user, revoked_at__isnull=True)
-        .distinct().order_by("holder_name", "module_title")
+        Certificate.objects.filter(
+            user__organisation__leads=request.user, revoked_at__isnull=True, replaced_by__isnull=True,
+            expires_on__gte=today(),
+        ).distinct().order_by("holder_name", "module_title")
     )
     response = HttpResponse(certificates_zip(certificates), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="staff-certificates.zip"'

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,7 +14,9 @@ from lms.models import Attempt, ConfidenceRating, Question, Quiz
 from lms.permissions import signed_in
 from lms.quizzes import (
     QuizError,
+    UnansweredError,
     allowance,
+    is_past_deadline,
     record_confidence,
     review,
     save_answers,
@@ -59,50 +61,92 @@ def quiz_start(request, module_id: int):
     return redirect("attempt", attempt_id=attempt.pk)
 
 
-def _attempt_questions(attempt: Attempt) -> list[dict]:
-    """The attempt's questions and choices in its fixed order: texts and ids, no answers."""
+def _attempt_questions(attempt: Attempt, unanswered=()) -> list[dict]:
+    """The attempt's questions and choices in its fixed order: texts and positions, never the
+    choices' ids or which are correct. Questions or choices deleted from the bank since the
+    attempt started are left out."""
     questions = {
         q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)
         .select_related("case").prefetch_related("choices")
     }
     items = []
-    for number, item in enumerate(attempt.snapshot, start=1):
-        question = questions[item["question"]]
+    for item in attempt.snapshot:
+        question = questions.get(item["question"])
+        if question is None:
+            continue
         texts = {c.pk: c.text for c in question.choices.all()}
         chosen = set(attempt.answers.get(str(question.pk), []))
         items.append({
-            "number": number,
+            "number": len(items) + 1,
             "id": question.pk,
             "text": question.text,
             "case": question.case,
             "multiple": question.kind == Question.Kind.MULTIPLE,
-            "choices": [{"id": cid, "text": texts[cid], "checked": cid in chosen} for cid in item["choices"]],
+            "unanswered": question.pk in unanswered,
+            "choices": [
+                {"position": position, "text": texts[cid], "checked": cid in chosen}
+                for position, cid in enumerate(item["choices"], start=1) if cid in texts
+            ],
         })
     return items
+
+
+def _render_attempt(request, attempt, unanswered=(), status=200):
+    questions = _attempt_questions(attempt, unanswered)
+    return render(request, "lms/attempt.html", {
+        "attempt": attempt, "quiz": attempt.quiz, "module": attempt.quiz.module, "questions": questions,
+        "unanswered": [q for q in questions if q["unanswered"]],
+    }, status=status)
 
 
 @signed_in
 @require_http_methods(["GET", "POST"])
 def attempt(request, attempt_id: int):
-    """Answer the questions; save to come back later, or submit to be marked."""
+    """Answer the questions; save to come back later; check, then submit to be marked."""
     attempt = get_object_or_404(Attempt.objects.for_user(request.user).select_related("quiz__module"), pk=attempt_id)
     if attempt.status == Attempt.Status.SUBMITTED:
         return redirect("attempt_result", attempt_id=attempt.pk)
-    if request.method == "POST":
-        try:
-            with transaction.atomic():
-                if request.POST.get("action") == "submit":
-                    submitted, _new = submit_attempt(attempt.pk, request.user, request.POST)
-                    return redirect("attempt_result", attempt_id=submitted.pk)
-                save_answers(attempt.pk, request.user, request.POST)
-        except QuizError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, "Your answers are saved. You can come back to this attempt later.")
+    if is_past_deadline(attempt):
+        # Time is up: what was saved in time is marked, as the quiz's rules say.
+        with transaction.atomic():
+            submit_attempt(attempt.pk, request.user, QueryDict())
+        messages.info(request, "The time for this attempt ran out. Your saved answers have been marked.")
+        return redirect("attempt_result", attempt_id=attempt.pk)
+    if request.method == "GET":
+        return _render_attempt(request, attempt)
+    action = request.POST.get("action")
+    try:
+        with transaction.atomic():
+            if action == "confirm":
+                submit_attempt(attempt.pk, request.user, request.POST)
+                return redirect("attempt_result", attempt_id=attempt.pk)
+            attempt = save_answers(attempt.pk, request.user, request.POST)
+    except UnansweredError as error:
+        with transaction.atomic():
+            attempt = save_answers(attempt.pk, request.user, request.POST)
+        return _render_attempt(request, attempt, unanswered=set(error.question_ids))
+    except QuizError as error:
+        messages.error(request, str(error))
         return redirect("attempt", attempt_id=attempt.pk)
-    return render(request, "lms/attempt.html", {
-        "attempt": attempt, "quiz": attempt.quiz, "module": attempt.quiz.module,
-        "questions": _attempt_questions(attempt),
+    if action == "submit":
+        unanswered = {q["id"] for q in _attempt_questions(attempt) if not any(c["checked"] for c in q["choices"])}
+        if unanswered:
+            return _render_attempt(request, attempt, unanswered=unanswered)
+        return redirect("attempt_check", attempt_id=attempt.pk)
+    messages.success(request, "Your answers are saved. You can come back to this attempt later.")
+    return redirect("attempt", attempt_id=attempt.pk)
+
+
+@signed_in
+@require_GET
+def attempt_check(request, attempt_id: int):
+    """Check your answers before they are marked: submitting cannot be undone."""
+    attempt = get_object_or_404(
+        Attempt.objects.for_user(request.user).select_related("quiz__module"),
+        pk=attempt_id, status=Attempt.Status.IN_PROGRESS,
+    )
+    return render(request, "lms/attempt_check.html", {
+        "attempt": attempt, "module": attempt.quiz.module, "questions": _attempt_questions(attempt),
     })
 
 

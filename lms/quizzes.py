@@ -28,6 +28,18 @@ class QuizError(Exception):
     """Something the learner asked for that the quiz's rules do not allow; nothing was changed."""
 
 
+class UnansweredError(QuizError):
+    """Submitted with questions still unanswered; `question_ids` lists them."""
+
+    def __init__(self, message: str, question_ids: list[int]):
+        super().__init__(message)
+        self.question_ids = question_ids
+
+
+# After the deadline, a little grace for a page already on its way.
+DEADLINE_GRACE = timedelta(seconds=30)
+
+
 @dataclass
 class Allowance:
     can_start: bool
@@ -134,29 +146,49 @@ def start_attempt(user: User, quiz: Quiz, *, rng: random.Random | None = None, n
         return Attempt.objects.get(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS)
 
 
-def parse_answers(attempt: Attempt, posted) -> dict[str, list[int]]:
-    """The answers in a posted form (`q<question id>` → choice ids), checked against the attempt.
+def parse_answers(attempt: Attempt, posted) -> tuple[dict[str, list[int]], set[str]]:
+    """(answers, cleared) from a posted attempt form, checked against the attempt.
 
-    Raises QuizError for any choice that is not one of that question's choices, or several
+    The form names each question `q<question id>` and each choice by its position in the
+    attempt (1, 2, 3...), never by its database id: ids follow the order an author typed the
+    choices, so they would give the answers away. `shown` lists the questions on the page, so
+    a question posted with nothing ticked counts as cleared.
+
+    Raises QuizError for a position that is not one of that question's choices, or several
     choices for a single-answer question.
     """
     kinds = dict(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", "kind"))
-    answers = {}
+    shown = set(posted.getlist("shown"))
+    answers, cleared = {}, set()
+    mismatch = "One of your answers did not match its question. Nothing was saved."
     for item in attempt.snapshot:
         question_id = item["question"]
         raw = posted.getlist(f"q{question_id}")
         if not raw:
+            if str(question_id) in shown:
+                cleared.add(str(question_id))
             continue
         try:
-            chosen = sorted({int(value) for value in raw})
+            positions = {int(value) for value in raw}
         except (TypeError, ValueError):
-            raise QuizError("One of your answers did not match its question. Nothing was saved.") from None
-        if not set(chosen) <= set(item["choices"]):
-            raise QuizError("One of your answers did not match its question. Nothing was saved.")
-        if kinds.get(question_id) != Question.Kind.MULTIPLE and len(chosen) > 1:
+            raise QuizError(mismatch) from None
+        if not all(1 <= position <= len(item["choices"]) for position in positions):
+            raise QuizError(mismatch)
+        if kinds.get(question_id) != Question.Kind.MULTIPLE and len(positions) > 1:
             raise QuizError("Choose one answer for each single-answer question. Nothing was saved.")
-        answers[str(question_id)] = chosen
-    return answers
+        answers[str(question_id)] = sorted(item["choices"][position - 1] for position in positions)
+    return answers, cleared
+
+
+def merged_answers(attempt: Attempt, posted) -> dict[str, list[int]]:
+    answers, cleared = parse_answers(attempt, posted)
+    merged = {key: value for key, value in attempt.answers.items() if key not in cleared}
+    return {**merged, **answers}
+
+
+def is_past_deadline(attempt: Attempt, now=None) -> bool:
+    now = now or timezone.now()
+    return attempt.deadline is not None and now > attempt.deadline + DEADLINE_GRACE
 
 
 def save_answers(attempt_id: int, user: User, posted) -> Attempt:
@@ -164,7 +196,9 @@ def save_answers(attempt_id: int, user: User, posted) -> Attempt:
     attempt = Attempt.objects.for_user(user).select_for_update().get(pk=attempt_id)
     if attempt.status != Attempt.Status.IN_PROGRESS:
         raise QuizError("This attempt has already been submitted; its answers cannot change.")
-    attempt.answers = {**attempt.answers, **parse_answers(attempt, posted)}
+    if is_past_deadline(attempt):
+        raise QuizError("The time for this attempt is up, so answers can no longer be changed.")
+    attempt.answers = merged_answers(attempt, posted)
     attempt.save(update_fields=["answers"])
     return attempt
 
@@ -176,11 +210,13 @@ def mark(attempt: Attempt) -> tuple[int, int]:
         question_id__in=attempt.question_ids, is_correct=True
     ).values_list("question_id", "id"):
         correct_sets[question_id].add(choice_id)
+    # A question deleted from the bank since the attempt started is left out of the marking.
+    existing = set(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", flat=True))
     correct = sum(
         1 for question_id in attempt.question_ids
-        if set(attempt.answers.get(str(question_id), [])) == correct_sets[question_id]
+        if question_id in existing and set(attempt.answers.get(str(question_id), [])) == correct_sets[question_id]
     )
-    return correct, len(attempt.question_ids)
+    return correct, len(existing)
 
 
 def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> tuple[Attempt, bool]:
@@ -193,16 +229,17 @@ def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> tuple[At
     attempt = Attempt.objects.for_user(user).select_for_update().select_related("quiz").get(pk=attempt_id)
     if attempt.status == Attempt.Status.SUBMITTED:
         return attempt, False
-    answers = {**attempt.answers, **parse_answers(attempt, posted)}
-    timed_out = attempt.deadline is not None and now > attempt.deadline + timedelta(seconds=30)
-    if timed_out:
-        answers = attempt.answers  # only what was saved before time ran out counts
-    unanswered = [q for q in attempt.question_ids if str(q) not in answers]
+    timed_out = is_past_deadline(attempt, now)
+    # After the deadline only what was saved in time counts.
+    answers = attempt.answers if timed_out else merged_answers(attempt, posted)
+    existing = set(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", flat=True))
+    unanswered = [q for q in attempt.question_ids if q in existing and str(q) not in answers]
     if unanswered and not timed_out:
         count = len(unanswered)
-        raise QuizError(
+        raise UnansweredError(
             f"Answer every question before you submit: {count} question{'s are' if count > 1 else ' is'} "
-            "still unanswered. Your answers so far have not been lost."
+            "still unanswered. Your answers so far have been saved.",
+            unanswered,
         )
     attempt.answers = answers
     attempt.correct_count, total = mark(attempt)

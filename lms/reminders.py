@@ -34,7 +34,7 @@ def send_expiry_reminders(day: datetime.date | None = None) -> int:
     day = day or local_today()
     candidates = (
         Certificate.objects.filter(
-            revoked_at__isnull=True, replaced_by__isnull=True,
+            revoked_at__isnull=True, replaced_by__isnull=True, user__is_active=True,
             expires_on__gte=day, expires_on__lte=day + datetime.timedelta(days=max(REMINDER_DAYS)),
         )
         .select_related("user", "module")
@@ -48,21 +48,27 @@ def send_expiry_reminders(day: datetime.date | None = None) -> int:
             continue
         try:
             with transaction.atomic():
-                CertificateReminder.objects.create(certificate=certificate, days_before=threshold)
-                context = {
-                    "certificate": certificate,
-                    "days_left": (certificate.expires_on - day).days,
-                    "retake_url": base + (reverse("quiz", args=[certificate.module_id]) if certificate.module_id
-                                          else "/modules/"),
-                    "certificates_url": base + reverse("my_learning"),
-                }
-                send_mail(
-                    subject=render_to_string("lms/email/reminder_subject.txt", context).strip(),
-                    message=render_to_string("lms/email/reminder_message.txt", context),
-                    from_email=None, recipient_list=[certificate.user.email],
-                )
+                reminder = CertificateReminder.objects.create(certificate=certificate, days_before=threshold)
         except IntegrityError:  # another run recorded it a moment ago
             continue
+        # Mail goes out after the record is committed, so no database lock is held during SMTP;
+        # if sending fails the record is removed and the next run tries again.
+        try:
+            retake = reverse("quiz", args=[certificate.module_id]) if certificate.module_id else "/modules/"
+            context = {
+                "certificate": certificate,
+                "days_left": (certificate.expires_on - day).days,
+                "retake_url": base + retake,
+                "certificates_url": base + reverse("my_learning"),
+            }
+            send_mail(
+                subject=render_to_string("lms/email/reminder_subject.txt", context).strip(),
+                message=render_to_string("lms/email/reminder_message.txt", context),
+                from_email=None, recipient_list=[certificate.user.email],
+            )
+        except Exception:
+            reminder.delete()
+            raise
         sent += 1
     return sent
 

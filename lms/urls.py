@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,6 +7,22 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lms import certificate_views, quiz_views, views
 from lms.permissions import public
+
+
+class IdConverter:
+    """A database id: at most 9 digits, so a huge number is a 404, not an overflow error (page ids
+    are 32-bit integers on PostgreSQL)."""
+
+    regex = "[0-9]{1,9}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(IdConverter, "id")
 
 # Wagtail's own log-in form would skip the second factor: staff sign in through allauth.
 admin_login = public(RedirectView.as_view(pattern_name="account_login", query_string=True))
@@ -19,13 +35,14 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("profile/", views.profile, name="profile"),
     path("my-learning/", views.my_learning, name="my_learning"),
-    path("my-learning/lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
-    path("my-learning/lessons/<int:lesson_id>/continue/", views.warning_acknowledge, name="warning_acknowledge"),
-    path("my-learning/modules/<int:module_id>/quiz/", quiz_views.quiz, name="quiz"),
-    path("my-learning/modules/<int:module_id>/quiz/start/", quiz_views.quiz_start, name="quiz_start"),
-    path("my-learning/attempts/<int:attempt_id>/", quiz_views.attempt, name="attempt"),
-    path("my-learning/attempts/<int:attempt_id>/result/", quiz_views.attempt_result, name="attempt_result"),
-    path("my-learning/modules/<int:module_id>/confidence/<slug:stage>/", quiz_views.confidence, name="confidence"),
+    path("my-learning/lessons/<id:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
+    path("my-learning/lessons/<id:lesson_id>/continue/", views.warning_acknowledge, name="warning_acknowledge"),
+    path("my-learning/modules/<id:module_id>/quiz/", quiz_views.quiz, name="quiz"),
+    path("my-learning/modules/<id:module_id>/quiz/start/", quiz_views.quiz_start, name="quiz_start"),
+    path("my-learning/attempts/<id:attempt_id>/", quiz_views.attempt, name="attempt"),
+    path("my-learning/attempts/<id:attempt_id>/check/", quiz_views.attempt_check, name="attempt_check"),
+    path("my-learning/attempts/<id:attempt_id>/result/", quiz_views.attempt_result, name="attempt_result"),
+    path("my-learning/modules/<id:module_id>/confidence/<slug:stage>/", quiz_views.confidence, name="confidence"),
     path("my-learning/certificates/<str:code>/pdf/", certificate_views.certificate_pdf, name="certificate_pdf"),
     path("organisations/certificates.zip", certificate_views.staff_certificates_zip, name="staff_certificates_zip"),
     path("verify/", certificate_views.verify, name="verify"),

@@ -90,27 +90,33 @@ def make_module(slug: str = "test-module", *, lessons: int = 2, body=None, live:
 
 def make_quiz(module, questions: int = 5, *, extra_bank: int = 0, **settings):
     """A quiz on `module` with single-choice questions whose right answer is 'Right N'."""
+    import random
+
     from lms.models import Choice, Question, Quiz
 
     quiz = Quiz.objects.create(module=module, questions_per_attempt=questions, **settings)
+    order = random.Random(module.pk)
     for number in range(questions + extra_bank):
         question = Question.objects.create(
             module=module, kind=Question.Kind.SINGLE, text=f"Question {number}?",
             explanation=f"Because of reason {number}.", category="general",
         )
-        Choice.objects.create(question=question, text=f"Right {number}", is_correct=True, feedback="Yes.")
-        Choice.objects.create(question=question, text=f"Wrong {number}", is_correct=False, feedback="No.")
+        # Authors type the right answer first or last: ids must not tell which.
+        choices = [(f"Right {number}", True, "Yes."), (f"Wrong {number}", False, "No.")]
+        order.shuffle(choices)
+        for text, correct, feedback in choices:
+            Choice.objects.create(question=question, text=text, is_correct=correct, feedback=feedback)
     return quiz
 
 
 def answers_for(attempt, right: bool = True) -> dict:
-    """Form data answering every question of an attempt, all right or all wrong."""
+    """Form data answering every question of an attempt, all right or all wrong.
+
+    Choices are posted by their position in the attempt, as the attempt page does."""
     from lms.models import Choice
 
     data = {}
     for item in attempt.snapshot:
-        choice = Choice.objects.get(question_id=item["question"], is_correct=right) if right else (
-            Choice.objects.filter(question_id=item["question"], is_correct=False).first()
-        )
-        data[f"q{item['question']}"] = str(choice.pk)
+        choice = Choice.objects.filter(question_id=item["question"], is_correct=right).first()
+        data[f"q{item['question']}"] = str(item["choices"].index(choice.pk) + 1)
     return data

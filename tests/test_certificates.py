@@ -21,7 +21,7 @@ def pass_module(client, module):
         client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
     response = client.post(f"/my-learning/modules/{module.pk}/quiz/start/")
     attempt = Attempt.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
-    return attempt, {**answers_for(attempt), "action": "submit"}
+    return attempt, {**answers_for(attempt), "action": "confirm"}
 
 
 def test_passing_a_module_issues_one_certificate_even_under_a_double_submit(
@@ -261,7 +261,7 @@ def test_retaking_near_expiry_issues_a_new_certificate_and_keeps_the_old_one(
     attempt = Attempt.objects.get(pk=int(client.post(f"/my-learning/modules/{module.pk}/quiz/start/")["Location"]
                                          .rstrip("/").split("/")[-1]))
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "submit"})
+        client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"})
     assert Certificate.objects.count() == 1
     # Thirty days before it expires, a pass renews it.
     first.expires_on = datetime.date.today() + datetime.timedelta(days=30)
@@ -269,9 +269,42 @@ def test_retaking_near_expiry_issues_a_new_certificate_and_keeps_the_old_one(
     attempt = Attempt.objects.get(pk=int(client.post(f"/my-learning/modules/{module.pk}/quiz/start/")["Location"]
                                          .rstrip("/").split("/")[-1]))
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "submit"})
+        client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"})
     renewed = Certificate.objects.exclude(pk=first.pk).get()
     assert renewed.replaces == first
     assert renewed.expires_on > first.expires_on
     dashboard = client.get("/my-learning/").content.decode()
     assert first.code in dashboard and renewed.code in dashboard
+
+
+def test_a_revoked_certificate_is_not_reissued_by_passing_again_nor_downloadable(
+    client, django_capture_on_commit_callbacks
+):
+    from lms.certificates import revoke_certificate
+
+    module = make_module("revocable", lessons=1)
+    make_quiz(module, questions=1)
+    learner = LearnerFactory()
+    client.force_login(learner)
+    attempt, data = pass_module(client, module)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/my-learning/attempts/{attempt.pk}/", data)
+    certificate = Certificate.objects.get()
+    revoke_certificate(certificate, by=LearnerFactory(), reason="Shared account")
+    start = client.post(f"/my-learning/modules/{module.pk}/quiz/start/")
+    again = Attempt.objects.get(pk=int(start["Location"].rstrip("/").split("/")[-1]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/my-learning/attempts/{again.pk}/", {**answers_for(again), "action": "confirm"})
+    assert Certificate.objects.count() == 1
+    response = client.get(f"/my-learning/certificates/{certificate.code}/pdf/")
+    assert response.status_code == 410
+    assert "was revoked" in response.content.decode()
+
+
+def test_huge_ids_are_not_found_not_errors(client):
+    client.force_login(LearnerFactory())
+    for url in ["/my-learning/modules/9999999999999999999999999/quiz/",
+                "/my-learning/modules/9999999999999999999999999/confidence/before/",
+                "/my-learning/attempts/99999999999999999999999999/"]:
+        assert client.get(url).status_code == 404, url
+    assert client.post("/my-learning/modules/9999999999999999999999999/quiz/start/").status_code == 404

@@ -2,6 +2,7 @@
 
 import random
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.http import QueryDict
@@ -15,6 +16,7 @@ from lms.quizzes import (
     confidence_summary,
     draw_questions,
     record_confidence,
+    save_answers,
     start_attempt,
     submit_attempt,
 )
@@ -64,8 +66,9 @@ def test_a_cooldown_after_a_failed_attempt_is_enforced():
     quiz = make_quiz(module, questions=1, cooldown_minutes=30)
     learner = LearnerFactory()
     attempt = start_attempt(learner, quiz)
-    wrong = Choice.objects.get(question_id=attempt.snapshot[0]["question"], is_correct=False)
-    submit_attempt(attempt.pk, learner, posted({f"q{attempt.snapshot[0]['question']}": str(wrong.pk)}))
+    item = attempt.snapshot[0]
+    wrong = Choice.objects.get(question_id=item["question"], is_correct=False)
+    submit_attempt(attempt.pk, learner, posted({f"q{item['question']}": str(item["choices"].index(wrong.pk) + 1)}))
     assert not allowance(learner, quiz).can_start
     with pytest.raises(QuizError, match="Take a break"):
         start_attempt(learner, quiz)
@@ -80,8 +83,14 @@ def test_after_the_time_limit_only_saved_answers_count():
     assert attempt.deadline is not None
     answers = {}
     for item in attempt.snapshot:
-        answers[f"q{item['question']}"] = str(Choice.objects.get(question_id=item["question"], is_correct=True).pk)
+        right = Choice.objects.get(question_id=item["question"], is_correct=True)
+        answers[f"q{item['question']}"] = str(item["choices"].index(right.pk) + 1)
     late = timezone.now() + timedelta(minutes=20)
+    with (
+        pytest.raises(QuizError, match="time for this attempt is up"),
+        mock.patch("lms.quizzes.timezone.now", return_value=late),
+    ):
+        save_answers(attempt.pk, learner, posted(answers))
     result, new = submit_attempt(attempt.pk, learner, posted(answers), now=late)
     assert new and result.status == Attempt.Status.SUBMITTED
     assert result.score == 0  # nothing had been saved before time ran out

@@ -32,7 +32,10 @@ def test_learner_takes_the_quiz_and_passes(live_server, page, offsite_requests):
     assert axe_violations(page) == []
     for choice in Choice.objects.filter(is_correct=True):
         page.get_by_label(choice.text, exact=True).check()
-    page.get_by_role("button", name="Submit answers").click()
+    page.get_by_role("button", name="Check your answers").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Submit for marking").click()
     expect(page.get_by_role("heading", name="You passed")).to_be_visible()
     assert axe_violations(page) == []
     assert is_module_complete(learner, module)
