@@ -120,3 +120,29 @@ def answers_for(attempt, right: bool = True) -> dict:
         choice = Choice.objects.filter(question_id=item["question"], is_correct=right).first()
         data[f"q{item['question']}"] = str(item["choices"].index(choice.pk) + 1)
     return data
+
+
+def start_quiz(client, module):
+    """Start (or resume) the module's quiz as the client's learner; returns the attempt."""
+    from lms.models import Attempt
+
+    response = client.post(f"/my-learning/modules/{module.pk}/quiz/start/")
+    assert response.status_code == 302, response
+    return Attempt.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
+
+
+def profile_form_data(**overrides) -> dict:
+    """A valid profile form post; overrides replace fields."""
+    from content.models import Sector
+    from lms.models import District
+
+    data = {
+        "full_name": "Łucja Nowak-O'Brien",
+        "job_role": "Housing officer",
+        "sector": Sector.objects.get(slug="housing").pk,
+        "organisation_name": "Demo Homes",
+        "organisation_kind": "housing",
+        "district": District.objects.get(slug="dacorum").pk,
+    }
+    data.update(overrides)
+    return data

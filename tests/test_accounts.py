@@ -10,6 +10,7 @@ from django.core import mail
 
 from lms.models import User
 from tests.conftest import PASSWORD, sign_in_with_mfa, totp_code
+from tests.factories import profile_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -31,19 +32,10 @@ def confirmation_link() -> str:
 
 
 def profile_post(**overrides):
-    from content.models import Sector
-    from lms.models import District
-
-    data = {
-        "full_name": "Nguyễn Thị Hương",
-        "job_role": "Health visitor",
-        "sector": Sector.objects.get(slug="health").pk,
-        "organisation_name": "Brand New Surgery",
-        "organisation_kind": "nhs",
-        "district": District.objects.get(slug="stevenage").pk,
-    }
-    data.update(overrides)
-    return data
+    return profile_form_data(**{
+        "full_name": "Nguyễn Thị Hương", "job_role": "Health visitor", "organisation_name": "Brand New Surgery",
+        "organisation_kind": "nhs", **overrides,
+    })
 
 
 def test_sign_up_verify_complete_profile_then_home(client):

@@ -9,9 +9,9 @@ from django.test import Client
 from pypdf import PdfReader
 
 from lms.certificates import new_code, normalise_code, render_certificate_pdf, verify_url
-from lms.models import Attempt, Certificate
+from lms.models import Certificate
 from lms.roles import Role
-from tests.factories import LearnerFactory, OrganisationFactory, answers_for, make_module, make_quiz
+from tests.factories import LearnerFactory, OrganisationFactory, answers_for, make_module, make_quiz, start_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +19,7 @@ pytestmark = pytest.mark.django_db
 def pass_module(client, module):
     for lesson in module.lessons():
         client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
-    response = client.post(f"/my-learning/modules/{module.pk}/quiz/start/")
-    attempt = Attempt.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
+    attempt = start_quiz(client, module)
     return attempt, {**answers_for(attempt), "action": "confirm"}
 
 
@@ -258,16 +257,14 @@ def test_retaking_near_expiry_issues_a_new_certificate_and_keeps_the_old_one(
         client.post(f"/my-learning/attempts/{attempt.pk}/", data)
     first = Certificate.objects.get()
     # Passing again while the certificate is comfortably valid issues nothing new.
-    attempt = Attempt.objects.get(pk=int(client.post(f"/my-learning/modules/{module.pk}/quiz/start/")["Location"]
-                                         .rstrip("/").split("/")[-1]))
+    attempt = start_quiz(client, module)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"})
     assert Certificate.objects.count() == 1
     # Thirty days before it expires, a pass renews it.
     first.expires_on = datetime.date.today() + datetime.timedelta(days=30)
     first.save()
-    attempt = Attempt.objects.get(pk=int(client.post(f"/my-learning/modules/{module.pk}/quiz/start/")["Location"]
-                                         .rstrip("/").split("/")[-1]))
+    attempt = start_quiz(client, module)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"})
     renewed = Certificate.objects.exclude(pk=first.pk).get()
@@ -291,8 +288,7 @@ def test_a_revoked_certificate_is_not_reissued_by_passing_again_nor_downloadable
         client.post(f"/my-learning/attempts/{attempt.pk}/", data)
     certificate = Certificate.objects.get()
     revoke_certificate(certificate, by=LearnerFactory(), reason="Shared account")
-    start = client.post(f"/my-learning/modules/{module.pk}/quiz/start/")
-    again = Attempt.objects.get(pk=int(start["Location"].rstrip("/").split("/")[-1]))
+    again = start_quiz(client, module)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/my-learning/attempts/{again.pk}/", {**answers_for(again), "action": "confirm"})
     assert Certificate.objects.count() == 1

@@ -4,22 +4,13 @@ import pytest
 
 from content.models import Sector
 from lms.models import District, Organisation
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, profile_form_data
 
 pytestmark = pytest.mark.django_db
 
 
 def valid_post(**overrides):
-    data = {
-        "full_name": "Łucja Nowak-O'Brien",
-        "job_role": "Housing officer",
-        "sector": Sector.objects.get(slug="housing").pk,
-        "organisation_name": "Demo Homes",
-        "organisation_kind": "housing",
-        "district": District.objects.get(slug="dacorum").pk,
-    }
-    data.update(overrides)
-    return data
+    return profile_form_data(**overrides)
 
 
 def test_profile_needs_sign_in(client):

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from lms.models import Attempt, Choice, ConfidenceRating, Enrolment, Question, Quiz
 from lms.progress import is_module_complete, module_completed
 from lms.roles import Role
-from tests.factories import LearnerFactory, answers_for, make_module, make_quiz
+from tests.factories import LearnerFactory, answers_for, make_module, make_quiz, start_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +20,6 @@ pytestmark = pytest.mark.django_db
 def finish_lessons(client, module):
     for lesson in module.lessons():
         client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
-
-
-def start(client, module) -> Attempt:
-    response = client.post(f"/my-learning/modules/{module.pk}/quiz/start/")
-    assert response.status_code == 302, response
-    return Attempt.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
 
 
 def test_editor_builds_a_bank_with_every_question_type_in_the_admin():
@@ -76,13 +70,13 @@ def test_learner_fails_retakes_and_passes_and_the_module_completes(client, djang
     finish_lessons(client, module)
     assert not is_module_complete(learner, module), "lessons alone do not complete a module with a quiz"
 
-    first = start(client, module)
+    first = start_quiz(client, module)
     wrong = {**answers_for(first, right=False), "action": "confirm"}
     response = client.post(f"/my-learning/attempts/{first.pk}/", wrong, follow=True)
     assert "You did not pass this time" in response.content.decode()
     assert not is_module_complete(learner, module)
 
-    second = start(client, module)
+    second = start_quiz(client, module)
     assert second.pk != first.pk
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/my-learning/attempts/{second.pk}/",
@@ -99,7 +93,7 @@ def test_attempt_page_reveals_no_answers(client):
     module = make_module("secretive", lessons=1)
     make_quiz(module, questions=3)
     client.force_login(LearnerFactory())
-    attempt = start(client, module)
+    attempt = start_quiz(client, module)
     html = client.get(f"/my-learning/attempts/{attempt.pk}/").content.decode()
     correct_ids = Choice.objects.filter(is_correct=True).values_list("pk", flat=True)
     wrong_ids = Choice.objects.filter(is_correct=False).values_list("pk", flat=True)
@@ -116,12 +110,12 @@ def test_answers_can_be_saved_and_resumed(client):
     module = make_module("resumable-quiz", lessons=1)
     make_quiz(module, questions=2)
     client.force_login(LearnerFactory())
-    attempt = start(client, module)
+    attempt = start_quiz(client, module)
     first = attempt.snapshot[0]
     right = Choice.objects.get(question_id=first["question"], is_correct=True)
     position = first["choices"].index(right.pk) + 1
     client.post(f"/my-learning/attempts/{attempt.pk}/", {f"q{first['question']}": position, "action": "save"})
-    assert start(client, module).pk == attempt.pk  # resuming, not a new attempt
+    assert start_quiz(client, module).pk == attempt.pk  # resuming, not a new attempt
     html = client.get(f"/my-learning/attempts/{attempt.pk}/").content.decode()
     assert f'value="{position}" checked' in html
     # Unticking and saving clears the answer.
@@ -135,7 +129,7 @@ def test_tampered_answers_change_nothing(client, tamper):
     module = make_module("tampered", lessons=1)
     make_quiz(module, questions=2)
     client.force_login(LearnerFactory())
-    attempt = start(client, module)
+    attempt = start_quiz(client, module)
     data = answers_for(attempt)
     q1, q2 = (item["question"] for item in attempt.snapshot)
     if tamper == "other_question":
@@ -161,7 +155,7 @@ def test_another_users_attempt_is_not_found(client):
     make_quiz(module, questions=1)
     owner = Client()
     owner.force_login(LearnerFactory())
-    attempt = start(owner, module)
+    attempt = start_quiz(owner, module)
     client.force_login(LearnerFactory())
     assert client.get(f"/my-learning/attempts/{attempt.pk}/").status_code == 404
     data = {**answers_for(attempt), "action": "confirm"}
@@ -175,7 +169,7 @@ def test_a_submitted_attempt_cannot_change(client):
     module = make_module("final", lessons=1)
     make_quiz(module, questions=2)
     client.force_login(LearnerFactory())
-    attempt = start(client, module)
+    attempt = start_quiz(client, module)
     client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"})
     attempt.refresh_from_db()
     before = (attempt.score, attempt.answers, attempt.submitted_at)
@@ -190,7 +184,7 @@ def test_attempts_over_the_daily_limit_are_refused(client):
     make_quiz(module, questions=1, attempts_per_day=2)
     client.force_login(LearnerFactory())
     for _ in range(2):
-        attempt = start(client, module)
+        attempt = start_quiz(client, module)
         client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt, right=False), "action": "confirm"})
     response = client.post(f"/my-learning/modules/{module.pk}/quiz/start/", follow=True)
     assert "You have used all 2 attempts" in response.content.decode()
@@ -201,7 +195,7 @@ def test_double_clicked_start_makes_one_attempt(client):
     module = make_module("double-start", lessons=1)
     make_quiz(module, questions=1)
     client.force_login(LearnerFactory())
-    assert start(client, module).pk == start(client, module).pk
+    assert start_quiz(client, module).pk == start_quiz(client, module).pk
     assert Attempt.objects.count() == 1
 
 
@@ -212,7 +206,7 @@ def test_submitting_twenty_questions_costs_the_same_whatever_the_bank(client):
         make_quiz(module, questions=20, extra_bank=extra)
         learner = LearnerFactory()
         client.force_login(learner)
-        attempt = start(client, module)
+        attempt = start_quiz(client, module)
         data = {**answers_for(attempt), "action": "confirm"}
         with CaptureQueriesContext(connection) as queries:
             client.post(f"/my-learning/attempts/{attempt.pk}/", data)
@@ -236,7 +230,7 @@ def test_confidence_before_and_after_is_recorded_and_shown(client):
                 {"outcome_0": "2", "outcome_1": "1", "next": lesson.url})
     assert client.get(lesson.url).status_code == 200
     finish_lessons(client, module)
-    attempt = start(client, module)
+    attempt = start_quiz(client, module)
     result = client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"},
                          follow=True).content.decode()
     assert "Rate your confidence" in result
@@ -272,7 +266,7 @@ def test_concurrent_submissions_give_one_score_and_one_completion():
     setup = Client()
     setup.force_login(learner)
     finish_lessons(setup, module)
-    attempt = start(setup, module)
+    attempt = start_quiz(setup, module)
     data = {**answers_for(attempt), "action": "confirm"}
     heard, barrier, errors = [], threading.Barrier(2), []
     module_completed.connect(lambda **kw: heard.append(kw["module"].pk), weak=False, dispatch_uid="race")
