@@ -71,11 +71,10 @@ def issue_certificate_if_due(
             if existing is not None:
                 return None
         today = timezone.localdate()
-        newest = Certificate.objects.filter(user=user, module=module).first()
-        if newest is not None and newest.revoked_at:
+        latest = Certificate.objects.filter(user=user, module=module).first()
+        if latest is not None and latest.revoked_at:
             # A revoked certificate is not replaced by passing again: a coordinator decides.
             return None
-        latest = newest
         if latest is not None and latest.state_on(today) == "valid":
             return None
         revision = module.get_latest_revision()

@@ -55,6 +55,18 @@ def editor(db):
     return user
 
 
+def staff_client(role: str):
+    """A browser session of a new account in `role`, signed in through password and code."""
+    from django.test import Client
+
+    user = LearnerFactory(roles=[role])
+    TOTP.activate(user, TOTP_SECRET)
+    client = Client()
+    sign_in_with_mfa(client, user)
+    client.user = user
+    return client
+
+
 def sign_in_with_mfa(client, user, password: str = PASSWORD):
     """Sign in through allauth's two steps, password then code, as a person would."""
     response = client.post("/accounts/login/", {"login": user.email, "password": password})

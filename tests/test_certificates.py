@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from lms.certificates import new_code, normalise_code, render_certificate_pdf, verify_url
 from lms.models import Certificate
 from lms.roles import Role
+from tests.conftest import staff_client
 from tests.factories import LearnerFactory, OrganisationFactory, answers_for, make_module, make_quiz, start_quiz
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,23 @@ def pass_module(client, module):
         client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
     attempt = start_quiz(client, module)
     return attempt, {**answers_for(attempt), "action": "confirm"}
+
+
+def pass_quiz_again(client, module, capture):
+    attempt = start_quiz(client, module)
+    with capture(execute=True):
+        client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"})
+
+
+def certified_learner(client, slug, capture):
+    """A signed-in learner who has just passed a one-lesson module; returns (module, certificate)."""
+    module = make_module(slug, lessons=1)
+    make_quiz(module, questions=1)
+    client.force_login(LearnerFactory())
+    attempt, data = pass_module(client, module)
+    with capture(execute=True):
+        client.post(f"/my-learning/attempts/{attempt.pk}/", data)
+    return module, Certificate.objects.get()
 
 
 def test_passing_a_module_issues_one_certificate_even_under_a_double_submit(
@@ -177,17 +195,12 @@ def test_only_the_holder_a_coordinator_or_their_organisation_lead_can_download()
 
 
 def test_coordinator_revokes_with_a_reason_and_the_verify_page_shows_it_at_once(client):
-    from allauth.mfa.totp.internal.auth import TOTP
     from wagtail.models import ModelLogEntry
-
-    from tests.conftest import TOTP_SECRET, sign_in_with_mfa
 
     certificate = make_certificate(LearnerFactory(), issued_on=datetime.date(2026, 1, 1),
                                    expires_on=datetime.date(2099, 1, 1))
-    coordinator = LearnerFactory(roles=[Role.COORDINATOR])
-    TOTP.activate(coordinator, TOTP_SECRET)
-    staff = Client()
-    sign_in_with_mfa(staff, coordinator)
+    staff = staff_client(Role.COORDINATOR)
+    coordinator = staff.user
     listing = staff.get("/admin/certificates/").content.decode()
     assert certificate.code in listing and f"/admin/certificates/revoke/{certificate.pk}/" in listing
     response = staff.post(f"/admin/certificates/revoke/{certificate.pk}/", {"reason": ""})
@@ -204,16 +217,10 @@ def test_coordinator_revokes_with_a_reason_and_the_verify_page_shows_it_at_once(
     assert staff.get("/admin/certificates/new/").status_code in (302, 403)
 
 
-def test_coordinators_export_certificates_with_codes(client):
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    from tests.conftest import TOTP_SECRET, sign_in_with_mfa
-
+def test_coordinators_export_certificates_with_codes():
     certificate = make_certificate(LearnerFactory(full_name="Priya Shah"), issued_on=datetime.date(2026, 1, 1),
                                    expires_on=datetime.date(2028, 1, 1))
-    coordinator = LearnerFactory(roles=[Role.COORDINATOR])
-    TOTP.activate(coordinator, TOTP_SECRET)
-    sign_in_with_mfa(client, coordinator)
+    client = staff_client(Role.COORDINATOR)
     csv = client.get("/admin/certificates/", {"export": "csv"})
     body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     assert certificate.code in body and "Priya Shah" in body
@@ -248,25 +255,14 @@ def test_an_organisation_lead_downloads_their_staffs_certificates_as_one_zip(cli
 def test_retaking_near_expiry_issues_a_new_certificate_and_keeps_the_old_one(
     client, django_capture_on_commit_callbacks
 ):
-    module = make_module("renewed", lessons=1)
-    make_quiz(module, questions=1)
-    learner = LearnerFactory()
-    client.force_login(learner)
-    attempt, data = pass_module(client, module)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/my-learning/attempts/{attempt.pk}/", data)
-    first = Certificate.objects.get()
+    module, first = certified_learner(client, "renewed", django_capture_on_commit_callbacks)
     # Passing again while the certificate is comfortably valid issues nothing new.
-    attempt = start_quiz(client, module)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"})
+    pass_quiz_again(client, module, django_capture_on_commit_callbacks)
     assert Certificate.objects.count() == 1
     # Thirty days before it expires, a pass renews it.
     first.expires_on = datetime.date.today() + datetime.timedelta(days=30)
     first.save()
-    attempt = start_quiz(client, module)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"})
+    pass_quiz_again(client, module, django_capture_on_commit_callbacks)
     renewed = Certificate.objects.exclude(pk=first.pk).get()
     assert renewed.replaces == first
     assert renewed.expires_on > first.expires_on
@@ -279,18 +275,9 @@ def test_a_revoked_certificate_is_not_reissued_by_passing_again_nor_downloadable
 ):
     from lms.certificates import revoke_certificate
 
-    module = make_module("revocable", lessons=1)
-    make_quiz(module, questions=1)
-    learner = LearnerFactory()
-    client.force_login(learner)
-    attempt, data = pass_module(client, module)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/my-learning/attempts/{attempt.pk}/", data)
-    certificate = Certificate.objects.get()
+    module, certificate = certified_learner(client, "revocable", django_capture_on_commit_callbacks)
     revoke_certificate(certificate, by=LearnerFactory(), reason="Shared account")
-    again = start_quiz(client, module)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/my-learning/attempts/{again.pk}/", {**answers_for(again), "action": "confirm"})
+    pass_quiz_again(client, module, django_capture_on_commit_callbacks)
     assert Certificate.objects.count() == 1
     response = client.get(f"/my-learning/certificates/{certificate.code}/pdf/")
     assert response.status_code == 410

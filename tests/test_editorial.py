@@ -1,26 +1,14 @@
 """Editors author in the Wagtail admin; nothing goes live without the panel and a moderator."""
 
 import pytest
-from django.test import Client
 from wagtail.models import TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from content.models import LessonPage, ModuleIndexPage, Sector, Topic, TrainingModulePage
 from lms.roles import Role
-from tests.conftest import TOTP_SECRET, sign_in_with_mfa
-from tests.factories import LearnerFactory
+from tests.conftest import staff_client
 
 pytestmark = pytest.mark.django_db
-
-
-def staff(role):
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    user = LearnerFactory(roles=[role])
-    TOTP.activate(user, TOTP_SECRET)
-    client = Client()
-    sign_in_with_mfa(client, user)
-    return client
 
 
 def module_form():
@@ -61,7 +49,7 @@ def lesson_form():
 
 
 def test_editor_builds_a_module_with_a_tailored_lesson_and_the_workflow_gates_publishing():
-    editor = staff(Role.EDITOR)
+    editor = staff_client(Role.EDITOR)
     index = ModuleIndexPage.objects.get()
 
     # The editor cannot publish directly: "publish" only saves a draft for them.
@@ -86,14 +74,14 @@ def test_editor_builds_a_module_with_a_tailored_lesson_and_the_workflow_gates_pu
     assert state.current_task_state.task.name == "Co-production panel review"
 
     # A moderator cannot skip the panel: the first step is not theirs to approve.
-    moderator = staff(Role.MODERATOR)
+    moderator = staff_client(Role.MODERATOR)
     task_state = state.current_task_state
     moderator.post(f"/admin/pages/workflow/action/{lesson.pk}/approve/{task_state.pk}/", {"comment": ""})
     lesson = LessonPage.objects.get(pk=lesson.pk)
     assert not lesson.live
     assert lesson.current_workflow_task.name == "Co-production panel review"
 
-    reviewer = staff(Role.REVIEWER)
+    reviewer = staff_client(Role.REVIEWER)
     response = reviewer.post(f"/admin/pages/workflow/action/{lesson.pk}/approve/{task_state.pk}/", {"comment": ""})
     assert response.status_code in (200, 302)
     lesson = LessonPage.objects.get(pk=lesson.pk)  # fresh: workflow state is cached on the instance
@@ -108,12 +96,12 @@ def test_editor_builds_a_module_with_a_tailored_lesson_and_the_workflow_gates_pu
 
 
 def test_reviewer_can_request_changes_and_the_page_stays_unpublished():
-    editor = staff(Role.EDITOR)
+    editor = staff_client(Role.EDITOR)
     index = ModuleIndexPage.objects.get()
     editor.post(f"/admin/pages/add/content/trainingmodulepage/{index.pk}/", {**module_form(), "action-submit": "1"})
     module = TrainingModulePage.objects.get(slug="supporting-colleagues")
     task_state = module.current_workflow_state.current_task_state
-    reviewer = staff(Role.REVIEWER)
+    reviewer = staff_client(Role.REVIEWER)
     reviewer.post(
         f"/admin/pages/workflow/action/{module.pk}/reject/{task_state.pk}/",
         {"comment": "Please remove the line that implies she should have left sooner."},
@@ -131,15 +119,22 @@ def test_editor_sees_sector_preview_modes():
 
 def test_a_module_cannot_require_itself_and_an_image_needs_alt_text():
     from django.core.exceptions import ValidationError
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
-    module = TrainingModulePage.objects.first()
-    if module is None:
-        from tests.factories import make_module
+    from tests.factories import make_module
 
-        module = make_module("self-ref", lessons=0)
+    module = make_module("self-ref", lessons=0)
     module.prerequisites.set([module])
     with pytest.raises(ValidationError, match="own prerequisite"):
         module.clean()
+    module.prerequisites.set([])
+    module.image = Image.objects.create(title="Poster", file=get_test_image_file())
+    module.image_alt = "  "
+    with pytest.raises(ValidationError, match="Describe the image"):
+        module.clean()
+    module.image_alt = "A helpline poster on a noticeboard"
+    module.clean()
 
 
 def test_every_page_type_declares_its_parents_and_children():

@@ -23,15 +23,10 @@ def finish_lessons(client, module):
 
 
 def test_editor_builds_a_bank_with_every_question_type_in_the_admin():
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    from tests.conftest import TOTP_SECRET, sign_in_with_mfa
+    from tests.conftest import staff_client
 
     module = make_module("banked", lessons=1)
-    editor = LearnerFactory(roles=[Role.EDITOR])
-    TOTP.activate(editor, TOTP_SECRET)
-    client = Client()
-    sign_in_with_mfa(client, editor)
+    client = staff_client(Role.EDITOR)
     case_response = client.post("/admin/snippets/lms/quizcase/add/", {
         "module": module.pk, "title": "Jo at the front desk", "text": "Jo mentions her partner checks her phone.",
     })
