@@ -10,8 +10,16 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def totp_code(secret: str = TOTP_SECRET, offset: int = 0) -> str:
+    """The authenticator's code now; near the end of a 30-second window, the next window's.
+
+    A code read in the last seconds of its window could reach the server after the window has
+    turned, and fail by chance: wait for the new window instead.
+    """
     import time
 
+    remaining = 30 - time.time() % 30
+    if remaining < 4:
+        time.sleep(remaining + 0.1)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + offset))
 
 

@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from pypdf import PdfReader
 
 from lms.certificates import new_code, normalise_code, render_certificate_pdf, verify_url
@@ -260,7 +261,7 @@ def test_retaking_near_expiry_issues_a_new_certificate_and_keeps_the_old_one(
     pass_quiz_again(client, module, django_capture_on_commit_callbacks)
     assert Certificate.objects.count() == 1
     # Thirty days before it expires, a pass renews it.
-    first.expires_on = datetime.date.today() + datetime.timedelta(days=30)
+    first.expires_on = timezone.localdate() + datetime.timedelta(days=30)
     first.save()
     pass_quiz_again(client, module, django_capture_on_commit_callbacks)
     renewed = Certificate.objects.exclude(pk=first.pk).get()

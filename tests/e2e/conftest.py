@@ -12,6 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.conftest import PASSWORD
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # alongside it are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -98,6 +100,10 @@ def axe_violations(page, impacts=("serious", "critical")):
     through the browser's debugging protocol, which the policy does not govern, so the page is
     checked with its real policy in force.
     """
+    # The caller has already waited for the page it means (its heading or URL); this waits for
+    # that page's stylesheets and scripts too, so axe never measures a half-styled page.
+    page.wait_for_load_state("load")
+    page.wait_for_function("document.readyState === 'complete'")
     assert csp_violations(page) == []
     page.evaluate("() => {" + AXE.read_text() + "\n}")
     result = page.evaluate(
@@ -109,3 +115,23 @@ def axe_violations(page, impacts=("serious", "critical")):
         for v in result["violations"]
         if v["impact"] in impacts
     ]
+
+
+def sign_in(page, base: str, user, password: str = PASSWORD):
+    """Sign in through the form and wait until the site shows the person as signed in."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Sign out")).to_be_visible()
+
+
+def sign_out(page, base: str):
+    """Sign out through the confirmation form and wait until the site shows it."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}/accounts/logout/")
+    page.get_by_role("button", name="Sign Out").click()
+    expect(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Sign in", exact=True)).to_be_visible()

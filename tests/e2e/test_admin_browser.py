@@ -1,5 +1,7 @@
 """The Wagtail admin works under the site's Content-Security-Policy, behind two-factor sign-in."""
 
+import re
+
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
 from playwright.sync_api import expect
@@ -20,6 +22,7 @@ def test_editor_signs_in_with_a_code_and_the_page_editor_runs_without_csp_errors
     page.get_by_label("Email").fill(editor.email)
     page.get_by_label("Password").fill("a-long-test-password")
     page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
     page.get_by_label("Code").fill(totp_code())
     page.get_by_role("button", name="Sign In").click()
     expect(page).to_have_url(f"{live_server.url}/admin/")
@@ -28,6 +31,7 @@ def test_editor_signs_in_with_a_code_and_the_page_editor_runs_without_csp_errors
     expect(page.get_by_role("heading", level=1)).to_contain_text("New: Lesson page")
     # The image chooser opens: it relies on the admin's own scripts.
     page.goto(f"{live_server.url}/admin/pages/{module.pk}/edit/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(module.title)
     page.get_by_role("button", name="Choose an image").first.click()
     expect(page.get_by_role("dialog")).to_be_visible()
     assert csp_violations(page) == []

@@ -7,7 +7,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from lms.models import User
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -17,6 +17,7 @@ PASSWORD = "correct-horse-battery-7"
 def test_sign_up_verify_and_complete_profile_in_the_browser(live_server, page, offsite_requests):
     base = live_server.url
     page.goto(f"{base}/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("link", name="Create an account").first.click()
     expect(page).to_have_title(re.compile("Create an account"))
@@ -38,6 +39,7 @@ def test_sign_up_verify_and_complete_profile_in_the_browser(live_server, page, o
 
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     page.goto(link)
+    expect(page.get_by_role("button", name="Confirm")).to_be_visible()
     page.get_by_role("button", name="Confirm").click()
 
     # Confirming signs the learner in and asks for the profile before anything else.
@@ -61,20 +63,21 @@ def test_sign_up_verify_and_complete_profile_in_the_browser(live_server, page, o
 
 def test_sign_in_and_profile_pages_pass_axe(live_server, page, learner, offsite_requests):
     page.goto(f"{live_server.url}/accounts/login/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
     assert axe_violations(page) == []
-    page.get_by_label("Email").fill(learner.email)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, learner)
     page.goto(f"{live_server.url}/profile/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your profile")
     assert axe_violations(page) == []
     page.goto(f"{live_server.url}/quick-exit/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert axe_violations(page) == []
     assert offsite_requests == []
 
 
 def test_keyboard_user_reaches_skip_links_first(live_server, page):
     page.goto(f"{live_server.url}/accounts/login/")
+    page.wait_for_load_state("load")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to main content"

@@ -6,19 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from content.models import LessonPage, Sector
-from tests.e2e.conftest import RECORD_CSP_VIOLATIONS, axe_violations
+from tests.e2e.conftest import RECORD_CSP_VIOLATIONS, axe_violations, sign_in, sign_out
 from tests.factories import LearnerFactory, make_module, rich, variant
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-def sign_in(page, base, user):
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_health_and_housing_learners_see_their_own_variant(live_server, browser, offsite_requests):
@@ -67,19 +60,22 @@ def test_learner_marks_lessons_complete_and_resumes_from_the_dashboard(live_serv
     learner = LearnerFactory()
     sign_in(page, live_server.url, learner)
     page.goto(f"{live_server.url}{module.url}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Resume in browser")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Start module").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lesson 1")
     page.get_by_role("button", name="Mark complete and continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Lesson 2")
-    page.goto(f"{live_server.url}/accounts/logout/")
-    page.get_by_role("button", name="Sign Out").click()
+    sign_out(page, live_server.url)
 
     sign_in(page, live_server.url, learner)
     page.goto(f"{live_server.url}/my-learning/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your learning")
     assert axe_violations(page) == []
     expect(page.locator("main")).to_contain_text("1 of 3 lessons complete")
     page.get_by_role("button", name="Continue: Lesson 2").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Lesson 2")
     page.goto(f"{live_server.url}/modules/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Training modules")
     assert axe_violations(page) == []
     assert offsite_requests == []

@@ -1,11 +1,13 @@
 """A quiz in a real browser: every page passes axe under the real CSP, and a pass completes the module."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from lms.models import Choice
 from lms.progress import is_module_complete
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, sign_in
 from tests.factories import LearnerFactory, make_module, make_quiz
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -15,20 +17,20 @@ def test_learner_takes_the_quiz_and_passes(live_server, page, offsite_requests):
     module = make_module("browser-quiz", lessons=1, title="Browser quiz")
     make_quiz(module, questions=3, pass_mark=100)
     learner = LearnerFactory()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill(learner.email)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, learner)
 
     lesson = module.lessons().get()
     page.goto(f"{live_server.url}{lesson.url}")
     expect(page.get_by_role("heading", level=1)).to_contain_text("how confident do you feel")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Skip this").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lesson 1")
     page.get_by_role("button", name="Mark complete and finish").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Quiz")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Start the quiz").click()
+    expect(page).to_have_url(re.compile(r"/my-learning/attempts/[0-9]+/$"))
+    expect(page.get_by_role("button", name="Check your answers")).to_be_visible()
     assert axe_violations(page) == []
     for choice in Choice.objects.filter(is_correct=True):
         page.get_by_label(choice.text, exact=True).check()
