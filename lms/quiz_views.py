@@ -6,7 +6,6 @@ from django.db import transaction
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
 from content.models import TrainingModulePage
@@ -23,6 +22,7 @@ from lms.quizzes import (
     start_attempt,
     submit_attempt,
 )
+from lms.redirects import safe_next
 
 
 def _quiz_for(module_id: int) -> Quiz:
@@ -198,9 +198,7 @@ def confidence(request, module_id: int, stage: str):
     if stage not in ConfidenceRating.Stage.values:
         raise Http404
     module = get_object_or_404(TrainingModulePage.objects.live(), pk=module_id)
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = reverse("my_learning")
+    next_url = safe_next(request, default=reverse("my_learning"))
     if stage == ConfidenceRating.Stage.AFTER and not Attempt.objects.for_user(request.user).filter(
         quiz__module=module, passed=True
     ).exists():

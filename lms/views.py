@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -12,14 +11,8 @@ from lms.forms import ProfileForm
 from lms.models import Certificate, ConfidenceRating, Organisation
 from lms.permissions import public, signed_in
 from lms.progress import LmsLearningEngine, ProgressError, acknowledge_warning, complete_lesson
+from lms.redirects import safe_next
 from lms.services import OrganisationError, find_or_propose_organisation, update_profile
-
-
-def _safe_next(request, default: str = "/") -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default
 
 
 @signed_in
@@ -53,7 +46,7 @@ def profile(request):
                     )
                 else:
                     messages.success(request, "Your profile is saved.")
-                return redirect(_safe_next(request))
+                return redirect(safe_next(request))
     else:
         form = ProfileForm(user=user, initial={
             "full_name": user.full_name,
@@ -66,7 +59,7 @@ def profile(request):
         "form": form,
         "first_time": first_time,
         "organisation_names": Organisation.objects.listed().values_list("name", flat=True),
-        "next": _safe_next(request, default=""),
+        "next": safe_next(request, default=""),
     })
 
 
