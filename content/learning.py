@@ -17,6 +17,9 @@ class LearningEngine(Protocol):
     def access_problem(self, user, module) -> str | None:
         """Why `user` may not open this module's lessons yet (for example missing prerequisites), or None."""
 
+    def lesson_opened(self, user, lesson) -> None:
+        """The learner is shown the lesson itself (past any warning): only then can it count."""
+
     def lesson_state(self, user, lesson) -> dict:
         """{"completed": bool, "warning_acknowledged": bool, "before_lesson_url": str | None}.
 

@@ -306,6 +306,7 @@ class LessonPage(Page):
             return render(request, "content/content_warning.html", {"page": self, "module": module})
         if state.get("before_lesson_url"):
             return redirect(state["before_lesson_url"])
+        engine().lesson_opened(user, self)
         return self._render_lesson(request, sector=sector_for_request(request), state=state)
 
     def _render_lesson(self, request, *, sector: str, state: dict | None = None, preview: bool = False):

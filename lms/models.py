@@ -186,6 +186,22 @@ class Enrolment(models.Model):
         return f"{self.user} – {self.module}"
 
 
+class LessonVisit(models.Model):
+    """A learner opened a lesson, past its module's content warning. Only an opened lesson can be
+    marked complete: completion is earned by reading, not by posting to the completion URL."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="lesson_visits")
+    lesson = models.ForeignKey("content.LessonPage", on_delete=models.CASCADE, related_name="visits")
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="+")
+    first_opened_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="lesson_visited_once")]
+
+    def __str__(self):
+        return f"{self.user} opened {self.lesson}"
+
+
 class LessonCompletion(models.Model):
     """A learner marked a lesson complete. One row per learner and lesson, however often they click."""
 
@@ -207,5 +223,5 @@ from lms.quiz_models import Attempt, Choice, ConfidenceRating, Question, Quiz, Q
 
 __all__ = [
     "Attempt", "Certificate", "CertificateReminder", "Choice", "ConfidenceRating", "District", "Enrolment",
-    "LessonCompletion", "Organisation", "Question", "Quiz", "QuizCase", "User",
+    "LessonCompletion", "LessonVisit", "Organisation", "Question", "Quiz", "QuizCase", "User",
 ]

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from content.models import LessonPage, TrainingModulePage
-from lms.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion, Question, Quiz, User
+from lms.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion, LessonVisit, Question, Quiz, User
 
 # Sent once per enrolment, when a module first becomes complete. Certificates listen to it.
 module_completed = Signal()  # kwargs: user, module, enrolment
@@ -111,10 +111,19 @@ def prerequisite_message(missing) -> str:
     return f"Complete {names} before you start this module."
 
 
+def record_lesson_opened(user: User, lesson: LessonPage, module: TrainingModulePage) -> None:
+    """The learner has the lesson in front of them (past any content warning). Once per lesson."""
+    LessonVisit.objects.get_or_create(user=user, lesson=lesson, defaults={"module": module})
+
+
 def complete_lesson(user: User, lesson: LessonPage) -> tuple[LessonCompletion, Enrolment | None]:
-    """Record that the learner finished a lesson. Repeating it changes nothing."""
+    """Record that the learner finished a lesson they have opened. Repeating it changes nothing."""
     module = _check_can_learn(user, lesson)
-    Enrolment.objects.get_or_create(user=user, module=module)
+    enrolment, _ = Enrolment.objects.get_or_create(user=user, module=module)
+    if module.content_warning and enrolment.warning_acknowledged_at is None:
+        raise ProgressError("Read the module's content warning and open the lesson first.")
+    if not LessonVisit.objects.filter(user=user, lesson=lesson).exists():
+        raise ProgressError("Open the lesson and read it before you mark it complete.")
     try:
         with transaction.atomic():
             completion, _ = LessonCompletion.objects.get_or_create(user=user, lesson=lesson, module=module)
@@ -185,6 +194,10 @@ class LmsLearningEngine:
             return "Sign in to start this module."
         _done, missing = completed_prerequisites(user, module)
         return prerequisite_message(missing) if missing else None
+
+    def lesson_opened(self, user, lesson) -> None:
+        # get_or_create copes with two tabs opening the lesson at once: one record either way.
+        record_lesson_opened(user, lesson, lesson.module)
 
     def lesson_state(self, user, lesson) -> dict:
         module_id = lesson.module.pk

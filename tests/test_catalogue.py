@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from content.models import LearningPath, LearningPathItem, LessonPage, Sector, SupportService, Topic
-from tests.factories import LearnerFactory, make_module, rich, variant
+from tests.factories import LearnerFactory, make_module, read_and_complete, rich, variant
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_catalogue_shows_progress_and_the_learners_path(client):
     LearningPathItem.objects.create(path=path, module=module, required=True)
     learner = LearnerFactory(sector=health)
     client.force_login(learner)
-    client.post(f"/my-learning/lessons/{module.lessons().first().pk}/complete/")
+    read_and_complete(client, module.lessons().first())
     page = client.get("/modules/").content.decode()
     assert "Learning path: Health" in page
     assert "Start here, health colleagues." in page

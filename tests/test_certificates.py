@@ -13,14 +13,22 @@ from lms.certificates import new_code, normalise_code, render_certificate_pdf, v
 from lms.models import Certificate
 from lms.roles import Role
 from tests.conftest import staff_client
-from tests.factories import LearnerFactory, OrganisationFactory, answers_for, make_module, make_quiz, start_quiz
+from tests.factories import (
+    LearnerFactory,
+    OrganisationFactory,
+    answers_for,
+    make_module,
+    make_quiz,
+    read_and_complete,
+    start_quiz,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def pass_module(client, module):
     for lesson in module.lessons():
-        client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
+        read_and_complete(client, lesson)
     attempt = start_quiz(client, module)
     return attempt, {**answers_for(attempt), "action": "confirm"}
 

@@ -5,7 +5,7 @@ import pytest
 from content.models import LessonPage
 from lms.models import Enrolment, LessonCompletion
 from lms.progress import is_module_complete
-from tests.factories import LearnerFactory, make_module, rich, variant
+from tests.factories import LearnerFactory, make_module, read_and_complete, rich, variant
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_progress_persists_across_sign_out_and_the_dashboard_resumes(client):
     lessons = list(module.lessons())
     learner = LearnerFactory()
     client.force_login(learner)
-    response = client.post(f"/my-learning/lessons/{lessons[0].pk}/complete/")
+    response = read_and_complete(client, lessons[0])
     assert response["Location"] == lessons[1].url  # mark complete and continue
     client.logout()
 
@@ -99,8 +99,9 @@ def test_completing_every_lesson_completes_the_module_once(client):
     lessons = list(module.lessons())
     learner = LearnerFactory()
     client.force_login(learner)
-    client.post(f"/my-learning/lessons/{lessons[0].pk}/complete/")
+    read_and_complete(client, lessons[0])
     assert not is_module_complete(learner, module)
+    client.get(lessons[1].url)
     response = client.post(f"/my-learning/lessons/{lessons[1].pk}/complete/", follow=True)
     assert "You have completed every lesson" in response.content.decode()
     assert is_module_complete(learner, module)
@@ -123,7 +124,7 @@ def test_module_completion_is_announced_once(client, django_capture_on_commit_ca
     try:
         client.force_login(learner)
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
+            read_and_complete(client, lesson)
             client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
     finally:
         module_completed.disconnect(dispatch_uid="test-heard")
@@ -177,7 +178,7 @@ def test_missing_prerequisites_block_the_lesson_with_a_clear_message(client):
     assert "Complete “First steps”" in response.content.decode()
     assert not LessonCompletion.objects.exists()
 
-    client.post(f"/my-learning/lessons/{first.lessons().get().pk}/complete/")
+    read_and_complete(client, first.lessons().get())
     assert client.get(lesson.url).status_code == 200
 
 
@@ -208,3 +209,27 @@ def test_a_draft_lesson_cannot_be_completed(client):
     response = client.post(f"/my-learning/lessons/{lesson.pk}/complete/", follow=True)
     assert "not available" in response.content.decode()
     assert not LessonCompletion.objects.exists()
+
+
+def test_a_lesson_never_opened_cannot_be_marked_complete(client):
+    module = make_module("unread", lessons=2)
+    lessons = list(module.lessons())
+    client.force_login(LearnerFactory())
+    response = client.post(f"/my-learning/lessons/{lessons[1].pk}/complete/", follow=True)
+    assert "Open the lesson and read it before you mark it complete." in response.content.decode()
+    assert not LessonCompletion.objects.exists()
+    client.get(lessons[1].url)
+    client.post(f"/my-learning/lessons/{lessons[1].pk}/complete/")
+    assert LessonCompletion.objects.filter(lesson=lessons[1]).exists()
+
+
+def test_a_lesson_behind_an_unacknowledged_warning_does_not_count(client):
+    module = make_module("warned-unread", lessons=1, content_warning="This module discusses homicide.")
+    lesson = module.lessons().get()
+    learner = LearnerFactory()
+    client.force_login(learner)
+    client.get(lesson.url)  # shows the warning, not the lesson: nothing is opened yet
+    response = client.post(f"/my-learning/lessons/{lesson.pk}/complete/", follow=True)
+    assert "content warning" in response.content.decode()
+    assert not LessonCompletion.objects.exists()
+    assert not is_module_complete(learner, module)

@@ -12,14 +12,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from lms.models import Attempt, Choice, ConfidenceRating, Enrolment, Question, Quiz
 from lms.progress import is_module_complete, module_completed
 from lms.roles import Role
-from tests.factories import LearnerFactory, answers_for, make_module, make_quiz, start_quiz
+from tests.factories import LearnerFactory, answers_for, make_module, make_quiz, read_and_complete, start_quiz
 
 pytestmark = pytest.mark.django_db
 
 
 def finish_lessons(client, module):
     for lesson in module.lessons():
-        client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
+        read_and_complete(client, lesson)
 
 
 def test_editor_builds_a_bank_with_every_question_type_in_the_admin():
