@@ -24,8 +24,11 @@ class IdConverter:
 
 register_converter(IdConverter, "id")
 
-# Wagtail's own log-in form would skip the second factor: staff sign in through allauth.
+# Wagtail's own log-in forms (the admin's, and the front end's at /_util/login/) sign in with a
+# password alone: no second factor, no verified email, no rate limit. Everyone signs in through
+# allauth, so both answer with a redirect there, keeping `next`.
 admin_login = public(RedirectView.as_view(pattern_name="account_login", query_string=True))
+frontend_login = public(RedirectView.as_view(pattern_name="account_login", query_string=True))
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -56,4 +59,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Before Wagtail's own URLs, so that this shadows its password-only log-in view.
+    path("_util/login/", frontend_login, name="wagtailcore_login"),
+    path("", include(wagtail_urls)),
+]

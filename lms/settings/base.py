@@ -230,6 +230,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "mp4", "webm", "vtt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_USER_CUSTOM_FIELDS = []
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Pages restricted to signed-in visitors send them to allauth too, never to Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 # Email and password changes go through allauth (verification, rate limits), not Wagtail's forms.
