@@ -442,187 +442,80 @@ MODULE = {
     "questions": [
         {
             "type": "single",
-            "text": (
-                "Which law makes controlling or coercive behaviour a criminal offence?"
-            ),
+            "text": "Which law makes controlling or coercive behaviour a criminal offence?",
             "choices": [
-                {
-                    "text": "Section 76 of the Serious Crime Act 2015",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. This is the controlling or coercive behaviour "
-                        "offence."
-                    ),
-                },
-                {
-                    "text": "Section 5B of the Female Genital Mutilation Act 2003",
-                    "correct": False,
-                    "feedback": (
-                        "That section sets out the FGM mandatory reporting duty."
-                    ),
-                },
-                {
-                    "text": "Section 63Q of the Family Law Act 1996",
-                    "correct": False,
-                    "feedback": (
-                        "That section concerns statutory guidance on forced marriage."
-                    ),
-                },
-                {
-                    "text": "Section 3 of the Domestic Abuse Act 2021",
-                    "correct": False,
-                    "feedback": (
-                        "That section recognises children as victims of domestic "
-                        "abuse in their own right."
-                    ),
-                },
+                {"text": "Section 76 of the Serious Crime Act 2015", "correct": True,
+                 "feedback": "Correct. This is the controlling or coercive behaviour offence."},
+                {"text": "Section 5B of the Female Genital Mutilation Act 2003", "correct": False,
+                 "feedback": "That section sets out the FGM mandatory reporting duty."},
+                {"text": "Section 63Q of the Family Law Act 1996", "correct": False,
+                 "feedback": "That section concerns statutory guidance on forced marriage."},
+                {"text": "Section 3 of the Domestic Abuse Act 2021", "correct": False,
+                 "feedback": "That section recognises children as victims of domestic abuse in their own right."},
             ],
-            "explanation": (
-                "The offence is in section 76 of the Serious Crime Act 2015, as "
-                "amended by section 68 of the Domestic Abuse Act 2021."
-            ),
+            "explanation": "The offence is in section 76 of the Serious Crime Act 2015, as amended by section 68 of the Domestic Abuse Act 2021.",
             "category": "law",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "Since 5 April 2023, the controlling or coercive behaviour offence "
-                "can cover behaviour after a couple has separated."
-            ),
+            "text": "Since 5 April 2023, the controlling or coercive behaviour offence can cover behaviour after a couple has separated.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. The amendment made by the Domestic Abuse Act 2021 "
-                        "took effect on that date."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": False,
-                    "feedback": (
-                        "Incorrect. Since 5 April 2023 the offence covers behaviour "
-                        "after separation."
-                    ),
-                },
+                {"text": "True", "correct": True,
+                 "feedback": "Correct. The amendment made by the Domestic Abuse Act 2021 took effect on that date."},
+                {"text": "False", "correct": False,
+                 "feedback": "Incorrect. Since 5 April 2023 the offence covers behaviour after separation."},
             ],
-            "explanation": (
-                "Section 68 of the Domestic Abuse Act 2021 amended the offence so "
-                "that, from 5 April 2023, it covers behaviour after separation."
-            ),
+            "explanation": "Section 68 of the Domestic Abuse Act 2021 amended the offence so that, from 5 April 2023, it covers behaviour after separation.",
             "category": "law",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "Which Act amended the controlling or coercive behaviour offence so "
-                "that it covers behaviour after separation?"
-            ),
+            "text": "Which Act amended the controlling or coercive behaviour offence so that it covers behaviour after separation?",
             "choices": [
-                {
-                    "text": "The Domestic Abuse Act 2021",
-                    "correct": True,
-                    "feedback": "Correct. Section 68 of that Act made the change.",
-                },
-                {
-                    "text": "The Female Genital Mutilation Act 2003",
-                    "correct": False,
-                    "feedback": "That Act deals with FGM.",
-                },
-                {
-                    "text": "The Family Law Act 1996",
-                    "correct": False,
-                    "feedback": "That Act is not the one that made this change.",
-                },
-                {
-                    "text": (
-                        "No Act: the offence has never covered behaviour after "
-                        "separation"
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "The offence has covered behaviour after separation since 5 "
-                        "April 2023."
-                    ),
-                },
+                {"text": "The Domestic Abuse Act 2021", "correct": True,
+                 "feedback": "Correct. Section 68 of that Act made the change."},
+                {"text": "The Female Genital Mutilation Act 2003", "correct": False,
+                 "feedback": "That Act deals with FGM."},
+                {"text": "The Family Law Act 1996", "correct": False,
+                 "feedback": "That Act is not the one that made this change."},
+                {"text": "No Act: the offence has never covered behaviour after separation", "correct": False,
+                 "feedback": "The offence has covered behaviour after separation since 5 April 2023."},
             ],
-            "explanation": (
-                "Section 68 of the Domestic Abuse Act 2021 amended section 76 of the "
-                "Serious Crime Act 2015."
-            ),
+            "explanation": "Section 68 of the Domestic Abuse Act 2021 amended section 76 of the Serious Crime Act 2015.",
             "category": "law",
             "sectors": [],
         },
         {
             "type": "multiple",
-            "text": (
-                "Which of these are examples of coercive control? Select all that "
-                "apply."
-            ),
+            "text": "Which of these are examples of coercive control? Select all that apply.",
             "choices": [
-                {
-                    "text": "Regularly checking a partner's phone and location",
-                    "correct": True,
-                    "feedback": "Correct. Monitoring is a common pattern of control.",
-                },
-                {
-                    "text": "Taking a partner's wages and giving them an ‘allowance’",
-                    "correct": True,
-                    "feedback": "Correct. This is economic abuse.",
-                },
-                {
-                    "text": "Setting rules about who a partner may see",
-                    "correct": True,
-                    "feedback": "Correct. This isolates the person.",
-                },
-                {
-                    "text": "Threatening to ‘out’ an LGBT+ partner",
-                    "correct": True,
-                    "feedback": "Correct. Identity can be used as a tool of control.",
-                },
-                {
-                    "text": "A couple agreeing together to save money for a holiday",
-                    "correct": False,
-                    "feedback": "A joint decision made freely is not control.",
-                },
+                {"text": "Regularly checking a partner's phone and location", "correct": True,
+                 "feedback": "Correct. Monitoring is a common pattern of control."},
+                {"text": "Taking a partner's wages and giving them an ‘allowance’", "correct": True,
+                 "feedback": "Correct. This is economic abuse."},
+                {"text": "Setting rules about who a partner may see", "correct": True,
+                 "feedback": "Correct. This isolates the person."},
+                {"text": "Threatening to ‘out’ an LGBT+ partner", "correct": True,
+                 "feedback": "Correct. Identity can be used as a tool of control."},
+                {"text": "A couple agreeing together to save money for a holiday", "correct": False,
+                 "feedback": "A joint decision made freely is not control."},
             ],
-            "explanation": (
-                "Coercive control is a pattern of monitoring, isolating, threatening "
-                "and restricting someone."
-            ),
+            "explanation": "Coercive control is a pattern of monitoring, isolating, threatening and restricting someone.",
             "category": "recognising",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "Coercive control only counts as domestic abuse if there is also "
-                "physical violence."
-            ),
+            "text": "Coercive control only counts as domestic abuse if there is also physical violence.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": False,
-                    "feedback": (
-                        "Incorrect. Controlling or coercive behaviour is domestic "
-                        "abuse on its own."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. It can happen with or without physical violence."
-                    ),
-                },
+                {"text": "True", "correct": False,
+                 "feedback": "Incorrect. Controlling or coercive behaviour is domestic abuse on its own."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. It can happen with or without physical violence."},
             ],
-            "explanation": (
-                "The Domestic Abuse Act 2021 lists controlling or coercive behaviour "
-                "as a form of abusive behaviour in its own right."
-            ),
+            "explanation": "The Domestic Abuse Act 2021 lists controlling or coercive behaviour as a form of abusive behaviour in its own right.",
             "category": "law",
             "sectors": [],
         },
@@ -630,84 +523,33 @@ MODULE = {
             "type": "single",
             "text": "Which description best fits stalking?",
             "choices": [
-                {
-                    "text": (
-                        "Fixated, obsessive, unwanted and repeated behaviour that "
-                        "causes fear or distress"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. It is the pattern and its effect that matter."
-                    ),
-                },
-                {
-                    "text": "A single argument between ex-partners",
-                    "correct": False,
-                    "feedback": "Stalking is a repeated pattern, not a single event.",
-                },
-                {
-                    "text": "Any contact at all between ex-partners",
-                    "correct": False,
-                    "feedback": (
-                        "Not all contact is stalking; stalking is fixated, unwanted "
-                        "and repeated."
-                    ),
-                },
-                {
-                    "text": "Only following someone in person",
-                    "correct": False,
-                    "feedback": (
-                        "Stalking can include messages, gifts, online contact and more."
-                    ),
-                },
+                {"text": "Fixated, obsessive, unwanted and repeated behaviour that causes fear or distress", "correct": True,
+                 "feedback": "Correct. It is the pattern and its effect that matter."},
+                {"text": "A single argument between ex-partners", "correct": False,
+                 "feedback": "Stalking is a repeated pattern, not a single event."},
+                {"text": "Any contact at all between ex-partners", "correct": False,
+                 "feedback": "Not all contact is stalking; stalking is fixated, unwanted and repeated."},
+                {"text": "Only following someone in person", "correct": False,
+                 "feedback": "Stalking can include messages, gifts, online contact and more."},
             ],
-            "explanation": (
-                "Stalking is fixated, obsessive behaviour that is unwanted and "
-                "repeated and causes fear or distress."
-            ),
+            "explanation": "Stalking is fixated, obsessive behaviour that is unwanted and repeated and causes fear or distress.",
             "category": "stalking",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "A woman believes her ex-partner is tracking her phone. What is the "
-                "safest first response?"
-            ),
+            "text": "A woman believes her ex-partner is tracking her phone. What is the safest first response?",
             "choices": [
-                {
-                    "text": (
-                        "Acknowledge her concern, think through her safety with her "
-                        "and refer her to specialist support before she changes "
-                        "anything"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Safety planning comes before technical fixes."
-                    ),
-                },
-                {
-                    "text": "Delete any suspicious apps from her phone straight away",
-                    "correct": False,
-                    "feedback": (
-                        "Sudden changes can alert the abuser and increase the risk."
-                    ),
-                },
-                {
-                    "text": "Suggest she asks him directly whether he is tracking her",
-                    "correct": False,
-                    "feedback": "Confronting him could put her in danger.",
-                },
-                {
-                    "text": "Reassure her that this kind of tracking is very unlikely",
-                    "correct": False,
-                    "feedback": "Dismissing her fear may stop her seeking help.",
-                },
+                {"text": "Acknowledge her concern, think through her safety with her and refer her to specialist support before she changes anything", "correct": True,
+                 "feedback": "Correct. Safety planning comes before technical fixes."},
+                {"text": "Delete any suspicious apps from her phone straight away", "correct": False,
+                 "feedback": "Sudden changes can alert the abuser and increase the risk."},
+                {"text": "Suggest she asks him directly whether he is tracking her", "correct": False,
+                 "feedback": "Confronting him could put her in danger."},
+                {"text": "Reassure her that this kind of tracking is very unlikely", "correct": False,
+                 "feedback": "Dismissing her fear may stop her seeking help."},
             ],
-            "explanation": (
-                "Believe her and plan for safety first; a specialist can help her "
-                "make changes without alerting the abuser."
-            ),
+            "explanation": "Believe her and plan for safety first; a specialist can help her make changes without alerting the abuser.",
             "category": "tech",
             "sectors": [],
         },
@@ -715,69 +557,31 @@ MODULE = {
             "type": "true_false",
             "text": "A website's quick-exit button erases your browsing history.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": False,
-                    "feedback": (
-                        "Incorrect. It hides the page quickly but does not erase "
-                        "history."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Browsing history still needs to be dealt with "
-                        "separately, if it is safe to do so."
-                    ),
-                },
+                {"text": "True", "correct": False,
+                 "feedback": "Incorrect. It hides the page quickly but does not erase history."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. Browsing history still needs to be dealt with separately, if it is safe to do so."},
             ],
-            "explanation": (
-                "Quick exit moves away from the page at once; it does not erase "
-                "browsing history."
-            ),
+            "explanation": "Quick exit moves away from the page at once; it does not erase browsing history.",
             "category": "tech",
             "sectors": [],
         },
         {
             "type": "multiple",
-            "text": (
-                "Which of these are good ways to support someone who is being "
-                "stalked? Select all that apply."
-            ),
+            "text": "Which of these are good ways to support someone who is being stalked? Select all that apply.",
             "choices": [
-                {
-                    "text": "Believe them and acknowledge their fear",
-                    "correct": True,
-                    "feedback": "Correct. Being taken seriously matters.",
-                },
-                {
-                    "text": "Suggest a dated log of incidents, if it is safe",
-                    "correct": True,
-                    "feedback": "Correct. A log shows the pattern.",
-                },
-                {
-                    "text": "Record what they tell you and refer on",
-                    "correct": True,
-                    "feedback": "Correct. Recognise, respond, record and refer.",
-                },
-                {
-                    "text": "Suggest they reply to explain they are not interested",
-                    "correct": False,
-                    "feedback": (
-                        "Replying can encourage further contact; advise against it."
-                    ),
-                },
-                {
-                    "text": "Tell them gifts and messages are harmless",
-                    "correct": False,
-                    "feedback": "It is the pattern and the fear that matter.",
-                },
+                {"text": "Believe them and acknowledge their fear", "correct": True,
+                 "feedback": "Correct. Being taken seriously matters."},
+                {"text": "Suggest a dated log of incidents, if it is safe", "correct": True,
+                 "feedback": "Correct. A log shows the pattern."},
+                {"text": "Record what they tell you and refer on", "correct": True,
+                 "feedback": "Correct. Recognise, respond, record and refer."},
+                {"text": "Suggest they reply to explain they are not interested", "correct": False,
+                 "feedback": "Replying can encourage further contact; advise against it."},
+                {"text": "Tell them gifts and messages are harmless", "correct": False,
+                 "feedback": "It is the pattern and the fear that matter."},
             ],
-            "explanation": (
-                "Believe them, encourage a log if safe, advise against replying, and "
-                "record and refer."
-            ),
+            "explanation": "Believe them, encourage a log if safe, advise against replying, and record and refer.",
             "category": "stalking",
             "sectors": [],
         },
@@ -785,85 +589,33 @@ MODULE = {
             "type": "single",
             "text": "What is your role when someone describes coercive control to you?",
             "choices": [
-                {
-                    "text": (
-                        "Notice the pattern, respond safely, record and refer; the "
-                        "police and courts decide whether a crime was committed"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. You are not expected to be a specialist or an "
-                        "investigator."
-                    ),
-                },
-                {
-                    "text": (
-                        "Decide whether the offence is made out before doing anything"
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "That is not your role, and waiting could leave the person "
-                        "at risk."
-                    ),
-                },
-                {
-                    "text": "Speak to the partner to hear their side",
-                    "correct": False,
-                    "feedback": (
-                        "Never approach the abuser: it can increase the danger."
-                    ),
-                },
-                {
-                    "text": "Take no action unless they want to prosecute",
-                    "correct": False,
-                    "feedback": "You can still respond, record and refer to support.",
-                },
+                {"text": "Notice the pattern, respond safely, record and refer; the police and courts decide whether a crime was committed", "correct": True,
+                 "feedback": "Correct. You are not expected to be a specialist or an investigator."},
+                {"text": "Decide whether the offence is made out before doing anything", "correct": False,
+                 "feedback": "That is not your role, and waiting could leave the person at risk."},
+                {"text": "Speak to the partner to hear their side", "correct": False,
+                 "feedback": "Never approach the abuser: it can increase the danger."},
+                {"text": "Take no action unless they want to prosecute", "correct": False,
+                 "feedback": "You can still respond, record and refer to support."},
             ],
-            "explanation": (
-                "Professionals recognise, respond safely, record and refer. Criminal "
-                "decisions belong to the police and courts."
-            ),
+            "explanation": "Professionals recognise, respond safely, record and refer. Criminal decisions belong to the police and courts.",
             "category": "responding",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "An employee's ex-partner keeps phoning reception to ask which "
-                "shifts she is working. What should the employer do?"
-            ),
+            "text": "An employee's ex-partner keeps phoning reception to ask which shifts she is working. What should the employer do?",
             "choices": [
-                {
-                    "text": (
-                        "Agree with her what reception will say, keep her rota "
-                        "private, log every call and refer her to support"
-                    ),
-                    "correct": True,
-                    "feedback": "Correct. Recognise, respond, refer and record.",
-                },
-                {
-                    "text": "Give him her rota so that he stops calling",
-                    "correct": False,
-                    "feedback": "This could put her in serious danger.",
-                },
-                {
-                    "text": "Tell her to sort it out outside work",
-                    "correct": False,
-                    "feedback": (
-                        "Stalking can reach the workplace, and employers have a part "
-                        "to play."
-                    ),
-                },
-                {
-                    "text": "Move her to night shifts without asking her",
-                    "correct": False,
-                    "feedback": "Decide on changes with her, not for her.",
-                },
+                {"text": "Agree with her what reception will say, keep her rota private, log every call and refer her to support", "correct": True,
+                 "feedback": "Correct. Recognise, respond, refer and record."},
+                {"text": "Give him her rota so that he stops calling", "correct": False,
+                 "feedback": "This could put her in serious danger."},
+                {"text": "Tell her to sort it out outside work", "correct": False,
+                 "feedback": "Stalking can reach the workplace, and employers have a part to play."},
+                {"text": "Move her to night shifts without asking her", "correct": False,
+                 "feedback": "Decide on changes with her, not for her."},
             ],
-            "explanation": (
-                "Employers recognise, respond, refer and record, and agree workplace "
-                "safety steps with the employee."
-            ),
+            "explanation": "Employers recognise, respond, refer and record, and agree workplace safety steps with the employee.",
             "category": "sector",
             "sectors": ["employers"],
         },
@@ -871,169 +623,68 @@ MODULE = {
             "type": "single",
             "text": "Who can experience coercive control?",
             "choices": [
-                {
-                    "text": (
-                        "Anyone, although women experience it at much higher rates "
-                        "than men"
-                    ),
-                    "correct": True,
-                    "feedback": "Correct. It is gendered, but anyone can be a victim.",
-                },
-                {
-                    "text": "Only women in heterosexual relationships",
-                    "correct": False,
-                    "feedback": (
-                        "Men and people in same-sex relationships can also be "
-                        "subjected to it."
-                    ),
-                },
-                {
-                    "text": "Only people who live with the abuser",
-                    "correct": False,
-                    "feedback": (
-                        "Living together is not required, and control can continue "
-                        "after separation."
-                    ),
-                },
-                {
-                    "text": "Only married people",
-                    "correct": False,
-                    "feedback": "It can happen in any intimate or family relationship.",
-                },
+                {"text": "Anyone, although women experience it at much higher rates than men", "correct": True,
+                 "feedback": "Correct. It is gendered, but anyone can be a victim."},
+                {"text": "Only women in heterosexual relationships", "correct": False,
+                 "feedback": "Men and people in same-sex relationships can also be subjected to it."},
+                {"text": "Only people who live with the abuser", "correct": False,
+                 "feedback": "Living together is not required, and control can continue after separation."},
+                {"text": "Only married people", "correct": False,
+                 "feedback": "It can happen in any intimate or family relationship."},
             ],
-            "explanation": (
-                "Coercive control is gendered, but men and LGBT+ people can also be "
-                "victims and deserve the same response."
-            ),
+            "explanation": "Coercive control is gendered, but men and LGBT+ people can also be victims and deserve the same response.",
             "category": "gender",
             "sectors": [],
         },
         {
             "type": "scenario",
-            "case": (
-                "<p>Tom, 34, split up with his boyfriend last year. His ex still "
-                "knows his email password, posts comments about him from new "
-                "accounts, and has threatened to send private photos of Tom to his "
-                "employer. Tom says, ‘I should have seen it coming.’</p>"
-            ),
             "category": "tech",
+            "case": "<p>Tom, 34, split up with his boyfriend last year. His ex still knows his email password, posts comments about him from new accounts, and has threatened to send private photos of Tom to his employer. Tom says, ‘I should have seen it coming.’</p>",
             "questions": [
                 {
                     "type": "true_false",
-                    "text": (
-                        "Because Tom and his ex-boyfriend have separated, this "
-                        "cannot be domestic abuse."
-                    ),
+                    "text": "Because Tom and his ex-boyfriend have separated, this cannot be domestic abuse.",
                     "choices": [
-                        {
-                            "text": "True",
-                            "correct": False,
-                            "feedback": (
-                                "Incorrect. Ex-partners are personally connected, so "
-                                "this can be domestic abuse."
-                            ),
-                        },
-                        {
-                            "text": "False",
-                            "correct": True,
-                            "feedback": (
-                                "Correct. Ex-partners are personally connected under "
-                                "the Domestic Abuse Act 2021."
-                            ),
-                        },
+                        {"text": "True", "correct": False,
+                         "feedback": "Incorrect. Ex-partners are personally connected, so this can be domestic abuse."},
+                        {"text": "False", "correct": True,
+                         "feedback": "Correct. Ex-partners are personally connected under the Domestic Abuse Act 2021."},
                     ],
-                    "explanation": (
-                        "Former intimate partners are personally connected; "
-                        "separation does not end that."
-                    ),
+                    "explanation": "Former intimate partners are personally connected; separation does not end that.",
                     "category": "law",
                     "sectors": [],
                 },
                 {
                     "type": "multiple",
-                    "text": (
-                        "Which forms of abuse does Tom describe? Select all that apply."
-                    ),
+                    "text": "Which forms of abuse does Tom describe? Select all that apply.",
                     "choices": [
-                        {
-                            "text": "Technology-facilitated abuse",
-                            "correct": True,
-                            "feedback": (
-                                "Correct. Using his email password and fake accounts "
-                                "is tech abuse."
-                            ),
-                        },
-                        {
-                            "text": "Threats to share intimate images",
-                            "correct": True,
-                            "feedback": "Correct. This is a serious form of abuse.",
-                        },
-                        {
-                            "text": (
-                                "Repeated, unwanted contact that may amount to "
-                                "stalking or harassment"
-                            ),
-                            "correct": True,
-                            "feedback": (
-                                "Correct. The behaviour is repeated and unwanted."
-                            ),
-                        },
-                        {
-                            "text": "Forced marriage",
-                            "correct": False,
-                            "feedback": "Nothing in the case suggests forced marriage.",
-                        },
+                        {"text": "Technology-facilitated abuse", "correct": True,
+                         "feedback": "Correct. Using his email password and fake accounts is tech abuse."},
+                        {"text": "Threats to share intimate images", "correct": True,
+                         "feedback": "Correct. This is a serious form of abuse."},
+                        {"text": "Repeated, unwanted contact that may amount to stalking or harassment", "correct": True,
+                         "feedback": "Correct. The behaviour is repeated and unwanted."},
+                        {"text": "Forced marriage", "correct": False,
+                         "feedback": "Nothing in the case suggests forced marriage."},
                     ],
-                    "explanation": (
-                        "Tom describes tech abuse, threats to share intimate images "
-                        "and repeated, unwanted contact."
-                    ),
+                    "explanation": "Tom describes tech abuse, threats to share intimate images and repeated, unwanted contact.",
                     "category": "tech",
                     "sectors": [],
                 },
                 {
                     "type": "single",
-                    "text": (
-                        "How should you respond when Tom says, ‘I should have seen "
-                        "it coming’?"
-                    ),
+                    "text": "How should you respond when Tom says, ‘I should have seen it coming’?",
                     "choices": [
-                        {
-                            "text": (
-                                "Tell him the abuse is not his fault and that you "
-                                "believe him"
-                            ),
-                            "correct": True,
-                            "feedback": "Correct. Responsibility lies with the abuser.",
-                        },
-                        {
-                            "text": (
-                                "Agree that he should be more careful about who he "
-                                "dates"
-                            ),
-                            "correct": False,
-                            "feedback": "This blames Tom for someone else's behaviour.",
-                        },
-                        {
-                            "text": "Tell him men rarely experience this",
-                            "correct": False,
-                            "feedback": (
-                                "Men can be victims; this myth stops them seeking help."
-                            ),
-                        },
-                        {
-                            "text": "Move on to practical questions without responding",
-                            "correct": False,
-                            "feedback": (
-                                "Acknowledging his feelings and rejecting self-blame "
-                                "matters."
-                            ),
-                        },
+                        {"text": "Tell him the abuse is not his fault and that you believe him", "correct": True,
+                         "feedback": "Correct. Responsibility lies with the abuser."},
+                        {"text": "Agree that he should be more careful about who he dates", "correct": False,
+                         "feedback": "This blames Tom for someone else's behaviour."},
+                        {"text": "Tell him men rarely experience this", "correct": False,
+                         "feedback": "Men can be victims; this myth stops them seeking help."},
+                        {"text": "Move on to practical questions without responding", "correct": False,
+                         "feedback": "Acknowledging his feelings and rejecting self-blame matters."},
                     ],
-                    "explanation": (
-                        "Never blame the victim. Reassure him that the abuse is not "
-                        "his fault, then check safety, record and refer."
-                    ),
+                    "explanation": "Never blame the victim. Reassure him that the abuse is not his fault, then check safety, record and refer.",
                     "category": "responding",
                     "sectors": [],
                 },

@@ -448,29 +448,14 @@ MODULE = {
             "type": "single",
             "text": "How many questions are on the DASH risk checklist?",
             "choices": [
-                {
-                    "text": "24",
-                    "correct": True,
-                    "feedback": "Correct. The checklist has 24 questions.",
-                },
-                {
-                    "text": "14",
-                    "correct": False,
-                    "feedback": (
-                        "14 is the number of ‘yes’ answers that indicates visible "
-                        "high risk, not the number of questions."
-                    ),
-                },
-                {
-                    "text": "12",
-                    "correct": False,
-                    "feedback": "The checklist has 24 questions.",
-                },
-                {
-                    "text": "30",
-                    "correct": False,
-                    "feedback": "The checklist has 24 questions.",
-                },
+                {"text": "24", "correct": True,
+                 "feedback": "Correct. The checklist has 24 questions."},
+                {"text": "14", "correct": False,
+                 "feedback": "14 is the number of ‘yes’ answers that indicates visible high risk, not the number of questions."},
+                {"text": "12", "correct": False,
+                 "feedback": "The checklist has 24 questions."},
+                {"text": "30", "correct": False,
+                 "feedback": "The checklist has 24 questions."},
             ],
             "explanation": "The DASH risk checklist has 24 questions.",
             "category": "dash",
@@ -478,250 +463,99 @@ MODULE = {
         },
         {
             "type": "single",
-            "text": (
-                "How many ‘yes’ answers on the DASH risk checklist mean a case is "
-                "visible high risk?"
-            ),
+            "text": "How many ‘yes’ answers on the DASH risk checklist mean a case is visible high risk?",
             "choices": [
-                {
-                    "text": "14 or more",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. 14 or more ‘yes’ answers is visible high risk."
-                    ),
-                },
-                {
-                    "text": "10 or more",
-                    "correct": False,
-                    "feedback": (
-                        "The threshold is 14, though professional judgement can "
-                        "still raise a case with fewer."
-                    ),
-                },
-                {
-                    "text": "20 or more",
-                    "correct": False,
-                    "feedback": "The threshold is 14 or more.",
-                },
-                {
-                    "text": "All 24",
-                    "correct": False,
-                    "feedback": "The threshold is 14 or more.",
-                },
+                {"text": "14 or more", "correct": True,
+                 "feedback": "Correct. 14 or more ‘yes’ answers is visible high risk."},
+                {"text": "10 or more", "correct": False,
+                 "feedback": "The threshold is 14, though professional judgement can still raise a case with fewer."},
+                {"text": "20 or more", "correct": False,
+                 "feedback": "The threshold is 14 or more."},
+                {"text": "All 24", "correct": False,
+                 "feedback": "The threshold is 14 or more."},
             ],
-            "explanation": (
-                "14 or more ‘yes’ answers is visible high risk. Professional "
-                "judgement can identify high risk below that number."
-            ),
+            "explanation": "14 or more ‘yes’ answers is visible high risk. Professional judgement can identify high risk below that number.",
             "category": "dash",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "Professional judgement can be used to lower a case from high risk "
-                "when the victim seems calm."
-            ),
+            "text": "Professional judgement can be used to lower a case from high risk when the victim seems calm.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": False,
-                    "feedback": (
-                        "Incorrect. Professional judgement is never used to "
-                        "downgrade risk."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Judgement can raise risk but must never lower it."
-                    ),
-                },
+                {"text": "True", "correct": False,
+                 "feedback": "Incorrect. Professional judgement is never used to downgrade risk."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. Judgement can raise risk but must never lower it."},
             ],
-            "explanation": (
-                "Professional judgement can raise a case to high risk. It must never "
-                "be used to lower it."
-            ),
+            "explanation": "Professional judgement can raise a case to high risk. It must never be used to lower it.",
             "category": "dash",
             "sectors": [],
         },
         {
             "type": "multiple",
-            "text": (
-                "Before you start asking the DASH questions, what should you check? "
-                "Select all that apply."
-            ),
+            "text": "Before you start asking the DASH questions, what should you check? Select all that apply.",
             "choices": [
-                {
-                    "text": "Whether it is safe to talk now",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Make sure they are alone and cannot be overheard."
-                    ),
-                },
-                {
-                    "text": "Safe contact details",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Agree how you can contact them without increasing "
-                        "risk."
-                    ),
-                },
-                {
-                    "text": "Where the perpetrator is",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Know whether they are nearby or could arrive."
-                    ),
-                },
-                {
-                    "text": "Where the children are",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Know who is at home and whether a child is at risk "
-                        "now."
-                    ),
-                },
-                {
-                    "text": "Whether the victim plans to leave the relationship",
-                    "correct": False,
-                    "feedback": (
-                        "This is not a condition for asking. Risk is assessed "
-                        "whatever they decide."
-                    ),
-                },
+                {"text": "Whether it is safe to talk now", "correct": True,
+                 "feedback": "Correct. Make sure they are alone and cannot be overheard."},
+                {"text": "Safe contact details", "correct": True,
+                 "feedback": "Correct. Agree how you can contact them without increasing risk."},
+                {"text": "Where the perpetrator is", "correct": True,
+                 "feedback": "Correct. Know whether they are nearby or could arrive."},
+                {"text": "Where the children are", "correct": True,
+                 "feedback": "Correct. Know who is at home and whether a child is at risk now."},
+                {"text": "Whether the victim plans to leave the relationship", "correct": False,
+                 "feedback": "This is not a condition for asking. Risk is assessed whatever they decide."},
             ],
-            "explanation": (
-                "Before asking: is it safe to talk now, what are safe contact "
-                "details, and where are the perpetrator and the children?"
-            ),
+            "explanation": "Before asking: is it safe to talk now, what are safe contact details, and where are the perpetrator and the children?",
             "category": "dash",
             "sectors": [],
         },
         {
             "type": "multiple",
-            "text": (
-                "Which of these are MARAC referral criteria? Select all that apply."
-            ),
+            "text": "Which of these are MARAC referral criteria? Select all that apply.",
             "choices": [
-                {
-                    "text": "Visible high risk",
-                    "correct": True,
-                    "feedback": "Correct. 14 or more ‘yes’ answers on the checklist.",
-                },
-                {
-                    "text": "Professional judgement",
-                    "correct": True,
-                    "feedback": "Correct. Serious concern, whatever the score.",
-                },
-                {
-                    "text": "Potential escalation",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. For example, three incidents within twelve months."
-                    ),
-                },
-                {
-                    "text": (
-                        "Repeat: any abuse within twelve months of the last referral"
-                    ),
-                    "correct": True,
-                    "feedback": "Correct. Any further abuse in that period counts.",
-                },
-                {
-                    "text": "The victim has agreed to support a prosecution",
-                    "correct": False,
-                    "feedback": (
-                        "This is not a criterion. MARAC is about safety, not "
-                        "prosecution."
-                    ),
-                },
+                {"text": "Visible high risk", "correct": True,
+                 "feedback": "Correct. 14 or more ‘yes’ answers on the checklist."},
+                {"text": "Professional judgement", "correct": True,
+                 "feedback": "Correct. Serious concern, whatever the score."},
+                {"text": "Potential escalation", "correct": True,
+                 "feedback": "Correct. For example, three incidents within twelve months."},
+                {"text": "Repeat: any abuse within twelve months of the last referral", "correct": True,
+                 "feedback": "Correct. Any further abuse in that period counts."},
+                {"text": "The victim has agreed to support a prosecution", "correct": False,
+                 "feedback": "This is not a criterion. MARAC is about safety, not prosecution."},
             ],
-            "explanation": (
-                "The four criteria are visible high risk, professional judgement, "
-                "potential escalation and repeat."
-            ),
+            "explanation": "The four criteria are visible high risk, professional judgement, potential escalation and repeat.",
             "category": "marac",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "A person was referred to MARAC ten months ago. They now report a "
-                "further incident of abuse that seems less serious. Which statement "
-                "is correct?"
-            ),
+            "text": "A person was referred to MARAC ten months ago. They now report a further incident of abuse that seems less serious. Which statement is correct?",
             "choices": [
-                {
-                    "text": (
-                        "It meets the repeat criterion, because any further abuse "
-                        "within twelve months of the last referral counts"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. The new incident does not have to be high risk on "
-                        "its own."
-                    ),
-                },
-                {
-                    "text": (
-                        "It only meets the criteria if the new DASH score is 14 or more"
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Any further abuse within twelve months counts as a repeat."
-                    ),
-                },
-                {
-                    "text": "It only counts if the incident involved physical violence",
-                    "correct": False,
-                    "feedback": "Any abuse counts, not only physical violence.",
-                },
-                {
-                    "text": "A repeat referral is only possible after twelve months",
-                    "correct": False,
-                    "feedback": (
-                        "The repeat criterion applies within twelve months of the "
-                        "last referral."
-                    ),
-                },
+                {"text": "It meets the repeat criterion, because any further abuse within twelve months of the last referral counts", "correct": True,
+                 "feedback": "Correct. The new incident does not have to be high risk on its own."},
+                {"text": "It only meets the criteria if the new DASH score is 14 or more", "correct": False,
+                 "feedback": "Any further abuse within twelve months counts as a repeat."},
+                {"text": "It only counts if the incident involved physical violence", "correct": False,
+                 "feedback": "Any abuse counts, not only physical violence."},
+                {"text": "A repeat referral is only possible after twelve months", "correct": False,
+                 "feedback": "The repeat criterion applies within twelve months of the last referral."},
             ],
-            "explanation": (
-                "Repeat means any further abuse within twelve months of the last "
-                "MARAC referral."
-            ),
+            "explanation": "Repeat means any further abuse within twelve months of the last MARAC referral.",
             "category": "marac",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "The DASH risk checklist should be repeated after a victim leaves "
-                "the relationship."
-            ),
+            "text": "The DASH risk checklist should be repeated after a victim leaves the relationship.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Leaving can be a time of heightened danger, so "
-                        "risk must be reassessed."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": False,
-                    "feedback": (
-                        "Incorrect. Repeat the checklist after the victim leaves: "
-                        "separation can increase risk."
-                    ),
-                },
+                {"text": "True", "correct": True,
+                 "feedback": "Correct. Leaving can be a time of heightened danger, so risk must be reassessed."},
+                {"text": "False", "correct": False,
+                 "feedback": "Incorrect. Repeat the checklist after the victim leaves: separation can increase risk."},
             ],
-            "explanation": (
-                "Risk changes after separation. Repeat the checklist after the "
-                "victim leaves."
-            ),
+            "explanation": "Risk changes after separation. Repeat the checklist after the victim leaves.",
             "category": "dash",
             "sectors": [],
         },
@@ -729,38 +563,16 @@ MODULE = {
             "type": "single",
             "text": "How should information about a MARAC case be shared?",
             "choices": [
-                {
-                    "text": (
-                        "Only what is relevant to safety, with people who need to "
-                        "know, following your procedures"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Information is shared on a need-to-know basis."
-                    ),
-                },
-                {
-                    "text": "Everything you know, with anyone who asks",
-                    "correct": False,
-                    "feedback": "Over-sharing can put the victim at risk.",
-                },
-                {
-                    "text": "Freely within your team so everyone is aware",
-                    "correct": False,
-                    "feedback": "Colleagues who are not involved do not need to know.",
-                },
-                {
-                    "text": "Not at all, unless the perpetrator agrees",
-                    "correct": False,
-                    "feedback": (
-                        "The perpetrator's agreement is never the test, and asking "
-                        "could increase risk."
-                    ),
-                },
+                {"text": "Only what is relevant to safety, with people who need to know, following your procedures", "correct": True,
+                 "feedback": "Correct. Information is shared on a need-to-know basis."},
+                {"text": "Everything you know, with anyone who asks", "correct": False,
+                 "feedback": "Over-sharing can put the victim at risk."},
+                {"text": "Freely within your team so everyone is aware", "correct": False,
+                 "feedback": "Colleagues who are not involved do not need to know."},
+                {"text": "Not at all, unless the perpetrator agrees", "correct": False,
+                 "feedback": "The perpetrator's agreement is never the test, and asking could increase risk."},
             ],
-            "explanation": (
-                "Share on a need-to-know basis and record what you shared and why."
-            ),
+            "explanation": "Share on a need-to-know basis and record what you shared and why.",
             "category": "information-sharing",
             "sectors": [],
         },
@@ -768,75 +580,33 @@ MODULE = {
             "type": "single",
             "text": "What is a common guide for the potential escalation criterion?",
             "choices": [
-                {
-                    "text": "Three incidents within twelve months",
-                    "correct": True,
-                    "feedback": "Correct. Check your local MARAC's threshold.",
-                },
-                {
-                    "text": "Five incidents within six months",
-                    "correct": False,
-                    "feedback": "The common guide is three incidents in twelve months.",
-                },
-                {
-                    "text": "Ten incidents within five years",
-                    "correct": False,
-                    "feedback": "The common guide is three incidents in twelve months.",
-                },
-                {
-                    "text": "One incident within one week",
-                    "correct": False,
-                    "feedback": "The common guide is three incidents in twelve months.",
-                },
+                {"text": "Three incidents within twelve months", "correct": True,
+                 "feedback": "Correct. Check your local MARAC's threshold."},
+                {"text": "Five incidents within six months", "correct": False,
+                 "feedback": "The common guide is three incidents in twelve months."},
+                {"text": "Ten incidents within five years", "correct": False,
+                 "feedback": "The common guide is three incidents in twelve months."},
+                {"text": "One incident within one week", "correct": False,
+                 "feedback": "The common guide is three incidents in twelve months."},
             ],
-            "explanation": (
-                "Potential escalation is commonly taken as three incidents within "
-                "twelve months. Local thresholds may vary."
-            ),
+            "explanation": "Potential escalation is commonly taken as three incidents within twelve months. Local thresholds may vary.",
             "category": "marac",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "Someone answers ‘yes’ to 9 DASH questions, but you are seriously "
-                "worried because their ex-partner has started following them. What "
-                "should you do?"
-            ),
+            "text": "Someone answers ‘yes’ to 9 DASH questions, but you are seriously worried because their ex-partner has started following them. What should you do?",
             "choices": [
-                {
-                    "text": (
-                        "Use professional judgement to treat it as high risk, record "
-                        "your reasons and refer to MARAC"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Professional judgement can identify high risk "
-                        "whatever the score."
-                    ),
-                },
-                {
-                    "text": "Wait until the score reaches 14",
-                    "correct": False,
-                    "feedback": "Waiting could leave the person in danger.",
-                },
-                {
-                    "text": "Ask the questions again until more answers are ‘yes’",
-                    "correct": False,
-                    "feedback": (
-                        "Never pressure answers. Use professional judgement instead."
-                    ),
-                },
-                {
-                    "text": "Close the case as not high risk",
-                    "correct": False,
-                    "feedback": "Your serious concern is itself a reason to refer.",
-                },
+                {"text": "Use professional judgement to treat it as high risk, record your reasons and refer to MARAC", "correct": True,
+                 "feedback": "Correct. Professional judgement can identify high risk whatever the score."},
+                {"text": "Wait until the score reaches 14", "correct": False,
+                 "feedback": "Waiting could leave the person in danger."},
+                {"text": "Ask the questions again until more answers are ‘yes’", "correct": False,
+                 "feedback": "Never pressure answers. Use professional judgement instead."},
+                {"text": "Close the case as not high risk", "correct": False,
+                 "feedback": "Your serious concern is itself a reason to refer."},
             ],
-            "explanation": (
-                "Professional judgement is a MARAC criterion in its own right. "
-                "Record the reasons for your concern."
-            ),
+            "explanation": "Professional judgement is a MARAC criterion in its own right. Record the reasons for your concern.",
             "category": "marac",
             "sectors": [],
         },
@@ -844,102 +614,49 @@ MODULE = {
             "type": "single",
             "text": "How should children be considered at MARAC?",
             "choices": [
-                {
-                    "text": (
-                        "As victims in their own right, whose voices should be heard"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Children affected by domestic abuse are victims in "
-                        "their own right."
-                    ),
-                },
-                {
-                    "text": "Only as witnesses to the adults' abuse",
-                    "correct": False,
-                    "feedback": (
-                        "Children are victims in their own right, not only witnesses."
-                    ),
-                },
-                {
-                    "text": "Only if they were physically hurt",
-                    "correct": False,
-                    "feedback": "Children can be harmed without being physically hurt.",
-                },
-                {
-                    "text": "Not at all, because MARAC is only for adults",
-                    "correct": False,
-                    "feedback": "Children's voices should be heard at MARAC.",
-                },
+                {"text": "As victims in their own right, whose voices should be heard", "correct": True,
+                 "feedback": "Correct. Children affected by domestic abuse are victims in their own right."},
+                {"text": "Only as witnesses to the adults' abuse", "correct": False,
+                 "feedback": "Children are victims in their own right, not only witnesses."},
+                {"text": "Only if they were physically hurt", "correct": False,
+                 "feedback": "Children can be harmed without being physically hurt."},
+                {"text": "Not at all, because MARAC is only for adults", "correct": False,
+                 "feedback": "Children's voices should be heard at MARAC."},
             ],
-            "explanation": (
-                "Hertfordshire's strategy commits to making sure children's voices "
-                "are heard at MARAC, as victims in their own right."
-            ),
+            "explanation": "Hertfordshire's strategy commits to making sure children's voices are heard at MARAC, as victims in their own right.",
             "category": "marac",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "An employer or community champion is expected to complete a DASH "
-                "risk checklist whenever someone discloses abuse to them."
-            ),
+            "text": "An employer or community champion is expected to complete a DASH risk checklist whenever someone discloses abuse to them.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": False,
-                    "feedback": (
-                        "Incorrect. Your role is to recognise, respond, refer and "
-                        "record, not to complete the checklist."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": True,
-                    "feedback": "Correct. Recognise, respond safely, refer and record.",
-                },
+                {"text": "True", "correct": False,
+                 "feedback": "Incorrect. Your role is to recognise, respond, refer and record, not to complete the checklist."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. Recognise, respond safely, refer and record."},
             ],
-            "explanation": (
-                "Employers and community champions are not specialists. They make "
-                "sure the person is safe now and connect them with support."
-            ),
+            "explanation": "Employers and community champions are not specialists. They make sure the person is safe now and connect them with support.",
             "category": "roles",
             "sectors": ["employers", "community"],
         },
         {
             "type": "scenario",
-            "case": (
-                "<p>Kerry phones your service. Her partner is at work until six and "
-                "her two children are at school. She answers ‘yes’ to 15 DASH "
-                "questions and asks you only to call her on her work phone.</p>"
-            ),
             "category": "dash",
+            "case": "<p>Kerry phones your service. Her partner is at work until six and her two children are at school. She answers ‘yes’ to 15 DASH questions and asks you only to call her on her work phone.</p>",
             "questions": [
                 {
                     "type": "single",
                     "text": "What is Kerry's risk level, based on the checklist?",
                     "choices": [
-                        {
-                            "text": "Visible high risk",
-                            "correct": True,
-                            "feedback": "Correct. 15 is above the threshold of 14.",
-                        },
-                        {
-                            "text": "Medium risk",
-                            "correct": False,
-                            "feedback": "15 ‘yes’ answers is visible high risk.",
-                        },
-                        {
-                            "text": "Standard risk",
-                            "correct": False,
-                            "feedback": "15 ‘yes’ answers is visible high risk.",
-                        },
-                        {
-                            "text": "It cannot be known without the police",
-                            "correct": False,
-                            "feedback": "The checklist itself shows visible high risk.",
-                        },
+                        {"text": "Visible high risk", "correct": True,
+                         "feedback": "Correct. 15 is above the threshold of 14."},
+                        {"text": "Medium risk", "correct": False,
+                         "feedback": "15 ‘yes’ answers is visible high risk."},
+                        {"text": "Standard risk", "correct": False,
+                         "feedback": "15 ‘yes’ answers is visible high risk."},
+                        {"text": "It cannot be known without the police", "correct": False,
+                         "feedback": "The checklist itself shows visible high risk."},
                     ],
                     "explanation": "14 or more ‘yes’ answers is visible high risk.",
                     "category": "dash",
@@ -947,28 +664,14 @@ MODULE = {
                 },
                 {
                     "type": "true_false",
-                    "text": (
-                        "Because Kerry seems calm and organised, you may use "
-                        "professional judgement to treat her case as medium risk."
-                    ),
+                    "text": "Because Kerry seems calm and organised, you may use professional judgement to treat her case as medium risk.",
                     "choices": [
-                        {
-                            "text": "True",
-                            "correct": False,
-                            "feedback": (
-                                "Incorrect. Professional judgement must never lower "
-                                "risk."
-                            ),
-                        },
-                        {
-                            "text": "False",
-                            "correct": True,
-                            "feedback": "Correct. Judgement can only raise risk.",
-                        },
+                        {"text": "True", "correct": False,
+                         "feedback": "Incorrect. Professional judgement must never lower risk."},
+                        {"text": "False", "correct": True,
+                         "feedback": "Correct. Judgement can only raise risk."},
                     ],
-                    "explanation": (
-                        "Professional judgement is never used to downgrade a case."
-                    ),
+                    "explanation": "Professional judgement is never used to downgrade a case.",
                     "category": "dash",
                     "sectors": [],
                 },
@@ -976,52 +679,18 @@ MODULE = {
                     "type": "multiple",
                     "text": "Which next steps are appropriate? Select all that apply.",
                     "choices": [
-                        {
-                            "text": (
-                                "Record her answers and contact her only on her work "
-                                "phone"
-                            ),
-                            "correct": True,
-                            "feedback": (
-                                "Correct. Use the safe contact details she gave."
-                            ),
-                        },
-                        {
-                            "text": "Refer her to MARAC in line with local procedures",
-                            "correct": True,
-                            "feedback": (
-                                "Correct. She meets the visible high risk criterion."
-                            ),
-                        },
-                        {
-                            "text": (
-                                "Tell her about the referral and what it involves, "
-                                "unless that would increase the risk"
-                            ),
-                            "correct": True,
-                            "feedback": "Correct. Keep her informed where it is safe.",
-                        },
-                        {
-                            "text": "Call her home number this evening to follow up",
-                            "correct": False,
-                            "feedback": (
-                                "Her partner may be home then, and she asked for her "
-                                "work phone only."
-                            ),
-                        },
-                        {
-                            "text": "Ask her neighbours to keep an eye on her",
-                            "correct": False,
-                            "feedback": (
-                                "This shares information with people who do not need "
-                                "to know and could increase risk."
-                            ),
-                        },
+                        {"text": "Record her answers and contact her only on her work phone", "correct": True,
+                         "feedback": "Correct. Use the safe contact details she gave."},
+                        {"text": "Refer her to MARAC in line with local procedures", "correct": True,
+                         "feedback": "Correct. She meets the visible high risk criterion."},
+                        {"text": "Tell her about the referral and what it involves, unless that would increase the risk", "correct": True,
+                         "feedback": "Correct. Keep her informed where it is safe."},
+                        {"text": "Call her home number this evening to follow up", "correct": False,
+                         "feedback": "Her partner may be home then, and she asked for her work phone only."},
+                        {"text": "Ask her neighbours to keep an eye on her", "correct": False,
+                         "feedback": "This shares information with people who do not need to know and could increase risk."},
                     ],
-                    "explanation": (
-                        "Use safe contact details, refer to MARAC and keep her "
-                        "informed where safe."
-                    ),
+                    "explanation": "Use safe contact details, refer to MARAC and keep her informed where safe.",
                     "category": "marac",
                     "sectors": [],
                 },

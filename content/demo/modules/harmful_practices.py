@@ -878,641 +878,431 @@ LESSON_RESPONDING = {
 # Quiz bank
 # --------------------------------------------------------------------------------------
 QUESTIONS = [
-    {"type": "single",
-     "text": "Who does the FGM mandatory reporting duty apply to?",
-     "choices": [
-         {"text": "Regulated health and social care professionals, and teachers, in "
-                  "England and Wales",
-          "correct": True,
-          "feedback": "Correct. These are the groups the duty under section 5B of the FGM "
-                      "Act 2003 covers."},
-         {"text": "Anyone who works with children, in any sector",
-          "correct": False,
-          "feedback": "Everyone should act on concerns, but the legal duty itself is "
-                      "limited to regulated health and social care professionals and "
-                      "teachers."},
-         {"text": "Doctors and nurses only",
-          "correct": False,
-          "feedback": "Not only health staff: regulated social care professionals and "
-                      "teachers are covered too."},
-         {"text": "Police officers and designated safeguarding leads only",
-          "correct": False,
-          "feedback": "The police receive reports under the duty. The duty sits with the "
-                      "individual professional, not with the safeguarding lead."},
-     ],
-     "explanation": "Since 31 October 2015, regulated health and social care professionals "
-                    "and teachers in England and Wales must report known cases of FGM in "
-                    "girls under 18 to the police.",
-     "category": "fgm-duty",
-     "sectors": []},
-
-    {"type": "single",
-     "text": "For the FGM mandatory reporting duty, when is a case 'known'?",
-     "choices": [
-         {"text": "When a girl under 18 tells you FGM has been carried out on her, or you "
-                  "see visible signs of it in the course of your work",
-          "correct": True,
-          "feedback": "Correct. Those are the two ways a case becomes 'known'."},
-         {"text": "When you suspect a girl under 18 may be taken abroad for FGM",
-          "correct": False,
-          "feedback": "That is a girl at risk. It needs urgent action through local "
-                      "safeguarding procedures, but it is not a known case."},
-         {"text": "When a woman aged 18 or over tells you she had FGM as a child",
-          "correct": False,
-          "feedback": "Adults are outside the duty. Follow local safeguarding procedures, "
-                      "including thinking about any girls in the family."},
-         {"text": "When a colleague tells you they are worried a girl has had FGM",
-          "correct": False,
-          "feedback": "A second-hand worry is not a known case for you. Make sure it "
-                      "reaches the safeguarding lead and goes through local "
-                      "procedures."},
-     ],
-     "explanation": "The duty covers known cases only: disclosure by the girl herself, or "
-                    "visible signs seen in your work. Suspected cases, girls at risk and "
-                    "adults go through local safeguarding procedures.",
-     "category": "fgm-duty",
-     "sectors": []},
-
-    {"type": "single",
-     "text": "How quickly should a report under the FGM mandatory reporting duty be "
-             "made?",
-     "choices": [
-         {"text": "Ideally by the end of the next working day, and no later than one "
-                  "month",
-          "correct": True,
-          "feedback": "Correct. Aim for the next working day; one month is the outer "
-                      "limit."},
-         {"text": "Within three months",
-          "correct": False,
-          "feedback": "Too long. The outer limit is one month, and the aim is the end of "
-                      "the next working day."},
-         {"text": "At the next team meeting, so the case can be discussed first",
-          "correct": False,
-          "feedback": "Waiting for a meeting risks delay. The report should ideally be made "
-                      "by the end of the next working day."},
-         {"text": "Only once the safeguarding lead has approved it",
-          "correct": False,
-          "feedback": "The duty is personal. Tell your safeguarding lead, but the report "
-                      "is yours to make and should not be held up."},
-     ],
-     "explanation": "Report to the police on 101, ideally by the end of the next working "
-                    "day and at most within one month. If a girl is in immediate danger, "
-                    "phone 999.",
-     "category": "fgm-duty",
-     "sectors": []},
-
-    {"type": "true_false",
-     "text": "A teacher who tells the designated safeguarding lead about a known case of "
-             "FGM has met their mandatory reporting duty, because the DSL can report to "
-             "the police for them.",
-     "choices": [
-         {"text": "True",
-          "correct": False,
-          "feedback": "No. Telling the DSL is right, but it does not replace the teacher's "
-                      "own report to the police."},
-         {"text": "False",
-          "correct": True,
-          "feedback": "Correct. The duty is personal and cannot be passed to anyone "
-                      "else."},
-     ],
-     "explanation": "The teacher must report to the police on 101 personally. They should "
-                    "also inform the DSL so wider safeguarding action can be taken.",
-     "category": "fgm-duty",
-     "sectors": ["education"]},
-
-    {"type": "single",
-     "text": "During an appointment for something else, a nurse sees visible signs that "
-             "appear to show a 15-year-old patient has had FGM. What must the nurse do?",
-     "choices": [
-         {"text": "Report it personally to the police on 101, and tell the safeguarding "
-                  "lead",
-          "correct": True,
-          "feedback": "Correct. Visible signs seen in the course of work make this a "
-                      "known case in a girl under 18."},
-         {"text": "Ask the patient's mother to explain before deciding what to do",
-          "correct": False,
-          "feedback": "Approaching the family first could put the girl or her sisters at "
-                      "risk, and the duty to report applies regardless."},
-         {"text": "Record it in the notes only, as she is nearly 18",
-          "correct": False,
-          "feedback": "She is under 18, so the duty applies now."},
-         {"text": "Pass it to the safeguarding lead, who will decide whether to report",
-          "correct": False,
-          "feedback": "The safeguarding lead should know, but the nurse must make the "
-                      "report personally."},
-     ],
-     "explanation": "For regulated health professionals, visible signs of FGM on a girl "
-                    "under 18, seen in the course of their work, trigger a personal duty "
-                    "to report to the police on 101.",
-     "category": "fgm-duty",
-     "sectors": ["health"]},
-
-    {"type": "single",
-     "text": "A 13-year-old pupil tells her teacher that she had FGM during a family trip. "
-             "Which response is right?",
-     "choices": [
-         {"text": "Listen calmly, do not examine her, tell the DSL and personally report "
-                  "to the police on 101",
-          "correct": True,
-          "feedback": "Correct. Her own disclosure makes this a known case for the "
-                      "teacher."},
-         {"text": "Ask the school nurse to check her so the case can be confirmed before "
-                  "reporting",
-          "correct": False,
-          "feedback": "Teachers must not examine or arrange a check to confirm. Her "
-                      "disclosure is enough."},
-         {"text": "Phone her parents to hear the family's side",
-          "correct": False,
-          "feedback": "Contacting parents first could increase the risk to her and to "
-                      "other girls in the family."},
-         {"text": "Wait for other signs, as a disclosure alone is not enough",
-          "correct": False,
-          "feedback": "A girl telling you herself is one of the two ways a case becomes "
-                      "known."},
-     ],
-     "explanation": "Teachers are covered by the duty. They listen, never examine, inform "
-                    "the DSL and make their own report to the police on 101.",
-     "category": "fgm-duty",
-     "sectors": ["education"]},
-
-    {"type": "single",
-     "text": "A registered social worker is told by a 16-year-old girl that FGM was "
-             "carried out on her when she was a baby. What applies?",
-     "choices": [
-         {"text": "It is a known case: the social worker must report it to the police on "
-                  "101 personally, and tell their manager or safeguarding lead",
-          "correct": True,
-          "feedback": "Correct. She is under 18 and has told the social worker herself."},
-         {"text": "The duty does not apply because it happened many years ago",
-          "correct": False,
-          "feedback": "What matters is that she is under 18 and has disclosed it to you, "
-                      "not when the FGM took place."},
-         {"text": "A doctor must confirm it before any report can be made",
-          "correct": False,
-          "feedback": "Her own disclosure is enough to make it a known case; no "
-                      "examination is needed before reporting."},
-         {"text": "The social worker's manager should make the report instead",
-          "correct": False,
-          "feedback": "The duty is personal and cannot be delegated."},
-     ],
-     "explanation": "Regulated social care professionals are covered by the duty. A "
-                    "disclosure by a girl under 18 is a known case and must be reported to "
-                    "the police on 101 by the professional who heard it.",
-     "category": "fgm-duty",
-     "sectors": ["social-care"]},
-
-    {"type": "true_false",
-     "text": "The FGM mandatory reporting duty covers suspected cases and girls at risk, "
-             "as well as known cases.",
-     "choices": [
-         {"text": "True",
-          "correct": False,
-          "feedback": "No. The duty is for known cases in girls under 18 only."},
-         {"text": "False",
-          "correct": True,
-          "feedback": "Correct. Suspected and at-risk cases go through local safeguarding "
-                      "procedures."},
-     ],
-     "explanation": "Suspected cases, girls at risk and adults are not covered by the duty, "
-                    "but they still need prompt action through local safeguarding "
-                    "procedures.",
-     "category": "fgm-duty",
-     "sectors": []},
-
-    {"type": "multiple",
-     "text": "A 17-year-old tells you she is being taken abroad next month to marry "
-             "someone she has not chosen. Which of these are good practice? Select all "
-             "that apply.",
-     "choices": [
-         {"text": "Speak to her alone, somewhere private",
-          "correct": True,
-          "feedback": "Yes. This may be your one chance to talk safely."},
-         {"text": "Agree a safe way to contact her before she leaves the conversation",
-          "correct": True,
-          "feedback": "Yes. Without it you may not be able to reach her again."},
-         {"text": "Make a safety plan with her before she leaves the conversation",
-          "correct": True,
-          "feedback": "Yes. Do not let her leave without one."},
-         {"text": "Invite her parents in to talk it through calmly",
-          "correct": False,
-          "feedback": "No. Approaching the family can warn them and increase the "
-                      "danger."},
-         {"text": "Ask a respected community leader to speak to the family",
-          "correct": False,
-          "feedback": "No. Never approach community leaders; word may reach the family."},
-         {"text": "Ask her older cousin to interpret so she feels comfortable",
-          "correct": False,
-          "feedback": "No. Use a professional interpreter with no link to the family."},
-     ],
-     "explanation": "The 'one chance' rule: see the person alone and in private, never "
-                    "approach family or community leaders, and never let them leave "
-                    "without a safety plan and a safe way to contact them. Tell your "
-                    "safeguarding lead the same day and phone 999 if travel is "
-                    "imminent.",
-     "category": "forced-marriage",
-     "sectors": []},
-
-    {"type": "true_false",
-     "text": "Since 26 February 2023, the minimum age of marriage in England and Wales "
-             "has been 18, and parental consent does not change this.",
-     "choices": [
-         {"text": "True",
-          "correct": True,
-          "feedback": "Correct. No one under 18 can now marry in England and Wales."},
-         {"text": "False",
-          "correct": False,
-          "feedback": "This is true. The minimum age has been 18 since 26 February "
-                      "2023."},
-     ],
-     "explanation": "Doing anything intended to make a child marry before their 18th "
-                    "birthday is forced marriage, even where no pressure is used.",
-     "category": "law",
-     "sectors": []},
-
-    {"type": "true_false",
-     "text": "Public bodies must have regard to the statutory guidance on forced marriage "
-             "issued under section 63Q of the Family Law Act 1996.",
-     "choices": [
-         {"text": "True",
-          "correct": True,
-          "feedback": "Correct. Public bodies must take the statutory guidance into "
-                      "account."},
-         {"text": "False",
-          "correct": False,
-          "feedback": "This is true: section 63Q requires public bodies to have regard to "
-                      "the guidance."},
-     ],
-     "explanation": "Forced marriage is a crime, and public bodies must have regard to the "
-                    "statutory guidance issued under section 63Q of the Family Law Act "
-                    "1996.",
-     "category": "law",
-     "sectors": []},
-
-    {"type": "single",
-     "text": "Which statement best describes so-called honour-based abuse?",
-     "choices": [
-         {"text": "An incident or crime carried out to protect or defend the perceived "
-                  "honour of an individual, family or community",
-          "correct": True,
-          "feedback": "Correct. This reflects the Crown Prosecution Service's "
-                      "description."},
-         {"text": "Abuse that happens only within particular religions",
-          "correct": False,
-          "feedback": "No. It happens across many communities and faiths and no religion "
-                      "requires it."},
-         {"text": "Family disagreements about tradition, best settled privately",
-          "correct": False,
-          "feedback": "No. It is abuse, and treating it as a private matter can leave "
-                      "victims in danger."},
-         {"text": "Violence by one partner in an intimate relationship",
-          "correct": False,
-          "feedback": "A partner may be involved, but honour-based abuse often involves "
-                      "several family or community members."},
-     ],
-     "explanation": "We say 'so-called' because there is no honour in abuse. It is about "
-                    "control, and often involves more than one perpetrator.",
-     "category": "honour-based-abuse",
-     "sectors": []},
-
-    {"type": "multiple",
-     "text": "Why can so-called honour-based abuse need a different safety response from "
-             "abuse by a single partner? Select all that apply.",
-     "choices": [
-         {"text": "There are often several perpetrators",
-          "correct": True,
-          "feedback": "Yes. Getting away from one person may not make the victim safe."},
-         {"text": "Family or community members may collude, for example by helping to "
-                  "trace the victim",
-          "correct": True,
-          "feedback": "Yes. People who seem helpful may be passing on information."},
-         {"text": "Relatives may give caring-sounding reasons to find out where the victim "
-                  "is",
-          "correct": True,
-          "feedback": "Yes. Never confirm or disclose someone's whereabouts."},
-         {"text": "Victims usually exaggerate ordinary family disagreements",
-          "correct": False,
-          "feedback": "No. Believe the person; risk can rise quickly."},
-         {"text": "Mediation between the victim and the family usually reduces the risk",
-          "correct": False,
-          "feedback": "No. Mediation is dangerous and can increase pressure and risk."},
-     ],
-     "explanation": "Several perpetrators and wider collusion mean that safety plans, "
-                    "information sharing and housing decisions must allow for risk from "
-                    "the whole network.",
-     "category": "honour-based-abuse",
-     "sectors": []},
-
-    {"type": "true_false",
-     "text": "Harmful practices such as FGM and forced marriage are required by some "
-             "religions.",
-     "choices": [
-         {"text": "True",
-          "correct": False,
-          "feedback": "No. Perpetrators may claim religious reasons, but no religion "
-                      "requires these practices."},
-         {"text": "False",
-          "correct": True,
-          "feedback": "Correct. Harmful practices occur across many communities and "
-                      "faiths and are not required by any religion."},
-     ],
-     "explanation": "Harmful practices are rooted in gender inequality, not in any faith. "
-                    "Avoid assumptions about communities; respond to what you see and "
-                    "hear.",
-     "category": "understanding",
-     "sectors": []},
-
-    {"type": "multiple",
-     "text": "Who can be forced into marriage? Select all that apply.",
-     "choices": [
-         {"text": "Women and girls",
-          "correct": True,
-          "feedback": "Yes. Women and girls are the majority of victims."},
-         {"text": "Men and boys",
-          "correct": True,
-          "feedback": "Yes. Men and boys are also forced to marry."},
-         {"text": "LGBT+ people",
-          "correct": True,
-          "feedback": "Yes. LGBT+ people may be forced to marry to hide or 'change' who "
-                      "they are."},
-         {"text": "Only people under 18",
-          "correct": False,
-          "feedback": "No. Adults can be forced to marry too."},
-         {"text": "Only people from certain countries",
-          "correct": False,
-          "feedback": "No. Forced marriage happens across many communities and "
-                      "backgrounds."},
-     ],
-     "explanation": "Most victims are women and girls, but anyone can be forced to marry, "
-                    "including men, boys, LGBT+ people and disabled people who cannot "
-                    "consent.",
-     "category": "forced-marriage",
-     "sectors": []},
-
-    {"type": "single",
-     "text": "A woman tells a faith leader that her husband's family are threatening her "
-             "because she wants a divorce. The family ask the leader to hold a meeting "
-             "to resolve things. What should the leader do?",
-     "choices": [
-         {"text": "Decline any meeting, tell the family nothing, be honest that full "
-                  "confidentiality cannot be promised, and help her reach specialist "
-                  "support",
-          "correct": True,
-          "feedback": "Correct. This keeps her safe and gets her expert help."},
-         {"text": "Hold the meeting, as the leader's authority may calm things down",
-          "correct": False,
-          "feedback": "No. Mediation and family meetings are dangerous in these "
-                      "situations."},
-         {"text": "Encourage her to forgive and give the marriage another chance for the "
-                  "children's sake",
-          "correct": False,
-          "feedback": "No. Pressing forgiveness adds to the pressure she is under."},
-         {"text": "Promise that nothing she says will ever be shared with anyone",
-          "correct": False,
-          "feedback": "No. You cannot promise full confidentiality, especially where "
-                      "children may be at risk."},
-     ],
-     "explanation": "Faith and community leaders should never confront the person causing "
-                    "harm, offer mediation or couples counselling, press forgiveness, or "
-                    "promise full confidentiality.",
-     "category": "responding",
-     "sectors": ["community"]},
-
-    {"type": "single",
-     "text": "An employee asks for ten weeks' leave to travel abroad for 'a family "
-             "event' and seems frightened. Using Recognise, Respond, Refer, Record, what "
-             "is the best first step?",
-     "choices": [
-         {"text": "Find a private moment to check in with them alone, and listen",
-          "correct": True,
-          "feedback": "Correct. You have recognised a possible sign; now respond "
-                      "safely."},
-         {"text": "Approve the leave without comment; it is a private family matter",
-          "correct": False,
-          "feedback": "This could miss what may be the only chance to help."},
-         {"text": "Phone their next of kin to check everything is all right",
-          "correct": False,
-          "feedback": "Never contact the family. The next of kin may be involved."},
-         {"text": "Refuse the leave so they cannot travel",
-          "correct": False,
-          "feedback": "This does not deal with the risk and may make things worse. Talk "
-                      "to them first."},
-     ],
-     "explanation": "A request for extended leave abroad can be a sign of forced marriage. "
-                    "Speak privately, then refer to your HR or safeguarding lead and "
-                    "record what happened.",
-     "category": "responding",
-     "sectors": ["employers"]},
-
-    {"type": "single",
-     "text": "A caller says he is the brother of a young woman you placed in temporary "
-             "accommodation after she fled honour-based threats. He asks for her address "
-             "because their father is ill. What should you do?",
-     "choices": [
-         {"text": "Do not confirm she is known to you, give no details, record the call, "
-                  "and tell your safeguarding lead and the woman",
-          "correct": True,
-          "feedback": "Correct. This protects her location and lets her review her "
-                      "safety."},
-         {"text": "Give the address, as it is an emergency",
-          "correct": False,
-          "feedback": "No. A caring-sounding reason is a common way to trace someone."},
-         {"text": "Confirm she is safe but keep the address back",
-          "correct": False,
-          "feedback": "No. Even confirming she is known to you can help the family find "
-                      "her."},
-         {"text": "Offer to pass on a message",
-          "correct": False,
-          "feedback": "No. Offering to pass on a message confirms she is in contact with "
-                      "you."},
-     ],
-     "explanation": "Never disclose someone's address, or whether they use your service. "
-                    "Flag the record, and review her safety plan and placement with her.",
-     "category": "responding",
-     "sectors": ["housing"]},
-
-    {"type": "single",
-     "text": "Police attend a report of so-called honour-based abuse. Which approach "
-             "reflects good practice?",
-     "choices": [
-         {"text": "Identify all possible perpetrators, including the wider family, and "
-                  "speak to the victim alone with an independent interpreter",
-          "correct": True,
-          "feedback": "Correct. Honour-based abuse often involves several people."},
-         {"text": "Ask a relative to interpret, as the victim knows them",
-          "correct": False,
-          "feedback": "No. Relatives may be involved in the abuse or report back."},
-         {"text": "Treat it as a one-off dispute between two people",
-          "correct": False,
-          "feedback": "No. Look for a pattern of control and risk from the wider "
-                      "network."},
-         {"text": "Arrange for a community elder to mediate",
-          "correct": False,
-          "feedback": "No. Mediation is dangerous and can alert those causing harm."},
-     ],
-     "explanation": "Honour-based abuse often involves several perpetrators and family or "
-                    "community collusion, so the police response must assess risk from "
-                    "everyone who may be involved.",
-     "category": "honour-based-abuse",
-     "sectors": ["police"]},
-
-    {"type": "scenario",
-     "case": "<p>Mia, 16, is a student at a further education college. Just before the "
-             "Easter break she stays behind after class and tells her tutor that her "
-             "parents are taking her abroad next week. She has overheard them planning "
-             "her wedding to a man she has never met. She begs the tutor not to tell "
-             "anyone, because 'my family will find out'.</p>",
-     "category": "forced-marriage",
-     "questions": [
-         {"type": "single",
-          "text": "What should the tutor do first?",
-          "choices": [
-              {"text": "Keep talking with Mia alone somewhere private, listen and take "
-                       "her seriously",
-               "correct": True,
-               "feedback": "Correct. This may be the only chance to speak with her "
-                           "safely."},
-              {"text": "Phone her parents to find out what is happening",
-               "correct": False,
-               "feedback": "No. Contacting the family could bring the plans forward or "
-                           "put Mia in danger."},
-              {"text": "Ask her to come back after the holiday if she is still worried",
-               "correct": False,
-               "feedback": "No. She may be abroad by then. Act now."},
-              {"text": "Promise to keep it secret so she keeps talking",
-               "correct": False,
-               "feedback": "No. You cannot promise secrecy; explain who you need to tell "
-                           "and why."},
-          ],
-          "explanation": "Use the one chance: see her alone, in private, and respond "
-                         "straight away.",
-          "category": "forced-marriage",
-          "sectors": []},
-         {"type": "true_false",
-          "text": "Because Mia asked for secrecy, the tutor should not share what she said "
-                  "with the designated safeguarding lead.",
-          "choices": [
-              {"text": "True",
-               "correct": False,
-               "feedback": "No. This is a safeguarding concern about a child and must go "
-                           "to the DSL at once."},
-              {"text": "False",
-               "correct": True,
-               "feedback": "Correct. Explain gently to Mia why the DSL needs to know."},
-          ],
-          "explanation": "KCSIE Annex B covers forced marriage, and concerns go to the "
-                         "DSL. Confidentiality cannot be promised.",
-          "category": "forced-marriage",
-          "sectors": []},
-         {"type": "multiple",
-          "text": "Before Mia leaves the conversation, what should the tutor make sure "
-                  "of? Select all that apply.",
-          "choices": [
-              {"text": "Mia has a safe way to contact the tutor or college",
-               "correct": True,
-               "feedback": "Yes. She may not be able to make contact any other way."},
-              {"text": "There is a basic safety plan",
-               "correct": True,
-               "feedback": "Yes. Never let her leave without one."},
-              {"text": "The DSL knows straight away, as travel is imminent",
-               "correct": True,
-               "feedback": "Yes. Time is short; the DSL can involve children's social "
-                           "care and the police."},
-              {"text": "Her parents know the college is concerned",
-               "correct": False,
-               "feedback": "No. Telling the family can increase the danger."},
-              {"text": "She has agreed to a meeting with her family and a community "
-                       "leader",
-               "correct": False,
-               "feedback": "No. Mediation and involving community leaders are "
-                           "dangerous."},
-          ],
-          "explanation": "Do not let someone at risk leave without a safety plan and a safe "
-                         "way to contact them, and pass the concern on immediately. Phone "
-                         "999 if she is in immediate danger.",
-          "category": "forced-marriage",
-          "sectors": []},
-     ]},
-
-    {"type": "scenario",
-     "case": "<p>A 14-year-old girl comes to a sexual health clinic on her own. Speaking "
-             "privately with a nurse, she says that FGM was carried out on her when she "
-             "was younger, and asks for help with a health problem she thinks is linked "
-             "to it. She says she is worried about her sister, who is 7.</p>",
-     "category": "fgm-duty",
-     "questions": [
-         {"type": "single",
-          "text": "Is the nurse required to report this under the FGM mandatory reporting "
-                  "duty?",
-          "choices": [
-              {"text": "Yes: she is under 18 and has told the nurse herself, so it is a "
-                       "known case",
-               "correct": True,
-               "feedback": "Correct. Her own disclosure is enough."},
-              {"text": "No: the nurse has not seen any physical signs",
-               "correct": False,
-               "feedback": "A disclosure by the girl herself makes it a known case, "
-                           "without any signs being seen."},
-              {"text": "No: the FGM happened years ago",
-               "correct": False,
-               "feedback": "The duty depends on her being under 18, not on when FGM took "
-                           "place."},
-              {"text": "Only if the girl agrees to it",
-               "correct": False,
-               "feedback": "The duty does not depend on her agreement. Explain to her "
-                           "what will happen and why, and keep her involved."},
-          ],
-          "explanation": "A known case is one where a girl under 18 tells you, or you see "
-                         "visible signs in your work.",
-          "category": "fgm-duty",
-          "sectors": ["health"]},
-         {"type": "single",
-          "text": "Who makes the report to the police?",
-          "choices": [
-              {"text": "The nurse who heard the disclosure, personally, by phoning 101",
-               "correct": True,
-               "feedback": "Correct. The duty is personal and cannot be delegated."},
-              {"text": "The clinic's safeguarding lead",
-               "correct": False,
-               "feedback": "The safeguarding lead should be told, but they cannot report "
-                           "in the nurse's place."},
-              {"text": "The girl's GP",
-               "correct": False,
-               "feedback": "No. The duty sits with the professional who learned of the "
-                           "case."},
-              {"text": "Whichever colleague is on duty the next day",
-               "correct": False,
-               "feedback": "No. The duty cannot be handed on to a colleague."},
-          ],
-          "explanation": "Report on 101, ideally by the end of the next working day and at "
-                         "most within one month, and tell the safeguarding lead too.",
-          "category": "fgm-duty",
-          "sectors": ["health"]},
-         {"type": "single",
-          "text": "What should happen about the 7-year-old sister?",
-          "choices": [
-              {"text": "She may be at risk: tell the safeguarding lead and act through "
-                       "local safeguarding procedures",
-               "correct": True,
-               "feedback": "Correct. At-risk girls are protected through safeguarding "
-                           "procedures."},
-              {"text": "She must also be reported on 101 under the mandatory duty",
-               "correct": False,
-               "feedback": "She is not a known case: nobody has disclosed FGM for her and "
-                           "no signs have been seen. The concern goes through "
-                           "safeguarding procedures."},
-              {"text": "Nothing can be done unless the sister discloses herself",
-               "correct": False,
-               "feedback": "No. A girl at risk needs prompt safeguarding action."},
-              {"text": "The nurse should phone the parents to warn them about the law",
-               "correct": False,
-               "feedback": "No. Contacting the family first could increase the risk."},
-          ],
-          "explanation": "Suspected and at-risk cases are not covered by the mandatory duty "
-                         "but must go through local safeguarding procedures without "
-                         "delay.",
-          "category": "fgm-duty",
-          "sectors": ["health"]},
-     ]},
+    {
+        "type": "single",
+        "text": "Who does the FGM mandatory reporting duty apply to?",
+        "choices": [
+            {"text": "Regulated health and social care professionals, and teachers, in England and Wales", "correct": True,
+             "feedback": "Correct. These are the groups the duty under section 5B of the FGM Act 2003 covers."},
+            {"text": "Anyone who works with children, in any sector", "correct": False,
+             "feedback": "Everyone should act on concerns, but the legal duty itself is limited to regulated health and social care professionals and teachers."},
+            {"text": "Doctors and nurses only", "correct": False,
+             "feedback": "Not only health staff: regulated social care professionals and teachers are covered too."},
+            {"text": "Police officers and designated safeguarding leads only", "correct": False,
+             "feedback": "The police receive reports under the duty. The duty sits with the individual professional, not with the safeguarding lead."},
+        ],
+        "explanation": "Since 31 October 2015, regulated health and social care professionals and teachers in England and Wales must report known cases of FGM in girls under 18 to the police.",
+        "category": "fgm-duty",
+        "sectors": [],
+    },
+    {
+        "type": "single",
+        "text": "For the FGM mandatory reporting duty, when is a case 'known'?",
+        "choices": [
+            {"text": "When a girl under 18 tells you FGM has been carried out on her, or you see visible signs of it in the course of your work", "correct": True,
+             "feedback": "Correct. Those are the two ways a case becomes 'known'."},
+            {"text": "When you suspect a girl under 18 may be taken abroad for FGM", "correct": False,
+             "feedback": "That is a girl at risk. It needs urgent action through local safeguarding procedures, but it is not a known case."},
+            {"text": "When a woman aged 18 or over tells you she had FGM as a child", "correct": False,
+             "feedback": "Adults are outside the duty. Follow local safeguarding procedures, including thinking about any girls in the family."},
+            {"text": "When a colleague tells you they are worried a girl has had FGM", "correct": False,
+             "feedback": "A second-hand worry is not a known case for you. Make sure it reaches the safeguarding lead and goes through local procedures."},
+        ],
+        "explanation": "The duty covers known cases only: disclosure by the girl herself, or visible signs seen in your work. Suspected cases, girls at risk and adults go through local safeguarding procedures.",
+        "category": "fgm-duty",
+        "sectors": [],
+    },
+    {
+        "type": "single",
+        "text": "How quickly should a report under the FGM mandatory reporting duty be made?",
+        "choices": [
+            {"text": "Ideally by the end of the next working day, and no later than one month", "correct": True,
+             "feedback": "Correct. Aim for the next working day; one month is the outer limit."},
+            {"text": "Within three months", "correct": False,
+             "feedback": "Too long. The outer limit is one month, and the aim is the end of the next working day."},
+            {"text": "At the next team meeting, so the case can be discussed first", "correct": False,
+             "feedback": "Waiting for a meeting risks delay. The report should ideally be made by the end of the next working day."},
+            {"text": "Only once the safeguarding lead has approved it", "correct": False,
+             "feedback": "The duty is personal. Tell your safeguarding lead, but the report is yours to make and should not be held up."},
+        ],
+        "explanation": "Report to the police on 101, ideally by the end of the next working day and at most within one month. If a girl is in immediate danger, phone 999.",
+        "category": "fgm-duty",
+        "sectors": [],
+    },
+    {
+        "type": "true_false",
+        "text": "A teacher who tells the designated safeguarding lead about a known case of FGM has met their mandatory reporting duty, because the DSL can report to the police for them.",
+        "choices": [
+            {"text": "True", "correct": False,
+             "feedback": "No. Telling the DSL is right, but it does not replace the teacher's own report to the police."},
+            {"text": "False", "correct": True,
+             "feedback": "Correct. The duty is personal and cannot be passed to anyone else."},
+        ],
+        "explanation": "The teacher must report to the police on 101 personally. They should also inform the DSL so wider safeguarding action can be taken.",
+        "category": "fgm-duty",
+        "sectors": ["education"],
+    },
+    {
+        "type": "single",
+        "text": "During an appointment for something else, a nurse sees visible signs that appear to show a 15-year-old patient has had FGM. What must the nurse do?",
+        "choices": [
+            {"text": "Report it personally to the police on 101, and tell the safeguarding lead", "correct": True,
+             "feedback": "Correct. Visible signs seen in the course of work make this a known case in a girl under 18."},
+            {"text": "Ask the patient's mother to explain before deciding what to do", "correct": False,
+             "feedback": "Approaching the family first could put the girl or her sisters at risk, and the duty to report applies regardless."},
+            {"text": "Record it in the notes only, as she is nearly 18", "correct": False,
+             "feedback": "She is under 18, so the duty applies now."},
+            {"text": "Pass it to the safeguarding lead, who will decide whether to report", "correct": False,
+             "feedback": "The safeguarding lead should know, but the nurse must make the report personally."},
+        ],
+        "explanation": "For regulated health professionals, visible signs of FGM on a girl under 18, seen in the course of their work, trigger a personal duty to report to the police on 101.",
+        "category": "fgm-duty",
+        "sectors": ["health"],
+    },
+    {
+        "type": "single",
+        "text": "A 13-year-old pupil tells her teacher that she had FGM during a family trip. Which response is right?",
+        "choices": [
+            {"text": "Listen calmly, do not examine her, tell the DSL and personally report to the police on 101", "correct": True,
+             "feedback": "Correct. Her own disclosure makes this a known case for the teacher."},
+            {"text": "Ask the school nurse to check her so the case can be confirmed before reporting", "correct": False,
+             "feedback": "Teachers must not examine or arrange a check to confirm. Her disclosure is enough."},
+            {"text": "Phone her parents to hear the family's side", "correct": False,
+             "feedback": "Contacting parents first could increase the risk to her and to other girls in the family."},
+            {"text": "Wait for other signs, as a disclosure alone is not enough", "correct": False,
+             "feedback": "A girl telling you herself is one of the two ways a case becomes known."},
+        ],
+        "explanation": "Teachers are covered by the duty. They listen, never examine, inform the DSL and make their own report to the police on 101.",
+        "category": "fgm-duty",
+        "sectors": ["education"],
+    },
+    {
+        "type": "single",
+        "text": "A registered social worker is told by a 16-year-old girl that FGM was carried out on her when she was a baby. What applies?",
+        "choices": [
+            {"text": "It is a known case: the social worker must report it to the police on 101 personally, and tell their manager or safeguarding lead", "correct": True,
+             "feedback": "Correct. She is under 18 and has told the social worker herself."},
+            {"text": "The duty does not apply because it happened many years ago", "correct": False,
+             "feedback": "What matters is that she is under 18 and has disclosed it to you, not when the FGM took place."},
+            {"text": "A doctor must confirm it before any report can be made", "correct": False,
+             "feedback": "Her own disclosure is enough to make it a known case; no examination is needed before reporting."},
+            {"text": "The social worker's manager should make the report instead", "correct": False,
+             "feedback": "The duty is personal and cannot be delegated."},
+        ],
+        "explanation": "Regulated social care professionals are covered by the duty. A disclosure by a girl under 18 is a known case and must be reported to the police on 101 by the professional who heard it.",
+        "category": "fgm-duty",
+        "sectors": ["social-care"],
+    },
+    {
+        "type": "true_false",
+        "text": "The FGM mandatory reporting duty covers suspected cases and girls at risk, as well as known cases.",
+        "choices": [
+            {"text": "True", "correct": False,
+             "feedback": "No. The duty is for known cases in girls under 18 only."},
+            {"text": "False", "correct": True,
+             "feedback": "Correct. Suspected and at-risk cases go through local safeguarding procedures."},
+        ],
+        "explanation": "Suspected cases, girls at risk and adults are not covered by the duty, but they still need prompt action through local safeguarding procedures.",
+        "category": "fgm-duty",
+        "sectors": [],
+    },
+    {
+        "type": "multiple",
+        "text": "A 17-year-old tells you she is being taken abroad next month to marry someone she has not chosen. Which of these are good practice? Select all that apply.",
+        "choices": [
+            {"text": "Speak to her alone, somewhere private", "correct": True,
+             "feedback": "Yes. This may be your one chance to talk safely."},
+            {"text": "Agree a safe way to contact her before she leaves the conversation", "correct": True,
+             "feedback": "Yes. Without it you may not be able to reach her again."},
+            {"text": "Make a safety plan with her before she leaves the conversation", "correct": True,
+             "feedback": "Yes. Do not let her leave without one."},
+            {"text": "Invite her parents in to talk it through calmly", "correct": False,
+             "feedback": "No. Approaching the family can warn them and increase the danger."},
+            {"text": "Ask a respected community leader to speak to the family", "correct": False,
+             "feedback": "No. Never approach community leaders; word may reach the family."},
+            {"text": "Ask her older cousin to interpret so she feels comfortable", "correct": False,
+             "feedback": "No. Use a professional interpreter with no link to the family."},
+        ],
+        "explanation": "The 'one chance' rule: see the person alone and in private, never approach family or community leaders, and never let them leave without a safety plan and a safe way to contact them. Tell your safeguarding lead the same day and phone 999 if travel is imminent.",
+        "category": "forced-marriage",
+        "sectors": [],
+    },
+    {
+        "type": "true_false",
+        "text": "Since 26 February 2023, the minimum age of marriage in England and Wales has been 18, and parental consent does not change this.",
+        "choices": [
+            {"text": "True", "correct": True,
+             "feedback": "Correct. No one under 18 can now marry in England and Wales."},
+            {"text": "False", "correct": False,
+             "feedback": "This is true. The minimum age has been 18 since 26 February 2023."},
+        ],
+        "explanation": "Doing anything intended to make a child marry before their 18th birthday is forced marriage, even where no pressure is used.",
+        "category": "law",
+        "sectors": [],
+    },
+    {
+        "type": "true_false",
+        "text": "Public bodies must have regard to the statutory guidance on forced marriage issued under section 63Q of the Family Law Act 1996.",
+        "choices": [
+            {"text": "True", "correct": True,
+             "feedback": "Correct. Public bodies must take the statutory guidance into account."},
+            {"text": "False", "correct": False,
+             "feedback": "This is true: section 63Q requires public bodies to have regard to the guidance."},
+        ],
+        "explanation": "Forced marriage is a crime, and public bodies must have regard to the statutory guidance issued under section 63Q of the Family Law Act 1996.",
+        "category": "law",
+        "sectors": [],
+    },
+    {
+        "type": "single",
+        "text": "Which statement best describes so-called honour-based abuse?",
+        "choices": [
+            {"text": "An incident or crime carried out to protect or defend the perceived honour of an individual, family or community", "correct": True,
+             "feedback": "Correct. This reflects the Crown Prosecution Service's description."},
+            {"text": "Abuse that happens only within particular religions", "correct": False,
+             "feedback": "No. It happens across many communities and faiths and no religion requires it."},
+            {"text": "Family disagreements about tradition, best settled privately", "correct": False,
+             "feedback": "No. It is abuse, and treating it as a private matter can leave victims in danger."},
+            {"text": "Violence by one partner in an intimate relationship", "correct": False,
+             "feedback": "A partner may be involved, but honour-based abuse often involves several family or community members."},
+        ],
+        "explanation": "We say 'so-called' because there is no honour in abuse. It is about control, and often involves more than one perpetrator.",
+        "category": "honour-based-abuse",
+        "sectors": [],
+    },
+    {
+        "type": "multiple",
+        "text": "Why can so-called honour-based abuse need a different safety response from abuse by a single partner? Select all that apply.",
+        "choices": [
+            {"text": "There are often several perpetrators", "correct": True,
+             "feedback": "Yes. Getting away from one person may not make the victim safe."},
+            {"text": "Family or community members may collude, for example by helping to trace the victim", "correct": True,
+             "feedback": "Yes. People who seem helpful may be passing on information."},
+            {"text": "Relatives may give caring-sounding reasons to find out where the victim is", "correct": True,
+             "feedback": "Yes. Never confirm or disclose someone's whereabouts."},
+            {"text": "Victims usually exaggerate ordinary family disagreements", "correct": False,
+             "feedback": "No. Believe the person; risk can rise quickly."},
+            {"text": "Mediation between the victim and the family usually reduces the risk", "correct": False,
+             "feedback": "No. Mediation is dangerous and can increase pressure and risk."},
+        ],
+        "explanation": "Several perpetrators and wider collusion mean that safety plans, information sharing and housing decisions must allow for risk from the whole network.",
+        "category": "honour-based-abuse",
+        "sectors": [],
+    },
+    {
+        "type": "true_false",
+        "text": "Harmful practices such as FGM and forced marriage are required by some religions.",
+        "choices": [
+            {"text": "True", "correct": False,
+             "feedback": "No. Perpetrators may claim religious reasons, but no religion requires these practices."},
+            {"text": "False", "correct": True,
+             "feedback": "Correct. Harmful practices occur across many communities and faiths and are not required by any religion."},
+        ],
+        "explanation": "Harmful practices are rooted in gender inequality, not in any faith. Avoid assumptions about communities; respond to what you see and hear.",
+        "category": "understanding",
+        "sectors": [],
+    },
+    {
+        "type": "multiple",
+        "text": "Who can be forced into marriage? Select all that apply.",
+        "choices": [
+            {"text": "Women and girls", "correct": True,
+             "feedback": "Yes. Women and girls are the majority of victims."},
+            {"text": "Men and boys", "correct": True,
+             "feedback": "Yes. Men and boys are also forced to marry."},
+            {"text": "LGBT+ people", "correct": True,
+             "feedback": "Yes. LGBT+ people may be forced to marry to hide or 'change' who they are."},
+            {"text": "Only people under 18", "correct": False,
+             "feedback": "No. Adults can be forced to marry too."},
+            {"text": "Only people from certain countries", "correct": False,
+             "feedback": "No. Forced marriage happens across many communities and backgrounds."},
+        ],
+        "explanation": "Most victims are women and girls, but anyone can be forced to marry, including men, boys, LGBT+ people and disabled people who cannot consent.",
+        "category": "forced-marriage",
+        "sectors": [],
+    },
+    {
+        "type": "single",
+        "text": "A woman tells a faith leader that her husband's family are threatening her because she wants a divorce. The family ask the leader to hold a meeting to resolve things. What should the leader do?",
+        "choices": [
+            {"text": "Decline any meeting, tell the family nothing, be honest that full confidentiality cannot be promised, and help her reach specialist support", "correct": True,
+             "feedback": "Correct. This keeps her safe and gets her expert help."},
+            {"text": "Hold the meeting, as the leader's authority may calm things down", "correct": False,
+             "feedback": "No. Mediation and family meetings are dangerous in these situations."},
+            {"text": "Encourage her to forgive and give the marriage another chance for the children's sake", "correct": False,
+             "feedback": "No. Pressing forgiveness adds to the pressure she is under."},
+            {"text": "Promise that nothing she says will ever be shared with anyone", "correct": False,
+             "feedback": "No. You cannot promise full confidentiality, especially where children may be at risk."},
+        ],
+        "explanation": "Faith and community leaders should never confront the person causing harm, offer mediation or couples counselling, press forgiveness, or promise full confidentiality.",
+        "category": "responding",
+        "sectors": ["community"],
+    },
+    {
+        "type": "single",
+        "text": "An employee asks for ten weeks' leave to travel abroad for 'a family event' and seems frightened. Using Recognise, Respond, Refer, Record, what is the best first step?",
+        "choices": [
+            {"text": "Find a private moment to check in with them alone, and listen", "correct": True,
+             "feedback": "Correct. You have recognised a possible sign; now respond safely."},
+            {"text": "Approve the leave without comment; it is a private family matter", "correct": False,
+             "feedback": "This could miss what may be the only chance to help."},
+            {"text": "Phone their next of kin to check everything is all right", "correct": False,
+             "feedback": "Never contact the family. The next of kin may be involved."},
+            {"text": "Refuse the leave so they cannot travel", "correct": False,
+             "feedback": "This does not deal with the risk and may make things worse. Talk to them first."},
+        ],
+        "explanation": "A request for extended leave abroad can be a sign of forced marriage. Speak privately, then refer to your HR or safeguarding lead and record what happened.",
+        "category": "responding",
+        "sectors": ["employers"],
+    },
+    {
+        "type": "single",
+        "text": "A caller says he is the brother of a young woman you placed in temporary accommodation after she fled honour-based threats. He asks for her address because their father is ill. What should you do?",
+        "choices": [
+            {"text": "Do not confirm she is known to you, give no details, record the call, and tell your safeguarding lead and the woman", "correct": True,
+             "feedback": "Correct. This protects her location and lets her review her safety."},
+            {"text": "Give the address, as it is an emergency", "correct": False,
+             "feedback": "No. A caring-sounding reason is a common way to trace someone."},
+            {"text": "Confirm she is safe but keep the address back", "correct": False,
+             "feedback": "No. Even confirming she is known to you can help the family find her."},
+            {"text": "Offer to pass on a message", "correct": False,
+             "feedback": "No. Offering to pass on a message confirms she is in contact with you."},
+        ],
+        "explanation": "Never disclose someone's address, or whether they use your service. Flag the record, and review her safety plan and placement with her.",
+        "category": "responding",
+        "sectors": ["housing"],
+    },
+    {
+        "type": "single",
+        "text": "Police attend a report of so-called honour-based abuse. Which approach reflects good practice?",
+        "choices": [
+            {"text": "Identify all possible perpetrators, including the wider family, and speak to the victim alone with an independent interpreter", "correct": True,
+             "feedback": "Correct. Honour-based abuse often involves several people."},
+            {"text": "Ask a relative to interpret, as the victim knows them", "correct": False,
+             "feedback": "No. Relatives may be involved in the abuse or report back."},
+            {"text": "Treat it as a one-off dispute between two people", "correct": False,
+             "feedback": "No. Look for a pattern of control and risk from the wider network."},
+            {"text": "Arrange for a community elder to mediate", "correct": False,
+             "feedback": "No. Mediation is dangerous and can alert those causing harm."},
+        ],
+        "explanation": "Honour-based abuse often involves several perpetrators and family or community collusion, so the police response must assess risk from everyone who may be involved.",
+        "category": "honour-based-abuse",
+        "sectors": ["police"],
+    },
+    {
+        "type": "scenario",
+        "category": "forced-marriage",
+        "case": "<p>Mia, 16, is a student at a further education college. Just before the Easter break she stays behind after class and tells her tutor that her parents are taking her abroad next week. She has overheard them planning her wedding to a man she has never met. She begs the tutor not to tell anyone, because 'my family will find out'.</p>",
+        "questions": [
+            {
+                "type": "single",
+                "text": "What should the tutor do first?",
+                "choices": [
+                    {"text": "Keep talking with Mia alone somewhere private, listen and take her seriously", "correct": True,
+                     "feedback": "Correct. This may be the only chance to speak with her safely."},
+                    {"text": "Phone her parents to find out what is happening", "correct": False,
+                     "feedback": "No. Contacting the family could bring the plans forward or put Mia in danger."},
+                    {"text": "Ask her to come back after the holiday if she is still worried", "correct": False,
+                     "feedback": "No. She may be abroad by then. Act now."},
+                    {"text": "Promise to keep it secret so she keeps talking", "correct": False,
+                     "feedback": "No. You cannot promise secrecy; explain who you need to tell and why."},
+                ],
+                "explanation": "Use the one chance: see her alone, in private, and respond straight away.",
+                "category": "forced-marriage",
+                "sectors": [],
+            },
+            {
+                "type": "true_false",
+                "text": "Because Mia asked for secrecy, the tutor should not share what she said with the designated safeguarding lead.",
+                "choices": [
+                    {"text": "True", "correct": False,
+                     "feedback": "No. This is a safeguarding concern about a child and must go to the DSL at once."},
+                    {"text": "False", "correct": True,
+                     "feedback": "Correct. Explain gently to Mia why the DSL needs to know."},
+                ],
+                "explanation": "KCSIE Annex B covers forced marriage, and concerns go to the DSL. Confidentiality cannot be promised.",
+                "category": "forced-marriage",
+                "sectors": [],
+            },
+            {
+                "type": "multiple",
+                "text": "Before Mia leaves the conversation, what should the tutor make sure of? Select all that apply.",
+                "choices": [
+                    {"text": "Mia has a safe way to contact the tutor or college", "correct": True,
+                     "feedback": "Yes. She may not be able to make contact any other way."},
+                    {"text": "There is a basic safety plan", "correct": True,
+                     "feedback": "Yes. Never let her leave without one."},
+                    {"text": "The DSL knows straight away, as travel is imminent", "correct": True,
+                     "feedback": "Yes. Time is short; the DSL can involve children's social care and the police."},
+                    {"text": "Her parents know the college is concerned", "correct": False,
+                     "feedback": "No. Telling the family can increase the danger."},
+                    {"text": "She has agreed to a meeting with her family and a community leader", "correct": False,
+                     "feedback": "No. Mediation and involving community leaders are dangerous."},
+                ],
+                "explanation": "Do not let someone at risk leave without a safety plan and a safe way to contact them, and pass the concern on immediately. Phone 999 if she is in immediate danger.",
+                "category": "forced-marriage",
+                "sectors": [],
+            },
+        ],
+    },
+    {
+        "type": "scenario",
+        "category": "fgm-duty",
+        "case": "<p>A 14-year-old girl comes to a sexual health clinic on her own. Speaking privately with a nurse, she says that FGM was carried out on her when she was younger, and asks for help with a health problem she thinks is linked to it. She says she is worried about her sister, who is 7.</p>",
+        "questions": [
+            {
+                "type": "single",
+                "text": "Is the nurse required to report this under the FGM mandatory reporting duty?",
+                "choices": [
+                    {"text": "Yes: she is under 18 and has told the nurse herself, so it is a known case", "correct": True,
+                     "feedback": "Correct. Her own disclosure is enough."},
+                    {"text": "No: the nurse has not seen any physical signs", "correct": False,
+                     "feedback": "A disclosure by the girl herself makes it a known case, without any signs being seen."},
+                    {"text": "No: the FGM happened years ago", "correct": False,
+                     "feedback": "The duty depends on her being under 18, not on when FGM took place."},
+                    {"text": "Only if the girl agrees to it", "correct": False,
+                     "feedback": "The duty does not depend on her agreement. Explain to her what will happen and why, and keep her involved."},
+                ],
+                "explanation": "A known case is one where a girl under 18 tells you, or you see visible signs in your work.",
+                "category": "fgm-duty",
+                "sectors": ["health"],
+            },
+            {
+                "type": "single",
+                "text": "Who makes the report to the police?",
+                "choices": [
+                    {"text": "The nurse who heard the disclosure, personally, by phoning 101", "correct": True,
+                     "feedback": "Correct. The duty is personal and cannot be delegated."},
+                    {"text": "The clinic's safeguarding lead", "correct": False,
+                     "feedback": "The safeguarding lead should be told, but they cannot report in the nurse's place."},
+                    {"text": "The girl's GP", "correct": False,
+                     "feedback": "No. The duty sits with the professional who learned of the case."},
+                    {"text": "Whichever colleague is on duty the next day", "correct": False,
+                     "feedback": "No. The duty cannot be handed on to a colleague."},
+                ],
+                "explanation": "Report on 101, ideally by the end of the next working day and at most within one month, and tell the safeguarding lead too.",
+                "category": "fgm-duty",
+                "sectors": ["health"],
+            },
+            {
+                "type": "single",
+                "text": "What should happen about the 7-year-old sister?",
+                "choices": [
+                    {"text": "She may be at risk: tell the safeguarding lead and act through local safeguarding procedures", "correct": True,
+                     "feedback": "Correct. At-risk girls are protected through safeguarding procedures."},
+                    {"text": "She must also be reported on 101 under the mandatory duty", "correct": False,
+                     "feedback": "She is not a known case: nobody has disclosed FGM for her and no signs have been seen. The concern goes through safeguarding procedures."},
+                    {"text": "Nothing can be done unless the sister discloses herself", "correct": False,
+                     "feedback": "No. A girl at risk needs prompt safeguarding action."},
+                    {"text": "The nurse should phone the parents to warn them about the law", "correct": False,
+                     "feedback": "No. Contacting the family first could increase the risk."},
+                ],
+                "explanation": "Suspected and at-risk cases are not covered by the mandatory duty but must go through local safeguarding procedures without delay.",
+                "category": "fgm-duty",
+                "sectors": ["health"],
+            },
+        ],
+    },
 ]
 
 # --------------------------------------------------------------------------------------

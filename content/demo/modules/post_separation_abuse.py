@@ -1232,185 +1232,65 @@ MODULE = {
     "questions": [
         {
             "type": "single",
-            "text": (
-                "Which statement about the definition of domestic abuse in the "
-                "Domestic Abuse Act 2021 is correct?"
-            ),
+            "text": "Which statement about the definition of domestic abuse in the Domestic Abuse Act 2021 is correct?",
             "choices": [
-                {
-                    "text": (
-                        "Both people must be aged 16 or over and personally connected; "
-                        "they do not need to have lived together."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Age 16 or over, a personal connection and abusive "
-                        "behaviour are the three parts; living together is not required."
-                    ),
-                },
-                {
-                    "text": "It only applies to people who currently live together.",
-                    "correct": False,
-                    "feedback": (
-                        "Not so. The Act does not require the two people to live "
-                        "together, now or in the past."
-                    ),
-                },
-                {
-                    "text": "It stops applying once a divorce or separation is final.",
-                    "correct": False,
-                    "feedback": (
-                        "No. People who used to be married or in a relationship remain "
-                        "personally connected."
-                    ),
-                },
-                {
-                    "text": "Both people must be aged 18 or over.",
-                    "correct": False,
-                    "feedback": "The age in the definition is 16, not 18.",
-                },
+                {"text": "Both people must be aged 16 or over and personally connected; they do not need to have lived together.", "correct": True,
+                 "feedback": "Correct. Age 16 or over, a personal connection and abusive behaviour are the three parts; living together is not required."},
+                {"text": "It only applies to people who currently live together.", "correct": False,
+                 "feedback": "Not so. The Act does not require the two people to live together, now or in the past."},
+                {"text": "It stops applying once a divorce or separation is final.", "correct": False,
+                 "feedback": "No. People who used to be married or in a relationship remain personally connected."},
+                {"text": "Both people must be aged 18 or over.", "correct": False,
+                 "feedback": "The age in the definition is 16, not 18."},
             ],
-            "explanation": (
-                "The Domestic Abuse Act 2021 definition needs both people to be 16 or "
-                "over and personally connected. Ex-partners and co-parents are "
-                "included, whether or not they ever lived together."
-            ),
+            "explanation": "The Domestic Abuse Act 2021 definition needs both people to be 16 or over and personally connected. Ex-partners and co-parents are included, whether or not they ever lived together.",
             "category": "law",
             "sectors": [],
         },
         {
             "type": "multiple",
-            "text": (
-                "Which of these pairs are “personally connected” under the Domestic "
-                "Abuse Act 2021? Select all that apply."
-            ),
+            "text": "Which of these pairs are “personally connected” under the Domestic Abuse Act 2021? Select all that apply.",
             "choices": [
-                {
-                    "text": "A couple who divorced five years ago.",
-                    "correct": True,
-                    "feedback": (
-                        "Yes. People who have been married to each other remain "
-                        "personally connected."
-                    ),
-                },
-                {
-                    "text": (
-                        "Two people who have a child together but never lived together."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Sharing a parental relationship to the same child is "
-                        "enough, and living together is not required."
-                    ),
-                },
-                {
-                    "text": (
-                        "Two people who were in an intimate relationship for a year "
-                        "but never shared a home."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. A past intimate personal relationship counts, with or "
-                        "without living together."
-                    ),
-                },
-                {
-                    "text": (
-                        "Two colleagues who have never been in a relationship and are "
-                        "not related."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "No. Working together is not one of the personal connections "
-                        "in the Act."
-                    ),
-                },
+                {"text": "A couple who divorced five years ago.", "correct": True,
+                 "feedback": "Yes. People who have been married to each other remain personally connected."},
+                {"text": "Two people who have a child together but never lived together.", "correct": True,
+                 "feedback": "Yes. Sharing a parental relationship to the same child is enough, and living together is not required."},
+                {"text": "Two people who were in an intimate relationship for a year but never shared a home.", "correct": True,
+                 "feedback": "Yes. A past intimate personal relationship counts, with or without living together."},
+                {"text": "Two colleagues who have never been in a relationship and are not related.", "correct": False,
+                 "feedback": "No. Working together is not one of the personal connections in the Act."},
             ],
-            "explanation": (
-                "Personal connection covers current and former spouses, civil "
-                "partners, fiancés and intimate partners, relatives, and people who "
-                "share a parental relationship to a child. Living together is not "
-                "required."
-            ),
+            "explanation": "Personal connection covers current and former spouses, civil partners, fiancés and intimate partners, relatives, and people who share a parental relationship to a child. Living together is not required.",
             "category": "law",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "Since 5 April 2023, the offence of controlling or coercive behaviour "
-                "can apply to behaviour that takes place after a couple have separated."
-            ),
+            "text": "Since 5 April 2023, the offence of controlling or coercive behaviour can apply to behaviour that takes place after a couple have separated.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Section 68 of the Domestic Abuse Act 2021 amended "
-                        "the offence, and the change took effect on 5 April 2023."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": False,
-                    "feedback": (
-                        "This is true. Since 5 April 2023 the offence covers "
-                        "controlling or coercive behaviour after separation."
-                    ),
-                },
+                {"text": "True", "correct": True,
+                 "feedback": "Correct. Section 68 of the Domestic Abuse Act 2021 amended the offence, and the change took effect on 5 April 2023."},
+                {"text": "False", "correct": False,
+                 "feedback": "This is true. Since 5 April 2023 the offence covers controlling or coercive behaviour after separation."},
             ],
-            "explanation": (
-                "The offence in section 76 of the Serious Crime Act 2015 was amended "
-                "by section 68 of the Domestic Abuse Act 2021. Since 5 April 2023 it "
-                "covers controlling or coercive behaviour after separation."
-            ),
+            "explanation": "The offence in section 76 of the Serious Crime Act 2015 was amended by section 68 of the Domestic Abuse Act 2021. Since 5 April 2023 it covers controlling or coercive behaviour after separation.",
             "category": "law",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "The Femicide Census looked at women killed by a partner or ex-partner "
-                "who had separated or taken steps to separate. Within what period were "
-                "70% of these women killed?"
-            ),
+            "text": "The Femicide Census looked at women killed by a partner or ex-partner who had separated or taken steps to separate. Within what period were 70% of these women killed?",
             "choices": [
-                {
-                    "text": "Within the first year.",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. 70% were killed within a year, and 30% within the "
-                        "first month."
-                    ),
-                },
-                {
-                    "text": "Within the first week.",
-                    "correct": False,
-                    "feedback": (
-                        "The Census figures given here are for the first month (30%) "
-                        "and the first year (70%)."
-                    ),
-                },
-                {
-                    "text": "Within the first month.",
-                    "correct": False,
-                    "feedback": "30%, not 70%, were killed within the first month.",
-                },
-                {
-                    "text": "After more than five years.",
-                    "correct": False,
-                    "feedback": (
-                        "No. The figures show the danger is concentrated in the first "
-                        "year after separation."
-                    ),
-                },
+                {"text": "Within the first year.", "correct": True,
+                 "feedback": "Correct. 70% were killed within a year, and 30% within the first month."},
+                {"text": "Within the first week.", "correct": False,
+                 "feedback": "The Census figures given here are for the first month (30%) and the first year (70%)."},
+                {"text": "Within the first month.", "correct": False,
+                 "feedback": "30%, not 70%, were killed within the first month."},
+                {"text": "After more than five years.", "correct": False,
+                 "feedback": "No. The figures show the danger is concentrated in the first year after separation."},
             ],
-            "explanation": (
-                "Of women killed by a partner or ex-partner, 41% had separated or "
-                "taken steps to. Of those, 30% were killed within a month and 70% "
-                "within a year. Separation is a time for extra care, not a reason to "
-                "close a case."
-            ),
+            "explanation": "Of women killed by a partner or ex-partner, 41% had separated or taken steps to. Of those, 30% were killed within a month and 70% within a year. Separation is a time for extra care, not a reason to close a case.",
             "category": "risk",
             "sectors": [],
         },
@@ -1418,678 +1298,217 @@ MODULE = {
             "type": "single",
             "text": "When should the DASH risk checklist be repeated?",
             "choices": [
-                {
-                    "text": (
-                        "After the victim-survivor leaves, and whenever their "
-                        "circumstances change."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Risk changes at separation, so an earlier assessment "
-                        "may no longer reflect the danger."
-                    ),
-                },
-                {
-                    "text": "Only if the first assessment scored 14 or more.",
-                    "correct": False,
-                    "feedback": (
-                        "No. A lower earlier score is exactly the kind of assessment "
-                        "that may be out of date after separation."
-                    ),
-                },
-                {
-                    "text": "Never: one assessment per case is enough.",
-                    "correct": False,
-                    "feedback": (
-                        "Risk is not fixed. Reassessing after separation is good "
-                        "practice."
-                    ),
-                },
-                {
-                    "text": "Only when the police ask for it.",
-                    "correct": False,
-                    "feedback": (
-                        "Any agency using DASH should reassess when circumstances "
-                        "change, including after the victim-survivor leaves."
-                    ),
-                },
+                {"text": "After the victim-survivor leaves, and whenever their circumstances change.", "correct": True,
+                 "feedback": "Correct. Risk changes at separation, so an earlier assessment may no longer reflect the danger."},
+                {"text": "Only if the first assessment scored 14 or more.", "correct": False,
+                 "feedback": "No. A lower earlier score is exactly the kind of assessment that may be out of date after separation."},
+                {"text": "Never: one assessment per case is enough.", "correct": False,
+                 "feedback": "Risk is not fixed. Reassessing after separation is good practice."},
+                {"text": "Only when the police ask for it.", "correct": False,
+                 "feedback": "Any agency using DASH should reassess when circumstances change, including after the victim-survivor leaves."},
             ],
-            "explanation": (
-                "Good practice is to repeat the DASH risk checklist after the "
-                "victim-survivor leaves, because a score taken while a couple lived "
-                "together may say little about the risk after separation."
-            ),
+            "explanation": "Good practice is to repeat the DASH risk checklist after the victim-survivor leaves, because a score taken while a couple lived together may say little about the risk after separation.",
             "category": "risk",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "A DASH checklist completed after a separation has 11 “yes” answers, "
-                "but you are seriously worried because the ex-partner's behaviour is "
-                "escalating. What is the right course?"
-            ),
+            "text": "A DASH checklist completed after a separation has 11 “yes” answers, but you are seriously worried because the ex-partner's behaviour is escalating. What is the right course?",
             "choices": [
-                {
-                    "text": "Refer to MARAC on the grounds of professional judgement.",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Professional judgement is a MARAC criterion in its "
-                        "own right and can bring a case below 14 to MARAC."
-                    ),
-                },
-                {
-                    "text": (
-                        "Do not refer: only cases scoring 14 or more can go to MARAC."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Visible high risk is only one of the criteria. Professional "
-                        "judgement, potential escalation and repeat are others."
-                    ),
-                },
-                {
-                    "text": (
-                        "Wait until there have been three incidents in twelve months."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Potential escalation is one route, but you do not need to "
-                        "wait for it when your judgement says the risk is serious now."
-                    ),
-                },
-                {
-                    "text": (
-                        "Record the case as standard risk because the score is below "
-                        "14."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Judgement can raise risk but must never be used to lower it, "
-                        "and a score is not a reason to ignore serious concerns."
-                    ),
-                },
+                {"text": "Refer to MARAC on the grounds of professional judgement.", "correct": True,
+                 "feedback": "Correct. Professional judgement is a MARAC criterion in its own right and can bring a case below 14 to MARAC."},
+                {"text": "Do not refer: only cases scoring 14 or more can go to MARAC.", "correct": False,
+                 "feedback": "Visible high risk is only one of the criteria. Professional judgement, potential escalation and repeat are others."},
+                {"text": "Wait until there have been three incidents in twelve months.", "correct": False,
+                 "feedback": "Potential escalation is one route, but you do not need to wait for it when your judgement says the risk is serious now."},
+                {"text": "Record the case as standard risk because the score is below 14.", "correct": False,
+                 "feedback": "Judgement can raise risk but must never be used to lower it, and a score is not a reason to ignore serious concerns."},
             ],
-            "explanation": (
-                "MARAC criteria are visible high risk (14 or more), professional "
-                "judgement, potential escalation (commonly three incidents in twelve "
-                "months) and repeat (any abuse within twelve months of the last "
-                "referral)."
-            ),
+            "explanation": "MARAC criteria are visible high risk (14 or more), professional judgement, potential escalation (commonly three incidents in twelve months) and repeat (any abuse within twelve months of the last referral).",
             "category": "risk",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "Professional judgement can be used to lower the risk level when a "
-                "DASH checklist scores 14 or more but the victim-survivor seems calm."
-            ),
+            "text": "Professional judgement can be used to lower the risk level when a DASH checklist scores 14 or more but the victim-survivor seems calm.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": False,
-                    "feedback": (
-                        "This is false. Professional judgement can raise the level of "
-                        "risk but must never be used to lower it."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. A score of 14 or more is visible high risk, and "
-                        "judgement must never be used to downgrade a case."
-                    ),
-                },
+                {"text": "True", "correct": False,
+                 "feedback": "This is false. Professional judgement can raise the level of risk but must never be used to lower it."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. A score of 14 or more is visible high risk, and judgement must never be used to downgrade a case."},
             ],
-            "explanation": (
-                "Professional judgement is used to identify risk the checklist may "
-                "miss, never to downgrade it. Calmness can reflect trauma, minimising "
-                "or fear, not safety."
-            ),
+            "explanation": "Professional judgement is used to identify risk the checklist may miss, never to downgrade it. Calmness can reflect trauma, minimising or fear, not safety.",
             "category": "risk",
             "sectors": [],
         },
         {
             "type": "multiple",
-            "text": (
-                "Which of these could be post-separation abuse tactics? Select all "
-                "that apply."
-            ),
+            "text": "Which of these could be post-separation abuse tactics? Select all that apply.",
             "choices": [
-                {
-                    "text": (
-                        "Making repeated court applications about the same "
-                        "arrangements."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Abuse through legal processes can keep a victim-survivor "
-                        "tied to the abuser and under pressure."
-                    ),
-                },
-                {
-                    "text": "Stopping agreed payments on a joint mortgage.",
-                    "correct": True,
-                    "feedback": (
-                        "Yes. This can be economic abuse, which is named in the "
-                        "Domestic Abuse Act 2021."
-                    ),
-                },
-                {
-                    "text": (
-                        "Using handovers of the children to intimidate the other "
-                        "parent."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Child arrangements are a common route for continuing "
-                        "abuse."
-                    ),
-                },
-                {
-                    "text": (
-                        "Claiming the children have been turned against him whenever "
-                        "they say they are frightened."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. “Alienation” claims can be used to deflect attention "
-                        "from the abusive parent's behaviour."
-                    ),
-                },
-                {
-                    "text": (
-                        "Asking the family court once to set contact arrangements, "
-                        "then keeping to what was agreed."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "On its own, using the court once and keeping to the outcome "
-                        "is not a sign of abuse. Look for a pattern."
-                    ),
-                },
+                {"text": "Making repeated court applications about the same arrangements.", "correct": True,
+                 "feedback": "Yes. Abuse through legal processes can keep a victim-survivor tied to the abuser and under pressure."},
+                {"text": "Stopping agreed payments on a joint mortgage.", "correct": True,
+                 "feedback": "Yes. This can be economic abuse, which is named in the Domestic Abuse Act 2021."},
+                {"text": "Using handovers of the children to intimidate the other parent.", "correct": True,
+                 "feedback": "Yes. Child arrangements are a common route for continuing abuse."},
+                {"text": "Claiming the children have been turned against him whenever they say they are frightened.", "correct": True,
+                 "feedback": "Yes. “Alienation” claims can be used to deflect attention from the abusive parent's behaviour."},
+                {"text": "Asking the family court once to set contact arrangements, then keeping to what was agreed.", "correct": False,
+                 "feedback": "On its own, using the court once and keeping to the outcome is not a sign of abuse. Look for a pattern."},
             ],
-            "explanation": (
-                "Post-separation tactics often run through the links a couple still "
-                "share: courts, money, children and information. The pattern is what "
-                "marks it as abuse."
-            ),
+            "explanation": "Post-separation tactics often run through the links a couple still share: courts, money, children and information. The pattern is what marks it as abuse.",
             "category": "tactics",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "What did the 2020 panel set up by the Ministry of Justice find about "
-                "how the family courts respond to domestic abuse?"
-            ),
+            "text": "What did the 2020 panel set up by the Ministry of Justice find about how the family courts respond to domestic abuse?",
             "choices": [
-                {
-                    "text": (
-                        "That there were failings, and that they were systemic rather "
-                        "than isolated."
-                    ),
-                    "correct": True,
-                    "feedback": "Correct. The panel found systemic failings.",
-                },
-                {
-                    "text": "That there were no significant problems.",
-                    "correct": False,
-                    "feedback": (
-                        "No. The panel found failings in how the family courts respond "
-                        "to domestic abuse."
-                    ),
-                },
-                {
-                    "text": "That any problems were limited to one or two courts.",
-                    "correct": False,
-                    "feedback": (
-                        "The failings were found to be systemic, not confined to "
-                        "particular courts."
-                    ),
-                },
-                {
-                    "text": (
-                        "That problems were mostly caused by victim-survivors' own "
-                        "allegations."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "This is not what the panel found, and it reflects a "
-                        "victim-blaming assumption."
-                    ),
-                },
+                {"text": "That there were failings, and that they were systemic rather than isolated.", "correct": True,
+                 "feedback": "Correct. The panel found systemic failings."},
+                {"text": "That there were no significant problems.", "correct": False,
+                 "feedback": "No. The panel found failings in how the family courts respond to domestic abuse."},
+                {"text": "That any problems were limited to one or two courts.", "correct": False,
+                 "feedback": "The failings were found to be systemic, not confined to particular courts."},
+                {"text": "That problems were mostly caused by victim-survivors' own allegations.", "correct": False,
+                 "feedback": "This is not what the panel found, and it reflects a victim-blaming assumption."},
             ],
-            "explanation": (
-                "Practitioners should not assume that a case being in the family court "
-                "means risk has been identified and managed. Keep recording and "
-                "sharing concerns through safeguarding routes."
-            ),
+            "explanation": "Practitioners should not assume that a case being in the family court means risk has been identified and managed. Keep recording and sharing concerns through safeguarding routes.",
             "category": "children",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "A mother discloses that her ex-partner's behaviour at contact "
-                "handovers is frightening her and the children. Which response best "
-                "reflects good practice?"
-            ),
+            "text": "A mother discloses that her ex-partner's behaviour at contact handovers is frightening her and the children. Which response best reflects good practice?",
             "choices": [
-                {
-                    "text": (
-                        "Name the abusive parent's behaviour as the source of harm, "
-                        "and work with the mother as a partner in the children's "
-                        "safety."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Responsibility sits with the person causing harm, "
-                        "and the non-abusing parent is a partner in safety."
-                    ),
-                },
-                {
-                    "text": (
-                        "Record that the mother is failing to protect the children by "
-                        "allowing contact."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "“Failure to protect” framing puts the responsibility for "
-                        "someone else's behaviour on the victim-survivor."
-                    ),
-                },
-                {
-                    "text": (
-                        "Suggest both parents attend mediation to agree calmer "
-                        "handovers."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Bringing a victim-survivor together with the person abusing "
-                        "them to negotiate can increase risk and pressure."
-                    ),
-                },
-                {
-                    "text": (
-                        "Take no action because the family court is dealing with the "
-                        "arrangements."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "A court process does not mean risk has been managed. Follow "
-                        "safeguarding procedures."
-                    ),
-                },
+                {"text": "Name the abusive parent's behaviour as the source of harm, and work with the mother as a partner in the children's safety.", "correct": True,
+                 "feedback": "Correct. Responsibility sits with the person causing harm, and the non-abusing parent is a partner in safety."},
+                {"text": "Record that the mother is failing to protect the children by allowing contact.", "correct": False,
+                 "feedback": "“Failure to protect” framing puts the responsibility for someone else's behaviour on the victim-survivor."},
+                {"text": "Suggest both parents attend mediation to agree calmer handovers.", "correct": False,
+                 "feedback": "Bringing a victim-survivor together with the person abusing them to negotiate can increase risk and pressure."},
+                {"text": "Take no action because the family court is dealing with the arrangements.", "correct": False,
+                 "feedback": "A court process does not mean risk has been managed. Follow safeguarding procedures."},
             ],
-            "explanation": (
-                "Children affected by domestic abuse are victims in their own right. "
-                "Hold the abusive parent accountable and support the protective parent."
-            ),
+            "explanation": "Children affected by domestic abuse are victims in their own right. Hold the abusive parent accountable and support the protective parent.",
             "category": "children",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "A parent tells a teaching assistant that her ex-partner has been "
-                "waiting at the school gate and trying to collect their child outside "
-                "the agreed arrangements. What should the teaching assistant do?"
-            ),
+            "text": "A parent tells a teaching assistant that her ex-partner has been waiting at the school gate and trying to collect their child outside the agreed arrangements. What should the teaching assistant do?",
             "choices": [
-                {
-                    "text": (
-                        "Pass it to the designated safeguarding lead the same day and "
-                        "record what was said."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Concerns about a child's welfare go to the DSL, in "
-                        "line with KCSIE."
-                    ),
-                },
-                {
-                    "text": "Speak to the father at the gate and ask him to stop.",
-                    "correct": False,
-                    "feedback": (
-                        "Never confront the person causing harm. It can increase the "
-                        "danger, and it is not your decision."
-                    ),
-                },
-                {
-                    "text": "Keep it confidential because the mother asked you to.",
-                    "correct": False,
-                    "feedback": (
-                        "You cannot promise confidentiality when a child's welfare is "
-                        "involved. Explain kindly that you must tell the DSL."
-                    ),
-                },
-                {
-                    "text": (
-                        "Wait to see whether it happens again before telling anyone."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Do not wait. The DSL needs to know now to decide what the "
-                        "school should do."
-                    ),
-                },
+                {"text": "Pass it to the designated safeguarding lead the same day and record what was said.", "correct": True,
+                 "feedback": "Correct. Concerns about a child's welfare go to the DSL, in line with KCSIE."},
+                {"text": "Speak to the father at the gate and ask him to stop.", "correct": False,
+                 "feedback": "Never confront the person causing harm. It can increase the danger, and it is not your decision."},
+                {"text": "Keep it confidential because the mother asked you to.", "correct": False,
+                 "feedback": "You cannot promise confidentiality when a child's welfare is involved. Explain kindly that you must tell the DSL."},
+                {"text": "Wait to see whether it happens again before telling anyone.", "correct": False,
+                 "feedback": "Do not wait. The DSL needs to know now to decide what the school should do."},
             ],
-            "explanation": (
-                "In schools, any concern about a child's safety or welfare goes to the "
-                "designated safeguarding lead, who decides on records, arrangements "
-                "and referrals."
-            ),
+            "explanation": "In schools, any concern about a child's safety or welfare goes to the designated safeguarding lead, who decides on records, arrangements and referrals.",
             "category": "practice",
             "sectors": ["education"],
         },
         {
             "type": "multiple",
-            "text": (
-                "A member of your faith community tells you her ex-husband is "
-                "harassing her. Which responses are safe? Select all that apply."
-            ),
+            "text": "A member of your faith community tells you her ex-husband is harassing her. Which responses are safe? Select all that apply.",
             "choices": [
-                {
-                    "text": (
-                        "Listen, believe her and signpost her to specialist support."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Listening and signposting is the core of a safe response."
-                    ),
-                },
-                {
-                    "text": (
-                        "Explain honestly that you cannot promise full confidentiality "
-                        "if someone is at serious risk."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Being honest about the limits of confidentiality builds "
-                        "trust and keeps people safe."
-                    ),
-                },
-                {
-                    "text": (
-                        "Invite them both to meet with you so that they can reconcile."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "No. Bringing them together, couples counselling or mediation "
-                        "can put her at greater risk."
-                    ),
-                },
-                {
-                    "text": "Speak to her ex-husband yourself and ask him to stop.",
-                    "correct": False,
-                    "feedback": (
-                        "No. Never confront the person causing harm; it can increase "
-                        "the danger."
-                    ),
-                },
+                {"text": "Listen, believe her and signpost her to specialist support.", "correct": True,
+                 "feedback": "Yes. Listening and signposting is the core of a safe response."},
+                {"text": "Explain honestly that you cannot promise full confidentiality if someone is at serious risk.", "correct": True,
+                 "feedback": "Yes. Being honest about the limits of confidentiality builds trust and keeps people safe."},
+                {"text": "Invite them both to meet with you so that they can reconcile.", "correct": False,
+                 "feedback": "No. Bringing them together, couples counselling or mediation can put her at greater risk."},
+                {"text": "Speak to her ex-husband yourself and ask him to stop.", "correct": False,
+                 "feedback": "No. Never confront the person causing harm; it can increase the danger."},
             ],
-            "explanation": (
-                "Faith and community leaders should never confront the perpetrator, "
-                "avoid couples counselling and mediation, not press forgiveness, and "
-                "be honest about confidentiality."
-            ),
+            "explanation": "Faith and community leaders should never confront the perpetrator, avoid couples counselling and mediation, not press forgiveness, and be honest about confidentiality.",
             "category": "practice",
             "sectors": ["community"],
         },
         {
             "type": "true_false",
-            "text": (
-                "A pattern of controlling behaviour by an ex-partner should only be "
-                "investigated if there has been a physical assault."
-            ),
+            "text": "A pattern of controlling behaviour by an ex-partner should only be investigated if there has been a physical assault.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": False,
-                    "feedback": (
-                        "This is false. Controlling or coercive behaviour after "
-                        "separation can be an offence without any physical violence."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Since 5 April 2023 the coercive control offence "
-                        "covers behaviour after separation, violent or not."
-                    ),
-                },
+                {"text": "True", "correct": False,
+                 "feedback": "This is false. Controlling or coercive behaviour after separation can be an offence without any physical violence."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. Since 5 April 2023 the coercive control offence covers behaviour after separation, violent or not."},
             ],
-            "explanation": (
-                "Investigate the course of conduct. Controlling or coercive behaviour, "
-                "stalking and harassment can all be offences without a physical "
-                "assault."
-            ),
+            "explanation": "Investigate the course of conduct. Controlling or coercive behaviour, stalking and harassment can all be offences without a physical assault.",
             "category": "law",
             "sectors": ["police"],
         },
         {
             "type": "single",
-            "text": (
-                "A tenant has rent arrears on a joint tenancy. She says her ex-partner "
-                "stopped paying his share when she left and has told her he will “make "
-                "sure she loses the flat”. What should the housing officer do first?"
-            ),
+            "text": "A tenant has rent arrears on a joint tenancy. She says her ex-partner stopped paying his share when she left and has told her he will “make sure she loses the flat”. What should the housing officer do first?",
             "choices": [
-                {
-                    "text": (
-                        "Recognise possible economic abuse, respond safely and refer, "
-                        "before considering any action over the arrears."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Find out whether the arrears are part of a pattern "
-                        "of abuse before acting against the victim-survivor."
-                    ),
-                },
-                {
-                    "text": "Start arrears action against both tenants equally.",
-                    "correct": False,
-                    "feedback": (
-                        "Treating this as a simple tenancy matter can punish the "
-                        "victim-survivor for the abuser's behaviour."
-                    ),
-                },
-                {
-                    "text": (
-                        "Treat it as a dispute between two tenants for them to resolve."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Abuse is not a dispute between equals. Do not ask the "
-                        "victim-survivor to resolve it with the person abusing her."
-                    ),
-                },
-                {
-                    "text": "Contact the ex-partner to ask for his side.",
-                    "correct": False,
-                    "feedback": (
-                        "Contacting the ex-partner without a safety plan can increase "
-                        "risk and reveal what she has told you."
-                    ),
-                },
+                {"text": "Recognise possible economic abuse, respond safely and refer, before considering any action over the arrears.", "correct": True,
+                 "feedback": "Correct. Find out whether the arrears are part of a pattern of abuse before acting against the victim-survivor."},
+                {"text": "Start arrears action against both tenants equally.", "correct": False,
+                 "feedback": "Treating this as a simple tenancy matter can punish the victim-survivor for the abuser's behaviour."},
+                {"text": "Treat it as a dispute between two tenants for them to resolve.", "correct": False,
+                 "feedback": "Abuse is not a dispute between equals. Do not ask the victim-survivor to resolve it with the person abusing her."},
+                {"text": "Contact the ex-partner to ask for his side.", "correct": False,
+                 "feedback": "Contacting the ex-partner without a safety plan can increase risk and reveal what she has told you."},
             ],
-            "explanation": (
-                "Economic abuse can show up as arrears or debt on a joint tenancy. "
-                "Housing providers should recognise it and not treat abuse as a "
-                "tenancy or antisocial behaviour dispute."
-            ),
+            "explanation": "Economic abuse can show up as arrears or debt on a joint tenancy. Housing providers should recognise it and not treat abuse as a tenancy or antisocial behaviour dispute.",
             "category": "practice",
             "sectors": ["housing"],
         },
         {
             "type": "multiple",
-            "text": (
-                "An employee's ex-partner keeps phoning reception to ask when she "
-                "finishes work. Which steps are good practice? Select all that apply."
-            ),
+            "text": "An employee's ex-partner keeps phoning reception to ask when she finishes work. Which steps are good practice? Select all that apply.",
             "choices": [
-                {
-                    "text": (
-                        "Agree a workplace safety plan with her, including what "
-                        "reception should say."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. A safety plan agreed with the employee is central to the "
-                        "workplace response."
-                    ),
-                },
-                {
-                    "text": (
-                        "Make sure no one confirms her hours or whereabouts to callers."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Protecting information about her routine reduces the "
-                        "risk of stalking at work."
-                    ),
-                },
-                {
-                    "text": "Keep a dated record of the calls.",
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Record is one of the four steps, and records can support "
-                        "a police report."
-                    ),
-                },
-                {
-                    "text": (
-                        "Tell her she must sort it out herself because it is a "
-                        "personal matter."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "No. Abuse at or through the workplace is the employer's "
-                        "concern: Recognise, Respond, Refer, Record."
-                    ),
-                },
+                {"text": "Agree a workplace safety plan with her, including what reception should say.", "correct": True,
+                 "feedback": "Yes. A safety plan agreed with the employee is central to the workplace response."},
+                {"text": "Make sure no one confirms her hours or whereabouts to callers.", "correct": True,
+                 "feedback": "Yes. Protecting information about her routine reduces the risk of stalking at work."},
+                {"text": "Keep a dated record of the calls.", "correct": True,
+                 "feedback": "Yes. Record is one of the four steps, and records can support a police report."},
+                {"text": "Tell her she must sort it out herself because it is a personal matter.", "correct": False,
+                 "feedback": "No. Abuse at or through the workplace is the employer's concern: Recognise, Respond, Refer, Record."},
             ],
-            "explanation": (
-                "Employers can use Recognise, Respond, Refer, Record, and a workplace "
-                "safety plan, to respond to post-separation stalking at work."
-            ),
+            "explanation": "Employers can use Recognise, Respond, Refer, Record, and a workplace safety plan, to respond to post-separation stalking at work.",
             "category": "practice",
             "sectors": ["employers"],
         },
         {
             "type": "single",
-            "text": (
-                "A patient attends with her ex-partner, who says he is there “to help "
-                "with the children”. You suspect post-separation abuse. What is the "
-                "best approach?"
-            ),
+            "text": "A patient attends with her ex-partner, who says he is there “to help with the children”. You suspect post-separation abuse. What is the best approach?",
             "choices": [
-                {
-                    "text": (
-                        "Find a way to see the patient on her own before asking about "
-                        "abuse."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Enquiry about abuse should be made in private, never "
-                        "in front of a partner or ex-partner."
-                    ),
-                },
-                {
-                    "text": (
-                        "Ask about abuse in front of both of them, so that everything "
-                        "is open."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Asking in front of the ex-partner is unsafe and unlikely to "
-                        "lead to an honest answer."
-                    ),
-                },
-                {
-                    "text": (
-                        "Ask the ex-partner to interpret or explain the patient's "
-                        "symptoms."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Never use a partner, ex-partner or family member to interpret "
-                        "or speak for the patient."
-                    ),
-                },
-                {
-                    "text": "Avoid the subject because they are no longer together.",
-                    "correct": False,
-                    "feedback": (
-                        "Separation does not end abuse, and it can be a time of raised "
-                        "risk."
-                    ),
-                },
+                {"text": "Find a way to see the patient on her own before asking about abuse.", "correct": True,
+                 "feedback": "Correct. Enquiry about abuse should be made in private, never in front of a partner or ex-partner."},
+                {"text": "Ask about abuse in front of both of them, so that everything is open.", "correct": False,
+                 "feedback": "Asking in front of the ex-partner is unsafe and unlikely to lead to an honest answer."},
+                {"text": "Ask the ex-partner to interpret or explain the patient's symptoms.", "correct": False,
+                 "feedback": "Never use a partner, ex-partner or family member to interpret or speak for the patient."},
+                {"text": "Avoid the subject because they are no longer together.", "correct": False,
+                 "feedback": "Separation does not end abuse, and it can be a time of raised risk."},
             ],
-            "explanation": (
-                "In health settings, enquiry should be private. Level 1 staff respond "
-                "to a disclosure and refer on; level 2 staff are also trained to ask "
-                "about abuse."
-            ),
+            "explanation": "In health settings, enquiry should be private. Level 1 staff respond to a disclosure and refer on; level 2 staff are also trained to ask about abuse.",
             "category": "practice",
             "sectors": ["health"],
         },
         {
             "type": "scenario",
-            "case": (
-                "<p>Lena left her partner three weeks ago and is staying with her "
-                "sister. A DASH checklist completed while they were still living "
-                "together scored 8. Today Lena tells you he has been sending messages "
-                "from new numbers, has turned up outside her sister's house twice, and "
-                "has told her that if she does not come back she will “never see the "
-                "kids again”. She is very frightened.</p>"
-            ),
             "category": "risk",
+            "case": "<p>Lena left her partner three weeks ago and is staying with her sister. A DASH checklist completed while they were still living together scored 8. Today Lena tells you he has been sending messages from new numbers, has turned up outside her sister's house twice, and has told her that if she does not come back she will “never see the kids again”. She is very frightened.</p>",
             "questions": [
                 {
                     "type": "single",
                     "text": "What does the timing of these events tell you?",
                     "choices": [
-                        {
-                            "text": (
-                                "Lena is in the period soon after separation when risk "
-                                "can be especially high."
-                            ),
-                            "correct": True,
-                            "feedback": (
-                                "Correct. The weeks and months after separation call "
-                                "for extra care."
-                            ),
-                        },
-                        {
-                            "text": (
-                                "The risk is probably lower because they no longer "
-                                "live together."
-                            ),
-                            "correct": False,
-                            "feedback": (
-                                "No. Separation often changes the form of abuse rather "
-                                "than ending it, and can raise the danger."
-                            ),
-                        },
-                        {
-                            "text": "Nothing: timing is not relevant to risk.",
-                            "correct": False,
-                            "feedback": (
-                                "Timing matters. Femicide Census figures show many "
-                                "killings happen soon after separation."
-                            ),
-                        },
+                        {"text": "Lena is in the period soon after separation when risk can be especially high.", "correct": True,
+                         "feedback": "Correct. The weeks and months after separation call for extra care."},
+                        {"text": "The risk is probably lower because they no longer live together.", "correct": False,
+                         "feedback": "No. Separation often changes the form of abuse rather than ending it, and can raise the danger."},
+                        {"text": "Nothing: timing is not relevant to risk.", "correct": False,
+                         "feedback": "Timing matters. Femicide Census figures show many killings happen soon after separation."},
                     ],
-                    "explanation": (
-                        "Separation can be a time of increased danger. Of women killed "
-                        "after separating or taking steps to, 30% were killed within a "
-                        "month."
-                    ),
+                    "explanation": "Separation can be a time of increased danger. Of women killed after separating or taking steps to, 30% were killed within a month.",
                     "category": "risk",
                     "sectors": [],
                 },
@@ -2097,89 +1516,29 @@ MODULE = {
                     "type": "multiple",
                     "text": "Which actions are appropriate? Select all that apply.",
                     "choices": [
-                        {
-                            "text": (
-                                "Repeat the DASH checklist now, or arrange for a "
-                                "trained colleague to do so."
-                            ),
-                            "correct": True,
-                            "feedback": (
-                                "Yes. The earlier score was taken before separation "
-                                "and is out of date."
-                            ),
-                        },
-                        {
-                            "text": (
-                                "Consider a MARAC referral on professional judgement, "
-                                "even if the new score is below 14."
-                            ),
-                            "correct": True,
-                            "feedback": (
-                                "Yes. Professional judgement can bring a case to MARAC."
-                            ),
-                        },
-                        {
-                            "text": (
-                                "Refer Lena to specialist support and follow "
-                                "safeguarding procedures for the children."
-                            ),
-                            "correct": True,
-                            "feedback": (
-                                "Yes. Specialist support and child safeguarding are "
-                                "both needed here."
-                            ),
-                        },
-                        {
-                            "text": (
-                                "Rely on the earlier score of 8 and record the case as "
-                                "standard risk."
-                            ),
-                            "correct": False,
-                            "feedback": (
-                                "No. An old, lower score must not be used to play down "
-                                "new and escalating risk."
-                            ),
-                        },
+                        {"text": "Repeat the DASH checklist now, or arrange for a trained colleague to do so.", "correct": True,
+                         "feedback": "Yes. The earlier score was taken before separation and is out of date."},
+                        {"text": "Consider a MARAC referral on professional judgement, even if the new score is below 14.", "correct": True,
+                         "feedback": "Yes. Professional judgement can bring a case to MARAC."},
+                        {"text": "Refer Lena to specialist support and follow safeguarding procedures for the children.", "correct": True,
+                         "feedback": "Yes. Specialist support and child safeguarding are both needed here."},
+                        {"text": "Rely on the earlier score of 8 and record the case as standard risk.", "correct": False,
+                         "feedback": "No. An old, lower score must not be used to play down new and escalating risk."},
                     ],
-                    "explanation": (
-                        "Reassess after separation, use professional judgement, refer "
-                        "to specialist support and safeguard the children."
-                    ),
+                    "explanation": "Reassess after separation, use professional judgement, refer to specialist support and safeguard the children.",
                     "category": "risk",
                     "sectors": [],
                 },
                 {
                     "type": "true_false",
-                    "text": (
-                        "A good way to reduce the tension would be to suggest Lena "
-                        "meets her ex-partner to agree arrangements for the children "
-                        "calmly."
-                    ),
+                    "text": "A good way to reduce the tension would be to suggest Lena meets her ex-partner to agree arrangements for the children calmly.",
                     "choices": [
-                        {
-                            "text": "True",
-                            "correct": False,
-                            "feedback": (
-                                "This is false. Suggesting a meeting could put Lena at "
-                                "serious risk and increase his control."
-                            ),
-                        },
-                        {
-                            "text": "False",
-                            "correct": True,
-                            "feedback": (
-                                "Correct. Never suggest a victim-survivor meets or "
-                                "negotiates with the person abusing her. Child "
-                                "arrangements should be dealt with through specialist "
-                                "and legal advice."
-                            ),
-                        },
+                        {"text": "True", "correct": False,
+                         "feedback": "This is false. Suggesting a meeting could put Lena at serious risk and increase his control."},
+                        {"text": "False", "correct": True,
+                         "feedback": "Correct. Never suggest a victim-survivor meets or negotiates with the person abusing her. Child arrangements should be dealt with through specialist and legal advice."},
                     ],
-                    "explanation": (
-                        "Meeting or negotiating directly with an abusive ex-partner "
-                        "can increase risk. Safety planning around child arrangements "
-                        "should involve specialist and legal advice."
-                    ),
+                    "explanation": "Meeting or negotiating directly with an abusive ex-partner can increase risk. Safety planning around child arrangements should involve specialist and legal advice.",
                     "category": "risk",
                     "sectors": [],
                 },

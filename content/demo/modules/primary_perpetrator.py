@@ -1027,309 +1027,110 @@ MODULE = {
             "type": "single",
             "text": "What does “primary perpetrator” mean?",
             "choices": [
-                {
-                    "text": (
-                        "The person whose behaviour, over time, creates fear and "
-                        "control in the relationship."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. It is about the pattern across the relationship, not "
-                        "one incident."
-                    ),
-                },
-                {
-                    "text": (
-                        "The person who used force first in the most recent incident."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "A single incident can mislead. A victim-survivor may have "
-                        "used force to defend themselves."
-                    ),
-                },
-                {
-                    "text": "The person with fewer visible injuries.",
-                    "correct": False,
-                    "feedback": (
-                        "Injuries on their own do not show who holds power in the "
-                        "relationship."
-                    ),
-                },
-                {
-                    "text": "The person who called the police first.",
-                    "correct": False,
-                    "feedback": (
-                        "A person who uses abuse may call first to present as the "
-                        "victim."
-                    ),
-                },
+                {"text": "The person whose behaviour, over time, creates fear and control in the relationship.", "correct": True,
+                 "feedback": "Correct. It is about the pattern across the relationship, not one incident."},
+                {"text": "The person who used force first in the most recent incident.", "correct": False,
+                 "feedback": "A single incident can mislead. A victim-survivor may have used force to defend themselves."},
+                {"text": "The person with fewer visible injuries.", "correct": False,
+                 "feedback": "Injuries on their own do not show who holds power in the relationship."},
+                {"text": "The person who called the police first.", "correct": False,
+                 "feedback": "A person who uses abuse may call first to present as the victim."},
             ],
-            "explanation": (
-                "The primary perpetrator is identified by looking at the pattern of "
-                "fear and control over time, not by who did what in one incident."
-            ),
+            "explanation": "The primary perpetrator is identified by looking at the pattern of fear and control over time, not by who did what in one incident.",
             "category": "identification",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "Truly mutual abuse, where both partners control and frighten each "
-                "other to the same degree, is common."
-            ),
+            "text": "Truly mutual abuse, where both partners control and frighten each other to the same degree, is common.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": False,
-                    "feedback": (
-                        "This is false. Truly mutual abuse is rare; usually one person "
-                        "holds the power."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Truly mutual abuse is rare, so “both as bad as each "
-                        "other” should be rejected."
-                    ),
-                },
+                {"text": "True", "correct": False,
+                 "feedback": "This is false. Truly mutual abuse is rare; usually one person holds the power."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. Truly mutual abuse is rare, so “both as bad as each other” should be rejected."},
             ],
-            "explanation": (
-                "In most relationships with counter-allegations, one person is the "
-                "primary perpetrator and the other may be resisting. Genuinely mutual "
-                "abuse is rare."
-            ),
+            "explanation": "In most relationships with counter-allegations, one person is the primary perpetrator and the other may be resisting. Genuinely mutual abuse is rare.",
             "category": "identification",
             "sectors": [],
         },
         {
             "type": "multiple",
-            "text": (
-                "Which questions are most useful when there are counter-allegations? "
-                "Select all that apply."
-            ),
+            "text": "Which questions are most useful when there are counter-allegations? Select all that apply.",
             "choices": [
-                {
-                    "text": "Who is afraid of whom?",
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Fear is one of the clearest markers of who is "
-                        "experiencing abuse."
-                    ),
-                },
-                {
-                    "text": "Who is controlling whom?",
-                    "correct": True,
-                    "feedback": "Yes. Coercive control is the key lens.",
-                },
-                {
-                    "text": "What has the pattern been over time?",
-                    "correct": True,
-                    "feedback": (
-                        "Yes. History, frequency, severity and escalation matter more "
-                        "than one incident."
-                    ),
-                },
-                {
-                    "text": "Who seemed calmer when you arrived?",
-                    "correct": False,
-                    "feedback": (
-                        "No. People who use abuse can seem calm, and victim-survivors "
-                        "may be distressed."
-                    ),
-                },
+                {"text": "Who is afraid of whom?", "correct": True,
+                 "feedback": "Yes. Fear is one of the clearest markers of who is experiencing abuse."},
+                {"text": "Who is controlling whom?", "correct": True,
+                 "feedback": "Yes. Coercive control is the key lens."},
+                {"text": "What has the pattern been over time?", "correct": True,
+                 "feedback": "Yes. History, frequency, severity and escalation matter more than one incident."},
+                {"text": "Who seemed calmer when you arrived?", "correct": False,
+                 "feedback": "No. People who use abuse can seem calm, and victim-survivors may be distressed."},
             ],
-            "explanation": (
-                "Use coercive control as the lens: the pattern over time, who is "
-                "afraid of whom, who is controlling whom, and what the impact has been."
-            ),
+            "explanation": "Use coercive control as the lens: the pattern over time, who is afraid of whom, who is controlling whom, and what the impact has been.",
             "category": "identification",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "After years of being controlled, a woman pushes her partner out of "
-                "the way when he blocks the door to stop her leaving. How is this best "
-                "described?"
-            ),
+            "text": "After years of being controlled, a woman pushes her partner out of the way when he blocks the door to stop her leaving. How is this best described?",
             "choices": [
-                {
-                    "text": "Violent resistance.",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Force used to escape or resist abuse is a response "
-                        "to abuse, not a pattern of control."
-                    ),
-                },
-                {
-                    "text": "Evidence of mutual abuse.",
-                    "correct": False,
-                    "feedback": (
-                        "One act of resistance within a pattern of control does not "
-                        "make the abuse mutual."
-                    ),
-                },
-                {
-                    "text": "Proof that she is the primary perpetrator.",
-                    "correct": False,
-                    "feedback": (
-                        "Context matters. A push to escape is not the same as a push "
-                        "to intimidate."
-                    ),
-                },
-                {
-                    "text": "A neighbour dispute.",
-                    "correct": False,
-                    "feedback": (
-                        "This is about domestic abuse within a relationship, not a "
-                        "neighbour dispute."
-                    ),
-                },
+                {"text": "Violent resistance.", "correct": True,
+                 "feedback": "Correct. Force used to escape or resist abuse is a response to abuse, not a pattern of control."},
+                {"text": "Evidence of mutual abuse.", "correct": False,
+                 "feedback": "One act of resistance within a pattern of control does not make the abuse mutual."},
+                {"text": "Proof that she is the primary perpetrator.", "correct": False,
+                 "feedback": "Context matters. A push to escape is not the same as a push to intimidate."},
+                {"text": "A neighbour dispute.", "correct": False,
+                 "feedback": "This is about domestic abuse within a relationship, not a neighbour dispute."},
             ],
-            "explanation": (
-                "Victim-survivors may use defensive or retaliatory force, sometimes "
-                "called violent resistance. It does not make them the primary "
-                "perpetrator."
-            ),
+            "explanation": "Victim-survivors may use defensive or retaliatory force, sometimes called violent resistance. It does not make them the primary perpetrator.",
             "category": "identification",
             "sectors": [],
         },
         {
             "type": "multiple",
-            "text": (
-                "What can happen when a victim-survivor is wrongly identified as the "
-                "perpetrator? Select all that apply."
-            ),
+            "text": "What can happen when a victim-survivor is wrongly identified as the perpetrator? Select all that apply.",
             "choices": [
-                {
-                    "text": (
-                        "They can lose access to the specialist services they need."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Misidentification can cut victim-survivors off from "
-                        "support."
-                    ),
-                },
-                {
-                    "text": "It can affect decisions about their children.",
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Getting it wrong can cost a victim-survivor their "
-                        "children."
-                    ),
-                },
-                {
-                    "text": (
-                        "The person causing harm may be offered support meant for "
-                        "victims."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. This can give them information and a sense that their "
-                        "account has been confirmed."
-                    ),
-                },
-                {
-                    "text": (
-                        "Nothing lasting, because other agencies will automatically "
-                        "correct the record."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "No. Wrong labels are often read and repeated by other "
-                        "agencies."
-                    ),
-                },
+                {"text": "They can lose access to the specialist services they need.", "correct": True,
+                 "feedback": "Yes. Misidentification can cut victim-survivors off from support."},
+                {"text": "It can affect decisions about their children.", "correct": True,
+                 "feedback": "Yes. Getting it wrong can cost a victim-survivor their children."},
+                {"text": "The person causing harm may be offered support meant for victims.", "correct": True,
+                 "feedback": "Yes. This can give them information and a sense that their account has been confirmed."},
+                {"text": "Nothing lasting, because other agencies will automatically correct the record.", "correct": False,
+                 "feedback": "No. Wrong labels are often read and repeated by other agencies."},
             ],
-            "explanation": (
-                "Misidentification has serious consequences: lost services, decisions "
-                "about children, and support going to the person causing harm."
-            ),
+            "explanation": "Misidentification has serious consequences: lost services, decisions about children, and support going to the person causing harm.",
             "category": "identification",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "Positive-action arrests based only on the incident in front of "
-                "officers can lead to the real victim being arrested."
-            ),
+            "text": "Positive-action arrests based only on the incident in front of officers can lead to the real victim being arrested.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Decisions based only on the immediate incident can "
-                        "catch the real victim."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": False,
-                    "feedback": (
-                        "This is true. Officers should look at the pattern and history "
-                        "before deciding who the primary perpetrator is."
-                    ),
-                },
+                {"text": "True", "correct": True,
+                 "feedback": "Correct. Decisions based only on the immediate incident can catch the real victim."},
+                {"text": "False", "correct": False,
+                 "feedback": "This is true. Officers should look at the pattern and history before deciding who the primary perpetrator is."},
             ],
-            "explanation": (
-                "Positive action is there to protect victim-survivors, but it must be "
-                "informed by the history and the pattern of fear and control."
-            ),
+            "explanation": "Positive action is there to protect victim-survivors, but it must be informed by the history and the pattern of fear and control.",
             "category": "identification",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "Which approach to counter-allegations at MARAC reflects good practice?"
-            ),
+            "text": "Which approach to counter-allegations at MARAC reflects good practice?",
             "choices": [
-                {
-                    "text": (
-                        "Have the case screened by an IDVA or a men's service, and "
-                        "assess the risk to both people."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Screening and assessing risk to both gives the "
-                        "meeting the best picture."
-                    ),
-                },
-                {
-                    "text": (
-                        "Record both people as equally responsible until one of them "
-                        "is convicted."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "“Both as bad as each other” should be rejected; it leaves the "
-                        "real victim without protection."
-                    ),
-                },
-                {
-                    "text": "Consider only the person who was referred first.",
-                    "correct": False,
-                    "feedback": "The risk to both people should be assessed.",
-                },
-                {
-                    "text": "Let each agency reach its own view and act on it.",
-                    "correct": False,
-                    "feedback": (
-                        "Agencies acting on conflicting assumptions can harm the real "
-                        "victim. Agree one approach."
-                    ),
-                },
+                {"text": "Have the case screened by an IDVA or a men's service, and assess the risk to both people.", "correct": True,
+                 "feedback": "Correct. Screening and assessing risk to both gives the meeting the best picture."},
+                {"text": "Record both people as equally responsible until one of them is convicted.", "correct": False,
+                 "feedback": "“Both as bad as each other” should be rejected; it leaves the real victim without protection."},
+                {"text": "Consider only the person who was referred first.", "correct": False,
+                 "feedback": "The risk to both people should be assessed."},
+                {"text": "Let each agency reach its own view and act on it.", "correct": False,
+                 "feedback": "Agencies acting on conflicting assumptions can harm the real victim. Agree one approach."},
             ],
-            "explanation": (
-                "At MARAC: screening by an IDVA or men's service, assessing risk to "
-                "both, avoiding conflicting agency actions, and rejecting “both as bad "
-                "as each other”."
-            ),
+            "explanation": "At MARAC: screening by an IDVA or men's service, assessing risk to both, avoiding conflicting agency actions, and rejecting “both as bad as each other”.",
             "category": "marac",
             "sectors": [],
         },
@@ -1337,82 +1138,29 @@ MODULE = {
             "type": "single",
             "text": "Why do specialist men's services screen for counter-allegations?",
             "choices": [
-                {
-                    "text": (
-                        "To make sure support reaches genuine victims and is not given "
-                        "to someone who is abusing his partner."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Screening protects victim-survivors and helps "
-                        "genuine male victims be believed with confidence."
-                    ),
-                },
-                {
-                    "text": "Because male victims are usually not telling the truth.",
-                    "correct": False,
-                    "feedback": (
-                        "No. Men can be victims and deserve to be heard on their "
-                        "merits. Screening is about getting it right, not disbelief."
-                    ),
-                },
-                {
-                    "text": (
-                        "Because the law requires male victims to prove they have been "
-                        "abused."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "There is no such legal requirement. Screening is good "
-                        "practice, not a legal test."
-                    ),
-                },
-                {
-                    "text": "To decide whether the other person should be prosecuted.",
-                    "correct": False,
-                    "feedback": (
-                        "Prosecution decisions are not made by support services. "
-                        "Screening is about who to support and how."
-                    ),
-                },
+                {"text": "To make sure support reaches genuine victims and is not given to someone who is abusing his partner.", "correct": True,
+                 "feedback": "Correct. Screening protects victim-survivors and helps genuine male victims be believed with confidence."},
+                {"text": "Because male victims are usually not telling the truth.", "correct": False,
+                 "feedback": "No. Men can be victims and deserve to be heard on their merits. Screening is about getting it right, not disbelief."},
+                {"text": "Because the law requires male victims to prove they have been abused.", "correct": False,
+                 "feedback": "There is no such legal requirement. Screening is good practice, not a legal test."},
+                {"text": "To decide whether the other person should be prosecuted.", "correct": False,
+                 "feedback": "Prosecution decisions are not made by support services. Screening is about who to support and how."},
             ],
-            "explanation": (
-                "Some people presenting as victims are the primary perpetrator. "
-                "Careful, respectful screening makes sure support goes to the right "
-                "person."
-            ),
+            "explanation": "Some people presenting as victims are the primary perpetrator. Careful, respectful screening makes sure support goes to the right person.",
             "category": "identification",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "In a same-sex relationship, abuse is likely to be mutual because the "
-                "partners are more evenly matched."
-            ),
+            "text": "In a same-sex relationship, abuse is likely to be mutual because the partners are more evenly matched.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": False,
-                    "feedback": (
-                        "This is false. The same questions about pattern, fear and "
-                        "control apply in every relationship."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Assuming mutuality in same-sex relationships is a "
-                        "stereotype that can leave the real victim unprotected."
-                    ),
-                },
+                {"text": "True", "correct": False,
+                 "feedback": "This is false. The same questions about pattern, fear and control apply in every relationship."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. Assuming mutuality in same-sex relationships is a stereotype that can leave the real victim unprotected."},
             ],
-            "explanation": (
-                "LGBT+ dynamics, such as threats to out someone, can be part of "
-                "coercive control. Do not assume abuse is mutual because partners are "
-                "the same sex."
-            ),
+            "explanation": "LGBT+ dynamics, such as threats to out someone, can be part of coercive control. Do not assume abuse is mutual because partners are the same sex.",
             "category": "identification",
             "sectors": [],
         },
@@ -1420,487 +1168,164 @@ MODULE = {
             "type": "single",
             "text": "Which record is the best practice after a counter-allegation?",
             "choices": [
-                {
-                    "text": (
-                        "Each person's account in their own words, what you saw, the "
-                        "history checked, and the reasons for your view."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Clear, attributed and reasoned records help every "
-                        "agency that reads them later."
-                    ),
-                },
-                {
-                    "text": (
-                        "“Volatile relationship; six of one and half a dozen of the "
-                        "other.”"
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Labels like this hide who is doing what and can stick to a "
-                        "victim-survivor."
-                    ),
-                },
-                {
-                    "text": "“Mutual abuse; no further action.”",
-                    "correct": False,
-                    "feedback": (
-                        "Truly mutual abuse is rare, and this record gives no evidence "
-                        "or reasoning."
-                    ),
-                },
-                {
-                    "text": "Only the account of the person who seemed more credible.",
-                    "correct": False,
-                    "feedback": (
-                        "Record both accounts and your reasoning; credibility on the "
-                        "day can mislead."
-                    ),
-                },
+                {"text": "Each person's account in their own words, what you saw, the history checked, and the reasons for your view.", "correct": True,
+                 "feedback": "Correct. Clear, attributed and reasoned records help every agency that reads them later."},
+                {"text": "“Volatile relationship; six of one and half a dozen of the other.”", "correct": False,
+                 "feedback": "Labels like this hide who is doing what and can stick to a victim-survivor."},
+                {"text": "“Mutual abuse; no further action.”", "correct": False,
+                 "feedback": "Truly mutual abuse is rare, and this record gives no evidence or reasoning."},
+                {"text": "Only the account of the person who seemed more credible.", "correct": False,
+                 "feedback": "Record both accounts and your reasoning; credibility on the day can mislead."},
             ],
-            "explanation": (
-                "Record who said what, what you saw and checked, and why you reached "
-                "your view. Avoid labels that hide the pattern."
-            ),
+            "explanation": "Record who said what, what you saw and checked, and why you reached your view. Avoid labels that hide the pattern.",
             "category": "recording",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "Officers attend an incident. The man is calm and has a scratch; the "
-                "woman is distressed and has been drinking. There have been three "
-                "earlier calls from her in the past year. What should officers do "
-                "before deciding who to arrest?"
-            ),
+            "text": "Officers attend an incident. The man is calm and has a scratch; the woman is distressed and has been drinking. There have been three earlier calls from her in the past year. What should officers do before deciding who to arrest?",
             "choices": [
-                {
-                    "text": (
-                        "Separate them, speak to each privately and take the history "
-                        "of earlier calls into account."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. The pattern and history are essential to identifying "
-                        "the primary perpetrator."
-                    ),
-                },
-                {
-                    "text": (
-                        "Arrest the woman, because she is the one who has been "
-                        "drinking."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Alcohol use does not make someone the primary perpetrator; "
-                        "victim-survivors may drink to cope."
-                    ),
-                },
-                {
-                    "text": "Arrest both, to be safe.",
-                    "correct": False,
-                    "feedback": (
-                        "Arresting both treats them as “both as bad as each other” and "
-                        "can harm the real victim."
-                    ),
-                },
-                {
-                    "text": "Arrest the man, because the woman called before.",
-                    "correct": False,
-                    "feedback": (
-                        "Earlier calls are important evidence, but the decision should "
-                        "rest on a proper look at the pattern, not on one factor."
-                    ),
-                },
+                {"text": "Separate them, speak to each privately and take the history of earlier calls into account.", "correct": True,
+                 "feedback": "Correct. The pattern and history are essential to identifying the primary perpetrator."},
+                {"text": "Arrest the woman, because she is the one who has been drinking.", "correct": False,
+                 "feedback": "Alcohol use does not make someone the primary perpetrator; victim-survivors may drink to cope."},
+                {"text": "Arrest both, to be safe.", "correct": False,
+                 "feedback": "Arresting both treats them as “both as bad as each other” and can harm the real victim."},
+                {"text": "Arrest the man, because the woman called before.", "correct": False,
+                 "feedback": "Earlier calls are important evidence, but the decision should rest on a proper look at the pattern, not on one factor."},
             ],
-            "explanation": (
-                "Look beyond the incident: separate the parties, consider history, "
-                "fear and control, and the possibility of violent resistance."
-            ),
+            "explanation": "Look beyond the incident: separate the parties, consider history, fear and control, and the possibility of violent resistance.",
             "category": "identification",
             "sectors": ["police"],
         },
         {
             "type": "multiple",
-            "text": (
-                "Two members of your faith community each tell you that the other is "
-                "abusive. Which responses are safe? Select all that apply."
-            ),
+            "text": "Two members of your faith community each tell you that the other is abusive. Which responses are safe? Select all that apply.",
             "choices": [
-                {
-                    "text": "Signpost each of them separately to specialist support.",
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Specialist services can screen and support each person "
-                        "safely."
-                    ),
-                },
-                {
-                    "text": (
-                        "Be honest that you cannot promise full confidentiality if "
-                        "someone is at serious risk."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Yes. Honesty about the limits of confidentiality is part of a "
-                        "safe response."
-                    ),
-                },
-                {
-                    "text": "Bring them together to talk it through with you.",
-                    "correct": False,
-                    "feedback": (
-                        "No. Joint meetings, couples counselling and mediation can "
-                        "increase risk."
-                    ),
-                },
-                {
-                    "text": (
-                        "Decide between them based on what you know of each person."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "No. Do not act as judge; knowing someone socially does not "
-                        "show you the pattern at home."
-                    ),
-                },
+                {"text": "Signpost each of them separately to specialist support.", "correct": True,
+                 "feedback": "Yes. Specialist services can screen and support each person safely."},
+                {"text": "Be honest that you cannot promise full confidentiality if someone is at serious risk.", "correct": True,
+                 "feedback": "Yes. Honesty about the limits of confidentiality is part of a safe response."},
+                {"text": "Bring them together to talk it through with you.", "correct": False,
+                 "feedback": "No. Joint meetings, couples counselling and mediation can increase risk."},
+                {"text": "Decide between them based on what you know of each person.", "correct": False,
+                 "feedback": "No. Do not act as judge; knowing someone socially does not show you the pattern at home."},
             ],
-            "explanation": (
-                "Faith and community leaders should not confront, mediate or offer "
-                "couples counselling, should not press forgiveness, and should "
-                "signpost each person separately."
-            ),
+            "explanation": "Faith and community leaders should not confront, mediate or offer couples counselling, should not press forgiveness, and should signpost each person separately.",
             "category": "practice",
             "sectors": ["community"],
         },
         {
             "type": "single",
-            "text": (
-                "A tenant's partner has made several complaints to the landlord about "
-                "her behaviour. She says he controls her money and is trying to get "
-                "her evicted. What should the housing officer do?"
-            ),
+            "text": "A tenant's partner has made several complaints to the landlord about her behaviour. She says he controls her money and is trying to get her evicted. What should the housing officer do?",
             "choices": [
-                {
-                    "text": (
-                        "Check the history with police and specialist services before "
-                        "taking any tenancy action."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Complaints from a partner can themselves be part of "
-                        "the abuse."
-                    ),
-                },
-                {
-                    "text": (
-                        "Issue a warning to her because there have been several "
-                        "complaints."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Acting on one person's complaints alone can punish the real "
-                        "victim."
-                    ),
-                },
-                {
-                    "text": (
-                        "Treat it as antisocial behaviour between two equal parties."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Domestic abuse should not be treated as a dispute between "
-                        "equals."
-                    ),
-                },
-                {
-                    "text": "Ask them both to attend a meeting to resolve it.",
-                    "correct": False,
-                    "feedback": "A joint meeting can put a victim-survivor at risk.",
-                },
+                {"text": "Check the history with police and specialist services before taking any tenancy action.", "correct": True,
+                 "feedback": "Correct. Complaints from a partner can themselves be part of the abuse."},
+                {"text": "Issue a warning to her because there have been several complaints.", "correct": False,
+                 "feedback": "Acting on one person's complaints alone can punish the real victim."},
+                {"text": "Treat it as antisocial behaviour between two equal parties.", "correct": False,
+                 "feedback": "Domestic abuse should not be treated as a dispute between equals."},
+                {"text": "Ask them both to attend a meeting to resolve it.", "correct": False,
+                 "feedback": "A joint meeting can put a victim-survivor at risk."},
             ],
-            "explanation": (
-                "Housing should not treat counter-allegations as a tenancy or "
-                "antisocial behaviour dispute, and should check history with partners "
-                "before acting."
-            ),
+            "explanation": "Housing should not treat counter-allegations as a tenancy or antisocial behaviour dispute, and should check history with partners before acting.",
             "category": "practice",
             "sectors": ["housing"],
         },
         {
             "type": "true_false",
-            "text": (
-                "When parents' accounts conflict, recording both as “mutually abusive” "
-                "is a safe default until more is known."
-            ),
+            "text": "When parents' accounts conflict, recording both as “mutually abusive” is a safe default until more is known.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": False,
-                    "feedback": (
-                        "This is false. It usually leaves children and the real victim "
-                        "less safe, and can cost a victim-survivor their children."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Record what is known and what is uncertain, and seek "
-                        "specialist screening instead."
-                    ),
-                },
+                {"text": "True", "correct": False,
+                 "feedback": "This is false. It usually leaves children and the real victim less safe, and can cost a victim-survivor their children."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. Record what is known and what is uncertain, and seek specialist screening instead."},
             ],
-            "explanation": (
-                "Rejecting “both as bad as each other” applies in children's social "
-                "care too. Assess the risk each parent poses and faces, and hear the "
-                "children."
-            ),
+            "explanation": "Rejecting “both as bad as each other” applies in children's social care too. Assess the risk each parent poses and faces, and hear the children.",
             "category": "practice",
             "sectors": ["social-care"],
         },
         {
             "type": "single",
-            "text": (
-                "Both members of a couple are patients at your practice and each has "
-                "said the other is abusive. What is good practice?"
-            ),
+            "text": "Both members of a couple are patients at your practice and each has said the other is abusive. What is good practice?",
             "choices": [
-                {
-                    "text": (
-                        "Make a private enquiry with each of them separately, and "
-                        "never discuss one with the other."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Private enquiry with each person is safe and gives "
-                        "the most honest picture."
-                    ),
-                },
-                {
-                    "text": "Book a joint appointment to hear both sides together.",
-                    "correct": False,
-                    "feedback": "Asking about abuse with both present is unsafe.",
-                },
-                {
-                    "text": (
-                        "Tell each what the other has said, so that they can respond."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Sharing one person's disclosure with the other can put them "
-                        "at serious risk."
-                    ),
-                },
-                {
-                    "text": "Take no action because it is a relationship matter.",
-                    "correct": False,
-                    "feedback": (
-                        "Domestic abuse is a safeguarding and health matter. Respond "
-                        "and refer."
-                    ),
-                },
+                {"text": "Make a private enquiry with each of them separately, and never discuss one with the other.", "correct": True,
+                 "feedback": "Correct. Private enquiry with each person is safe and gives the most honest picture."},
+                {"text": "Book a joint appointment to hear both sides together.", "correct": False,
+                 "feedback": "Asking about abuse with both present is unsafe."},
+                {"text": "Tell each what the other has said, so that they can respond.", "correct": False,
+                 "feedback": "Sharing one person's disclosure with the other can put them at serious risk."},
+                {"text": "Take no action because it is a relationship matter.", "correct": False,
+                 "feedback": "Domestic abuse is a safeguarding and health matter. Respond and refer."},
             ],
-            "explanation": (
-                "In health, make private enquiry with each person, record carefully, "
-                "and share concerns through your safeguarding team."
-            ),
+            "explanation": "In health, make private enquiry with each person, record carefully, and share concerns through your safeguarding team.",
             "category": "practice",
             "sectors": ["health"],
         },
         {
             "type": "single",
-            "text": (
-                "Two employees who are partners each come to HR saying the other is "
-                "abusive. What should HR do?"
-            ),
+            "text": "Two employees who are partners each come to HR saying the other is abusive. What should HR do?",
             "choices": [
-                {
-                    "text": (
-                        "Use Recognise, Respond, Refer, Record: support each "
-                        "separately and refer to specialist services."
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. The employer's role is to respond safely and refer, "
-                        "not to investigate the abuse."
-                    ),
-                },
-                {
-                    "text": (
-                        "Run a disciplinary investigation to find out who is the "
-                        "abuser."
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Employers should not try to investigate the abuse themselves; "
-                        "that needs specialist screening."
-                    ),
-                },
-                {
-                    "text": "Hold a joint meeting to mediate.",
-                    "correct": False,
-                    "feedback": (
-                        "Mediation can increase risk and pressure on the "
-                        "victim-survivor."
-                    ),
-                },
-                {
-                    "text": "Take no action unless something happens at work.",
-                    "correct": False,
-                    "feedback": (
-                        "Employers have a role in recognising and responding to abuse, "
-                        "including keeping people safe at work."
-                    ),
-                },
+                {"text": "Use Recognise, Respond, Refer, Record: support each separately and refer to specialist services.", "correct": True,
+                 "feedback": "Correct. The employer's role is to respond safely and refer, not to investigate the abuse."},
+                {"text": "Run a disciplinary investigation to find out who is the abuser.", "correct": False,
+                 "feedback": "Employers should not try to investigate the abuse themselves; that needs specialist screening."},
+                {"text": "Hold a joint meeting to mediate.", "correct": False,
+                 "feedback": "Mediation can increase risk and pressure on the victim-survivor."},
+                {"text": "Take no action unless something happens at work.", "correct": False,
+                 "feedback": "Employers have a role in recognising and responding to abuse, including keeping people safe at work."},
             ],
-            "explanation": (
-                "Employers: Recognise, Respond, Refer, Record; keep people apart where "
-                "needed without implying fault."
-            ),
+            "explanation": "Employers: Recognise, Respond, Refer, Record; keep people apart where needed without implying fault.",
             "category": "practice",
             "sectors": ["employers"],
         },
         {
             "type": "scenario",
-            "case": (
-                "<p>Maria and Dev have been together for eight years and have a son "
-                "aged ten. Police were called last week after Dev said Maria hit him; "
-                "Maria was arrested. Maria later tells an IDVA that Dev has controlled "
-                "the family's money for years, checks her phone, has stopped her "
-                "seeing friends, and that she hit him when he grabbed her phone and "
-                "would not let her call her sister. Dev has referred himself to a "
-                "men's service. The case is coming to MARAC.</p>"
-            ),
             "category": "marac",
+            "case": "<p>Maria and Dev have been together for eight years and have a son aged ten. Police were called last week after Dev said Maria hit him; Maria was arrested. Maria later tells an IDVA that Dev has controlled the family's money for years, checks her phone, has stopped her seeing friends, and that she hit him when he grabbed her phone and would not let her call her sister. Dev has referred himself to a men's service. The case is coming to MARAC.</p>",
             "questions": [
                 {
                     "type": "single",
                     "text": "What is the most important step for the MARAC?",
                     "choices": [
-                        {
-                            "text": (
-                                "Make sure the case has been screened by the IDVA and "
-                                "the men's service, and assess the risk to Maria, Dev "
-                                "and their son."
-                            ),
-                            "correct": True,
-                            "feedback": (
-                                "Correct. Screening and assessing risk to everyone "
-                                "gives the meeting the best picture."
-                            ),
-                        },
-                        {
-                            "text": (
-                                "Treat Dev as the victim because Maria was arrested."
-                            ),
-                            "correct": False,
-                            "feedback": (
-                                "An arrest based on one incident does not settle who "
-                                "the primary perpetrator is."
-                            ),
-                        },
-                        {
-                            "text": (
-                                "Conclude they are both as bad as each other and close "
-                                "the case."
-                            ),
-                            "correct": False,
-                            "feedback": (
-                                "“Both as bad as each other” should be rejected; it "
-                                "leaves the real victim unprotected."
-                            ),
-                        },
+                        {"text": "Make sure the case has been screened by the IDVA and the men's service, and assess the risk to Maria, Dev and their son.", "correct": True,
+                         "feedback": "Correct. Screening and assessing risk to everyone gives the meeting the best picture."},
+                        {"text": "Treat Dev as the victim because Maria was arrested.", "correct": False,
+                         "feedback": "An arrest based on one incident does not settle who the primary perpetrator is."},
+                        {"text": "Conclude they are both as bad as each other and close the case.", "correct": False,
+                         "feedback": "“Both as bad as each other” should be rejected; it leaves the real victim unprotected."},
                     ],
-                    "explanation": (
-                        "Screen counter-allegations, assess risk to both adults and to "
-                        "children, and agree one plan across agencies."
-                    ),
+                    "explanation": "Screen counter-allegations, assess risk to both adults and to children, and agree one plan across agencies.",
                     "category": "marac",
                     "sectors": [],
                 },
                 {
                     "type": "multiple",
-                    "text": (
-                        "Which information helps to identify the primary perpetrator? "
-                        "Select all that apply."
-                    ),
+                    "text": "Which information helps to identify the primary perpetrator? Select all that apply.",
                     "choices": [
-                        {
-                            "text": (
-                                "Dev's long-term control of the money and Maria's "
-                                "phone."
-                            ),
-                            "correct": True,
-                            "feedback": (
-                                "Yes. These are coercive control tactics, part of a "
-                                "pattern over time."
-                            ),
-                        },
-                        {
-                            "text": "Maria being stopped from seeing friends.",
-                            "correct": True,
-                            "feedback": (
-                                "Yes. Isolation is a marker of coercive control."
-                            ),
-                        },
-                        {
-                            "text": (
-                                "Maria hitting Dev when he grabbed her phone and "
-                                "would not let her call her sister."
-                            ),
-                            "correct": True,
-                            "feedback": (
-                                "Yes. In this context, it may be violent resistance "
-                                "rather than control."
-                            ),
-                        },
-                        {
-                            "text": "Which of them was arrested last week.",
-                            "correct": False,
-                            "feedback": (
-                                "No. The arrest reflects one incident; positive-action "
-                                "arrests can catch the real victim."
-                            ),
-                        },
+                        {"text": "Dev's long-term control of the money and Maria's phone.", "correct": True,
+                         "feedback": "Yes. These are coercive control tactics, part of a pattern over time."},
+                        {"text": "Maria being stopped from seeing friends.", "correct": True,
+                         "feedback": "Yes. Isolation is a marker of coercive control."},
+                        {"text": "Maria hitting Dev when he grabbed her phone and would not let her call her sister.", "correct": True,
+                         "feedback": "Yes. In this context, it may be violent resistance rather than control."},
+                        {"text": "Which of them was arrested last week.", "correct": False,
+                         "feedback": "No. The arrest reflects one incident; positive-action arrests can catch the real victim."},
                     ],
-                    "explanation": (
-                        "Look at the pattern, who is afraid of whom and who is "
-                        "controlling whom, and understand any force used in context."
-                    ),
+                    "explanation": "Look at the pattern, who is afraid of whom and who is controlling whom, and understand any force used in context.",
                     "category": "marac",
                     "sectors": [],
                 },
                 {
                     "type": "true_false",
-                    "text": (
-                        "Because Maria hit Dev, she cannot be offered victim support."
-                    ),
+                    "text": "Because Maria hit Dev, she cannot be offered victim support.",
                     "choices": [
-                        {
-                            "text": "True",
-                            "correct": False,
-                            "feedback": (
-                                "This is false. A victim-survivor who has used violent "
-                                "resistance may still need and be offered support."
-                            ),
-                        },
-                        {
-                            "text": "False",
-                            "correct": True,
-                            "feedback": (
-                                "Correct. Using force in response to abuse does not "
-                                "make someone the primary perpetrator or rule out "
-                                "support."
-                            ),
-                        },
+                        {"text": "True", "correct": False,
+                         "feedback": "This is false. A victim-survivor who has used violent resistance may still need and be offered support."},
+                        {"text": "False", "correct": True,
+                         "feedback": "Correct. Using force in response to abuse does not make someone the primary perpetrator or rule out support."},
                     ],
-                    "explanation": (
-                        "Victim-survivors sometimes use defensive or retaliatory "
-                        "force. Getting the identification wrong can cost them "
-                        "services or their children."
-                    ),
+                    "explanation": "Victim-survivors sometimes use defensive or retaliatory force. Getting the identification wrong can cost them services or their children.",
                     "category": "marac",
                     "sectors": [],
                 },

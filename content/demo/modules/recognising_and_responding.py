@@ -491,271 +491,99 @@ MODULE = {
     "questions": [
         {
             "type": "single",
-            "text": (
-                "Under the Domestic Abuse Act 2021, which of these must all be true "
-                "for behaviour to be domestic abuse?"
-            ),
+            "text": "Under the Domestic Abuse Act 2021, which of these must all be true for behaviour to be domestic abuse?",
             "choices": [
-                {
-                    "text": (
-                        "Both people are aged 16 or over, they are personally "
-                        "connected, and the behaviour is abusive"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. These are the three parts of the statutory "
-                        "definition."
-                    ),
-                },
-                {
-                    "text": (
-                        "The two people live together and the behaviour is physical"
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "Living together is not required, and abuse does not have to "
-                        "be physical."
-                    ),
-                },
-                {
-                    "text": "Both people are aged 18 or over and married",
-                    "correct": False,
-                    "feedback": (
-                        "The age is 16, and personally connected covers far more "
-                        "than marriage."
-                    ),
-                },
-                {
-                    "text": "The behaviour has been reported to the police",
-                    "correct": False,
-                    "feedback": (
-                        "Whether abuse is reported has no bearing on whether it is "
-                        "domestic abuse."
-                    ),
-                },
+                {"text": "Both people are aged 16 or over, they are personally connected, and the behaviour is abusive", "correct": True,
+                 "feedback": "Correct. These are the three parts of the statutory definition."},
+                {"text": "The two people live together and the behaviour is physical", "correct": False,
+                 "feedback": "Living together is not required, and abuse does not have to be physical."},
+                {"text": "Both people are aged 18 or over and married", "correct": False,
+                 "feedback": "The age is 16, and personally connected covers far more than marriage."},
+                {"text": "The behaviour has been reported to the police", "correct": False,
+                 "feedback": "Whether abuse is reported has no bearing on whether it is domestic abuse."},
             ],
-            "explanation": (
-                "The Act requires both people to be 16 or over and personally "
-                "connected, and the behaviour to be abusive. It can be a single "
-                "incident or a pattern, and the people do not need to live together."
-            ),
+            "explanation": "The Act requires both people to be 16 or over and personally connected, and the behaviour to be abusive. It can be a single incident or a pattern, and the people do not need to live together.",
             "category": "law",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "Two ex-partners who never lived together can still be personally "
-                "connected under the Domestic Abuse Act 2021."
-            ),
+            "text": "Two ex-partners who never lived together can still be personally connected under the Domestic Abuse Act 2021.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Having been in an intimate relationship is enough; "
-                        "living together is not required."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": False,
-                    "feedback": (
-                        "Incorrect. Ex-partners are included and living together is "
-                        "not required."
-                    ),
-                },
+                {"text": "True", "correct": True,
+                 "feedback": "Correct. Having been in an intimate relationship is enough; living together is not required."},
+                {"text": "False", "correct": False,
+                 "feedback": "Incorrect. Ex-partners are included and living together is not required."},
             ],
-            "explanation": (
-                "Personally connected includes people who are or have been in an "
-                "intimate relationship. Living together is not required."
-            ),
+            "explanation": "Personally connected includes people who are or have been in an intimate relationship. Living together is not required.",
             "category": "law",
             "sectors": [],
         },
         {
             "type": "multiple",
-            "text": (
-                "Which of these people are personally connected under the Domestic "
-                "Abuse Act 2021? Select all that apply."
-            ),
+            "text": "Which of these people are personally connected under the Domestic Abuse Act 2021? Select all that apply.",
             "choices": [
-                {
-                    "text": "Two people who used to be in an intimate relationship",
-                    "correct": True,
-                    "feedback": "Correct. Former intimate partners are included.",
-                },
-                {
-                    "text": (
-                        "Two people who each have a parental relationship to the "
-                        "same child"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. A shared parental relationship to a child counts."
-                    ),
-                },
-                {
-                    "text": "Two adult relatives, such as a woman and her adult son",
-                    "correct": True,
-                    "feedback": "Correct. Relatives are personally connected.",
-                },
-                {
-                    "text": "Two colleagues who share an office",
-                    "correct": False,
-                    "feedback": (
-                        "Working together does not by itself make people personally "
-                        "connected."
-                    ),
-                },
-                {
-                    "text": "Two neighbours who have never had a relationship",
-                    "correct": False,
-                    "feedback": (
-                        "Living nearby does not make people personally connected."
-                    ),
-                },
+                {"text": "Two people who used to be in an intimate relationship", "correct": True,
+                 "feedback": "Correct. Former intimate partners are included."},
+                {"text": "Two people who each have a parental relationship to the same child", "correct": True,
+                 "feedback": "Correct. A shared parental relationship to a child counts."},
+                {"text": "Two adult relatives, such as a woman and her adult son", "correct": True,
+                 "feedback": "Correct. Relatives are personally connected."},
+                {"text": "Two colleagues who share an office", "correct": False,
+                 "feedback": "Working together does not by itself make people personally connected."},
+                {"text": "Two neighbours who have never had a relationship", "correct": False,
+                 "feedback": "Living nearby does not make people personally connected."},
             ],
-            "explanation": (
-                "Personally connected covers current and former spouses, civil "
-                "partners, fiancés and intimate partners, people who share a "
-                "parental relationship to a child, and relatives."
-            ),
+            "explanation": "Personally connected covers current and former spouses, civil partners, fiancés and intimate partners, people who share a parental relationship to a child, and relatives.",
             "category": "law",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "Before telling you something, a person asks you to promise you will "
-                "not tell anyone. What is the best response?"
-            ),
+            "text": "Before telling you something, a person asks you to promise you will not tell anyone. What is the best response?",
             "choices": [
-                {
-                    "text": (
-                        "Explain that you will keep it as private as you can, but "
-                        "may need to share it with people who need to know if "
-                        "someone is at risk of serious harm"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Being honest now avoids breaking their trust later."
-                    ),
-                },
-                {
-                    "text": "Promise, so that they feel safe enough to talk",
-                    "correct": False,
-                    "feedback": (
-                        "You may not be able to keep that promise, and breaking it "
-                        "could damage their trust and their safety."
-                    ),
-                },
-                {
-                    "text": (
-                        "Refuse to listen until they agree you can tell your manager"
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "This may stop them talking at all. Listen, and be honest "
-                        "about what you may need to share."
-                    ),
-                },
-                {
-                    "text": (
-                        "Tell them everything they say will be reported to the police"
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "That is not accurate, and it may frighten them into silence."
-                    ),
-                },
+                {"text": "Explain that you will keep it as private as you can, but may need to share it with people who need to know if someone is at risk of serious harm", "correct": True,
+                 "feedback": "Correct. Being honest now avoids breaking their trust later."},
+                {"text": "Promise, so that they feel safe enough to talk", "correct": False,
+                 "feedback": "You may not be able to keep that promise, and breaking it could damage their trust and their safety."},
+                {"text": "Refuse to listen until they agree you can tell your manager", "correct": False,
+                 "feedback": "This may stop them talking at all. Listen, and be honest about what you may need to share."},
+                {"text": "Tell them everything they say will be reported to the police", "correct": False,
+                 "feedback": "That is not accurate, and it may frighten them into silence."},
             ],
-            "explanation": (
-                "Never promise confidentiality you cannot keep. Explain the limits "
-                "honestly and share only on a need-to-know basis."
-            ),
+            "explanation": "Never promise confidentiality you cannot keep. Explain the limits honestly and share only on a need-to-know basis.",
             "category": "responding",
             "sectors": [],
         },
         {
             "type": "multiple",
-            "text": (
-                "Which of these are helpful when someone tells you about abuse? "
-                "Select all that apply."
-            ),
+            "text": "Which of these are helpful when someone tells you about abuse? Select all that apply.",
             "choices": [
-                {
-                    "text": "Telling them you believe them",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Being believed is one of the most important things "
-                        "for someone who discloses."
-                    ),
-                },
-                {
-                    "text": "Telling them it is not their fault",
-                    "correct": True,
-                    "feedback": "Correct. Many victims blame themselves.",
-                },
-                {
-                    "text": "Asking whether they are safe right now",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Checking immediate safety is an essential step."
-                    ),
-                },
-                {
-                    "text": "Asking why they have not left",
-                    "correct": False,
-                    "feedback": (
-                        "This sounds like blame and ignores the real dangers and "
-                        "barriers to leaving."
-                    ),
-                },
-                {
-                    "text": "Telling them they must report it to the police today",
-                    "correct": False,
-                    "feedback": (
-                        "An adult's choices should be respected unless someone is in "
-                        "immediate danger or a child is at risk."
-                    ),
-                },
+                {"text": "Telling them you believe them", "correct": True,
+                 "feedback": "Correct. Being believed is one of the most important things for someone who discloses."},
+                {"text": "Telling them it is not their fault", "correct": True,
+                 "feedback": "Correct. Many victims blame themselves."},
+                {"text": "Asking whether they are safe right now", "correct": True,
+                 "feedback": "Correct. Checking immediate safety is an essential step."},
+                {"text": "Asking why they have not left", "correct": False,
+                 "feedback": "This sounds like blame and ignores the real dangers and barriers to leaving."},
+                {"text": "Telling them they must report it to the police today", "correct": False,
+                 "feedback": "An adult's choices should be respected unless someone is in immediate danger or a child is at risk."},
             ],
-            "explanation": (
-                "Listen, believe, do not judge, and check immediate safety. Avoid "
-                "blaming questions and pressure."
-            ),
+            "explanation": "Listen, believe, do not judge, and check immediate safety. Avoid blaming questions and pressure.",
             "category": "responding",
             "sectors": [],
         },
         {
             "type": "true_false",
-            "text": (
-                "You should wait until you have proof of abuse before showing "
-                "concern or offering information about support."
-            ),
+            "text": "You should wait until you have proof of abuse before showing concern or offering information about support.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": False,
-                    "feedback": (
-                        "Incorrect. You do not need proof to show concern or share "
-                        "information about support."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Signs are enough to make space for a private "
-                        "conversation."
-                    ),
-                },
+                {"text": "True", "correct": False,
+                 "feedback": "Incorrect. You do not need proof to show concern or share information about support."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. Signs are enough to make space for a private conversation."},
             ],
-            "explanation": (
-                "Signs rarely amount to proof. Notice them, make space to talk "
-                "privately and offer information about help."
-            ),
+            "explanation": "Signs rarely amount to proof. Notice them, make space to talk privately and offer information about help.",
             "category": "recognising",
             "sectors": [],
         },
@@ -763,89 +591,33 @@ MODULE = {
             "type": "single",
             "text": "Why does Hertfordshire's strategy focus on women and girls?",
             "choices": [
-                {
-                    "text": (
-                        "Women and girls are disproportionately affected and face "
-                        "particular barriers, while men, boys and others are also "
-                        "victims who need support"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. The focus is based on evidence about who is most "
-                        "affected, without excluding anyone."
-                    ),
-                },
-                {
-                    "text": "Men cannot be victims of domestic abuse",
-                    "correct": False,
-                    "feedback": (
-                        "Men and boys can be victims and the strategy commits to "
-                        "supporting them."
-                    ),
-                },
-                {
-                    "text": (
-                        "Only physical violence counts, and this mostly affects women"
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "VAWG includes non-physical abuse such as coercive control."
-                    ),
-                },
-                {
-                    "text": (
-                        "Support for other groups is provided by a separate strategy"
-                    ),
-                    "correct": False,
-                    "feedback": (
-                        "The strategy itself commits to supporting men, boys and "
-                        "non-binary people."
-                    ),
-                },
+                {"text": "Women and girls are disproportionately affected and face particular barriers, while men, boys and others are also victims who need support", "correct": True,
+                 "feedback": "Correct. The focus is based on evidence about who is most affected, without excluding anyone."},
+                {"text": "Men cannot be victims of domestic abuse", "correct": False,
+                 "feedback": "Men and boys can be victims and the strategy commits to supporting them."},
+                {"text": "Only physical violence counts, and this mostly affects women", "correct": False,
+                 "feedback": "VAWG includes non-physical abuse such as coercive control."},
+                {"text": "Support for other groups is provided by a separate strategy", "correct": False,
+                 "feedback": "The strategy itself commits to supporting men, boys and non-binary people."},
             ],
-            "explanation": (
-                "VAWG is a gendered issue. Recognising that does not mean ignoring "
-                "male or LGBT+ victims, who face their own barriers."
-            ),
+            "explanation": "VAWG is a gendered issue. Recognising that does not mean ignoring male or LGBT+ victims, who face their own barriers.",
             "category": "gender",
             "sectors": [],
         },
         {
             "type": "multiple",
-            "text": (
-                "Which of these could be signs that someone is experiencing abuse? "
-                "Select all that apply."
-            ),
+            "text": "Which of these could be signs that someone is experiencing abuse? Select all that apply.",
             "choices": [
-                {
-                    "text": (
-                        "A partner always attends appointments and answers for them"
-                    ),
-                    "correct": True,
-                    "feedback": "Correct. This can be a sign of control.",
-                },
-                {
-                    "text": "They have no access to their own money or phone",
-                    "correct": True,
-                    "feedback": "Correct. This can indicate economic abuse or control.",
-                },
-                {
-                    "text": "They receive repeated calls checking where they are",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Constant monitoring is a common sign of control."
-                    ),
-                },
-                {
-                    "text": "They regularly meet friends and plan their own time",
-                    "correct": False,
-                    "feedback": "This is not a sign of abuse in itself.",
-                },
+                {"text": "A partner always attends appointments and answers for them", "correct": True,
+                 "feedback": "Correct. This can be a sign of control."},
+                {"text": "They have no access to their own money or phone", "correct": True,
+                 "feedback": "Correct. This can indicate economic abuse or control."},
+                {"text": "They receive repeated calls checking where they are", "correct": True,
+                 "feedback": "Correct. Constant monitoring is a common sign of control."},
+                {"text": "They regularly meet friends and plan their own time", "correct": False,
+                 "feedback": "This is not a sign of abuse in itself."},
             ],
-            "explanation": (
-                "Signs often relate to control: someone always present, no access to "
-                "money or a phone, and constant checking."
-            ),
+            "explanation": "Signs often relate to control: someone always present, no access to money or a phone, and constant checking.",
             "category": "recognising",
             "sectors": [],
         },
@@ -853,205 +625,81 @@ MODULE = {
             "type": "single",
             "text": "What should your written record of a disclosure contain?",
             "choices": [
-                {
-                    "text": (
-                        "What the person said in their own words, what you saw, the "
-                        "date and time, and what you did"
-                    ),
-                    "correct": True,
-                    "feedback": "Correct. A factual, dated record is the most useful.",
-                },
-                {
-                    "text": "Your view on whether they are telling the truth",
-                    "correct": False,
-                    "feedback": (
-                        "Keep to facts. Your role is not to judge whether someone is "
-                        "believable."
-                    ),
-                },
-                {
-                    "text": "Only a brief note that ‘something happened at home’",
-                    "correct": False,
-                    "feedback": (
-                        "This is too vague to help anyone assess risk or support the "
-                        "person."
-                    ),
-                },
-                {
-                    "text": "Nothing, to protect their privacy",
-                    "correct": False,
-                    "feedback": (
-                        "A secure, factual record is needed to refer on and protect "
-                        "them."
-                    ),
-                },
+                {"text": "What the person said in their own words, what you saw, the date and time, and what you did", "correct": True,
+                 "feedback": "Correct. A factual, dated record is the most useful."},
+                {"text": "Your view on whether they are telling the truth", "correct": False,
+                 "feedback": "Keep to facts. Your role is not to judge whether someone is believable."},
+                {"text": "Only a brief note that ‘something happened at home’", "correct": False,
+                 "feedback": "This is too vague to help anyone assess risk or support the person."},
+                {"text": "Nothing, to protect their privacy", "correct": False,
+                 "feedback": "A secure, factual record is needed to refer on and protect them."},
             ],
-            "explanation": (
-                "Record facts, using the person's own words where you can, with "
-                "dates, times and the actions you took. Store it securely."
-            ),
+            "explanation": "Record facts, using the person's own words where you can, with dates, times and the actions you took. Store it securely.",
             "category": "recording",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "A man tells you his partner controls his money and threatens him. "
-                "What should you do?"
-            ),
+            "text": "A man tells you his partner controls his money and threatens him. What should you do?",
             "choices": [
-                {
-                    "text": (
-                        "Respond as you would to any disclosure and signpost to "
-                        "support such as the Men's Advice Line"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. Male victims deserve the same careful response."
-                    ),
-                },
-                {
-                    "text": (
-                        "Tell him men are rarely victims, so he may be misreading "
-                        "things"
-                    ),
-                    "correct": False,
-                    "feedback": "This is the myth that stops many men seeking help.",
-                },
-                {
-                    "text": "Suggest he stands up to his partner",
-                    "correct": False,
-                    "feedback": (
-                        "This could increase his risk and places responsibility on him."
-                    ),
-                },
-                {
-                    "text": "Take no action, as VAWG services are only for women",
-                    "correct": False,
-                    "feedback": "Men can be victims and there is support for them.",
-                },
+                {"text": "Respond as you would to any disclosure and signpost to support such as the Men's Advice Line", "correct": True,
+                 "feedback": "Correct. Male victims deserve the same careful response."},
+                {"text": "Tell him men are rarely victims, so he may be misreading things", "correct": False,
+                 "feedback": "This is the myth that stops many men seeking help."},
+                {"text": "Suggest he stands up to his partner", "correct": False,
+                 "feedback": "This could increase his risk and places responsibility on him."},
+                {"text": "Take no action, as VAWG services are only for women", "correct": False,
+                 "feedback": "Men can be victims and there is support for them."},
             ],
-            "explanation": (
-                "Men can be victims of domestic abuse, including economic abuse and "
-                "threats. Listen, believe, check safety, record and refer."
-            ),
+            "explanation": "Men can be victims of domestic abuse, including economic abuse and threats. Listen, believe, check safety, record and refer.",
             "category": "gender",
             "sectors": [],
         },
         {
             "type": "single",
-            "text": (
-                "As a faith leader, you are told by a woman in your community that "
-                "her husband is abusive. Which response is safest?"
-            ),
+            "text": "As a faith leader, you are told by a woman in your community that her husband is abusive. Which response is safest?",
             "choices": [
-                {
-                    "text": (
-                        "Listen, believe her, check her safety and signpost to "
-                        "specialist support"
-                    ),
-                    "correct": True,
-                    "feedback": (
-                        "Correct. This is the safe response for faith and community "
-                        "leaders."
-                    ),
-                },
-                {
-                    "text": "Invite the couple to a joint counselling session",
-                    "correct": False,
-                    "feedback": "Couples counselling is not safe where there is abuse.",
-                },
-                {
-                    "text": "Speak to her husband and ask him to change",
-                    "correct": False,
-                    "feedback": (
-                        "Never confront the abuser: it can increase the danger to her."
-                    ),
-                },
-                {
-                    "text": "Encourage her to forgive him for the sake of the family",
-                    "correct": False,
-                    "feedback": "Do not press forgiveness. It can keep her in danger.",
-                },
+                {"text": "Listen, believe her, check her safety and signpost to specialist support", "correct": True,
+                 "feedback": "Correct. This is the safe response for faith and community leaders."},
+                {"text": "Invite the couple to a joint counselling session", "correct": False,
+                 "feedback": "Couples counselling is not safe where there is abuse."},
+                {"text": "Speak to her husband and ask him to change", "correct": False,
+                 "feedback": "Never confront the abuser: it can increase the danger to her."},
+                {"text": "Encourage her to forgive him for the sake of the family", "correct": False,
+                 "feedback": "Do not press forgiveness. It can keep her in danger."},
             ],
-            "explanation": (
-                "Faith and community leaders should never confront the perpetrator, "
-                "offer couples counselling, press forgiveness or promise full "
-                "confidentiality."
-            ),
+            "explanation": "Faith and community leaders should never confront the perpetrator, offer couples counselling, press forgiveness or promise full confidentiality.",
             "category": "responding",
             "sectors": ["community"],
         },
         {
             "type": "true_false",
-            "text": (
-                "In a school, a concern that a pupil may be living with domestic "
-                "abuse should go to the designated safeguarding lead."
-            ),
+            "text": "In a school, a concern that a pupil may be living with domestic abuse should go to the designated safeguarding lead.",
             "choices": [
-                {
-                    "text": "True",
-                    "correct": True,
-                    "feedback": (
-                        "Correct. The designated safeguarding lead decides what "
-                        "happens next."
-                    ),
-                },
-                {
-                    "text": "False",
-                    "correct": False,
-                    "feedback": (
-                        "Incorrect. Concerns go to the designated safeguarding lead, "
-                        "in line with Keeping Children Safe in Education."
-                    ),
-                },
+                {"text": "True", "correct": True,
+                 "feedback": "Correct. The designated safeguarding lead decides what happens next."},
+                {"text": "False", "correct": False,
+                 "feedback": "Incorrect. Concerns go to the designated safeguarding lead, in line with Keeping Children Safe in Education."},
             ],
-            "explanation": (
-                "Keeping Children Safe in Education covers domestic abuse. Pass "
-                "concerns to the designated safeguarding lead and do not investigate "
-                "yourself."
-            ),
+            "explanation": "Keeping Children Safe in Education covers domestic abuse. Pass concerns to the designated safeguarding lead and do not investigate yourself.",
             "category": "sector",
             "sectors": ["education"],
         },
         {
             "type": "scenario",
-            "case": (
-                "<p>Priya is 17. She tells you her boyfriend, who is 19, checks her "
-                "phone every evening, tells her what to wear, and has said he will "
-                "post private photos of her if she ends the relationship. They do "
-                "not live together. She asks you not to tell her parents.</p>"
-            ),
             "category": "responding",
+            "case": "<p>Priya is 17. She tells you her boyfriend, who is 19, checks her phone every evening, tells her what to wear, and has said he will post private photos of her if she ends the relationship. They do not live together. She asks you not to tell her parents.</p>",
             "questions": [
                 {
                     "type": "true_false",
-                    "text": (
-                        "Because Priya and her boyfriend do not live together, this "
-                        "cannot be domestic abuse under the Domestic Abuse Act 2021."
-                    ),
+                    "text": "Because Priya and her boyfriend do not live together, this cannot be domestic abuse under the Domestic Abuse Act 2021.",
                     "choices": [
-                        {
-                            "text": "True",
-                            "correct": False,
-                            "feedback": (
-                                "Incorrect. Both are 16 or over and in an intimate "
-                                "relationship; living together is not required."
-                            ),
-                        },
-                        {
-                            "text": "False",
-                            "correct": True,
-                            "feedback": (
-                                "Correct. Both are 16 or over, they are personally "
-                                "connected, and living together is not required."
-                            ),
-                        },
+                        {"text": "True", "correct": False,
+                         "feedback": "Incorrect. Both are 16 or over and in an intimate relationship; living together is not required."},
+                        {"text": "False", "correct": True,
+                         "feedback": "Correct. Both are 16 or over, they are personally connected, and living together is not required."},
                     ],
-                    "explanation": (
-                        "The definition applies to people aged 16 or over who are "
-                        "personally connected, whether or not they live together."
-                    ),
+                    "explanation": "The definition applies to people aged 16 or over who are personally connected, whether or not they live together.",
                     "category": "law",
                     "sectors": [],
                 },
@@ -1059,41 +707,16 @@ MODULE = {
                     "type": "single",
                     "text": "Which best describes her boyfriend's behaviour?",
                     "choices": [
-                        {
-                            "text": (
-                                "A pattern of controlling behaviour, including "
-                                "threats, that can be domestic abuse"
-                            ),
-                            "correct": True,
-                            "feedback": (
-                                "Correct. Monitoring, rules and threats to share "
-                                "images form a pattern of control."
-                            ),
-                        },
-                        {
-                            "text": "Normal jealousy in a young relationship",
-                            "correct": False,
-                            "feedback": (
-                                "Monitoring and threats are not normal jealousy; "
-                                "calling them that can stop her seeking help."
-                            ),
-                        },
-                        {
-                            "text": "A private matter between the couple",
-                            "correct": False,
-                            "feedback": "Abuse is never just a private matter.",
-                        },
-                        {
-                            "text": "Only a concern if he becomes physically violent",
-                            "correct": False,
-                            "feedback": "Abuse does not have to be physical.",
-                        },
+                        {"text": "A pattern of controlling behaviour, including threats, that can be domestic abuse", "correct": True,
+                         "feedback": "Correct. Monitoring, rules and threats to share images form a pattern of control."},
+                        {"text": "Normal jealousy in a young relationship", "correct": False,
+                         "feedback": "Monitoring and threats are not normal jealousy; calling them that can stop her seeking help."},
+                        {"text": "A private matter between the couple", "correct": False,
+                         "feedback": "Abuse is never just a private matter."},
+                        {"text": "Only a concern if he becomes physically violent", "correct": False,
+                         "feedback": "Abuse does not have to be physical."},
                     ],
-                    "explanation": (
-                        "Checking her phone, controlling her clothes and threatening "
-                        "to share private images are controlling and threatening "
-                        "behaviour."
-                    ),
+                    "explanation": "Checking her phone, controlling her clothes and threatening to share private images are controlling and threatening behaviour.",
                     "category": "recognising",
                     "sectors": [],
                 },
@@ -1101,52 +724,16 @@ MODULE = {
                     "type": "single",
                     "text": "What should you do next?",
                     "choices": [
-                        {
-                            "text": (
-                                "Listen and reassure her, explain honestly that you "
-                                "cannot promise secrecy because she is under 18 and "
-                                "may be at risk, record her words and follow your "
-                                "child safeguarding procedure"
-                            ),
-                            "correct": True,
-                            "feedback": (
-                                "Correct. She is a child, so child safeguarding "
-                                "procedures apply."
-                            ),
-                        },
-                        {
-                            "text": (
-                                "Promise not to tell anyone so that she keeps "
-                                "trusting you"
-                            ),
-                            "correct": False,
-                            "feedback": (
-                                "You cannot promise this: she is under 18 and may be "
-                                "at risk."
-                            ),
-                        },
-                        {
-                            "text": "Contact her boyfriend to warn him off",
-                            "correct": False,
-                            "feedback": (
-                                "Never confront the abuser. It could increase the "
-                                "risk to her."
-                            ),
-                        },
-                        {
-                            "text": "Phone her parents yourself straight away",
-                            "correct": False,
-                            "feedback": (
-                                "Who is told, and when, is decided through "
-                                "safeguarding procedures, not by you alone."
-                            ),
-                        },
+                        {"text": "Listen and reassure her, explain honestly that you cannot promise secrecy because she is under 18 and may be at risk, record her words and follow your child safeguarding procedure", "correct": True,
+                         "feedback": "Correct. She is a child, so child safeguarding procedures apply."},
+                        {"text": "Promise not to tell anyone so that she keeps trusting you", "correct": False,
+                         "feedback": "You cannot promise this: she is under 18 and may be at risk."},
+                        {"text": "Contact her boyfriend to warn him off", "correct": False,
+                         "feedback": "Never confront the abuser. It could increase the risk to her."},
+                        {"text": "Phone her parents yourself straight away", "correct": False,
+                         "feedback": "Who is told, and when, is decided through safeguarding procedures, not by you alone."},
                     ],
-                    "explanation": (
-                        "Anyone under 18 is a child. Respond supportively, be honest "
-                        "about confidentiality, record and follow child safeguarding "
-                        "procedures."
-                    ),
+                    "explanation": "Anyone under 18 is a child. Respond supportively, be honest about confidentiality, record and follow child safeguarding procedures.",
                     "category": "responding",
                     "sectors": [],
                 },
