@@ -12,13 +12,16 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from lms.certificates import CertificateError, revoke_certificate
 from lms.forms import reject_formula_start
-from lms.models import Certificate, Organisation
+from lms.models import Certificate, Membership, MembershipError, Organisation
 from lms.services import (
     OrganisationError,
+    confirm_membership,
     confirm_organisation,
+    decline_membership,
     find_organisation,
     merge_organisation,
     normalise_organisation_name,
+    remove_member,
 )
 
 
@@ -143,3 +146,51 @@ class CertificateRevokeView(WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, f"Certificate {self.certificate.code} is revoked.")
         return redirect("certificates:index")
+
+
+class MembershipDecisionForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("confirm", "Confirm"), ("decline", "Decline"), ("remove", "Remove")],
+        error_messages={"required": "Choose what to do.", "invalid_choice": "Choose what to do."},
+    )
+
+
+class MembershipDecisionView(WagtailAdminTemplateMixin, FormView):
+    """A coordinator confirms or declines a request to join an organisation, or removes a member."""
+
+    template_name = "lms/admin/membership_decide.html"
+    form_class = MembershipDecisionForm
+    header_icon = "group"
+    services = {"confirm": confirm_membership, "decline": decline_membership, "remove": remove_member}
+    done = {"confirm": "is confirmed as a member of", "decline": "was declined by", "remove": "is removed from"}
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("lms.change_organisation"):
+            raise PermissionDenied
+        self.membership = get_object_or_404(
+            Membership.objects.select_related("user", "organisation"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"Membership of “{self.membership.organisation.name}”"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            membership=self.membership, index_url=reverse("memberships:index"), **kwargs
+        )
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Choose what to do. Nothing was changed.")
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        action = form.cleaned_data["action"]
+        try:
+            with transaction.atomic():
+                membership = self.services[action](self.membership, by=self.request.user)
+        except MembershipError as error:
+            messages.error(self.request, f"{error} Nothing was changed.")
+            return redirect("memberships:decide", pk=self.membership.pk)
+        messages.success(self.request, f"{membership.user} {self.done[action]} {membership.organisation.name}.")
+        return redirect("memberships:index")

@@ -13,7 +13,19 @@ class CertificateQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser or user.has_perm("lms.view_certificate"):
             return self
-        return self.filter(models.Q(user=user) | models.Q(user__organisation__leads=user)).distinct()
+        return self.filter(models.Q(user=user) | models.Q(user__in=confirmed_members_of_organisations_led_by(user)))
+
+    def of_staff_led_by(self, lead):
+        """Certificates of confirmed members of the organisations `lead` leads; never a mere name typed."""
+        return self.filter(user__in=confirmed_members_of_organisations_led_by(lead))
+
+
+def confirmed_members_of_organisations_led_by(lead):
+    """Ids of the people a lead may see: confirmed members of an organisation they lead. The one rule
+    every lead-facing query goes through."""
+    from lms.models import Membership
+
+    return Membership.objects.confirmed().led_by(lead).values("user_id")
 
 
 class Certificate(models.Model):

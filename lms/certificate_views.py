@@ -101,15 +101,14 @@ def verify_code(request, code: str):
 @organisation_lead
 @require_GET
 def staff_certificates_zip(request):
-    """Every current certificate held by staff of the organisations this lead leads, as one zip.
+    """Every current certificate held by confirmed staff of the organisations this lead leads, as one zip.
 
     Current means not revoked, not expired and not replaced by a renewal.
     """
     certificates = list(
-        Certificate.objects.filter(
-            user__organisation__leads=request.user, revoked_at__isnull=True, replaced_by__isnull=True,
-            expires_on__gte=today(),
-        ).distinct().order_by("holder_name", "module_title")
+        Certificate.objects.of_staff_led_by(request.user).filter(
+            revoked_at__isnull=True, replaced_by__isnull=True, expires_on__gte=today(),
+        ).order_by("holder_name", "module_title")
     )
     response = HttpResponse(certificates_zip(certificates), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="staff-certificates.zip"'

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from wagtail.search import index
 
 
@@ -170,6 +171,105 @@ class User(AbstractUser):
         )
 
 
+class MembershipError(Exception):
+    """A change to a membership that its current state does not allow."""
+
+
+class MembershipQuerySet(models.QuerySet):
+    def open(self):
+        """Requested or confirmed: at most one per person."""
+        return self.filter(status__in=Membership.OPEN)
+
+    def confirmed(self):
+        return self.filter(status=Membership.Status.CONFIRMED)
+
+    def led_by(self, lead):
+        """Memberships of organisations `lead` leads, in any state."""
+        if not lead.is_authenticated:
+            return self.none()
+        return self.filter(organisation__leads=lead)
+
+
+class Membership(models.Model):
+    """A person's link to the organisation they work for, as confirmed by that organisation.
+
+    Naming an organisation on the profile only asks to join it. Its leads see nothing of the
+    person until a lead of that organisation, or a coordinator, confirms the membership.
+    """
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Waiting for confirmation"
+        CONFIRMED = "confirmed", "Confirmed"
+        DECLINED = "declined", "Declined"
+        ENDED = "ended", "Ended"
+
+    class Ending(models.TextChoices):
+        LEFT = "left", "Left the organisation"
+        REMOVED = "removed", "Removed by the organisation"
+
+    OPEN = (Status.REQUESTED, Status.CONFIRMED)
+    # The only moves a membership can make; anything else is a MembershipError.
+    TRANSITIONS = {
+        Status.REQUESTED: {Status.CONFIRMED, Status.DECLINED, Status.ENDED},
+        Status.CONFIRMED: {Status.ENDED},
+        Status.DECLINED: set(),
+        Status.ENDED: set(),
+    }
+
+    user = models.ForeignKey("lms.User", on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.REQUESTED)
+    requested_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        "lms.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey("lms.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    ending = models.CharField("how it ended", max_length=20, choices=Ending.choices, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(status__in=["requested", "confirmed"]),
+                name="membership_one_open_per_person",
+                violation_error_message="This person already belongs to, or has asked to join, an organisation.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="ended", ended_at__isnull=False) & ~models.Q(ending="")
+                | (~models.Q(status="ended") & models.Q(ending="")),
+                name="membership_ended_says_how",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation} ({self.get_status_display().lower()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN
+
+    def check_can_become(self, status: str) -> None:
+        """Raise MembershipError, in words a person understands, if `status` is not a legal next state."""
+        if status in self.TRANSITIONS[self.status]:
+            return
+        raise MembershipError({
+            self.Status.CONFIRMED: f"{self.user}'s membership is already confirmed.",
+            self.Status.DECLINED: f"{self.user}'s request to join was already declined.",
+            self.Status.ENDED: f"{self.user} is no longer a member of {self.organisation}.",
+        }.get(self.status, "This membership cannot change any more."))
+
+    def label_for_member(self) -> str:
+        """What the person is told about their own membership."""
+        if self.status == self.Status.ENDED:
+            return self.get_ending_display()
+        return self.get_status_display()
+
+
 class Enrolment(models.Model):
     """A learner's record of one module: started, warning seen, completed."""
 
@@ -223,5 +323,6 @@ from lms.quiz_models import Attempt, Choice, ConfidenceRating, Question, Quiz, Q
 
 __all__ = [
     "Attempt", "Certificate", "CertificateReminder", "Choice", "ConfidenceRating", "District", "Enrolment",
-    "LessonCompletion", "LessonVisit", "Organisation", "Question", "Quiz", "QuizCase", "User",
+    "LessonCompletion", "LessonVisit", "Membership", "MembershipError", "Organisation", "Question", "Quiz",
+    "QuizCase", "User",
 ]

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from lms import certificate_views, quiz_views, views
+from lms import certificate_views, membership_views, quiz_views, views
 from lms.permissions import public
 
 
@@ -37,6 +37,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("profile/", views.profile, name="profile"),
+    path("profile/organisation/leave/", membership_views.membership_leave, name="membership_leave"),
+    path("profile/organisation/ask-again/", membership_views.membership_ask_again, name="membership_ask_again"),
     path("my-learning/", views.my_learning, name="my_learning"),
     path("my-learning/lessons/<id:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
     path("my-learning/lessons/<id:lesson_id>/continue/", views.warning_acknowledge, name="warning_acknowledge"),
@@ -48,6 +50,13 @@ urlpatterns = [
     path("my-learning/modules/<id:module_id>/confidence/<slug:stage>/", quiz_views.confidence, name="confidence"),
     path("my-learning/certificates/<str:code>/pdf/", certificate_views.certificate_pdf, name="certificate_pdf"),
     path("organisations/certificates.zip", certificate_views.staff_certificates_zip, name="staff_certificates_zip"),
+    path("organisations/members/", membership_views.organisation_members, name="organisation_members"),
+    path("organisations/members/<id:membership_id>/confirm/", membership_views.membership_confirm,
+         name="membership_confirm"),
+    path("organisations/members/<id:membership_id>/decline/", membership_views.membership_decline,
+         name="membership_decline"),
+    path("organisations/members/<id:membership_id>/remove/", membership_views.membership_remove,
+         name="membership_remove"),
     path("verify/", certificate_views.verify, name="verify"),
     path("verify/<str:code>/", certificate_views.verify_code, name="verify_code"),
     path("quick-exit/", views.quick_exit, name="quick_exit"),

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.db import connection, transaction
+from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -8,11 +9,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from content.models import LearningPath, LessonPage, TrainingModulePage
 from lms.certificates import state_label, today, verify_url
 from lms.forms import ProfileForm
-from lms.models import Certificate, ConfidenceRating, Organisation
+from lms.models import Certificate, ConfidenceRating, Membership, MembershipError, Organisation
 from lms.permissions import public, signed_in
 from lms.progress import LmsLearningEngine, ProgressError, acknowledge_warning, complete_lesson
 from lms.redirects import safe_next
-from lms.services import OrganisationError, find_or_propose_organisation, update_profile
+from lms.services import OrganisationError, current_membership, find_or_propose_organisation, update_profile
 
 
 @signed_in
@@ -37,12 +38,21 @@ def profile(request):
                     )
             except OrganisationError as error:
                 form.add_error("organisation_kind", str(error))
+            except MembershipError as error:
+                form.add_error("organisation_name", str(error))
             else:
+                membership = current_membership(user)
                 if organisation.status == Organisation.Status.PENDING:
                     messages.info(
                         request,
                         f"Your profile is saved. “{organisation.name}” is new to us: a coordinator "
                         "will check it, and you can carry on meanwhile.",
+                    )
+                elif membership is not None and membership.status == Membership.Status.REQUESTED:
+                    messages.success(
+                        request,
+                        f"Your profile is saved. You have asked to join “{organisation.name}”: once a lead "
+                        "there or a coordinator confirms it, they will see your training records.",
                     )
                 else:
                     messages.success(request, "Your profile is saved.")
@@ -59,6 +69,7 @@ def profile(request):
         "form": form,
         "first_time": first_time,
         "organisation_names": Organisation.objects.listed().values_list("name", flat=True),
+        "membership": current_membership(user),
         "next": safe_next(request, default=""),
     })
 
@@ -159,4 +170,8 @@ def my_learning(request):
         "progress": progress,
         "learning_path": path,
         "path_entries": path.entries(progress) if path else [],
+        "led_organisations": user.led_organisations.annotate(
+            pending_count=Count("memberships", filter=Q(memberships__status=Membership.Status.REQUESTED)),
+            member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.CONFIRMED)),
+        ).order_by("name"),
     })

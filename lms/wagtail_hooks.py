@@ -11,8 +11,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from lms.admin_views import CertificateRevokeView, OrganisationAdminForm, OrganisationReviewView
-from lms.models import Certificate, Organisation, Question, Quiz, QuizCase
+from lms.admin_views import (
+    CertificateRevokeView,
+    MembershipDecisionView,
+    OrganisationAdminForm,
+    OrganisationReviewView,
+)
+from lms.models import Certificate, Membership, Organisation, Question, Quiz, QuizCase
 
 
 class CertificatePermissionPolicy(ModelPermissionPolicy):
@@ -25,8 +30,22 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
+class MembershipPermissionPolicy(ModelPermissionPolicy):
+    """Whoever manages organisations sees memberships; changes go through MembershipDecisionView,
+    so that each is checked against the membership's state and logged. Nobody edits one by hand."""
+
+    def user_has_permission(self, user, action):
+        if action == "view":
+            return user.has_perm("lms.change_organisation")
+        return False
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
 # Registered before any viewset asks for the model's policy (see wagtail.permissions).
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
+register_permission_policy(Membership, MembershipPermissionPolicy(Membership))
 
 
 class OrganisationIndexView(IndexView):
@@ -83,6 +102,56 @@ def register_organisation_viewset():
     return organisation_viewset
 
 
+class MembershipIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.is_open and self.request.user.has_perm("lms.change_organisation"):
+            buttons.insert(0, ListingButton(
+                "Confirm or decline" if instance.status == Membership.Status.REQUESTED else "Remove",
+                url=reverse("memberships:decide", args=[instance.pk]), icon_name="tick", priority=1,
+            ))
+        return buttons
+
+
+class MembershipViewSet(ModelViewSet):
+    """Coordinators answer requests to join any organisation, and remove members."""
+
+    model = Membership
+    index_view_class = MembershipIndexView
+    icon = "user"
+    menu_label = "Memberships"
+    add_to_admin_menu = True
+    menu_order = 305
+    list_display = [
+        "user", Column("email", label="Email", accessor="user.email"), "organisation",
+        Column("status", label="Status", accessor="get_status_display"), "requested_at",
+    ]
+    list_filter = ["status", "organisation"]
+    list_export = ["user", "organisation", "status", "ending", "requested_at", "decided_at", "ended_at"]
+    export_filename = "memberships"
+    search_fields = ["user__full_name", "user__email", "organisation__name"]
+    search_backend_name = None
+    form_fields = ["status"]  # never used: the policy refuses add and edit
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Membership.objects.select_related("user", "organisation")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("decide/<int:pk>/", MembershipDecisionView.as_view(), name="decide"),
+        ]
+
+
+membership_viewset = MembershipViewSet("memberships")
+
+
+@hooks.register("register_admin_viewset")
+def register_membership_viewset():
+    return membership_viewset
+
+
 @hooks.register("register_log_actions")
 def register_lms_log_actions(actions):
     for action, label in {
@@ -91,6 +160,11 @@ def register_lms_log_actions(actions):
         "lms.certificate.issue": "Certificate issued",
         "lms.certificate.revoke": "Certificate revoked",
         "lms.profile.update": "Profile updated",
+        "lms.membership.request": "Asked to join an organisation",
+        "lms.membership.confirm": "Membership confirmed",
+        "lms.membership.decline": "Request to join declined",
+        "lms.membership.remove": "Removed from an organisation",
+        "lms.membership.leave": "Left an organisation",
     }.items():
         actions.register_action(action, label, label)
 

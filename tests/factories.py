@@ -160,3 +160,35 @@ def read_and_complete(client, lesson):
         response = client.get(lesson.url)
     assert response.status_code == 200, response
     return client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """A request to join the organisation on the person's profile."""
+
+    class Meta:
+        model = "lms.Membership"
+
+    user = factory.SubFactory(LearnerFactory)
+    organisation = factory.LazyAttribute(lambda membership: membership.user.organisation)
+
+
+def confirmed_member(user, organisation=None):
+    """Make `user` a confirmed member of `organisation` (by default the one on their profile), as if a
+    lead had confirmed them. Returns the membership."""
+    from django.utils import timezone
+
+    from lms.models import Membership
+
+    organisation = organisation or user.organisation
+    if user.organisation_id != organisation.pk:
+        user.organisation = organisation
+        user.save(update_fields=["organisation"])
+    Membership.objects.open().filter(user=user).exclude(organisation=organisation).update(
+        status=Membership.Status.ENDED, ending=Membership.Ending.LEFT, ended_at=timezone.now(),
+    )
+    membership = Membership.objects.open().filter(user=user, organisation=organisation).first()
+    membership = membership or Membership(user=user, organisation=organisation)
+    membership.status = Membership.Status.CONFIRMED
+    membership.decided_at = timezone.now()
+    membership.save()
+    return membership
