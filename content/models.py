@@ -1,5 +1,7 @@
 """Wagtail pages and the snippets that content is tagged with."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,6 +13,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
@@ -367,11 +370,14 @@ class SearchPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query = request.GET.get("q", "").strip()[:200]
+        # What was typed, shown back as typed (less control characters); what is searched for is
+        # its words only, since quotes and operators are syntax to the search backends.
+        query = "".join(ch for ch in request.GET.get("q", "")[:200] if ch.isprintable()).strip()
+        words = " ".join(re.findall(r"\w+", query))
         results = []
-        if query:
+        if words:
             pages = Page.objects.live().public().type(TrainingModulePage, LessonPage)
-            results = list(pages.search(query, operator="and")[:50])
+            results = list(pages.search(words, operator="and")[:50])
         context.update(query=query, results=results)
         return context
 
@@ -424,8 +430,8 @@ class LearningPathItem(Orderable):
 class CoProductionReviewTask(AbstractGroupApprovalTask):
     """The survivor co-production panel reviews content before moderators can approve it.
 
-    Reviewers read and comment; they do not edit. The page is locked for everyone but
-    administrators while it waits here.
+    Reviewers read, compare and decide on their own review screen (`content.review_views`);
+    they never edit. The page is locked for everyone but administrators while it waits here.
     """
 
     def locked_for_user(self, obj, user):
@@ -440,6 +446,22 @@ class CoProductionReviewTask(AbstractGroupApprovalTask):
             ]
         return []
 
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from content.workflows import return_to_panel
+
+        workflow_state = task_state.workflow_state
+        latest = workflow_state.content_object.get_latest_revision()
+        if action_name == "approve" and task_state.revision_id != latest.pk:
+            # Something was saved after this review began: the panel approves what it read.
+            return_to_panel(workflow_state, latest, user, reason="A newer revision was saved before approval.")
+            return None
+        if action_name == "approve":
+            log(
+                instance=workflow_state.content_object.specific, action="content.review.panel_approved",
+                revision=task_state.revision, user=user, data={"revision_id": task_state.revision_id},
+            )
+        return super().on_action(task_state, user, action_name, **kwargs)
+
     @classmethod
     def get_description(cls):
         return "Members of the co-production panel review the content before it can be approved."
@@ -447,3 +469,45 @@ class CoProductionReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = "Co-production panel review"
         verbose_name_plural = "Co-production panel reviews"
+
+
+class ModeratorApprovalTask(AbstractGroupApprovalTask):
+    """A content moderator approves what the panel approved; the approval publishes it.
+
+    The step is locked, so a moderator cannot change the text between the panel and
+    publication: they request changes, and the resubmitted page starts again with the panel.
+    """
+
+    def locked_for_user(self, obj, user):
+        return not user.is_superuser
+
+    def start(self, workflow_state, user=None):
+        from content.workflows import panel_approved_latest, panel_task
+
+        if not panel_approved_latest(workflow_state):
+            # Resubmitted after changes (or changed since the panel's approval): panel first.
+            return panel_task(workflow_state.workflow).start(workflow_state, user=user)
+        return super().start(workflow_state, user=user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from wagtail.models import TaskState
+
+        from content.workflows import panel_approved_latest, return_to_panel
+
+        task_state = TaskState.objects.get(pk=task_state.pk).specific
+        if task_state.status != TaskState.STATUS_IN_PROGRESS:
+            return None
+        workflow_state = task_state.workflow_state
+        if action_name == "approve" and not panel_approved_latest(workflow_state):
+            latest = workflow_state.content_object.get_latest_revision()
+            return_to_panel(workflow_state, latest, user, reason="Changed since the panel approved it.")
+            return None
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return "Content moderators approve what the co-production panel approved; approval publishes it."
+
+    class Meta:
+        verbose_name = "Moderator approval"
+        verbose_name_plural = "Moderator approvals"

@@ -1,11 +1,141 @@
-"""What happens when the content review workflow is approved."""
+"""The content review workflow: what goes live is exactly what the co-production panel approved.
+
+The "Content review" workflow has two steps: the survivor co-production panel reviews, then a
+content moderator approves, and that approval publishes. Rules kept here:
+
+- Any change saved while a page is in the workflow sends it back to the panel
+  (`return_to_panel`, run for every saved revision by `content.apps`).
+- The moderator's step is locked: to change anything a moderator requests changes, and the
+  resubmitted page starts again with the panel (`ModeratorApprovalTask.start`).
+- Publishing takes the revision the panel approved, never simply the latest, and refuses if
+  anything newer was saved (`publish_after_review`).
+"""
+
+from django.utils import timezone
+
+# Wagtail imports this module while `wagtail.models` loads (WAGTAIL_FINISH_WORKFLOW_ACTION), so
+# Wagtail's models are imported inside the functions.
+
+
+def panel_task(workflow):
+    from content.models import CoProductionReviewTask
+
+    return CoProductionReviewTask.objects.filter(workflow_tasks__workflow=workflow, active=True).first()
+
+
+def panel_approval(workflow_state):
+    """The panel's most recent approval (a TaskState) in this run of the workflow, or None."""
+    from wagtail.models import TaskState
+
+    from content.models import CoProductionReviewTask
+
+    return (
+        TaskState.objects.filter(
+            workflow_state=workflow_state, status=TaskState.STATUS_APPROVED,
+            task__in=CoProductionReviewTask.objects.all(),
+        )
+        .select_related("revision").order_by("-finished_at", "-id").first()
+    )
+
+
+def newest_revision(obj):
+    """The newest revision saved, read from the revisions themselves rather than the
+    `latest_revision` pointer, which a revision saved by other means would not move."""
+    return obj.revisions.order_by("-created_at", "-id").first()
+
+
+def panel_approved_latest(workflow_state) -> bool:
+    """Whether the panel approved the object's newest revision, and nothing was saved since."""
+    approval = panel_approval(workflow_state)
+    if approval is None:
+        return False
+    latest = newest_revision(workflow_state.content_object)
+    return approval.revision_id == latest.pk and latest.created_at <= approval.finished_at
+
+
+def last_panel_approved_revision(page):
+    """The last revision of `page` the panel approved, in any run of the workflow, or None."""
+    from wagtail.models import TaskState
+
+    from content.models import CoProductionReviewTask
+
+    approval = (
+        TaskState.objects.for_instance(page)
+        .filter(status=TaskState.STATUS_APPROVED, task__in=CoProductionReviewTask.objects.all())
+        .select_related("revision").order_by("-finished_at", "-id").first()
+    )
+    return approval.revision if approval else None
+
+
+def return_to_panel(workflow_state, revision, user=None, reason: str = ""):
+    """Stop the current step and start the panel's review again, on `revision`; returns its TaskState."""
+    from wagtail.log_actions import log
+    from wagtail.models import TaskState
+
+    current = workflow_state.current_task_state
+    if current is not None and current.status == TaskState.STATUS_IN_PROGRESS:
+        current.status = TaskState.STATUS_CANCELLED
+        current.finished_at = timezone.now()
+        current.finished_by = user
+        current.comment = reason
+        current.save()
+    task_state = panel_task(workflow_state.workflow).start(workflow_state, user=user)
+    if task_state.revision_id != revision.pk:
+        task_state.revision = revision
+        task_state.save(update_fields=["revision"])
+    workflow_state.current_task_state = task_state
+    workflow_state.save()
+    log(
+        instance=workflow_state.content_object.specific, action="content.review.returned_to_panel",
+        revision=revision, user=user, data={"revision_id": revision.pk, "reason": reason},
+    )
+    return task_state
+
+
+def on_revision_saved(sender, instance, raw=False, **kwargs):
+    """A change saved during the review goes back to the panel, whichever step it was at."""
+    from wagtail.models import WorkflowState
+
+    if raw:
+        return
+    workflow_state = (
+        WorkflowState.objects.filter(
+            base_content_type_id=instance.base_content_type_id, object_id=instance.object_id,
+            status=WorkflowState.STATUS_IN_PROGRESS,
+        ).select_related("current_task_state").first()
+    )
+    if workflow_state is None or panel_task(workflow_state.workflow) is None:
+        return
+    return_to_panel(
+        workflow_state, instance, user=instance.user,
+        reason=f"Revision {instance.pk} was saved during the review; the panel reviews it again.",
+    )
 
 
 def publish_after_review(workflow_state, user=None):
-    """Publish the approved content.
+    """Publish the revision the co-production panel approved.
 
     Nobody but an administrator holds publish permission, so that nothing goes live around the
-    co-production panel. Approving the last step of the workflow is what authorises publishing,
-    so the permission check that a direct publish would make is skipped here.
+    panel. Approving the last step of the workflow is what authorises publishing, so the
+    permission check that a direct publish would make is skipped. If anything was saved after
+    the panel's approval, nothing is published and the refusal is logged on the page.
     """
-    workflow_state.content_object.get_latest_revision().publish(user=user, skip_permission_checks=True)
+    from wagtail.log_actions import log
+
+    page = workflow_state.content_object.specific
+    approval = panel_approval(workflow_state)
+    latest = newest_revision(page)
+    if approval is None or not panel_approved_latest(workflow_state):
+        log(
+            instance=page, action="content.review.publish_refused", revision=latest, user=user,
+            data={
+                "revision_id": latest.pk,
+                "approved_revision_id": approval.revision_id if approval else None,
+            },
+        )
+        return
+    approval.revision.publish(user=user, skip_permission_checks=True)
+    log(
+        instance=page, action="content.review.published_approved", revision=approval.revision, user=user,
+        data={"revision_id": approval.revision_id, "approved_by_id": approval.finished_by_id},
+    )

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.middleware.StaffMFARequiredMiddleware",
+    "lms.middleware.PrivatePagesNoStoreMiddleware",
     "lms.middleware.ProfileCompletionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -132,9 +133,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "lms.User"
+# Django's and allauth's backends, with staff powers withheld from any session that did not
+# pass the second factor (lms.staff_mfa).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "lms.staff_mfa.StaffAwareModelBackend",
+    "lms.staff_mfa.StaffAwareAllauthBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -165,8 +168,8 @@ MFA_ADAPTER = "lms.adapters.MFAAdapter"
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"login": "lms.forms.SignInForm", "signup": "lms.forms.SignUpForm"}
 
-# Paths a staff-role account may not open until it has set up two-factor authentication.
-STAFF_PATH_PREFIXES = ["/admin/"]
+# Messages live in the session, not in a cookie that anyone at the computer could decode.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -262,3 +265,5 @@ ALLOW_DEMO_DATA = False
 # No avatars from Gravatar: the admin must not make requests to other sites either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_FINISH_WORKFLOW_ACTION = "content.workflows.publish_after_review"
+# A change during review needs every step again; content.workflows sends it back to the panel.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -1,0 +1,206 @@
+"""The content review workflow: what goes live is what the survivor panel approved.
+
+The panel (Co-production reviewer) reviews every change; a content moderator's approval then
+publishes. Anything changed after the panel's approval goes back to the panel.
+"""
+
+import json
+
+import pytest
+from wagtail.models import PageLogEntry, Workflow
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from content.models import LessonPage, Sector
+from content.workflows import publish_after_review
+from lms.roles import Role
+from tests.conftest import staff_client
+from tests.factories import make_module, rich, variant
+
+pytestmark = pytest.mark.django_db
+
+PANEL = "Co-production panel review"
+MODERATOR = "Moderator approval"
+
+
+def submitted_lesson(editor, text="Words the panel read."):
+    """A new, unpublished lesson with sector variants, submitted to the review workflow."""
+    module = make_module("review-module", lessons=0)
+    lesson = LessonPage(
+        title="Draft lesson", slug="draft-lesson", live=False,
+        body=json.dumps([rich(text), variant(["employers"], "Words for employers."), variant([], "Words for others.")]),
+    )
+    module.add_child(instance=lesson)
+    lesson.save_revision(user=editor)
+    Workflow.objects.get(name="Content review").start(lesson, editor)
+    return LessonPage.objects.get(pk=lesson.pk)
+
+
+def fresh(lesson):
+    return LessonPage.objects.get(pk=lesson.pk)  # workflow state is cached on instances
+
+
+def act(client, lesson, action, comment=""):
+    task_state = fresh(lesson).current_workflow_state.current_task_state
+    return client.post(f"/admin/pages/workflow/action/{lesson.pk}/{action}/{task_state.pk}/", {"comment": comment})
+
+
+def edit_form(lesson, text):
+    return nested_form_data({
+        "title": lesson.title, "slug": lesson.slug, "summary": "",
+        "body": streamfield([("rich_text", rich_text(f"<p>{text}</p>"))]),
+        "comments": inline_formset([]),
+    })
+
+
+def test_a_moderator_cannot_edit_at_the_approval_step_and_approval_publishes_what_the_panel_read():
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    lesson = submitted_lesson(editor.user)
+    act(reviewer, lesson, "approve")
+    panel_revision = fresh(lesson).get_latest_revision()
+    assert fresh(lesson).current_workflow_task.name == MODERATOR
+
+    moderator.post(f"/admin/pages/{lesson.pk}/edit/", edit_form(lesson, "A moderator's late change."))
+    assert fresh(lesson).get_latest_revision() == panel_revision, "the moderator's step is locked"
+
+    act(moderator, lesson, "approve")
+    lesson = fresh(lesson)
+    assert lesson.live
+    assert lesson.live_revision == panel_revision
+    assert "late change" not in json.dumps(list(lesson.body.raw_data))
+
+
+def test_an_edit_after_the_panel_approved_sends_the_lesson_back_to_the_panel():
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    lesson = submitted_lesson(editor.user)
+    act(reviewer, lesson, "approve")
+    changed = fresh(lesson)
+    changed.body = json.dumps([rich("Changed after the panel.")])
+    late_revision = changed.save_revision(user=moderator.user)  # e.g. an administrator's edit
+
+    lesson = fresh(lesson)
+    assert lesson.current_workflow_task.name == PANEL
+    assert lesson.current_workflow_state.current_task_state.revision == late_revision
+    act(moderator, lesson, "approve")
+    assert not fresh(lesson).live, "the moderator cannot approve what the panel has not seen"
+
+    act(reviewer, lesson, "approve")
+    act(moderator, lesson, "approve")
+    lesson = fresh(lesson)
+    assert lesson.live
+    assert lesson.live_revision == late_revision
+
+
+def test_changes_requested_by_a_moderator_go_back_through_the_panel_when_resubmitted():
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    lesson = submitted_lesson(editor.user)
+    act(reviewer, lesson, "approve")
+    act(moderator, lesson, "reject", "Please soften the second paragraph.")
+    assert fresh(lesson).current_workflow_state.status == "needs_changes"
+
+    response = editor.post(
+        f"/admin/pages/{lesson.pk}/edit/", {**edit_form(lesson, "Softer words."), "action-submit": "1"}
+    )
+    assert response.status_code == 302
+    lesson = fresh(lesson)
+    assert lesson.current_workflow_task.name == PANEL
+    assert not lesson.live
+
+
+def test_the_finish_action_refuses_a_revision_newer_than_the_panel_approved():
+    editor, reviewer = staff_client(Role.EDITOR), staff_client(Role.REVIEWER)
+    lesson = submitted_lesson(editor.user)
+    act(reviewer, lesson, "approve")
+    state = fresh(lesson).current_workflow_state
+    # Sidestep every guard: a revision saved with no workflow to notice it.
+    LessonPage.objects.get(pk=lesson.pk).revisions.create(
+        content=fresh(lesson).serializable_data(), base_content_type=lesson.get_base_content_type(),
+        content_type=lesson.content_type, object_str="Sneaky",
+    )
+    publish_after_review(state, user=None)
+    assert not fresh(lesson).live
+    assert PageLogEntry.objects.filter(page=lesson, action="content.review.publish_refused").exists()
+
+
+def test_history_names_the_revision_the_panel_approved_and_the_one_published():
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    lesson = submitted_lesson(editor.user)
+    act(reviewer, lesson, "approve")
+    approved = fresh(lesson).get_latest_revision()
+    act(moderator, lesson, "approve")
+
+    response = moderator.get(f"/admin/pages/{lesson.pk}/history/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"The co-production panel approved revision {approved.pk}" in html
+    assert f"Published revision {approved.pk}, the one the co-production panel approved" in html
+
+
+# --- the panel's review screen (finding 5) ---------------------------------------------------
+
+
+def resubmitted_lesson(editor, reviewer, moderator):
+    lesson = submitted_lesson(editor.user, "The first version's words.")
+    act(reviewer, lesson, "approve")
+    act(moderator, lesson, "reject", "Change the opening.")
+    editor.post(f"/admin/pages/{lesson.pk}/edit/", {**edit_form(lesson, "A better opening."), "action-submit": "1"})
+    lesson = fresh(lesson)
+    assert lesson.current_workflow_task.name == PANEL
+    return lesson
+
+
+def test_reviewer_compares_a_resubmitted_lesson_with_the_version_the_panel_last_approved():
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    lesson = resubmitted_lesson(editor, reviewer, moderator)
+
+    response = reviewer.get(f"/admin/review/{lesson.pk}/")
+    assert response.status_code == 200
+    compare_url = f"/admin/review/{lesson.pk}/compare/"
+    assert compare_url in response.content.decode()
+    response = reviewer.get(compare_url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "first version" in html and "better opening" in html
+
+
+def test_reviewer_reads_each_sectors_version_and_decides_with_no_edit_form():
+    editor, reviewer = staff_client(Role.EDITOR), staff_client(Role.REVIEWER)
+    lesson = submitted_lesson(editor.user)
+
+    # Every way into the page for a reviewer leads to the review screen.
+    response = reviewer.get(f"/admin/pages/{lesson.pk}/edit/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/review/{lesson.pk}/"
+    dashboard = reviewer.get("/admin/").content.decode()
+    assert f"/admin/review/{lesson.pk}/" in dashboard
+
+    html = reviewer.get(f"/admin/review/{lesson.pk}/").content.decode()
+    assert "Approve" in html and "Request changes" in html
+    assert "Cancel workflow" not in html
+    assert "Only reviewers" not in html
+    assert 'id="page-edit-form"' not in html
+    employers = Sector.objects.get(slug="employers")
+    preview = reviewer.get(f"/admin/review/{lesson.pk}/preview/?sector={employers.slug}")
+    assert preview.status_code == 200
+    assert "Words for employers." in preview.content.decode()
+    assert "Words for others." not in preview.content.decode()
+
+    response = reviewer.post(
+        f"/admin/review/{lesson.pk}/", {"action": "reject", "comment": "Say who to call first."}
+    )
+    assert response.status_code == 302
+    state = fresh(lesson).current_workflow_state
+    assert state.status == "needs_changes"
+    assert state.current_task_state.comment == "Say who to call first."
+
+
+def test_reviewer_cannot_edit_or_publish():
+    editor, reviewer = staff_client(Role.EDITOR), staff_client(Role.REVIEWER)
+    lesson = submitted_lesson(editor.user)
+    before = fresh(lesson).get_latest_revision()
+    reviewer.post(f"/admin/pages/{lesson.pk}/edit/", {**edit_form(lesson, "A reviewer's edit."), "action-publish": "1"})
+    lesson = fresh(lesson)
+    assert lesson.get_latest_revision() == before
+    assert not lesson.live
+    other = staff_client(Role.REVIEWER)
+    other.user.groups.clear()
+    assert other.get(f"/admin/review/{lesson.pk}/").status_code in (302, 403)
