@@ -83,7 +83,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.middleware.StaffMFARequiredMiddleware",
-    "lms.middleware.PrivatePagesNoStoreMiddleware",
     "lms.middleware.ProfileCompletionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -133,11 +132,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "lms.User"
-# Django's and allauth's backends, with staff powers withheld from any session that did not
-# pass the second factor (lms.staff_mfa).
 AUTHENTICATION_BACKENDS = [
-    "lms.staff_mfa.StaffAwareModelBackend",
-    "lms.staff_mfa.StaffAwareAllauthBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -168,8 +165,8 @@ MFA_ADAPTER = "lms.adapters.MFAAdapter"
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"login": "lms.forms.SignInForm", "signup": "lms.forms.SignUpForm"}
 
-# Messages live in the session, not in a cookie that anyone at the computer could decode.
-MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Paths a staff-role account may not open until it has set up two-factor authentication.
+STAFF_PATH_PREFIXES = ["/admin/"]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
