@@ -1,8 +1,12 @@
+from django.shortcuts import redirect
+from django.urls import path
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content import review_views
 from content.models import LearningPath, Sector, SupportService, Topic
 
 
@@ -93,3 +97,54 @@ def register_review_log_actions(actions):
 
         def format_comment(self, log_entry):
             return log_entry.data.get("reason", "")
+
+
+@hooks.register("register_admin_urls")
+def register_panel_review_urls():
+    # Each view checks that the user may decide the panel's current step of that page.
+    return [
+        path("review/<int:page_id>/", review_views.review, name="content_review"),
+        path("review/<int:page_id>/preview/", review_views.preview, name="content_review_preview"),
+        path("review/<int:page_id>/compare/", review_views.PanelCompareView.as_view(), name="content_review_compare"),
+    ]
+
+
+@hooks.register("before_edit_page")
+def send_panel_reviewers_to_their_review_screen(request, page):
+    """Panel members reach the editor only through the workflow: show them the review screen."""
+    if review_views.is_panel_reviewer_only(request.user, page):
+        return redirect("content_review", page.pk)
+    return None
+
+
+class PanelReviewsPanel(Component):
+    """The dashboard's "awaiting your review" list for panel members: each leads to its review screen."""
+
+    name = "workflow_objects_to_moderate"
+    template_name = "content/admin/panel_reviews_panel.html"
+    order = 220
+
+    def __init__(self, states):
+        self.states = states
+
+    def get_context_data(self, parent_context):
+        return {"states": self.states}
+
+
+@hooks.register("construct_homepage_panels")
+def show_panel_members_their_reviews(request, panels):
+    from wagtail.models import TaskState
+
+    from content.models import CoProductionReviewTask
+
+    user = request.user
+    panel_tasks = [t for t in CoProductionReviewTask.objects.filter(active=True) if t._user_in_groups(user)]
+    if user.is_superuser or not panel_tasks:
+        return
+    states = (
+        TaskState.objects.filter(task__in=panel_tasks, status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("revision", "workflow_state__requested_by").order_by("started_at")
+    )
+    items = [{"page": s.revision.content_object, "task_state": s} for s in states]
+    panels[:] = [p for p in panels if getattr(p, "name", "") != "workflow_objects_to_moderate"]
+    panels.append(PanelReviewsPanel(items))

@@ -185,7 +185,7 @@ def test_reviewer_reads_each_sectors_version_and_decides_with_no_edit_form():
     assert "Words for others." not in preview.content.decode()
 
     response = reviewer.post(
-        f"/admin/review/{lesson.pk}/", {"action": "reject", "comment": "Say who to call first."}
+        f"/admin/review/{lesson.pk}/", {"decision": "reject", "comment": "Say who to call first."}
     )
     assert response.status_code == 302
     state = fresh(lesson).current_workflow_state

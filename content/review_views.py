@@ -1,0 +1,135 @@
+"""The co-production panel's review screen, in the Wagtail admin.
+
+Panel members hold no page permissions. While a page waits for the panel they may read it as
+each sector's learners would, compare it with the last version the panel approved, and approve
+or request changes with a comment; nothing else. Every view checks that the user may act on
+the panel's current step of this page (`panel_review_for`).
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.admin.views.generic.models import RevisionsCompareView
+from wagtail.models import Page, TaskState
+
+from content.models import CoProductionReviewTask
+from content.workflows import last_panel_approved_revision
+
+
+def panel_review_for(user, page) -> TaskState:
+    """The panel step `user` may decide on for `page`; PermissionDenied if there is none."""
+    state = page.current_workflow_state
+    task_state = state.current_task_state if state and state.status == state.STATUS_IN_PROGRESS else None
+    if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
+        raise PermissionDenied
+    task = task_state.task.specific
+    if not isinstance(task, CoProductionReviewTask) or not task.get_actions(page, user):
+        raise PermissionDenied
+    return task_state
+
+
+def is_panel_reviewer_only(user, page) -> bool:
+    """A panel member who cannot otherwise edit `page`: they review, they do not edit."""
+    if user.is_superuser:
+        return False
+    try:
+        panel_review_for(user, page)
+    except PermissionDenied:
+        return False
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    return not PagePermissionPolicy().user_has_permission_for_instance(user, "change", page)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", "Approve for the panel"), ("reject", "Request changes")], widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Required when you request changes: say what should change and why.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "reject" and not data.get("comment", "").strip():
+            self.add_error("comment", "Say what should change, so the editor knows what to do.")
+        return data
+
+
+def review(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    task_state = panel_review_for(request.user, page)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"].strip()
+        with transaction.atomic():
+            task_state.task.specific.on_action(task_state.specific, request.user, decision, comment=comment)
+        messages.success(request, (
+            f"You approved '{page.get_admin_display_title()}' for the panel."
+            if decision == "approve" else
+            f"You asked for changes to '{page.get_admin_display_title()}'."
+        ))
+        return redirect("wagtailadmin_home")
+    approved = last_panel_approved_revision(page)
+    modes = page.preview_modes
+    return TemplateResponse(request, "content/admin/review.html", {
+        "page": page,
+        "task_state": task_state,
+        "form": form,
+        "previously_approved": approved if approved and approved.pk != task_state.revision_id else None,
+        "live_revision": page.live_revision if page.live else None,
+        "sector_modes": [
+            {"label": label, "url": f"{reverse('content_review_preview', args=[page.pk])}?sector={mode}"}
+            for mode, label in modes
+        ],
+        "compare_url": reverse("content_review_compare", args=[page.pk]),
+    })
+
+
+def preview(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    task_state = panel_review_for(request.user, page)
+    wanted = request.GET.get("sector", "")
+    mode = wanted if wanted in {mode for mode, _label in page.preview_modes} else page.default_preview_mode
+    return task_state.revision.as_object().make_preview_request(request, mode)
+
+
+class PanelCompareView(RevisionsCompareView):
+    """The submitted revision against the last one the panel approved (or the live page)."""
+
+    model = Page
+    page_title = "Compare with the version the panel last approved"
+
+    def setup(self, request, page_id, *args, **kwargs):
+        page = get_object_or_404(Page, pk=page_id).specific
+        self.task_state = panel_review_for(request.user, page)
+        approved = last_panel_approved_revision(page)
+        if approved and approved.pk != self.task_state.revision_id:
+            before = approved.pk
+        elif page.live:
+            before = "live"
+        else:
+            before = "earliest"
+        super().setup(request, page_id, before, self.task_state.revision_id, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Page, pk=self.pk).specific
+
+    def get_edit_handler(self):
+        return self.object.get_edit_handler()
+
+    def get_page_subtitle(self):
+        return self.object.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return [{"url": reverse("content_review", args=[self.object.pk]), "label": "Review"},
+                {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()}]
+
+    @property
+    def header_buttons(self):
+        return []
