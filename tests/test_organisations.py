@@ -3,10 +3,10 @@
 import pytest
 from wagtail.models import ModelLogEntry
 
-from lms.models import Organisation
-from lms.services import OrganisationError, merge_organisation
+from lms.models import Membership, Organisation
+from lms.services import OrganisationError, leave_organisation, merge_organisation
 from tests.conftest import sign_in_with_mfa
-from tests.factories import LearnerFactory, OrganisationFactory
+from tests.factories import LearnerFactory, MembershipFactory, OrganisationFactory, confirmed_member
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +38,10 @@ def test_coordinator_confirms_a_pending_organisation(client, coordinator, pendin
 def test_coordinator_merges_a_duplicate_and_its_people_move(client, coordinator, pending):
     target = OrganisationFactory(name="Hatfield Helpers Charity")
     member = LearnerFactory(organisation=pending)
+    confirmed = confirmed_member(member)
+    asking = MembershipFactory(user=LearnerFactory(organisation=pending))
+    former = confirmed_member(LearnerFactory(organisation=pending))
+    leave_organisation(former.user)
     lead = LearnerFactory()
     pending.leads.add(lead)
     sign_in_with_mfa(client, coordinator)
@@ -52,6 +56,15 @@ def test_coordinator_merges_a_duplicate_and_its_people_move(client, coordinator,
     assert member.organisation == target
     assert list(target.leads.all()) == [lead]
     assert not pending.leads.exists()
+    # Open memberships move, confirmed staying confirmed: the lead sees the member under the new name.
+    confirmed.refresh_from_db()
+    asking.refresh_from_db()
+    former.refresh_from_db()
+    assert (confirmed.organisation, confirmed.status) == (target, Membership.Status.CONFIRMED)
+    assert (asking.organisation, asking.status) == (target, Membership.Status.REQUESTED)
+    assert Membership.objects.confirmed().led_by(lead).get() == confirmed
+    # Someone who had left stays in the history of the merged organisation.
+    assert former.organisation == pending
 
 
 def test_merge_without_a_target_or_into_itself_is_refused(client, coordinator, pending):

@@ -3,7 +3,7 @@
 import pytest
 
 from content.models import Sector
-from lms.models import District, Organisation
+from lms.models import District, Membership, Organisation
 from tests.factories import OrganisationFactory, profile_form_data
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +68,7 @@ def test_bad_profile_posts_show_a_message_and_change_nothing(client, new_user, o
     assert not new_user.has_complete_profile
     assert new_user.full_name == ""
     assert not Organisation.objects.filter(name="Demo Homes").exists()
+    assert not Membership.objects.filter(user=new_user).exists()
 
 
 def test_names_in_any_script_are_kept_exactly(client, new_user):
@@ -88,10 +89,13 @@ def test_naming_a_new_organisation_creates_one_pending_record(client, new_user):
     assert organisation.sector.slug == "housing"
     new_user.refresh_from_db()
     assert new_user.organisation == organisation
+    # Naming it asks to join it; nobody there sees this person until the request is confirmed.
+    assert Membership.objects.get(user=new_user).status == Membership.Status.REQUESTED
 
     # A retry, or a colleague typing the same name differently, reuses the pending record.
     client.post("/profile/", valid_post(organisation_name="demo homes", organisation_kind=""))
     assert Organisation.objects.filter(name__iexact="demo homes").count() == 1
+    assert Membership.objects.filter(user=new_user).count() == 1
 
 
 def test_picking_a_listed_organisation_links_to_it_whatever_the_case(client, new_user):
@@ -101,6 +105,7 @@ def test_picking_a_listed_organisation_links_to_it_whatever_the_case(client, new
     new_user.refresh_from_db()
     assert new_user.organisation == listed
     assert Organisation.objects.count() == 1
+    assert Membership.objects.get(user=new_user).organisation == listed
 
 
 def test_profile_redirects_only_to_this_site(client, new_user):

@@ -2,7 +2,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.core.management import CommandError, call_command
 
-from lms.models import Organisation, User
+from lms.models import Membership, Organisation, User
 from lms.roles import Role
 from tests.conftest import sign_in_with_mfa
 
@@ -17,6 +17,9 @@ DEMO_EMAILS = {
     "moderator@example.org": [Role.MODERATOR],
     "reviewer@example.org": [Role.REVIEWER],
     "admin@example.org": [],
+    "teacher@example.org": [Role.LEARNER],
+    "senco@example.org": [Role.LEARNER],
+    "newstarter@example.org": [Role.LEARNER],
 }
 
 
@@ -63,3 +66,19 @@ def test_seed_demo_refuses_where_demo_data_is_not_allowed(settings):
     with pytest.raises(CommandError, match="not allowed"):
         call_command("seed_demo")
     assert User.objects.count() == 0
+
+
+def test_seed_demo_gives_the_demo_lead_confirmed_staff_and_one_request(client, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "a-long-test-password")
+    call_command("seed_demo", "--skip-content")
+    call_command("seed_demo", "--skip-content")
+    lead = User.objects.get(email="orglead@example.org")
+    school = Organisation.objects.get(name="Demo Primary School, Watford")
+    assert Membership.objects.filter(organisation=school).count() == 4  # nothing twice
+    assert set(Membership.objects.confirmed().led_by(lead).values_list("user__email", flat=True)) == {
+        "orglead@example.org", "teacher@example.org", "senco@example.org",
+    }
+    assert Membership.objects.get(organisation=school, status="requested").user.email == "newstarter@example.org"
+    client.force_login(lead)
+    page = client.get("/organisations/members/").content.decode()
+    assert "Rhys Evans" in page and "Tomasz Kowalczyk" in page

@@ -16,11 +16,12 @@ from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from content.demo.load import load_demo_content
 from content.models import Sector
 from lms.demo_quizzes import load_demo_quizzes
-from lms.models import District, Organisation, User
+from lms.models import District, Membership, Organisation, User
 from lms.roles import Role, sync_roles
 
 DEFAULT_PASSWORD = "demo-password-2026"
@@ -54,7 +55,17 @@ DEMO_ACCOUNTS = [
      "Demo Women's Support Service", "st-albans", [Role.REVIEWER], False, True),
     ("admin@example.org", "Alex Morgan", "Platform administrator", "social-care",
      "Demo Borough Council", "dacorum", [], True, True),
+    # Staff of the demo lead's school, so that the lead has members to see and a request to answer.
+    ("teacher@example.org", "Tomasz Kowalczyk", "Class teacher", "education",
+     "Demo Primary School, Watford", "watford", [Role.LEARNER], False, False),
+    ("senco@example.org", "Amara Okonkwo", "Special educational needs coordinator", "education",
+     "Demo Primary School, Watford", "watford", [Role.LEARNER], False, False),
+    ("newstarter@example.org", "Rhys Evans", "Teaching assistant", "education",
+     "Demo Primary School, Watford", "watford", [Role.LEARNER], False, False),
 ]
+
+# Everyone's membership of their organisation is confirmed, except this one request to join.
+DEMO_PENDING_REQUESTS = {"newstarter@example.org"}
 
 
 def demo_totp_secret() -> str:
@@ -84,6 +95,10 @@ class Command(BaseCommand):
                 self.seed_account(row, password, secret, groups, organisations)
             lead = User.objects.get(email="orglead@example.org")
             organisations["Demo Primary School, Watford"].leads.add(lead)
+            for email, *_rest in DEMO_ACCOUNTS:
+                status = (Membership.Status.REQUESTED if email in DEMO_PENDING_REQUESTS
+                          else Membership.Status.CONFIRMED)
+                self.seed_membership(User.objects.get(email=email), status, decided_by=lead)
         if not options["skip_content"]:
             modules = load_demo_content()
             load_demo_quizzes()
@@ -128,6 +143,25 @@ class Command(BaseCommand):
                 Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
                 TOTP.activate(user, secret)
             RecoveryCodes.activate(user)
+
+    def seed_membership(self, user, status, *, decided_by):
+        """Put the person's membership of their organisation in `status`, reusing the open one."""
+        now = timezone.now()
+        membership = Membership.objects.open().filter(user=user).first()
+        if membership is not None and membership.organisation_id != user.organisation_id:
+            membership.status, membership.ending = Membership.Status.ENDED, Membership.Ending.LEFT
+            membership.ended_at = now
+            membership.save(update_fields=["status", "ending", "ended_at"])
+            membership = None
+        membership = membership or Membership(user=user, organisation=user.organisation)
+        if membership.status == status and membership.pk:
+            return membership
+        membership.status = status
+        confirmed = status == Membership.Status.CONFIRMED
+        membership.decided_at = now if confirmed else None
+        membership.decided_by = decided_by if confirmed else None
+        membership.save()
+        return membership
 
     def print_logins(self, password, secret):
         out = self.stdout
