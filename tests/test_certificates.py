@@ -17,6 +17,7 @@ from tests.factories import (
     LearnerFactory,
     OrganisationFactory,
     answers_for,
+    confirmed_member,
     make_module,
     make_quiz,
     read_and_complete,
@@ -175,6 +176,7 @@ def test_only_the_holder_a_coordinator_or_their_organisation_lead_can_download()
 
     organisation = OrganisationFactory()
     holder = LearnerFactory(organisation=organisation)
+    confirmed_member(holder)
     certificate = make_certificate(holder, issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2028, 1, 1))
     url = f"/my-learning/certificates/{certificate.code}/pdf/"
     lead = LearnerFactory(roles=[Role.ORGANISATION_LEAD])
@@ -245,7 +247,11 @@ def test_an_organisation_lead_downloads_their_staffs_certificates_as_one_zip(cli
     organisation = OrganisationFactory()
     staff = [LearnerFactory(organisation=organisation, full_name=n) for n in ("Ann Lee", "Bo Chan")]
     for person in staff:
+        confirmed_member(person)
         make_certificate(person, issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2028, 1, 1))
+    # Named the organisation on their profile, not confirmed: not staff as far as the lead can see.
+    make_certificate(LearnerFactory(organisation=organisation, full_name="Di Unconfirmed"),
+                     issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2028, 1, 1))
     outsider = make_certificate(LearnerFactory(full_name="Cy Other"), issued_on=datetime.date(2026, 1, 1),
                                 expires_on=datetime.date(2028, 1, 1))
     lead = LearnerFactory(roles=[Role.ORGANISATION_LEAD])
