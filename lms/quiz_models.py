@@ -48,6 +48,12 @@ class Quiz(models.Model):
     review_shows_correctness = models.BooleanField(default=True)
     review_shows_feedback = models.BooleanField(default=True)
     review_shows_answers = models.BooleanField("review shows the correct answers", default=False)
+    answers_after_fail = models.BooleanField(
+        "show answers after a failed attempt", default=False,
+        help_text="Off (recommended): after a failed attempt the review says only which questions were right "
+        "or wrong and which lesson to revisit, so a retake tests what was learned. On: a failed attempt's "
+        "review shows the same explanations, feedback and answers as a pass.",
+    )
 
     panels = [
         FieldPanel("module"),
@@ -60,7 +66,7 @@ class Quiz(models.Model):
         ], heading="Marking and limits"),
         MultiFieldPanel([
             FieldPanel("review_when"), FieldPanel("review_shows_correctness"), FieldPanel("review_shows_feedback"),
-            FieldPanel("review_shows_answers"),
+            FieldPanel("review_shows_answers"), FieldPanel("answers_after_fail"),
         ], heading="What the review shows"),
     ]
 
@@ -106,6 +112,10 @@ class Question(index.Indexed, ClusterableModel):
     text = models.TextField()
     explanation = models.TextField(help_text="Shown in the review after the attempt, if the quiz allows.")
     category = models.CharField(max_length=50, blank=True, help_text="A short tag, for example law or risk.")
+    lesson = models.ForeignKey(
+        "content.LessonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The lesson of this module that teaches the answer: a learner who gets it wrong is sent there.",
+    )
     sectors = ParentalManyToManyField("content.Sector", blank=True, related_name="+")
     sector_use = models.CharField(max_length=20, choices=SectorUse.choices, default=SectorUse.ONLY)
     active = models.BooleanField(default=True)
@@ -113,7 +123,7 @@ class Question(index.Indexed, ClusterableModel):
     panels = [
         FieldPanel("module"), FieldPanel("kind"), FieldPanel("case"), FieldPanel("text"),
         InlinePanel("choices", label="Choices", min_num=2, max_num=8),
-        FieldPanel("explanation"), FieldPanel("category"),
+        FieldPanel("explanation"), FieldPanel("category"), FieldPanel("lesson"),
         MultiFieldPanel([FieldPanel("sectors"), FieldPanel("sector_use")], heading="Sector targeting"),
         FieldPanel("active"),
     ]
@@ -144,6 +154,13 @@ def choice_problem(kind: str, choices: list[tuple[str, bool]]) -> str | None:
 
 class QuestionAdminForm(WagtailAdminModelForm):
     """Checks the choices together with the question: the inline choices are only known here."""
+
+    def clean(self):
+        cleaned = super().clean()
+        module, lesson = cleaned.get("module"), cleaned.get("lesson")
+        if module and lesson and not lesson.is_descendant_of(module):
+            self.add_error("lesson", f"Choose a lesson of {module.title}.")
+        return cleaned
 
     def is_valid(self):
         if not super().is_valid():

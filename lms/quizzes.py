@@ -85,15 +85,23 @@ def eligible_questions(quiz: Quiz, sector_id: int | None) -> tuple[list[Question
     return preferred, others
 
 
-def draw_questions(quiz: Quiz, sector_id: int | None, rng: random.Random) -> list[Question]:
-    """A random draw of the quiz's size; preferred questions first, cases kept together."""
+def draw_questions(
+    quiz: Quiz, sector_id: int | None, rng: random.Random, avoid: set[int] | frozenset[int] = frozenset()
+) -> list[Question]:
+    """A random draw of the quiz's size; cases kept together.
+
+    Questions in `avoid` (those of a failed attempt just before) are drawn only when the bank
+    has too few others, so a retake is not the same quiz again. Among the fresh questions, and
+    then among the repeats, the sector's preferred questions come first.
+    """
     preferred, others = eligible_questions(quiz, sector_id)
     rng.shuffle(preferred)
     rng.shuffle(others)
+    ordered = [q for q in preferred + others if q.pk not in avoid] + [q for q in preferred + others if q.pk in avoid]
     wanted = quiz.questions_per_attempt
     if quiz.per_category:
         by_category = defaultdict(list)
-        for question in preferred + others:
+        for question in ordered:
             by_category[question.category].append(question)
         pools = list(by_category.values())
         drawn = []
@@ -102,7 +110,7 @@ def draw_questions(quiz: Quiz, sector_id: int | None, rng: random.Random) -> lis
                 if pool and len(drawn) < wanted:
                     drawn.append(pool.pop(0))
     else:
-        drawn = (preferred + others)[:wanted]
+        drawn = ordered[:wanted]
     # Scenario questions about the same case sit together, in the case's order.
     first_seen = {}
     for position, question in enumerate(drawn):
@@ -125,7 +133,9 @@ def start_attempt(user: User, quiz: Quiz, *, rng: random.Random | None = None, n
     permitted = allowance(user, quiz, now)
     if not permitted.can_start:
         raise QuizError(permitted.reason)
-    questions = draw_questions(quiz, user.sector_id, rng)
+    previous = Attempt.objects.filter(user=user, quiz=quiz, status=Attempt.Status.SUBMITTED).first()
+    avoid = set(previous.question_ids) if previous is not None and previous.passed is False else set()
+    questions = draw_questions(quiz, user.sector_id, rng, avoid=avoid)
     if not questions:
         raise QuizError("This quiz has no questions yet.")
     choices = defaultdict(list)
@@ -255,7 +265,12 @@ def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> tuple[At
 
 
 def review(attempt: Attempt) -> list[dict] | None:
-    """What the result page may show of each question, as the quiz's settings allow."""
+    """What the result page may show of each question, as the quiz's settings allow.
+
+    After a failed attempt, unless the quiz sets `answers_after_fail`, each item says only
+    whether the learner was right and which lesson to revisit: no marked answers, explanations
+    or choice feedback, which would give the answers to the retake away.
+    """
     quiz = attempt.quiz
     if attempt.status != Attempt.Status.SUBMITTED:
         return None
@@ -263,9 +278,10 @@ def review(attempt: Attempt) -> list[dict] | None:
         return None
     if quiz.review_when == Quiz.ReviewWhen.AFTER_PASS and not attempt.passed:
         return None
+    reveal = bool(attempt.passed) or quiz.answers_after_fail
     questions = {
         q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)
-        .select_related("case").prefetch_related(Prefetch("choices", Choice.objects.all()))
+        .select_related("case", "lesson").prefetch_related(Prefetch("choices", Choice.objects.all()))
     }
     items = []
     for item in attempt.snapshot:
@@ -275,19 +291,22 @@ def review(attempt: Attempt) -> list[dict] | None:
         by_id = {c.pk: c for c in question.choices.all()}
         chosen = set(attempt.answers.get(str(question.pk), []))
         correct_ids = {c.pk for c in by_id.values() if c.is_correct}
+        lesson = question.lesson if question.lesson is not None and question.lesson.live else None
         items.append({
             "question": question,
             "is_correct": chosen == correct_ids if quiz.review_shows_correctness else None,
+            "lesson": lesson,
+            "answers_shown": reveal,
             "choices": [
                 {
                     "text": by_id[cid].text,
                     "chosen": cid in chosen,
-                    "correct": (cid in correct_ids) if quiz.review_shows_answers else None,
-                    "feedback": by_id[cid].feedback if quiz.review_shows_feedback and cid in chosen else "",
+                    "correct": (cid in correct_ids) if reveal and quiz.review_shows_answers else None,
+                    "feedback": by_id[cid].feedback if reveal and quiz.review_shows_feedback and cid in chosen else "",
                 }
-                for cid in item["choices"] if cid in by_id
+                for cid in item["choices"] if cid in by_id and (reveal or cid in chosen)
             ],
-            "explanation": question.explanation if quiz.review_shows_feedback else "",
+            "explanation": question.explanation if reveal and quiz.review_shows_feedback else "",
         })
     return items
 

@@ -50,6 +50,71 @@ def test_sector_only_questions_are_never_drawn_for_other_sectors_and_preferred_c
         assert len(drawn) == 3
 
 
+def fail(learner, attempt):
+    wrong = {}
+    for item in attempt.snapshot:
+        choice = Choice.objects.get(question_id=item["question"], is_correct=False)
+        wrong[f"q{item['question']}"] = str(item["choices"].index(choice.pk) + 1)
+    return submit_attempt(attempt.pk, learner, posted(wrong))[0]
+
+
+def test_a_retake_after_a_fail_draws_questions_the_learner_was_not_given_last_time():
+    module = make_module("retaken", lessons=1)
+    quiz = make_quiz(module, questions=3, extra_bank=4)
+    learner = LearnerFactory()
+    for seed in range(10):
+        first = fail(learner, start_attempt(learner, quiz, rng=random.Random(seed)))
+        second = start_attempt(learner, quiz, rng=random.Random(seed))
+        assert not set(first.question_ids) & set(second.question_ids)
+        Attempt.objects.filter(user=learner).delete()
+
+
+def test_a_retake_repeats_questions_only_when_the_bank_runs_out():
+    module = make_module("small-bank", lessons=1)
+    quiz = make_quiz(module, questions=3, extra_bank=1)
+    learner = LearnerFactory()
+    first = fail(learner, start_attempt(learner, quiz, rng=random.Random(1)))
+    second = start_attempt(learner, quiz, rng=random.Random(1))
+    fresh = set(Question.objects.filter(module=module).values_list("pk", flat=True)) - set(first.question_ids)
+    assert fresh <= set(second.question_ids)
+    assert len(second.question_ids) == 3
+
+
+def test_a_retake_keeps_sector_targeting_and_per_category_draws():
+    module = make_module("retaken-targeted", lessons=1)
+    quiz = make_quiz(module, questions=4, extra_bank=8, per_category=True)
+    health, police = Sector.objects.get(slug="health"), Sector.objects.get(slug="police")
+    questions = list(Question.objects.filter(module=module))
+    for index, question in enumerate(questions):
+        question.category = ["law", "risk"][index % 2]
+        question.save()
+    only_police = questions[0]
+    only_police.sectors.set([police])
+    only_police.save()
+    everything_else = {q.pk for q in questions[1:]}
+    for seed in range(10):
+        first = draw_questions(quiz, health.pk, random.Random(seed))
+        retake = draw_questions(quiz, health.pk, random.Random(seed), avoid={q.pk for q in first})
+        assert not {q.pk for q in first} & {q.pk for q in retake}
+        assert {q.category for q in retake} == {"law", "risk"}
+        # Even when every other question was just used, the police-only one is not drawn.
+        repeat = draw_questions(quiz, health.pk, random.Random(seed), avoid=everything_else)
+        assert only_police not in repeat and len(repeat) == 4
+
+
+def test_a_retake_after_a_pass_is_drawn_from_the_whole_bank():
+    module = make_module("passed-once", lessons=1)
+    quiz = make_quiz(module, questions=2, extra_bank=0)
+    learner = LearnerFactory()
+    first = start_attempt(learner, quiz)
+    right = {}
+    for item in first.snapshot:
+        choice = Choice.objects.get(question_id=item["question"], is_correct=True)
+        right[f"q{item['question']}"] = str(item["choices"].index(choice.pk) + 1)
+    assert submit_attempt(first.pk, learner, posted(right))[0].passed
+    assert set(start_attempt(learner, quiz).question_ids) == set(first.question_ids)
+
+
 def test_per_category_draw_takes_from_every_category():
     module = make_module("categorised", lessons=1)
     quiz = make_quiz(module, questions=4, extra_bank=8, per_category=True)

@@ -84,6 +84,81 @@ def test_learner_fails_retakes_and_passes_and_the_module_completes(client, djang
     assert history.count("Not passed") == 1 and history.count("Passed") == 1
 
 
+def fail_quiz(client, module):
+    attempt = start_quiz(client, module)
+    client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt, right=False), "action": "confirm"})
+    return attempt
+
+
+def test_after_a_failed_attempt_the_review_says_what_was_wrong_and_where_to_look_not_the_answers(client):
+    module = make_module("failed-review", lessons=2)
+    make_quiz(module, questions=2, review_shows_answers=True)
+    taught, untaught = Question.objects.filter(module=module).order_by("pk")
+    taught.lesson = module.lessons().get(slug="lesson-2")
+    taught.save()
+    client.force_login(LearnerFactory())
+    attempt = fail_quiz(client, module)
+    html = client.get(f"/my-learning/attempts/{attempt.pk}/result/").content.decode()
+    assert "You did not pass this time" in html
+    assert html.count("Not correct") == 2
+    assert f'href="{taught.lesson.url}">Lesson 2</a>' in html
+    assert f'href="{module.url}">Revisit the module\'s lessons</a>' in html
+    assert "Your answer:</strong> Wrong 0" in html  # their own answer, marked wrong
+    for question in (taught, untaught):
+        number = question.text.split()[1].rstrip("?")
+        assert f"Right {number}" not in html  # not the right answer
+        assert question.explanation not in html
+    assert "Correct answer" not in html and "No." not in html  # no marking, no choice feedback
+    assert untaught.lesson is None
+
+
+def test_a_quiz_set_to_show_answers_after_a_fail_shows_them(client):
+    module = make_module("open-review", lessons=1)
+    make_quiz(module, questions=1, review_shows_answers=True, answers_after_fail=True)
+    client.force_login(LearnerFactory())
+    attempt = fail_quiz(client, module)
+    html = client.get(f"/my-learning/attempts/{attempt.pk}/result/").content.decode()
+    assert "Right 0" in html and "Correct answer" in html
+    assert "Because of reason 0." in html and "No." in html
+    assert "Revisit" not in html
+
+
+def test_after_a_pass_the_review_shows_explanations_and_feedback_as_before(client):
+    module = make_module("passed-review", lessons=1)
+    make_quiz(module, questions=1)
+    client.force_login(LearnerFactory())
+    attempt = start_quiz(client, module)
+    html = client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"},
+                       follow=True).content.decode()
+    assert "You passed" in html
+    assert "Because of reason 0." in html and "Yes." in html
+    assert "Correct answer" not in html  # this quiz does not mark the right answers
+    assert "Revisit" not in html
+
+
+def test_a_question_can_only_point_to_a_lesson_of_its_own_module():
+    from tests.conftest import staff_client
+
+    module, other = make_module("home", lessons=1), make_module("elsewhere", lessons=1)
+    client = staff_client(Role.EDITOR)
+
+    def add(lesson):
+        return client.post("/admin/snippets/lms/question/add/", nested_form_data({
+            "module": module.pk, "kind": "true_false", "case": "", "text": f"Lesson {lesson.pk}?",
+            "explanation": "Because.", "category": "law", "sector_use": "only", "active": "on",
+            "lesson": lesson.pk,
+            "choices": inline_formset([
+                {"text": "True", "is_correct": "on", "feedback": ""},
+                {"text": "False", "is_correct": "", "feedback": ""},
+            ]),
+        }))
+
+    refused = add(other.lessons().get())
+    assert refused.status_code == 200 and "Choose a lesson of Home." in refused.content.decode()
+    assert add(module.lessons().get()).status_code == 302
+    assert Question.objects.get(module=module).lesson == module.lessons().get()
+
+
 def test_attempt_page_reveals_no_answers(client):
     module = make_module("secretive", lessons=1)
     make_quiz(module, questions=3)
