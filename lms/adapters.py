@@ -5,7 +5,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django import forms
 
-from lms.roles import has_staff_role
+from lms.staff_mfa import holds_staff_role
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -21,6 +21,6 @@ class MFAAdapter(DefaultMFAAdapter):
     def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
         """Staff may replace their authenticator app, but never be left with none: without it a
         password alone would be enough to set up a new one and reach the staff pages."""
-        if authenticator.type == Authenticator.Type.TOTP and has_staff_role(authenticator.user):
+        if authenticator.type == Authenticator.Type.TOTP and holds_staff_role(authenticator.user):
             return False
         return super().can_delete_authenticator(authenticator)

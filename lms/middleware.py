@@ -2,14 +2,14 @@
 
 from urllib.parse import urlencode
 
-from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from lms.roles import has_staff_role
+from lms.staff_mfa import PASSED_ATTR, holds_staff_role, session_passed_mfa, withhold_staff_powers
 
 
 class ContentSecurityPolicyMiddleware:
@@ -21,51 +21,89 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
-            policy = (
-                settings.CONTENT_SECURITY_POLICY_ADMIN
-                if request.path.startswith("/admin/")
-                else settings.CONTENT_SECURITY_POLICY
-            )
+            if getattr(request, "is_preview", False):
+                # Wagtail renders a preview through the middleware as a request for the page's
+                # own URL; the admin's preview panel frames it, so the admin may (same origin).
+                policy = settings.CONTENT_SECURITY_POLICY_PREVIEW
+            elif request.path.startswith("/admin/"):
+                policy = settings.CONTENT_SECURITY_POLICY_ADMIN
+            else:
+                policy = settings.CONTENT_SECURITY_POLICY
             response["Content-Security-Policy"] = policy
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
         return response
 
 
-def _is_staff_path(path: str) -> bool:
-    return any(path.startswith(prefix) for prefix in settings.STAFF_PATH_PREFIXES)
-
-
-def _session_passed_mfa(request) -> bool:
-    records = request.session.get(AUTHENTICATION_METHODS_SESSION_KEY, [])
-    return any(record.get("method") == "mfa" for record in records)
-
-
 class StaffMFARequiredMiddleware:
-    """Keep staff-role accounts off staff pages until this session has passed TOTP.
+    """Staff powers only for a session that passed the second factor (see lms.staff_mfa).
 
-    An account with no authenticator yet is sent to set one up; an account that has one but
-    whose session did not use it (any sign-in route that skipped the second step) is asked
-    for a code before going on.
+    For every signed-in request: a session that did not pass two-factor holds no permission
+    for the rest of the request, wherever the permission is asked for. On top of that:
+    - the admin sends such a staff account to set up an authenticator (none yet) or to give a
+      code (it has one), and answers 403 to accounts with no staff role at all, instead of
+      Wagtail's redirect to a sign-in page that would send them straight back;
+    - the two-factor management pages (recovery codes above all) open only after a code, so
+      that a password alone never reveals what would pass the second factor.
     """
+
+    # Two-factor pages a staff session that has not passed it may still open.
+    OPEN_WITH_AUTHENTICATOR = ("/accounts/2fa/reauthenticate/", "/accounts/2fa/authenticate/")
+    OPEN_WITHOUT_AUTHENTICATOR = ("/accounts/2fa/totp/activate/", "/accounts/2fa/authenticate/")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and _is_staff_path(request.path) and has_staff_role(user):
-            has_totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-            query = urlencode({"next": request.get_full_path()})
-            if not has_totp:
-                messages.warning(
-                    request,
-                    "Your role needs two-factor authentication. Set it up with an authenticator "
-                    "app before you use the staff pages.",
-                )
-                return redirect(f"{reverse('mfa_activate_totp')}?{query}")
-            if not _session_passed_mfa(request):
-                return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+        if user.is_authenticated:
+            if session_passed_mfa(request):
+                setattr(user, PASSED_ATTR, True)
+            else:
+                withhold_staff_powers(user)
+                refusal = self._refusal(request, user)
+                if refusal is not None:
+                    return refusal
+            if request.path.startswith("/admin/") and not holds_staff_role(user):
+                return render(request, "403.html", status=403)
         return self.get_response(request)
+
+    def _refusal(self, request, user):
+        path = request.path
+        if not path.startswith(("/admin/", "/accounts/2fa/")) or not holds_staff_role(user):
+            return None
+        query = urlencode({"next": request.get_full_path()})
+        has_totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        if not has_totp:
+            if path.startswith(self.OPEN_WITHOUT_AUTHENTICATOR):
+                return None
+            messages.warning(
+                request,
+                "Your role needs two-factor authentication. Set it up with an authenticator "
+                "app before you use the staff pages.",
+            )
+            return redirect(f"{reverse('mfa_activate_totp')}?{query}")
+        if path.startswith(self.OPEN_WITH_AUTHENTICATOR):
+            return None
+        return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+
+
+class PrivatePagesNoStoreMiddleware:
+    """Nothing shown to a signed-in person is kept by the browser or any cache.
+
+    On a shared or watched computer, the back button or the disk cache must not bring back
+    someone's learning, profile or results after "Exit this page" or signing out.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        signed_in_before = request.user.is_authenticated
+        response = self.get_response(request)
+        if signed_in_before or request.user.is_authenticated:
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response
 
 
 # Pages a signed-in person may use before completing their profile.

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.middleware.StaffMFARequiredMiddleware",
+    "lms.middleware.PrivatePagesNoStoreMiddleware",
     "lms.middleware.ProfileCompletionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -132,9 +133,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "lms.User"
+# Django's and allauth's backends, with staff powers withheld from any session that did not
+# pass the second factor (lms.staff_mfa).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "lms.staff_mfa.StaffAwareModelBackend",
+    "lms.staff_mfa.StaffAwareAllauthBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -165,8 +168,8 @@ MFA_ADAPTER = "lms.adapters.MFAAdapter"
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"login": "lms.forms.SignInForm", "signup": "lms.forms.SignUpForm"}
 
-# Paths a staff-role account may not open until it has set up two-factor authentication.
-STAFF_PATH_PREFIXES = ["/admin/"]
+# Messages live in the session, not in a cookie that anyone at the computer could decode.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -218,6 +221,8 @@ CONTENT_SECURITY_POLICY_ADMIN = (
     .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
     .replace("frame-ancestors 'none'", "frame-ancestors 'self'")
 )
+# A page preview is the public page, framed by the admin's preview panel (same origin only).
+CONTENT_SECURITY_POLICY_PREVIEW = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
 
 # Quick exit: where the "Exit this page" button goes. A neutral, commonly visited page.
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
