@@ -251,6 +251,12 @@ class TrainingModulePage(Page):
     def lessons(self):
         return LessonPage.objects.live().public().child_of(self).order_by("path")
 
+    def live_prerequisites(self):
+        """The live modules this one requires. Works on previews and revisions too, where
+        Wagtail gives the relation as a FakeQuerySet without `.live()`."""
+        ids = [module.pk for module in self.prerequisites.all()]
+        return TrainingModulePage.objects.live().filter(pk__in=ids).order_by("path")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         lessons = list(self.lessons())
@@ -260,7 +266,7 @@ class TrainingModulePage(Page):
             lessons=lessons,
             progress=progress,
             access_problem=engine().access_problem(user, self) if user.is_authenticated else None,
-            prerequisite_modules=list(self.prerequisites.live()),
+            prerequisite_modules=list(self.live_prerequisites()),
         )
         return context
 
@@ -302,7 +308,7 @@ class LessonPage(Page):
         if problem:
             return render(request, "content/lesson_unavailable.html", {
                 "page": self, "module": module, "message": problem,
-                "prerequisite_modules": list(module.prerequisites.live()),
+                "prerequisite_modules": list(module.live_prerequisites()),
             }, status=403)
         state = engine().lesson_state(user, self)
         if module.content_warning and not state["warning_acknowledged"]:

@@ -47,7 +47,7 @@ def live_lessons_by_module(modules) -> dict[int, list[LessonPage]]:
 
 def completed_prerequisites(user: User, module: TrainingModulePage) -> tuple[list, list]:
     """(done, missing) among the module's live prerequisites."""
-    prerequisites = list(module.prerequisites.live())
+    prerequisites = list(module.live_prerequisites())
     done_ids = set(
         Enrolment.objects.filter(user=user, module__in=prerequisites, completed_at__isnull=False)
         .values_list("module_id", flat=True)

@@ -178,3 +178,42 @@ def test_csrf_failure_page_keeps_quick_exit(learner):
     body = response.content.decode()
     assert "Your form could not be sent" in body
     assert "govuk-exit-this-page__button" in body
+
+
+def _frame_ancestors(response):
+    policy = response["Content-Security-Policy"]
+    return next(d.strip() for d in policy.split(";") if d.strip().startswith("frame-ancestors"))
+
+
+def test_editor_previews_a_module_and_a_lesson_framed_by_the_admin_only():
+    from content.models import LessonPage
+    from lms.roles import Role
+    from tests.conftest import staff_client
+    from tests.factories import make_module
+    from tests.test_editorial import module_form
+
+    editor = staff_client(Role.EDITOR)
+    module = make_module("preview-module", lessons=1)
+    prerequisite = make_module("first-module", lessons=0)
+    module.prerequisites.set([prerequisite])
+    module.save_revision().publish()
+    url = f"/admin/pages/{module.pk}/edit/preview/"
+    response = editor.post(url, {**module_form(), "title": "Previewed module title", "prerequisites": [prerequisite.pk]})
+    assert response.json()["is_valid"], response.content[:1000]
+    response = editor.get(url)
+    assert response.status_code == 200
+    assert "Previewed module title" in response.content.decode()
+    assert _frame_ancestors(response) == "frame-ancestors 'self'"
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"], "a preview gets the public page policy"
+
+    lesson = LessonPage.objects.child_of(module).get()
+    response = editor.get(f"/admin/pages/{lesson.pk}/revisions/{lesson.get_latest_revision().pk}/view/")
+    assert response.status_code == 200
+    assert "Shared text of lesson 1." in response.content.decode()
+    response = editor.get(f"/admin/pages/{module.pk}/revisions/{module.get_latest_revision().pk}/view/")
+    assert response.status_code == 200
+    assert "First-module" in response.content.decode() or "First module" in response.content.decode()
+
+
+def test_public_pages_still_cannot_be_framed(client):
+    assert _frame_ancestors(client.get("/")) == "frame-ancestors 'none'"
