@@ -162,7 +162,11 @@ class MembershipDecisionView(WagtailAdminTemplateMixin, FormView):
     form_class = MembershipDecisionForm
     header_icon = "group"
     services = {"confirm": confirm_membership, "decline": decline_membership, "remove": remove_member}
-    done = {"confirm": "is confirmed as a member of", "decline": "was declined by", "remove": "is removed from"}
+    done = {
+        "confirm": "{person} is confirmed as a member of {organisation}.",
+        "decline": "{person}'s request to join {organisation} is declined.",
+        "remove": "{person} is removed from {organisation}.",
+    }
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("lms.change_organisation"):
@@ -192,5 +196,7 @@ class MembershipDecisionView(WagtailAdminTemplateMixin, FormView):
         except MembershipError as error:
             messages.error(self.request, f"{error} Nothing was changed.")
             return redirect("memberships:decide", pk=self.membership.pk)
-        messages.success(self.request, f"{membership.user} {self.done[action]} {membership.organisation.name}.")
+        messages.success(
+            self.request, self.done[action].format(person=membership.user, organisation=membership.organisation)
+        )
         return redirect("memberships:index")

@@ -69,7 +69,8 @@ class Organisation(index.Indexed, models.Model):
     )
     leads = models.ManyToManyField(
         "lms.User", blank=True, related_name="led_organisations",
-        help_text="People who see this organisation's staff completions and White Ribbon plan.",
+        help_text="People who answer requests to join this organisation, and see the training records of "
+        "its confirmed members and its White Ribbon plan.",
     )
     proposed_by = models.ForeignKey(
         "lms.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -47,5 +47,10 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(condition=models.Q(('status__in', ['requested', 'confirmed'])), fields=('user',), name='membership_one_open_per_person', violation_error_message='This person already belongs to, or has asked to join, an organisation.'), models.CheckConstraint(condition=models.Q(models.Q(('ended_at__isnull', False), ('status', 'ended'), models.Q(('ending', ''), _negated=True)), models.Q(models.Q(('status', 'ended'), _negated=True), ('ending', '')), _connector='OR'), name='membership_ended_says_how')],
             },
         ),
+        migrations.AlterField(
+            model_name='organisation',
+            name='leads',
+            field=models.ManyToManyField(blank=True, help_text='People who answer requests to join this organisation, and see the training records of its confirmed members and its White Ribbon plan.', related_name='led_organisations', to=settings.AUTH_USER_MODEL),
+        ),
         migrations.RunPython(request_for_everyone_with_an_organisation, migrations.RunPython.noop),
     ]
