@@ -84,3 +84,25 @@ def test_a_seeded_fgm_lesson_shows_the_duty_to_a_health_learner(client):
     page = client.get(lesson.url).content.decode()
     assert "101" in page
     assert "Showing this lesson for: Health" in page
+
+
+@pytest.mark.django_db
+def test_demo_quizzes_load_once_with_every_question_pointing_to_a_lesson_of_its_module():
+    from lms.demo_quizzes import load_demo_quizzes
+    from lms.models import Choice, Question
+
+    load_demo_content()
+    expected = sum(
+        len(item["questions"]) if item["type"] == "scenario" else 1
+        for module in demo_modules() for item in module["questions"]
+    )
+    assert load_demo_quizzes() == expected
+    # A database seeded before questions had lessons, or with older wording, is brought up to date.
+    Question.objects.update(lesson=None)
+    first = Choice.objects.order_by("pk").first()
+    Choice.objects.filter(pk=first.pk).update(text="Old wording")
+    assert load_demo_quizzes() == 0
+    assert Question.objects.count() == expected
+    assert Choice.objects.get(pk=first.pk).text != "Old wording"
+    for question in Question.objects.select_related("lesson", "module"):
+        assert question.lesson is not None and question.lesson.is_child_of(question.module), question.text
