@@ -16,7 +16,7 @@ LESSON_RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 def sector_choices():
     from content.models import Sector
 
-    return [(sector.slug, sector.name) for sector in Sector.objects.all()]
+    return [(str(sector.pk), sector.name) for sector in Sector.objects.all()]
 
 
 class RichTextBlock(blocks.RichTextBlock):
@@ -163,13 +163,31 @@ class LessonContentBlock(blocks.StreamBlock):
 
 
 class SectorsBlock(blocks.MultipleChoiceBlock):
-    """Sector slugs. Choices come from the database when an editor opens the form; reading a
+    """Sectors, stored by primary key so a variant keeps its sector whatever the sector's name
+    or slug becomes. Choices come from the database when an editor opens the form; reading a
     stored value does not look them up, so a lesson costs no query per variant."""
 
-    def to_python(self, value):
+    @staticmethod
+    def _ids(value) -> list[int]:
         if value is None:
             return []
-        return [str(v) for v in (value if isinstance(value, (list, tuple)) else [value])]
+        values = value if isinstance(value, (list, tuple)) else [value]
+        return [int(v) for v in values if str(v).strip().isdigit()]
+
+    def to_python(self, value):
+        return self._ids(value)
+
+    def get_prep_value(self, value):
+        return self._ids(value)
+
+    def clean(self, value):
+        return self._ids(super().clean([str(v) for v in self._ids(value)]))
+
+    def value_for_form(self, value):
+        return [str(v) for v in self._ids(value)]
+
+    def value_from_form(self, value):
+        return self._ids(value)
 
     def get_searchable_content(self, value):
         return []

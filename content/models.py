@@ -325,17 +325,18 @@ class LessonPage(Page):
             siblings.append(self)
         index_of = next((i for i, lesson in enumerate(siblings) if lesson.pk == self.pk), 0)
         sectors = list(Sector.objects.all())
-        names = {s.slug: s.name for s in sectors}
+        names = {s.pk: s.name for s in sectors}
+        chosen = next((s for s in sectors if s.slug == sector), None)
         progress = None if preview else engine().module_progress(request.user, [module])[module.pk]
-        parts = tailor(self.body, sector, names)
+        parts = tailor(self.body, chosen.pk if chosen else ALL_SECTORS, names)
         # A sector with nothing of its own in this lesson reads the version for all sectors.
-        tailored = sector != ALL_SECTORS and any(part.is_variant and part.audience for part in parts)
+        tailored = chosen is not None and any(part.is_variant and part.audience for part in parts)
         context = self.get_context(request)
         context.update(
             module=module,
             parts=parts,
             sector=sector,
-            sector_name=names[sector] if tailored else "all sectors",
+            sector_name=chosen.name if tailored else "all sectors",
             tailored=tailored,
             sectors=sectors,
             lessons=siblings,

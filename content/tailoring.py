@@ -19,22 +19,23 @@ class LessonPart:
     is_fallback: bool = False
 
 
-def tailor(body, sector_slug: str | None, sector_names: dict[str, str]) -> list[LessonPart]:
-    """The parts of `body` to show for a sector (a slug), or for every sector (ALL_SECTORS or None)."""
+def tailor(body, sector_id: int | str | None, sector_names: dict[int, str]) -> list[LessonPart]:
+    """The parts of `body` to show for a sector (its primary key), or for every sector
+    (ALL_SECTORS or None). Variants store sector primary keys, never slugs."""
     parts: list[LessonPart] = []
     group: list = []
 
     def flush():
         if not group:
             return
-        if sector_slug in (None, ALL_SECTORS):
+        if sector_id in (None, ALL_SECTORS):
             chosen = group
         else:
-            chosen = [v for v in group if sector_slug in v.value["sectors"]]
+            chosen = [v for v in group if sector_id in v.value["sectors"]]
             if not chosen:
                 chosen = [v for v in group if not v.value["sectors"]]
         for variant in chosen:
-            audience = [sector_names.get(slug, slug) for slug in variant.value["sectors"]]
+            audience = [sector_names.get(pk, "a sector no longer listed") for pk in variant.value["sectors"]]
             for child in variant.value["content"]:
                 parts.append(LessonPart(child, audience, is_variant=True, is_fallback=not audience))
         group.clear()

@@ -52,8 +52,21 @@ def rich(text: str) -> dict:
     return {"type": "rich_text", "value": f"<p>{text}</p>"}
 
 
+class _VariantValue(dict):
+    """Holds sector slugs; gives sector primary keys (what lessons store) when read or
+    serialised, so a test module may build bodies before the database is there."""
+
+    def __getitem__(self, key):
+        value = super().__getitem__(key)
+        return [Sector.objects.get(slug=slug).pk for slug in value] if key == "sectors" else value
+
+    def items(self):
+        return [(key, self[key]) for key in self]
+
+
 def variant(sectors: list[str], text: str) -> dict:
-    return {"type": "sector_variant", "value": {"sectors": sectors, "content": [rich(text)]}}
+    """A sector variant for the sectors with these slugs."""
+    return {"type": "sector_variant", "value": _VariantValue(sectors=sectors, content=[rich(text)])}
 
 
 def make_module(slug: str = "test-module", *, lessons: int = 2, body=None, live: bool = True,

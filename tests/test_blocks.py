@@ -65,16 +65,19 @@ def test_image_and_video_require_alt_text_and_transcript():
 
 
 def test_tailoring_groups_adjacent_variants():
+    from content.models import Sector
+
+    health, police = Sector.objects.get(slug="health"), Sector.objects.get(slug="police")
     value = BODY.to_python([
         {"type": "rich_text", "value": "<p>Shared</p>"},
-        {"type": "sector_variant", "value": {"sectors": ["health"], "content": [
+        {"type": "sector_variant", "value": {"sectors": [health.pk], "content": [
             {"type": "rich_text", "value": "<p>Health</p>"}]}},
         {"type": "sector_variant", "value": {"sectors": [], "content": [
             {"type": "rich_text", "value": "<p>Fallback</p>"}]}},
     ])
-    names = {"health": "Health"}
-    health = [str(p.block.value) for p in tailor(value, "health", names)]
-    police = [str(p.block.value) for p in tailor(value, "police", names)]
+    names = {health.pk: "Health"}
+    health = [str(p.block.value) for p in tailor(value, health.pk, names)]
+    police = [str(p.block.value) for p in tailor(value, police.pk, names)]
     everyone = tailor(value, ALL_SECTORS, names)
     assert health == ["<p>Shared</p>", "<p>Health</p>"]
     assert police == ["<p>Shared</p>", "<p>Fallback</p>"]

@@ -44,7 +44,7 @@ def lesson_form():
         ]),
         "comments": inline_formset([]),
     })
-    data["body-1-value-sectors"] = ["employers"]
+    data["body-1-value-sectors"] = [str(Sector.objects.get(slug="employers").pk)]
     return data
 
 
@@ -66,7 +66,7 @@ def test_editor_builds_a_module_with_a_tailored_lesson_and_the_workflow_gates_pu
     revision = lesson.get_latest_revision_as_object()
     kinds = [child.block_type for child in revision.body]
     assert kinds == ["rich_text", "sector_variant"]
-    assert revision.body[1].value["sectors"] == ["employers"]
+    assert revision.body[1].value["sectors"] == [Sector.objects.get(slug="employers").pk]
     assert not lesson.live
 
     state = lesson.current_workflow_state

@@ -233,3 +233,28 @@ def test_a_lesson_behind_an_unacknowledged_warning_does_not_count(client):
     assert "content warning" in response.content.decode()
     assert not LessonCompletion.objects.exists()
     assert not is_module_complete(learner, module)
+
+
+def test_renaming_a_sectors_slug_keeps_its_learners_on_their_variant(client, tailored_lesson):
+    from content.models import Sector
+
+    Sector.objects.filter(slug="housing").update(slug="housing-and-homelessness", name="Housing and homelessness")
+    client.force_login(LearnerFactory(sector=Sector.objects.get(slug="housing-and-homelessness")))
+    page = client.get(tailored_lesson.url).content.decode()
+    assert "Housing officers do not treat abuse" in page
+    assert "agree with the person how to contact them safely" not in page
+    assert "Showing this lesson for: Housing and homelessness" in page
+
+
+def test_saving_a_lesson_after_a_slug_change_keeps_one_version_for_everyone_else(tailored_lesson):
+    from content.models import Sector
+
+    Sector.objects.filter(slug="health").update(slug="health-and-care")
+    lesson = LessonPage.objects.get(pk=tailored_lesson.pk)
+    lesson.save_revision().publish()
+    lesson = LessonPage.objects.get(pk=tailored_lesson.pk)
+    variants = [child.value for child in lesson.body if child.block_type == "sector_variant"]
+    fallbacks = [v for v in variants if not v["sectors"]]
+    assert len(fallbacks) == 1
+    health = Sector.objects.get(slug="health-and-care")
+    assert [v for v in variants if health.pk in [int(s) for s in v["sectors"]]]

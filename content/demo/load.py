@@ -54,7 +54,12 @@ def _raw_block(block, services: dict[str, int]) -> dict:
     if kind == "signpost":
         value = {"service": services[value["service"]], "text": value.get("text", "")}
     elif kind == "sector_variant":
-        value = {"sectors": value["sectors"], "content": [_raw_block(b, services) for b in value["blocks"]]}
+        # The data names sectors by slug; lessons store their primary keys.
+        sector_ids = dict(Sector.objects.filter(slug__in=value["sectors"]).values_list("slug", "pk"))
+        value = {
+            "sectors": [sector_ids[slug] for slug in value["sectors"]],
+            "content": [_raw_block(b, services) for b in value["blocks"]],
+        }
     elif kind == "accordion":
         value = {"heading": value.get("heading", ""), "items": value["items"]}
     return {"type": kind, "value": value}
