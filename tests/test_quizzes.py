@@ -70,6 +70,8 @@ def test_learner_fails_retakes_and_passes_and_the_module_completes(client, djang
     response = client.post(f"/my-learning/attempts/{first.pk}/", wrong, follow=True)
     assert "You did not pass this time" in response.content.decode()
     assert not is_module_complete(learner, module)
+    quiz_page = client.get(f"/my-learning/modules/{module.pk}/quiz/").content.decode()
+    assert "you get questions you have not just answered" in quiz_page
 
     second = start_quiz(client, module)
     assert second.pk != first.pk
