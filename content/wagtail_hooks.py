@@ -7,10 +7,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content import review_views
+from content.admin_choosers import PermissionCheckedSnippetChooserViewSet
 from content.models import LearningPath, Sector, SupportService, Topic
 
 
 class SectorViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     model = Sector
     icon = "group"
     menu_label = "Sectors"
@@ -20,6 +22,7 @@ class SectorViewSet(SnippetViewSet):
 
 
 class TopicViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     model = Topic
     icon = "tag"
     menu_label = "Topics"
@@ -28,6 +31,7 @@ class TopicViewSet(SnippetViewSet):
 
 
 class SupportServiceViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     model = SupportService
     icon = "site"
     menu_label = "Support services"
@@ -38,6 +42,7 @@ class SupportServiceViewSet(SnippetViewSet):
 
 
 class LearningPathViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     model = LearningPath
     icon = "list-ol"
     menu_label = "Learning paths"

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import include, path, register_converter
+from django.http import Http404
+from django.urls import include, path, re_path, register_converter
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -30,9 +31,19 @@ register_converter(IdConverter, "id")
 admin_login = public(RedirectView.as_view(pattern_name="account_login", query_string=True))
 frontend_login = public(RedirectView.as_view(pattern_name="account_login", query_string=True))
 
+
+@public
+def not_served(request, *args, **kwargs):
+    """Wagtail's page that raises an error on purpose (to test error reporting) is not served."""
+    raise Http404
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/login/", admin_login, name="wagtailadmin_login_redirect"),
+    path("admin/failwhale/", not_served, name="wagtailadmin_error_test_not_served"),
+    # Every model here has a numeric id: a chooser's "chosen" view given anything else would
+    # fail inside Wagtail with a server error, so it is answered "not found" here instead.
+    re_path(r"^admin/(?:[\w-]+/)+chosen/(?P<pk>[^/]*[^0-9/][^/]*)/$", not_served, name="admin_chosen_not_an_id"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -11,6 +11,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content.admin_choosers import PermissionCheckedSnippetChooserViewSet
 from lms.admin_views import (
     CertificateRevokeView,
     MembershipDecisionView,
@@ -184,6 +185,7 @@ def register_lms_log_actions(actions):
 
 
 class QuizViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     model = Quiz
     icon = "tasks"
     menu_label = "Quiz settings"
@@ -192,6 +194,7 @@ class QuizViewSet(SnippetViewSet):
 
 
 class QuestionViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     model = Question
     icon = "help"
     menu_label = "Question bank"
@@ -202,6 +205,7 @@ class QuestionViewSet(SnippetViewSet):
 
 
 class QuizCaseViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     model = QuizCase
     icon = "doc-full"
     menu_label = "Scenario cases"

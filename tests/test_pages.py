@@ -198,7 +198,8 @@ def test_editor_previews_a_module_and_a_lesson_framed_by_the_admin_only():
     module.prerequisites.set([prerequisite])
     module.save_revision().publish()
     url = f"/admin/pages/{module.pk}/edit/preview/"
-    response = editor.post(url, {**module_form(), "title": "Previewed module title", "prerequisites": [prerequisite.pk]})
+    form = {**module_form(), "title": "Previewed module title", "prerequisites": [prerequisite.pk]}
+    response = editor.post(url, form)
     assert response.json()["is_valid"], response.content[:1000]
     response = editor.get(url)
     assert response.status_code == 200
