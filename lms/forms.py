@@ -35,12 +35,24 @@ def validate_person_name(value: str) -> str:
     return value
 
 
+def printable_text(value: str) -> None:
+    """Refuse control and formatting characters: they print as nothing (or as boxes) on a
+    certificate, and can make two names that look the same differ."""
+    joiners = {"\u200c", "\u200d"}  # zero-width (non-)joiners are part of spelling in Persian and others
+    if any(
+        unicodedata.category(character) in ("Cc", "Cf", "Co", "Cn") and character not in joiners
+        for character in value
+    ):
+        raise forms.ValidationError("Use letters, numbers, spaces and punctuation only")
+
+
 class ProfileForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
 
     full_name = forms.CharField(
+        validators=[printable_text],
         label="Full name",
         help_text="Exactly as it should appear on your certificates.",
         max_length=150,
@@ -50,6 +62,7 @@ class ProfileForm(forms.Form):
         },
     )
     job_role = forms.CharField(
+        validators=[printable_text],
         label="Job title or role",
         help_text="For example, practice nurse, housing officer or volunteer.",
         max_length=120,
@@ -70,6 +83,7 @@ class ProfileForm(forms.Form):
         },
     )
     organisation_name = forms.CharField(
+        validators=[printable_text],
         label="Organisation",
         help_text="Start typing to pick from the list. If yours is not there, type its full name.",
         max_length=200,

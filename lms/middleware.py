@@ -8,7 +8,9 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.datastructures import MultiValueDictKeyError
 
+from lms.staff_enrolment import enrolment_confirmed
 from lms.staff_mfa import PASSED_ATTR, holds_staff_role, session_passed_mfa, withhold_staff_powers
 
 
@@ -48,7 +50,6 @@ class StaffMFARequiredMiddleware:
 
     # Two-factor pages a staff session that has not passed it may still open.
     OPEN_WITH_AUTHENTICATOR = ("/accounts/2fa/reauthenticate/", "/accounts/2fa/authenticate/")
-    OPEN_WITHOUT_AUTHENTICATOR = ("/accounts/2fa/totp/activate/", "/accounts/2fa/authenticate/")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -74,8 +75,13 @@ class StaffMFARequiredMiddleware:
         query = urlencode({"next": request.get_full_path()})
         has_totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         if not has_totp:
-            if path.startswith(self.OPEN_WITHOUT_AUTHENTICATOR):
+            if path.startswith("/accounts/2fa/authenticate/"):
                 return None
+            if path.startswith("/accounts/2fa/totp/activate/"):
+                if enrolment_confirmed(request, user):
+                    return None
+                # Setting up the second factor needs the account's email, not only its password.
+                return redirect(f"{reverse('staff_enrolment')}?{query}")
             messages.warning(
                 request,
                 "Your role needs two-factor authentication. Set it up with an authenticator "
@@ -129,3 +135,19 @@ class ProfileCompletionMiddleware:
         ):
             return redirect(f"{reverse('profile')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+
+class IncompleteFormPostMiddleware:
+    """A form post missing fields a view reads directly (Wagtail's editor reads some with
+    `request.POST[...]`) is answered 400, with nothing saved, rather than a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method == "POST" and isinstance(exception, MultiValueDictKeyError):
+            return render(request, "400.html", status=400)
+        return None

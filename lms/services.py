@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.db import IntegrityError, transaction
+from django.db.models import Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -28,7 +29,9 @@ def find_organisation(name: str) -> Organisation | None:
     return (
         Organisation.objects.open()
         .annotate(lower_name=Lower("name"))
-        .filter(lower_name=name.lower())
+        # Lowered by the database, as the unique index lowers it: SQLite's lower() leaves
+        # non-ASCII letters alone, so Python's str.lower() would disagree with the index.
+        .filter(lower_name=Lower(Value(name)))
         .first()
     )
 

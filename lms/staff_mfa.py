@@ -16,7 +16,7 @@ and makes no query.
 from __future__ import annotations
 
 from allauth.account.auth_backends import AuthenticationBackend
-from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.account.internal.flows.login import get_authentication_records
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
 from django.db.models import Q
@@ -28,8 +28,11 @@ STORED_FLAGS_ATTR = "_stored_staff_flags"
 
 
 def session_passed_mfa(request) -> bool:
-    """Whether this session was signed in (or re-authenticated) with a second factor."""
-    records = request.session.get(AUTHENTICATION_METHODS_SESSION_KEY, [])
+    """Whether this session was signed in (or re-authenticated) with a second factor, by this user.
+
+    allauth keeps the records with the id of the user they belong to; records of anyone else
+    count for nothing."""
+    records = get_authentication_records(request, request.user)
     return any(record.get("method") == "mfa" for record in records)
 
 

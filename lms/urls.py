@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from lms import certificate_views, membership_views, quiz_views, views
+from lms import certificate_views, membership_views, quiz_views, staff_enrolment, views
 from lms.permissions import public
 
 
@@ -46,6 +46,9 @@ urlpatterns = [
     re_path(r"^admin/(?:[\w-]+/)+chosen/(?P<pk>[^/]*[^0-9/][^/]*)/$", not_served, name="admin_chosen_not_an_id"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/staff-enrolment/", staff_enrolment.staff_enrolment, name="staff_enrolment"),
+    path("accounts/staff-enrolment/<str:token>/", staff_enrolment.staff_enrolment_confirm,
+         name="staff_enrolment_confirm"),
     path("accounts/", include("allauth.urls")),
     path("profile/", views.profile, name="profile"),
     path("profile/organisation/leave/", membership_views.membership_leave, name="membership_leave"),

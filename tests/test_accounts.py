@@ -196,6 +196,13 @@ def test_staff_setting_up_mfa_can_then_reach_the_admin(client, coordinator_witho
     client.post("/accounts/login/", {"login": coordinator_without_mfa.email, "password": PASSWORD})
     response = client.get("/admin/")
     assert response["Location"] == "/accounts/2fa/totp/activate/?next=%2Fadmin%2F"
+    # The password alone does not open the set-up page: a link goes to the account's email.
+    response = client.get(response["Location"])
+    assert response["Location"].startswith("/accounts/staff-enrolment/")
+    client.post(response["Location"], {"next": "/accounts/2fa/totp/activate/?next=/admin/"})
+    link = re.search(r"https?://\S+/accounts/staff-enrolment/\S+", mail.outbox[-1].body).group(0)
+    response = client.get(link)
+    assert response["Location"] == "/accounts/2fa/totp/activate/?next=/admin/"
     # allauth asks for the password again before a new authenticator is added.
     response = client.get(response["Location"])
     assert response["Location"].startswith("/accounts/reauthenticate/")

@@ -8,7 +8,7 @@ and certificate, a membership in organisation A, and so on):
     "200"     the page
     "login"   a redirect to sign in (or to Wagtail's own login redirect, which goes there)
     "2fa"     a redirect to set up or give the second factor
-    "403" / "404" / "405" / "410" / "429"   refused, not found, wrong method, gone, rate-limited
+    "400" / "403" / "404" / "405" / "410" / "429"   bad request, refused, not found, wrong method, gone, rate-limited
     "302"     a redirect elsewhere on the site (the row's note says where)
     "denied"  Wagtail's refusal inside the admin: back to the dashboard with "no permission"
     "ok"      any answer but a server error (used only for the staff roles in Wagtail's own
@@ -120,6 +120,10 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
     (r"^documents/\^", "/documents/999/missing.pdf", row("404")),
     (r"^documents/authenticate_with_password/", "/documents/authenticate_with_password/999/", row("404")),
     (r"^\^\(\(\?:", "/modules/", row("200")),
+    # Emailed link before a staff account without an authenticator may set one up.
+    (r"^accounts/staff-enrolment/$", "/accounts/staff-enrolment/", SIGNED_IN_PAGE),
+    (r"^accounts/staff-enrolment/<str:token>/$", "/accounts/staff-enrolment/not-a-token/",
+     row("400", signed_out="login")),
     # allauth: signing in and up is for visitors who are signed out.
     (r"^accounts/login/$", "/accounts/login/", row("302", signed_out="200")),
     (r"^accounts/signup/$", "/accounts/signup/", row("302", signed_out="200")),

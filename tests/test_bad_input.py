@@ -81,3 +81,40 @@ def test_the_sign_in_message_is_not_kept_in_a_readable_cookie():
     assert response.status_code == 302
     assert "messages" not in response.cookies
     assert all("Nowak" not in morsel.value for morsel in client.cookies.values())
+
+
+def test_an_organisation_name_with_non_ascii_capitals_is_found_again_not_a_server_error(client):
+    # SQLite lowers only ASCII letters in the unique index; the look-up must lower the same way.
+    client.force_login(LearnerFactory())
+    first = client.post("/profile/", profile_form_data(organisation_name="ÝSGOL Ñ CYMRU", organisation_kind="school"))
+    assert first.status_code == 302
+    other = LearnerFactory()
+    client.force_login(other)
+    again = client.post("/profile/", profile_form_data(organisation_name="ÝSGOL Ñ CYMRU", organisation_kind="school"))
+    assert again.status_code == 302
+    other.refresh_from_db()
+    assert other.organisation.name == "ÝSGOL Ñ CYMRU"
+
+
+@pytest.mark.parametrize("value", ["Sam\x00Okafor", "Sam\rOkafor", "Sam\u202eOkafor"])
+def test_control_characters_in_a_name_are_refused_with_a_message(client, value):
+    learner = LearnerFactory()
+    client.force_login(learner)
+    response = client.post("/profile/", profile_form_data(full_name=value))
+    assert response.status_code == 200
+    assert "Use letters, numbers, spaces and punctuation only" in response.content.decode()
+    learner.refresh_from_db()
+    assert learner.full_name != value
+
+
+def test_an_incomplete_post_to_the_page_editor_is_a_400_not_a_server_error():
+    from tests.conftest import staff_client
+
+    module = make_module("edited", lessons=1)
+    lesson = module.lessons().get()
+    editor = staff_client("Editor")
+    response = editor.post(f"/admin/pages/{lesson.pk}/edit/", {"title": "Only a title"})
+    assert response.status_code == 400
+    assert "nothing was saved" in response.content.decode()
+    lesson.refresh_from_db()
+    assert lesson.title == "Lesson 1"

@@ -133,3 +133,68 @@ def test_staff_role_granted_mid_session_needs_the_second_factor():
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/2fa/totp/activate/")
+
+
+# Found by the attacker's review: with a password alone, a staff account that had no
+# authenticator yet could set up one of the attacker's own and hold every staff power.
+
+def test_a_password_alone_cannot_set_up_a_staff_authenticator(client):
+    coordinator = staff(totp=False)
+    client.force_login(coordinator)
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    response = client.get("/accounts/2fa/totp/activate/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/staff-enrolment/")
+    response = client.post("/accounts/2fa/totp/activate/", {"code": "123456"})
+    assert response["Location"].startswith("/accounts/staff-enrolment/")
+    assert not Authenticator.objects.filter(user=coordinator).exists()
+    assert client.get("/admin/").status_code == 302
+
+
+def test_the_emailed_link_allows_setting_up_and_only_for_its_own_account():
+    import re
+
+    from django.core import mail
+
+    coordinator = staff(totp=False)
+    client = Client()
+    client.force_login(coordinator)
+    page = client.post("/accounts/staff-enrolment/", {"next": "/accounts/2fa/totp/activate/"})
+    assert "Check your email" in page.content.decode()
+    assert mail.outbox[-1].to == [coordinator.email]
+    link = re.search(r"https?://\S+/accounts/staff-enrolment/\S+", mail.outbox[-1].body).group(0)
+    path = link.split("testserver", 1)[-1]
+
+    # Someone else signed in cannot use it.
+    other = Client()
+    other.force_login(staff(totp=False))
+    assert other.get(path).status_code == 400
+    assert other.get("/accounts/2fa/totp/activate/")["Location"].startswith("/accounts/staff-enrolment/")
+    # A tampered link is refused too.
+    assert client.get(path.replace("/staff-enrolment/", "/staff-enrolment/x")).status_code == 400
+
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    response = client.get("/accounts/2fa/totp/activate/")
+    assert not response.get("Location", "").startswith("/accounts/staff-enrolment/")
+
+
+def test_enrolment_links_are_not_sent_without_limit(client):
+    from django.core import mail
+
+    client.force_login(staff(totp=False))
+    for _ in range(5):
+        client.post("/accounts/staff-enrolment/")
+    assert len(mail.outbox) == 3
+
+
+def test_responses_that_stop_a_signed_in_person_are_not_stored_either(client):
+    client.force_login(LearnerFactory())
+    response = client.get("/admin/")
+    assert response.status_code == 403
+    assert "no-store" in response["Cache-Control"]
+    client.force_login(staff())
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "no-store" in response["Cache-Control"]

@@ -82,8 +82,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "lms.middleware.StaffMFARequiredMiddleware",
+    # Outside the two-factor rule, so that its own answers (403s, redirects) are not stored either.
     "lms.middleware.PrivatePagesNoStoreMiddleware",
+    "lms.middleware.StaffMFARequiredMiddleware",
+    "lms.middleware.IncompleteFormPostMiddleware",
     "lms.middleware.ProfileCompletionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
