@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,7 +15,15 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.log_actions import log
-from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from content.blocks import LessonBodyBlock
@@ -60,8 +69,14 @@ class Topic(index.Indexed, models.Model):
         return self.name
 
 
-class SupportService(index.Indexed, models.Model):
-    """A helpline or service lessons signpost to. Re-check numbers before publishing."""
+class SupportService(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A helpline or service lessons signpost to. Re-check numbers before publishing.
+
+    A wrong number shown to a survivor is a safety problem, so services go live like pages:
+    editors save drafts and submit them to the "Content review" workflow (panel, then
+    moderator, whose approval publishes what the panel approved). Learners only ever see the
+    live version: the database row holds it, drafts live in revisions (`live_services`).
+    """
 
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=100, unique=True)
@@ -82,11 +97,26 @@ class SupportService(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.SearchField("who_for"), index.AutocompleteField("name")]
 
+    # Reverse relations with names, so revisions and workflow states can be queried from the service.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="supportservice")
+    _workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState", content_type_field="base_content_type", object_id_field="object_id",
+        related_query_name="supportservice", for_concrete_model=False,
+    )
+
+    # The fields the panel reviews, in the order learners read them.
+    REVIEWED_FIELDS = ("name", "phone", "text_or_web_contact", "hours", "who_for", "languages", "description")
+
     class Meta:
         ordering = ["sort_order", "name"]
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def live_services(cls):
+        """What learners may see: published services, as last published."""
+        return cls.objects.filter(live=True)
 
     @property
     def phone_href(self) -> str:
@@ -363,7 +393,7 @@ class SupportPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = SupportService.objects.all()
+        context["services"] = SupportService.live_services()
         return context
 
 
@@ -444,6 +474,9 @@ class CoProductionReviewTask(AbstractGroupApprovalTask):
     def locked_for_user(self, obj, user):
         return not user.is_superuser
 
+    def user_can_lock(self, obj, user):
+        return False  # the panel reads and decides; it does not lock content against editors
+
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
             return [
@@ -454,7 +487,7 @@ class CoProductionReviewTask(AbstractGroupApprovalTask):
         return []
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from content.workflows import return_to_panel
+        from content.workflows import return_to_panel, specific_object
 
         workflow_state = task_state.workflow_state
         latest = workflow_state.content_object.get_latest_revision()
@@ -464,7 +497,7 @@ class CoProductionReviewTask(AbstractGroupApprovalTask):
             return None
         if action_name == "approve":
             log(
-                instance=workflow_state.content_object.specific, action="content.review.panel_approved",
+                instance=specific_object(workflow_state.content_object), action="content.review.panel_approved",
                 revision=task_state.revision, user=user, data={"revision_id": task_state.revision_id},
             )
         return super().on_action(task_state, user, action_name, **kwargs)

@@ -9,12 +9,21 @@ content moderator approves, and that approval publishes. Rules kept here:
   resubmitted page starts again with the panel (`ModeratorApprovalTask.start`).
 - Publishing takes the revision the panel approved, never simply the latest, and refuses if
   anything newer was saved (`publish_after_review`).
+
+The same workflow covers support services (snippets), so nothing here assumes a page: the
+object under review is `workflow_state.content_object`, made specific when it is a page
+(`specific_object`).
 """
 
 from django.utils import timezone
 
 # Wagtail imports this module while `wagtail.models` loads (WAGTAIL_FINISH_WORKFLOW_ACTION), so
 # Wagtail's models are imported inside the functions.
+
+
+def specific_object(obj):
+    """A page's specific instance; any other object (a snippet) as it is."""
+    return getattr(obj, "specific", obj)
 
 
 def panel_task(workflow):
@@ -86,7 +95,7 @@ def return_to_panel(workflow_state, revision, user=None, reason: str = ""):
     workflow_state.current_task_state = task_state
     workflow_state.save()
     log(
-        instance=workflow_state.content_object.specific, action="content.review.returned_to_panel",
+        instance=specific_object(workflow_state.content_object), action="content.review.returned_to_panel",
         revision=revision, user=user, data={"revision_id": revision.pk, "reason": reason},
     )
     return task_state
@@ -118,11 +127,11 @@ def publish_after_review(workflow_state, user=None):
     Nobody but an administrator holds publish permission, so that nothing goes live around the
     panel. Approving the last step of the workflow is what authorises publishing, so the
     permission check that a direct publish would make is skipped. If anything was saved after
-    the panel's approval, nothing is published and the refusal is logged on the page.
+    the panel's approval, nothing is published and the refusal is logged on the page (or snippet).
     """
     from wagtail.log_actions import log
 
-    page = workflow_state.content_object.specific
+    page = specific_object(workflow_state.content_object)
     approval = panel_approval(workflow_state)
     latest = newest_revision(page)
     if approval is None or not panel_approved_latest(workflow_state):

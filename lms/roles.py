@@ -42,6 +42,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_ADMIN, *_MEDIA,
         "content.add_sector", "content.change_sector", "content.view_sector",
         "content.add_topic", "content.change_topic", "content.view_topic",
+        # Support services go live only through the review workflow: no publish_supportservice
+        # (nor lock/unlock) for anyone but administrators.
         "content.add_supportservice", "content.change_supportservice", "content.view_supportservice",
         "content.add_learningpath", "content.change_learningpath", "content.view_learningpath",
         "lms.add_quiz", "lms.change_quiz", "lms.view_quiz",

@@ -88,14 +88,22 @@ def _set(page, **fields) -> bool:
 
 
 def load_support_services() -> dict[str, int]:
+    """Demo services, published: a new or changed one gets a revision that goes live at once
+    (seed_demo is an administrator's tool; editors' changes go through the review workflow)."""
     ids = {}
     for order, data in enumerate(SUPPORT_SERVICES):
         fields = {k: data.get(k, "") for k in (
             "name", "phone", "text_or_web_contact", "hours", "languages", "who_for", "description"
         )}
-        service, _ = SupportService.objects.update_or_create(
-            slug=data["slug"], defaults={**fields, "sort_order": order}
-        )
+        service = SupportService.objects.filter(slug=data["slug"]).first()
+        if service is None:
+            service = SupportService(slug=data["slug"], live=False, **fields, sort_order=order)
+            service.save()
+            changed = True
+        else:
+            changed = _set(service, **fields, sort_order=order)
+        if changed or not service.live:
+            service.save_revision().publish()
         ids[data["slug"]] = service.pk
     return ids
 
