@@ -1,10 +1,15 @@
-from django.shortcuts import redirect
-from django.urls import path
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import RevisionsCompareView, SnippetViewSet, SnippetViewSetGroup
 
 from content import review_views
 from content.admin_choosers import PermissionCheckedSnippetChooserViewSet
@@ -30,8 +35,20 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class SupportServiceRevisionsCompareView(RevisionsCompareView):
+    """Wagtail's comparison, answering 404 (not a server error) for a non-numeric id."""
+
+    def get_object(self, queryset=None):
+        if not str(self.pk).isdigit():
+            raise Http404
+        return super().get_object(queryset)
+
+
 class SupportServiceViewSet(SnippetViewSet):
+    """Support services go live through the "Content review" workflow (see content.workflows)."""
+
     chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
+    revisions_compare_view_class = SupportServiceRevisionsCompareView
     model = SupportService
     icon = "site"
     menu_label = "Support services"
@@ -111,7 +128,82 @@ def register_panel_review_urls():
         path("review/<int:page_id>/", review_views.review, name="content_review"),
         path("review/<int:page_id>/preview/", review_views.preview, name="content_review_preview"),
         path("review/<int:page_id>/compare/", review_views.PanelCompareView.as_view(), name="content_review_compare"),
+        path(
+            "review/support-service/<int:service_id>/", review_support_service,
+            name="content_review_support_service",
+        ),
     ]
+
+
+def review_support_service(request, service_id):
+    """The panel's read-only review of a support service: the proposed version beside the live
+    one (and the one the panel last approved, if that differs), then approve or request changes.
+
+    Only someone who may decide the panel's current step of this service gets in
+    (`panel_review_for`); nothing here edits the service.
+    """
+    service = get_object_or_404(SupportService, pk=service_id)
+    task_state = review_views.panel_review_for(request.user, service)
+    form = review_views.DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"].strip()
+        with transaction.atomic():
+            task_state.task.specific.on_action(task_state.specific, request.user, decision, comment=comment)
+        messages.success(request, (
+            f"You approved the support service '{service}' for the panel."
+            if decision == "approve" else
+            f"You asked for changes to the support service '{service}'."
+        ))
+        return redirect("wagtailadmin_home")
+
+    from content.workflows import last_panel_approved_revision
+
+    proposed = task_state.revision.as_object()
+    live = SupportService.live_services().filter(pk=service.pk).first()  # the row holds the live version
+    approved = last_panel_approved_revision(service)
+    approved = approved.as_object() if approved and approved.pk != task_state.revision_id else None
+    versions = [("Live now", live), ("Proposed", proposed)]
+    if approved is not None:
+        versions.insert(1, ("Last approved by the panel", approved))
+    rows = []
+    for name in SupportService.REVIEWED_FIELDS:
+        values = [getattr(version, name) if version is not None else "" for _label, version in versions]
+        rows.append({
+            "label": SupportService._meta.get_field(name).verbose_name.capitalize(),
+            "values": values,
+            "changed": live is None or getattr(live, name) != getattr(proposed, name),
+        })
+    return TemplateResponse(request, "content/admin/support_service_review.html", {
+        "service": service,
+        "task_state": task_state,
+        "form": form,
+        "proposed": proposed,
+        "live": live,
+        "headings": [label for label, _version in versions],
+        "rows": rows,
+    })
+
+
+def review_url(obj) -> str:
+    """Where a panel member reviews `obj`: a page's review screen, or a support service's."""
+    if isinstance(obj, SupportService):
+        return reverse("content_review_support_service", args=[obj.pk])
+    return reverse("content_review", args=[obj.pk])
+
+
+@hooks.register("before_edit_snippet")
+def send_panel_reviewers_to_the_service_review_screen(request, instance):
+    """Panel members review a support service on its review screen, never in the edit form."""
+    user = request.user
+    if not isinstance(instance, SupportService) or user.is_superuser:
+        return None
+    if user.has_perm("content.change_supportservice"):
+        return None
+    try:
+        review_views.panel_review_for(user, instance)
+    except PermissionDenied:
+        return None  # not the panel's step: Wagtail's own checks (and the step's lock) apply
+    return redirect("content_review_support_service", instance.pk)
 
 
 @hooks.register("before_edit_page")
@@ -150,6 +242,10 @@ def show_panel_members_their_reviews(request, panels):
         TaskState.objects.filter(task__in=panel_tasks, status=TaskState.STATUS_IN_PROGRESS)
         .select_related("revision", "workflow_state__requested_by").order_by("started_at")
     )
-    items = [{"page": s.revision.content_object, "task_state": s} for s in states]
+    items = []
+    for state in states:
+        obj = state.revision.content_object
+        title = obj.get_admin_display_title() if hasattr(obj, "get_admin_display_title") else f"Support service: {obj}"
+        items.append({"title": title, "url": review_url(obj), "task_state": state})
     panels[:] = [p for p in panels if getattr(p, "name", "") != "workflow_objects_to_moderate"]
     panels.append(PanelReviewsPanel(items))

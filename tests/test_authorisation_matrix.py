@@ -108,8 +108,9 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
     # and administrators who passed the second factor. Nobody else learns that it exists.
     (r"^my-learning/certificates/<str:code>/pdf/$", "/my-learning/certificates/{certificate}/pdf/",
      row("404", signed_out="login", learner="200", lead_a="200", coordinator="200", administrator="200")),
+    # Lead B's staff hold no certificate: the dashboard, with a message, instead of an empty zip.
     (r"^organisations/certificates\.zip$", "/organisations/certificates.zip",
-     row("403", signed_out="login", lead_a="200", lead_b="200")),
+     row("403", signed_out="login", lead_a="200", lead_b="302")),
     (r"^organisations/members/$", "/organisations/members/",
      row("403", signed_out="login", lead_a="200", lead_b="200")),
     (r"^organisations/members/<id:membership_id>/(confirm|decline|remove)/$",
@@ -176,6 +177,10 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
      staff_only(editor="200", administrator="200", coordinator="denied", moderator="denied", reviewer="denied")),
     (r"^admin/snippets/lms/question/$", "/admin/snippets/lms/question/",
      staff_only(editor="200", administrator="200", coordinator="denied", moderator="denied", reviewer="denied")),
+    # The panel's review of a support service: only at the panel's step of an existing service,
+    # so with no such service every staff role gets "not found".
+    (r"^admin/review/support-service/<int:service_id>/$", "/admin/review/support-service/999999/",
+     staff_only(**dict.fromkeys(STAFF, "404"))),
     (r"^admin/", "/admin/{admin_path}", ADMIN_STAFF_SCREEN),
 ]
 
