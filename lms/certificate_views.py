@@ -2,6 +2,7 @@
 
 from allauth.core.internal.httpkit import get_client_ip
 from django import forms
+from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -110,6 +111,11 @@ def staff_certificates_zip(request):
             revoked_at__isnull=True, replaced_by__isnull=True, expires_on__gte=today(),
         ).order_by("holder_name", "module_title")
     )
+    if not certificates:
+        messages.info(
+            request, "None of your confirmed staff holds a current certificate yet, so there is nothing to download."
+        )
+        return redirect("my_learning")
     response = HttpResponse(certificates_zip(certificates), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="staff-certificates.zip"'
     response["Cache-Control"] = "private, no-store"

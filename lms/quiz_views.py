@@ -16,6 +16,7 @@ from lms.quizzes import (
     UnansweredError,
     allowance,
     is_past_deadline,
+    not_ready_reason,
     record_confidence,
     review,
     save_answers,
@@ -44,6 +45,7 @@ def quiz(request, module_id: int):
         "attempts": attempts,
         "open_attempt": next((a for a in attempts if a.status == Attempt.Status.IN_PROGRESS), None),
         "allowance": allowance(request.user, quiz),
+        "not_ready": not_ready_reason(request.user, quiz.module),
         "passed": any(a.passed for a in attempts),
     })
 

@@ -17,8 +17,13 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from content.models import TrainingModulePage
-from lms.models import Attempt, Choice, ConfidenceRating, Question, Quiz, User
-from lms.progress import completed_prerequisites, prerequisite_message, record_completion_if_met
+from lms.models import Attempt, Choice, ConfidenceRating, LessonCompletion, Question, Quiz, User
+from lms.progress import (
+    completed_prerequisites,
+    live_lessons_by_module,
+    prerequisite_message,
+    record_completion_if_met,
+)
 
 # Sent after every passing attempt is saved (a renewal needs a pass after the first completion).
 attempt_passed = Signal()  # kwargs: attempt
@@ -118,15 +123,29 @@ def draw_questions(
     return sorted(drawn, key=lambda q: (first_seen[q.case_id or -q.pk], q.pk))
 
 
+def not_ready_reason(user: User, module) -> str | None:
+    """Why the learner may not take the module's quiz yet: prerequisites, or lessons not read."""
+    _done, missing = completed_prerequisites(user, module)
+    if missing:
+        return prerequisite_message(missing)
+    lessons = live_lessons_by_module([module])[module.pk]
+    done = set(LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list("lesson_id", flat=True))
+    read = sum(1 for lesson in lessons if lesson.pk in done)
+    if read < len(lessons):
+        return (f"Read every lesson before you take the quiz: you have read {read} of {len(lessons)}. "
+                "The quiz is the last step of the module.")
+    return None
+
+
 def start_attempt(user: User, quiz: Quiz, *, rng: random.Random | None = None, now=None) -> Attempt:
     """Resume the learner's open attempt, or start a new one if the rules allow."""
     rng = rng or random.SystemRandom()
     module = quiz.module
     if not module.live:
         raise QuizError("This module is not available at the moment.")
-    _done, missing = completed_prerequisites(user, module)
-    if missing:
-        raise QuizError(prerequisite_message(missing))
+    problem = not_ready_reason(user, module)
+    if problem:
+        raise QuizError(problem)
     open_attempt = Attempt.objects.filter(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS).first()
     if open_attempt is not None:
         return open_attempt

@@ -169,6 +169,11 @@ def remove_member(membership: Membership, *, by: User) -> Membership:
     membership = _locked(membership)
     if membership.status == Membership.Status.REQUESTED:
         raise MembershipError(f"{membership.user} has not been confirmed yet: decline the request instead.")
+    if membership.user_id == by.pk:
+        raise MembershipError(
+            "You cannot remove yourself while you lead this organisation. To leave it, use “Leave this "
+            "organisation” on your profile; a coordinator can change who leads it."
+        )
     return _end(membership, by=by, how=Membership.Ending.REMOVED)
 
 

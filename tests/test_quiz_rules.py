@@ -15,14 +15,33 @@ from lms.quizzes import (
     allowance,
     confidence_summary,
     draw_questions,
+    not_ready_reason,
     record_confidence,
     save_answers,
-    start_attempt,
     submit_attempt,
 )
-from tests.factories import LearnerFactory, make_module, make_quiz
+from lms.quizzes import start_attempt as start_attempt_unread
+from tests.factories import LearnerFactory, make_module, make_quiz, read_all_lessons
 
 pytestmark = pytest.mark.django_db
+
+
+def start_attempt(learner, quiz, **options):
+    """Start an attempt as a learner who has read every lesson (the quiz is the last step)."""
+    read_all_lessons(learner, quiz.module)
+    return start_attempt_unread(learner, quiz, **options)
+
+
+def test_the_quiz_waits_until_every_lesson_is_read():
+    module = make_module("unread-quiz", lessons=2)
+    quiz = make_quiz(module, questions=1)
+    learner = LearnerFactory()
+    with pytest.raises(QuizError, match="you have read 0 of 2"):
+        start_attempt_unread(learner, quiz)
+    assert not Attempt.objects.exists()
+    read_all_lessons(learner, module)
+    assert not_ready_reason(learner, module) is None
+    assert start_attempt_unread(learner, quiz).pk
 
 
 def posted(data: dict) -> QueryDict:

@@ -741,7 +741,8 @@ MODULE = {
             ],
             "explanation": "Employers use the four Rs: Recognise the signs, Respond supportively, Refer to the right help and Record what was said and done.",
             "category": "responding",
-            "sectors": [],
+            # Only the employers' version of the lesson teaches the four Rs.
+            "sectors": ["employers"],
         },
         {
             "type": "single",
