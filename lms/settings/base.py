@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
-    "import_export",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
