@@ -14,9 +14,11 @@ from lms.certificates import (
     certificate_filename,
     certificates_zip,
     normalise_code,
-    render_certificate_pdf,
     state_label,
     today,
+)
+from lms.certificates import (
+    certificate_pdf as stored_certificate_pdf,
 )
 from lms.models import Certificate
 from lms.permissions import organisation_lead, public, signed_in
@@ -31,7 +33,7 @@ def certificate_pdf(request, code: str):
     certificate = get_object_or_404(Certificate.objects.for_user(request.user), code=code)
     if certificate.revoked_at:
         return render(request, "lms/certificate_revoked.html", {"certificate": certificate}, status=410)
-    response = HttpResponse(render_certificate_pdf(certificate), content_type="application/pdf")
+    response = HttpResponse(stored_certificate_pdf(certificate), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{certificate_filename(certificate)}"'
     response["Cache-Control"] = "private, no-store"
     return response

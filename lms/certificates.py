@@ -5,12 +5,15 @@ from __future__ import annotations
 import base64
 import calendar
 import datetime
+import hashlib
 import io
 import re
 import secrets
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -155,6 +158,38 @@ def render_certificate_pdf(certificate: Certificate) -> bytes:
     return output.getvalue()
 
 
+# Bump when the certificate's layout changes, so that stored copies are rendered again.
+LAYOUT_VERSION = 1
+
+
+def _stored_name(certificate: Certificate) -> str:
+    # The verification address is printed (and in the QR code): a new address, a new copy.
+    address = hashlib.sha256(verify_url(certificate.code).encode()).hexdigest()[:10]
+    return f"{certificate.code}-v{LAYOUT_VERSION}-{address}.pdf"
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    """The certificate's PDF. A certificate does not change once issued, so it is rendered the
+    first time it is asked for and kept in the private "certificates" store after that."""
+    store = storages["certificates"]
+    name = _stored_name(certificate)
+    if store.exists(name):
+        with store.open(name, "rb") as stored:
+            return stored.read()
+    pdf = render_certificate_pdf(certificate)
+    if not store.exists(name):  # two first downloads at once: keep one copy
+        store.save(name, ContentFile(pdf))
+    return pdf
+
+
+def forget_certificate_pdf(certificate: Certificate) -> None:
+    """Remove the kept copy (on revocation): a withdrawn certificate is never served again."""
+    store = storages["certificates"]
+    name = _stored_name(certificate)
+    if store.exists(name):
+        store.delete(name)
+
+
 def certificate_filename(certificate: Certificate) -> str:
     safe = re.sub(r"[^A-Za-z0-9]+", "-", certificate.module_title).strip("-").lower()[:60]
     return f"certificate-{safe}-{certificate.code}.pdf"
@@ -191,6 +226,8 @@ def revoke_certificate(certificate: Certificate, *, by: User, reason: str) -> Ce
         certificate.revocation_reason = reason
         certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
         log(certificate, "lms.certificate.revoke", user=by, data={"reason": reason})
+        revoked = certificate
+        transaction.on_commit(lambda: forget_certificate_pdf(revoked))
     return certificate
 
 
@@ -202,5 +239,5 @@ def certificates_zip(certificates) -> bytes:
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for certificate in certificates:
             name = re.sub(r"[^A-Za-z0-9]+", "-", certificate.holder_name).strip("-").lower() or "holder"
-            archive.writestr(f"{name}-{certificate_filename(certificate)}", render_certificate_pdf(certificate))
+            archive.writestr(f"{name}-{certificate_filename(certificate)}", certificate_pdf(certificate))
     return buffer.getvalue()

@@ -309,3 +309,30 @@ def test_huge_ids_are_not_found_not_errors(client):
                 "/my-learning/attempts/99999999999999999999999999/"]:
         assert client.get(url).status_code == 404, url
     assert client.post("/my-learning/modules/9999999999999999999999999/quiz/start/").status_code == 404
+
+
+def test_a_second_download_renders_nothing_and_revocation_removes_the_kept_copy(
+    client, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import storages
+
+    from lms import certificates as service
+
+    holder = LearnerFactory(full_name="Kept Copy")
+    certificate = make_certificate(holder, issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2099, 1, 1))
+    client.force_login(holder)
+    url = f"/my-learning/certificates/{certificate.code}/pdf/"
+    with mock.patch.object(service, "render_certificate_pdf", wraps=service.render_certificate_pdf) as render:
+        first = client.get(url)
+        second = client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert render.call_count == 1
+    assert first.content == second.content and first.content.startswith(b"%PDF")
+    store = storages["certificates"]
+    assert store.exists(service._stored_name(certificate))
+
+    staff = staff_client(Role.COORDINATOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(f"/admin/certificates/revoke/{certificate.pk}/", {"reason": "Issued in error"})
+    assert not store.exists(service._stored_name(certificate))
+    assert client.get(url).status_code == 410

@@ -12,6 +12,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "certificates": STORAGES["certificates"],  # noqa: F405
 }
 ALLOW_DEMO_DATA = True
 # Serve static files straight from the finders: no collectstatic needed.
