@@ -20,11 +20,9 @@ class LmsConfig(AppConfig):
         from django.db.models.signals import post_save, pre_save
 
         from content.learning import register_engine
-        from lms.progress import LmsLearningEngine, module_completed
-        from lms.quizzes import attempt_passed
+        from lms.progress import LmsLearningEngine, module_passed
         from lms.receivers import (
             count_new_authenticator_as_mfa,
-            issue_certificate_on_completion,
             issue_certificate_on_pass,
         )
         from lms.staff_mfa import lower_flags_again_after_save, restore_stored_flags_before_save
@@ -34,5 +32,4 @@ class LmsConfig(AppConfig):
         post_save.connect(lower_flags_again_after_save, sender="lms.User", dispatch_uid="staff-flags-post-save")
         post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="lms.sync_roles")
         authenticator_added.connect(count_new_authenticator_as_mfa, dispatch_uid="lms.new_authenticator_mfa")
-        module_completed.connect(issue_certificate_on_completion, dispatch_uid="lms.certificate_on_completion")
-        attempt_passed.connect(issue_certificate_on_pass, dispatch_uid="lms.certificate_on_pass")
+        module_passed.connect(issue_certificate_on_pass, dispatch_uid="lms.certificate_on_pass")

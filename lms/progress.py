@@ -17,8 +17,10 @@ from django.utils import timezone
 from content.models import LessonPage, TrainingModulePage
 from lms.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion, LessonVisit, Question, Quiz, User
 
-# Sent once per enrolment, when a module first becomes complete. Certificates listen to it.
-module_completed = Signal()  # kwargs: user, module, enrolment
+# The one event from learning to certificates, sent after commit: the module is complete and
+# (if it has a quiz) `attempt` passed it. Sent once when a module first becomes complete, and
+# once for each later pass (a renewal). Certificates are its only receiver.
+module_passed = Signal()  # kwargs: user, module, attempt (None for a module with no quiz)
 
 
 class ProgressError(Exception):
@@ -78,19 +80,26 @@ def is_module_complete(user: User, module: TrainingModulePage) -> bool:
     return quiz is None or Attempt.objects.filter(user=user, quiz=quiz, passed=True).exists()
 
 
-def record_completion_if_met(user: User, module: TrainingModulePage) -> Enrolment | None:
-    """Mark the enrolment complete the first time the rule is met, and announce it once."""
+def record_completion_if_met(
+    user: User, module: TrainingModulePage, attempt: Attempt | None = None
+) -> Enrolment | None:
+    """Mark the enrolment complete the first time the rule is met, and announce `module_passed`
+    once: for that first completion, or for `attempt` passing a module already complete."""
     if not is_module_complete(user, module):
         return None
     enrolment, _ = Enrolment.objects.get_or_create(user=user, module=module)
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    if enrolment.completed_at is not None:
-        return enrolment
-    enrolment.completed_at = timezone.now()
-    enrolment.save(update_fields=["completed_at"])
-    transaction.on_commit(
-        lambda: module_completed.send(sender=Enrolment, user=user, module=module, enrolment=enrolment)
-    )
+    newly_complete = enrolment.completed_at is None
+    if newly_complete:
+        enrolment.completed_at = timezone.now()
+        enrolment.save(update_fields=["completed_at"])
+    if newly_complete or attempt is not None:
+        passing = attempt or (
+            Attempt.objects.filter(user=user, quiz__module=module, passed=True).order_by("-submitted_at").first()
+        )
+        transaction.on_commit(
+            lambda: module_passed.send(sender=Enrolment, user=user, module=module, attempt=passing)
+        )
     return enrolment
 
 

@@ -13,7 +13,6 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
-from django.dispatch import Signal
 from django.utils import timezone
 
 from content.models import TrainingModulePage
@@ -24,9 +23,6 @@ from lms.progress import (
     prerequisite_message,
     record_completion_if_met,
 )
-
-# Sent after every passing attempt is saved (a renewal needs a pass after the first completion).
-attempt_passed = Signal()  # kwargs: attempt
 
 
 class QuizError(Exception):
@@ -278,8 +274,7 @@ def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> tuple[At
     attempt.submitted_at = now
     attempt.save(update_fields=["answers", "correct_count", "score", "passed", "status", "submitted_at"])
     if attempt.passed:
-        record_completion_if_met(user, attempt.quiz.module)
-        transaction.on_commit(lambda: attempt_passed.send(sender=Attempt, attempt=attempt))
+        record_completion_if_met(user, attempt.quiz.module, attempt)
     return attempt, True
 
 

@@ -14,17 +14,8 @@ def count_new_authenticator_as_mfa(sender, request, user, authenticator, **kwarg
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
 
 
-def issue_certificate_on_completion(sender, user, module, enrolment, **kwargs):
-    """The first completion of a module earns a certificate (for its passing attempt, if any)."""
+def issue_certificate_on_pass(sender, user, module, attempt, **kwargs):
+    """`module_passed`: the module is complete, first time or again: a certificate if one is due."""
     from lms.certificates import issue_certificate_if_due
-    from lms.models import Attempt
 
-    attempt = Attempt.objects.filter(user=user, quiz__module=module, passed=True).order_by("-submitted_at").first()
     issue_certificate_if_due(user, module, attempt)
-
-
-def issue_certificate_on_pass(sender, attempt, **kwargs):
-    """A later pass renews a certificate that has expired or is about to."""
-    from lms.certificates import issue_certificate_if_due
-
-    issue_certificate_if_due(attempt.user, attempt.quiz.module, attempt)

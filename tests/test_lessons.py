@@ -114,20 +114,20 @@ def test_completing_every_lesson_completes_the_module_once(client):
 
 
 def test_module_completion_is_announced_once(client, django_capture_on_commit_callbacks):
-    from lms.progress import module_completed
+    from lms.progress import module_passed
 
     module = make_module("announced", lessons=1)
     lesson = module.lessons().get()
     learner = LearnerFactory()
     heard = []
-    module_completed.connect(lambda **kw: heard.append(kw["module"].pk), weak=False, dispatch_uid="test-heard")
+    module_passed.connect(lambda **kw: heard.append(kw["module"].pk), weak=False, dispatch_uid="test-heard")
     try:
         client.force_login(learner)
         with django_capture_on_commit_callbacks(execute=True):
             read_and_complete(client, lesson)
             client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
     finally:
-        module_completed.disconnect(dispatch_uid="test-heard")
+        module_passed.disconnect(dispatch_uid="test-heard")
     assert heard == [module.pk]
 
 

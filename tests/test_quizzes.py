@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from lms.models import Attempt, Choice, ConfidenceRating, Enrolment, Question, Quiz
-from lms.progress import is_module_complete, module_completed
+from lms.progress import is_module_complete, module_passed
 from lms.roles import Role
 from tests.factories import LearnerFactory, answers_for, make_module, make_quiz, read_and_complete, start_quiz
 
@@ -341,7 +341,7 @@ def test_concurrent_submissions_give_one_score_and_one_completion():
     attempt = start_quiz(setup, module)
     data = {**answers_for(attempt), "action": "confirm"}
     heard, barrier, errors = [], threading.Barrier(2), []
-    module_completed.connect(lambda **kw: heard.append(kw["module"].pk), weak=False, dispatch_uid="race")
+    module_passed.connect(lambda **kw: heard.append(kw["module"].pk), weak=False, dispatch_uid="race")
 
     def submit():
         try:
@@ -361,10 +361,36 @@ def test_concurrent_submissions_give_one_score_and_one_completion():
         for thread in threads:
             thread.join(timeout=30)
     finally:
-        module_completed.disconnect(dispatch_uid="race")
+        module_passed.disconnect(dispatch_uid="race")
     assert errors == []
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.SUBMITTED and attempt.score == 100
     assert Attempt.objects.filter(quiz=quiz).count() == 1
     assert heard == [module.pk]
     assert Quiz.objects.count() == 1
+
+
+def test_a_pass_reaches_certificates_as_one_event(client, django_capture_on_commit_callbacks):
+    """First pass: one `module_passed`, one certificate. A renewal pass: one more event."""
+    from unittest import mock
+
+    from lms import certificates as service
+    from lms.models import Certificate
+
+    module = make_module("one-event", lessons=1)
+    make_quiz(module, questions=2)
+    learner = LearnerFactory()
+    client.force_login(learner)
+    heard = []
+    module_passed.connect(lambda **kw: heard.append(kw["attempt"].pk), weak=False, dispatch_uid="one-event")
+    try:
+        with mock.patch.object(service, "issue_certificate_if_due", wraps=service.issue_certificate_if_due) as issue:
+            read_and_complete(client, module.lessons().get())
+            attempt = start_quiz(client, module)
+            with django_capture_on_commit_callbacks(execute=True):
+                client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"})
+            assert heard == [attempt.pk]
+            assert issue.call_count == 1
+    finally:
+        module_passed.disconnect(dispatch_uid="one-event")
+    assert Certificate.objects.filter(user=learner, attempt=attempt).count() == 1
