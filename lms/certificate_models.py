@@ -15,6 +15,10 @@ class CertificateQuerySet(models.QuerySet):
             return self
         return self.filter(models.Q(user=user) | models.Q(user__in=confirmed_members_of_organisations_led_by(user)))
 
+    def current_on(self, day):
+        """Certificates in force on `day`: not revoked, not replaced by a renewal, not expired."""
+        return self.filter(revoked_at__isnull=True, replaced_by__isnull=True, expires_on__gte=day)
+
     def of_staff_led_by(self, lead):
         """Certificates of confirmed members of the organisations `lead` leads; never a mere name typed."""
         return self.filter(user__in=confirmed_members_of_organisations_led_by(lead))

@@ -109,9 +109,8 @@ def staff_certificates_zip(request):
     Current means not revoked, not expired and not replaced by a renewal.
     """
     certificates = list(
-        Certificate.objects.of_staff_led_by(request.user).filter(
-            revoked_at__isnull=True, replaced_by__isnull=True, expires_on__gte=today(),
-        ).order_by("holder_name", "module_title")
+        Certificate.objects.of_staff_led_by(request.user).current_on(today())
+        .order_by("holder_name", "module_title")
     )
     if not certificates:
         messages.info(

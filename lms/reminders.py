@@ -33,9 +33,8 @@ def send_expiry_reminders(day: datetime.date | None = None) -> int:
     """Email every holder whose reminder is due and not yet sent. Safe to run any number of times."""
     day = day or local_today()
     candidates = (
-        Certificate.objects.filter(
-            revoked_at__isnull=True, replaced_by__isnull=True, user__is_active=True,
-            expires_on__gte=day, expires_on__lte=day + datetime.timedelta(days=max(REMINDER_DAYS)),
+        Certificate.objects.current_on(day).filter(
+            user__is_active=True, expires_on__lte=day + datetime.timedelta(days=max(REMINDER_DAYS)),
         )
         .select_related("user", "module")
         .prefetch_related("reminders")
