@@ -16,7 +16,7 @@ from django.urls import reverse
 from wagtail.admin.views.generic.models import RevisionsCompareView
 from wagtail.models import Page, TaskState
 
-from content.models import CoProductionReviewTask
+from content.models import CoProductionReviewTask, SupportService
 from content.workflows import last_panel_approved_revision
 
 
@@ -61,20 +61,27 @@ class DecisionForm(forms.Form):
         return data
 
 
+def _decided(request, task_state, form, subject: str):
+    """Apply a valid posted decision to the panel's step and go back to the dashboard; None while
+    there is no valid decision to apply (the screen is shown, with any errors)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"].strip()
+    with transaction.atomic():
+        task_state.task.specific.on_action(task_state.specific, request.user, decision, comment=comment)
+    messages.success(request, (
+        f"You approved {subject} for the panel." if decision == "approve" else f"You asked for changes to {subject}."
+    ))
+    return redirect("wagtailadmin_home")
+
+
 def review(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     task_state = panel_review_for(request.user, page)
     form = DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"].strip()
-        with transaction.atomic():
-            task_state.task.specific.on_action(task_state.specific, request.user, decision, comment=comment)
-        messages.success(request, (
-            f"You approved '{page.get_admin_display_title()}' for the panel."
-            if decision == "approve" else
-            f"You asked for changes to '{page.get_admin_display_title()}'."
-        ))
-        return redirect("wagtailadmin_home")
+    decided = _decided(request, task_state, form, f"'{page.get_admin_display_title()}'")
+    if decided is not None:
+        return decided
     approved = last_panel_approved_revision(page)
     modes = page.preview_modes
     return TemplateResponse(request, "content/admin/review.html", {
@@ -88,6 +95,45 @@ def review(request, page_id):
             for mode, label in modes
         ],
         "compare_url": reverse("content_review_compare", args=[page.pk]),
+    })
+
+
+def review_support_service(request, service_id):
+    """The panel's read-only review of a support service: the proposed version beside the live
+    one (and the one the panel last approved, if that differs), then approve or request changes.
+
+    Only someone who may decide the panel's current step of this service gets in
+    (`panel_review_for`); nothing here edits the service.
+    """
+    service = get_object_or_404(SupportService, pk=service_id)
+    task_state = panel_review_for(request.user, service)
+    form = DecisionForm(request.POST or None)
+    decided = _decided(request, task_state, form, f"the support service '{service}'")
+    if decided is not None:
+        return decided
+    proposed = task_state.revision.as_object()
+    live = SupportService.live_services().filter(pk=service.pk).first()  # the row holds the live version
+    approved = last_panel_approved_revision(service)
+    approved = approved.as_object() if approved and approved.pk != task_state.revision_id else None
+    versions = [("Live now", live), ("Proposed", proposed)]
+    if approved is not None:
+        versions.insert(1, ("Last approved by the panel", approved))
+    rows = []
+    for name in SupportService.REVIEWED_FIELDS:
+        values = [getattr(version, name) if version is not None else "" for _label, version in versions]
+        rows.append({
+            "label": SupportService._meta.get_field(name).verbose_name.capitalize(),
+            "values": values,
+            "changed": live is None or getattr(live, name) != getattr(proposed, name),
+        })
+    return TemplateResponse(request, "content/admin/support_service_review.html", {
+        "service": service,
+        "task_state": task_state,
+        "form": form,
+        "proposed": proposed,
+        "live": live,
+        "headings": [label for label, _version in versions],
+        "rows": rows,
     })
 
 

@@ -1,9 +1,6 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -129,59 +126,10 @@ def register_panel_review_urls():
         path("review/<int:page_id>/preview/", review_views.preview, name="content_review_preview"),
         path("review/<int:page_id>/compare/", review_views.PanelCompareView.as_view(), name="content_review_compare"),
         path(
-            "review/support-service/<int:service_id>/", review_support_service,
+            "review/support-service/<int:service_id>/", review_views.review_support_service,
             name="content_review_support_service",
         ),
     ]
-
-
-def review_support_service(request, service_id):
-    """The panel's read-only review of a support service: the proposed version beside the live
-    one (and the one the panel last approved, if that differs), then approve or request changes.
-
-    Only someone who may decide the panel's current step of this service gets in
-    (`panel_review_for`); nothing here edits the service.
-    """
-    service = get_object_or_404(SupportService, pk=service_id)
-    task_state = review_views.panel_review_for(request.user, service)
-    form = review_views.DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"].strip()
-        with transaction.atomic():
-            task_state.task.specific.on_action(task_state.specific, request.user, decision, comment=comment)
-        messages.success(request, (
-            f"You approved the support service '{service}' for the panel."
-            if decision == "approve" else
-            f"You asked for changes to the support service '{service}'."
-        ))
-        return redirect("wagtailadmin_home")
-
-    from content.workflows import last_panel_approved_revision
-
-    proposed = task_state.revision.as_object()
-    live = SupportService.live_services().filter(pk=service.pk).first()  # the row holds the live version
-    approved = last_panel_approved_revision(service)
-    approved = approved.as_object() if approved and approved.pk != task_state.revision_id else None
-    versions = [("Live now", live), ("Proposed", proposed)]
-    if approved is not None:
-        versions.insert(1, ("Last approved by the panel", approved))
-    rows = []
-    for name in SupportService.REVIEWED_FIELDS:
-        values = [getattr(version, name) if version is not None else "" for _label, version in versions]
-        rows.append({
-            "label": SupportService._meta.get_field(name).verbose_name.capitalize(),
-            "values": values,
-            "changed": live is None or getattr(live, name) != getattr(proposed, name),
-        })
-    return TemplateResponse(request, "content/admin/support_service_review.html", {
-        "service": service,
-        "task_state": task_state,
-        "form": form,
-        "proposed": proposed,
-        "live": live,
-        "headings": [label for label, _version in versions],
-        "rows": rows,
-    })
 
 
 def review_url(obj) -> str:
