@@ -84,8 +84,10 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
     (r"^verify/$", "/verify/", row("200")),
     (r"^verify/<str:code>/$", "/verify/{certificate}/", row("200")),
     (r"^profile/$", "/profile/", SIGNED_IN_PAGE),
-    (r"^profile/organisation/leave/$", "/profile/organisation/leave/", row("ok", signed_out="login")),
-    (r"^profile/organisation/ask-again/$", "/profile/organisation/ask-again/", row("ok", signed_out="login")),
+    # Leaving: the learner (a confirmed member) is asked to confirm; anyone with nothing to leave
+    # goes back to their profile with a message. Asking again is by POST only.
+    (r"^profile/organisation/leave/$", "/profile/organisation/leave/", row("302", signed_out="login", learner="200")),
+    (r"^profile/organisation/ask-again/$", "/profile/organisation/ask-again/", row("405", signed_out="login")),
     (r"^my-learning/$", "/my-learning/", SIGNED_IN_PAGE),
     # POST-only progress: GET is refused for anyone signed in.
     (r"^my-learning/lessons/<id:lesson_id>/complete/$", "/my-learning/lessons/{lesson}/complete/",
