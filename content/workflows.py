@@ -101,11 +101,14 @@ def return_to_panel(workflow_state, revision, user=None, reason: str = ""):
     return task_state
 
 
-def on_revision_saved(sender, instance, raw=False, **kwargs):
-    """A change saved during the review goes back to the panel, whichever step it was at."""
+def on_revision_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A change saved during the review goes back to the panel, whichever step it was at.
+
+    A change is a new revision; Wagtail updating an existing one (for example when publishing
+    it) is not."""
     from wagtail.models import WorkflowState
 
-    if raw:
+    if raw or not created:
         return
     workflow_state = (
         WorkflowState.objects.filter(
