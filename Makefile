@@ -15,7 +15,7 @@ test: venv assets
 	mkdir -p var
 	$(PY) -m ruff check .
 	$(MANAGE) check --fail-level WARNING
-	$(MANAGE) makemigrations --check --dry-run
+	DATABASE_URL=sqlite://:memory: $(MANAGE) makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 setup: venv assets migrate

@@ -29,8 +29,9 @@ def main():
     import django
 
     django.setup()
-    from lms.certificates import certificates_zip, new_code, render_certificate_pdf
-    from lms.models import Certificate
+    from lms.certificates.models import Certificate
+    from lms.certificates.pdf import certificates_zip, render_certificate_pdf
+    from lms.certificates.services import new_code
 
     def certificate(number: int) -> Certificate:
         return Certificate(

@@ -46,14 +46,14 @@ def main():
     call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
     from content.models import LessonPage, TrainingModulePage
-    from lms.models import User
+    from lms.accounts.models import User
 
     learner = User.objects.get(email="learner@example.org")
     module = TrainingModulePage.objects.get(slug="post-separation-abuse")
     lesson = LessonPage.objects.child_of(module).live().order_by("path").last()
     # Past the warning and the self-assessment, as a learner who has started the module.
-    from lms.progress import acknowledge_warning
-    from lms.quizzes import record_confidence
+    from lms.learning.progress import acknowledge_warning
+    from lms.learning.quizzes import record_confidence
 
     acknowledge_warning(learner, lesson)
     record_confidence(learner, module, "before", None)

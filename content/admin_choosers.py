@@ -2,7 +2,7 @@
 
 Wagtail opens every snippet chooser to anyone who can reach the admin: a reviewer or a
 coordinator could list the whole question bank (with its answers) through
-/admin/snippets/choose/lms/question/. These choosers need one of the model's permissions
+/admin/snippets/choose/learning/question/. These choosers need one of the model's permissions
 (add, change, delete or view) for every chooser view: the modal, its results, the chosen
 item and the creation form.
 """

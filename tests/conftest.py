@@ -2,7 +2,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
-from lms.roles import Role
+from lms.site.roles import Role
 from tests.factories import LearnerFactory, UserFactory
 
 PASSWORD = "a-long-test-password"

@@ -3,7 +3,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from content.models import Sector
-from lms.models import District, Organisation, User
+from lms.accounts.models import District, User
+from lms.organisations.models import Organisation
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -105,7 +106,7 @@ def make_quiz(module, questions: int = 5, *, extra_bank: int = 0, **settings):
     """A quiz on `module` with single-choice questions whose right answer is 'Right N'."""
     import random
 
-    from lms.models import Choice, Question, Quiz
+    from lms.learning.models import Choice, Question, Quiz
 
     quiz = Quiz.objects.create(module=module, questions_per_attempt=questions, **settings)
     order = random.Random(module.pk)
@@ -126,7 +127,7 @@ def answers_for(attempt, right: bool = True) -> dict:
     """Form data answering every question of an attempt, all right or all wrong.
 
     Choices are posted by their position in the attempt, as the attempt page does."""
-    from lms.models import Choice
+    from lms.learning.models import Choice
 
     data = {}
     for item in attempt.snapshot:
@@ -137,7 +138,7 @@ def answers_for(attempt, right: bool = True) -> dict:
 
 def read_all_lessons(user, module):
     """Record that `user` opened and completed every live lesson of `module` (the quiz needs it)."""
-    from lms.models import LessonCompletion, LessonVisit
+    from lms.learning.models import LessonCompletion, LessonVisit
 
     for lesson in module.lessons():
         LessonVisit.objects.get_or_create(user=user, lesson=lesson, defaults={"module": module})
@@ -147,7 +148,8 @@ def read_all_lessons(user, module):
 def start_quiz(client, module):
     """Start (or resume) the module's quiz as the client's learner, who has read every lesson;
     returns the attempt."""
-    from lms.models import Attempt, User
+    from lms.accounts.models import User
+    from lms.learning.models import Attempt
 
     read_all_lessons(User.objects.get(pk=client.session["_auth_user_id"]), module)
 
@@ -159,7 +161,7 @@ def start_quiz(client, module):
 def profile_form_data(**overrides) -> dict:
     """A valid profile form post; overrides replace fields."""
     from content.models import Sector
-    from lms.models import District
+    from lms.accounts.models import District
 
     data = {
         "full_name": "Łucja Nowak-O'Brien",
@@ -191,7 +193,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     """A request to join the organisation on the person's profile."""
 
     class Meta:
-        model = "lms.Membership"
+        model = "organisations.Membership"
 
     user = factory.SubFactory(LearnerFactory)
     organisation = factory.LazyAttribute(lambda membership: membership.user.organisation)
@@ -202,7 +204,7 @@ def confirmed_member(user, organisation=None):
     lead had confirmed them. Returns the membership."""
     from django.utils import timezone
 
-    from lms.models import Membership
+    from lms.organisations.models import Membership
 
     organisation = organisation or user.organisation
     if user.organisation_id != organisation.pk:

@@ -8,7 +8,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 
-from lms.models import User
+from lms.accounts.models import User
 from tests.conftest import PASSWORD, sign_in_with_mfa, totp_code
 from tests.factories import profile_form_data
 

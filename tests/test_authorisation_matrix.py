@@ -28,9 +28,11 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from lms.certificates import new_code
-from lms.models import Attempt, Certificate, Membership
-from lms.roles import Role
+from lms.certificates.models import Certificate
+from lms.certificates.services import new_code
+from lms.learning.models import Attempt
+from lms.organisations.models import Membership
+from lms.site.roles import Role
 from tests.conftest import TOTP_SECRET, sign_in_with_mfa
 from tests.factories import (
     LearnerFactory,
@@ -156,7 +158,7 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
      row("ok", signed_out="login", coordinator_password_only="2fa")),
     # Wagtail's admin. Its log-in page is a redirect to ours; the rest is for staff only.
     (r"^admin/login/$", "/admin/login/", row("login", not_staff="403", coordinator_password_only="2fa")),
-    (r"^\^admin/.*chosen/\(\?P<pk>", "/admin/snippets/choose/lms/question/chosen/x/",
+    (r"^\^admin/.*chosen/\(\?P<pk>", "/admin/snippets/choose/learning/question/chosen/x/",
      row("404", not_staff="403", coordinator_password_only="2fa")),
     (r"^admin/(jsi18n|sprite)/$", "/admin/sprite/", row("200", not_staff="403", coordinator_password_only="2fa")),
     (r"^admin/password_reset/", "/admin/password_reset/", row("404", not_staff="403", coordinator_password_only="2fa")),
@@ -175,9 +177,9 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
     (r"^admin/groups/$", "/admin/groups/",
      staff_only(administrator="200", coordinator="denied", **NOT_FOR_STAFF_WITHOUT)),
     # The question bank holds the answers: only editors (and administrators) may list or choose.
-    (r"^admin/snippets/choose/lms/question/$", "/admin/snippets/choose/lms/question/",
+    (r"^admin/snippets/choose/learning/question/$", "/admin/snippets/choose/learning/question/",
      staff_only(editor="200", administrator="200", coordinator="denied", moderator="denied", reviewer="denied")),
-    (r"^admin/snippets/lms/question/$", "/admin/snippets/lms/question/",
+    (r"^admin/snippets/learning/question/$", "/admin/snippets/learning/question/",
      staff_only(editor="200", administrator="200", coordinator="denied", moderator="denied", reviewer="denied")),
     # The panel's review of a support service: only at the panel's step of an existing service,
     # so with no such service every staff role gets "not found".

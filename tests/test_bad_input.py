@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from lms.models import ConfidenceRating
+from lms.learning.models import ConfidenceRating
 from tests.factories import LearnerFactory, make_module, make_quiz, profile_form_data
 
 pytestmark = pytest.mark.django_db

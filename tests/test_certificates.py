@@ -9,9 +9,10 @@ from django.test import Client
 from django.utils import timezone
 from pypdf import PdfReader
 
-from lms.certificates import new_code, normalise_code, render_certificate_pdf, verify_url
-from lms.models import Certificate
-from lms.roles import Role
+from lms.certificates.models import Certificate, verify_url
+from lms.certificates.pdf import render_certificate_pdf
+from lms.certificates.services import new_code, normalise_code
+from lms.site.roles import Role
 from tests.conftest import staff_client
 from tests.factories import (
     LearnerFactory,
@@ -131,7 +132,7 @@ def test_verify_page_reports_each_state(client, issued, expires, revoked, expect
         certificate.revoked_at = datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC)
         certificate.revocation_reason = "Issued in error"
         certificate.save()
-    with mock.patch("lms.certificate_views.today", return_value=datetime.date(2026, 11, 25)):
+    with mock.patch("lms.certificates.views.today", return_value=datetime.date(2026, 11, 25)):
         response = client.get(f"/verify/{certificate.code}/")
     body = response.content.decode()
     assert response.status_code == 200
@@ -291,7 +292,7 @@ def test_retaking_near_expiry_issues_a_new_certificate_and_keeps_the_old_one(
 def test_a_revoked_certificate_is_not_reissued_by_passing_again_nor_downloadable(
     client, django_capture_on_commit_callbacks
 ):
-    from lms.certificates import revoke_certificate
+    from lms.certificates.services import revoke_certificate
 
     module, certificate = certified_learner(client, "revocable", django_capture_on_commit_callbacks)
     revoke_certificate(certificate, by=LearnerFactory(), reason="Shared account")
@@ -316,7 +317,7 @@ def test_a_second_download_renders_nothing_and_revocation_removes_the_kept_copy(
 ):
     from django.core.files.storage import storages
 
-    from lms import certificates as service
+    from lms.certificates import pdf as service
 
     holder = LearnerFactory(full_name="Kept Copy")
     certificate = make_certificate(holder, issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2099, 1, 1))

@@ -18,7 +18,7 @@ from statistics import mean
 import pytest
 
 from content.demo.load import demo_modules
-from lms.demo_quizzes import DEMO_PASS_MARK, DEMO_QUESTIONS_PER_ATTEMPT
+from lms.learning.demo import DEMO_PASS_MARK, DEMO_QUESTIONS_PER_ATTEMPT
 
 LONGEST_TOLERANCE = 2  # questions per module above the fair share
 OVERALL_TOLERANCE = 0.05  # share of all questions above the overall fair share

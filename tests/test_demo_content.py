@@ -88,8 +88,8 @@ def test_a_seeded_fgm_lesson_shows_the_duty_to_a_health_learner(client):
 
 @pytest.mark.django_db
 def test_demo_quizzes_load_once_with_every_question_pointing_to_a_lesson_of_its_module():
-    from lms.demo_quizzes import load_demo_quizzes
-    from lms.models import Choice, Question
+    from lms.learning.demo import load_demo_quizzes
+    from lms.learning.models import Choice, Question
 
     load_demo_content()
     expected = sum(

@@ -5,7 +5,7 @@ from wagtail.models import TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from content.models import LessonPage, ModuleIndexPage, Sector, Topic, TrainingModulePage
-from lms.roles import Role
+from lms.site.roles import Role
 from tests.conftest import staff_client
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from content.models import Sector
-from lms.models import Attempt, ConfidenceRating, District, Organisation, User
+from lms.accounts.models import District, User
+from lms.learning.models import Attempt, ConfidenceRating
+from lms.organisations.models import Organisation
 from tests.factories import LearnerFactory, make_module, make_quiz, profile_form_data, read_and_complete, start_quiz
 
 pytestmark = pytest.mark.django_db

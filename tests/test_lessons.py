@@ -3,8 +3,8 @@
 import pytest
 
 from content.models import LessonPage
-from lms.models import Enrolment, LessonCompletion
-from lms.progress import is_module_complete
+from lms.learning.models import Enrolment, LessonCompletion
+from lms.learning.progress import is_module_complete
 from tests.factories import LearnerFactory, make_module, read_and_complete, rich, variant
 
 pytestmark = pytest.mark.django_db
@@ -114,7 +114,7 @@ def test_completing_every_lesson_completes_the_module_once(client):
 
 
 def test_module_completion_is_announced_once(client, django_capture_on_commit_callbacks):
-    from lms.progress import module_passed
+    from lms.learning.progress import module_passed
 
     module = make_module("announced", lessons=1)
     lesson = module.lessons().get()

@@ -8,9 +8,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from wagtail.models import ModelLogEntry
 
-from lms.certificates import new_code
-from lms.models import Certificate, Membership, Organisation
-from lms.roles import Role
+from lms.certificates.models import Certificate
+from lms.certificates.services import new_code
+from lms.organisations.models import Membership, Organisation
+from lms.site.roles import Role
 from tests.conftest import staff_client
 from tests.factories import (
     LearnerFactory,

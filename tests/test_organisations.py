@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import ModelLogEntry
 
-from lms.models import Membership, Organisation
-from lms.services import OrganisationError, leave_organisation, merge_organisation
+from lms.organisations.models import Membership, Organisation
+from lms.organisations.services import OrganisationError, leave_organisation, merge_organisation
 from tests.conftest import sign_in_with_mfa
 from tests.factories import LearnerFactory, MembershipFactory, OrganisationFactory, confirmed_member
 

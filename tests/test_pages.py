@@ -187,7 +187,7 @@ def _frame_ancestors(response):
 
 def test_editor_previews_a_module_and_a_lesson_framed_by_the_admin_only():
     from content.models import LessonPage
-    from lms.roles import Role
+    from lms.site.roles import Role
     from tests.conftest import staff_client
     from tests.factories import make_module
     from tests.test_editorial import module_form

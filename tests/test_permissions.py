@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from lms.permissions import access_rule_of
+from lms.site.permissions import access_rule_of
 
 OUR_APPS = ("lms", "content", "champions")
 

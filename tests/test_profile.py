@@ -3,7 +3,8 @@
 import pytest
 
 from content.models import Sector
-from lms.models import District, Membership, Organisation
+from lms.accounts.models import District
+from lms.organisations.models import Membership, Organisation
 from tests.factories import OrganisationFactory, profile_form_data
 
 pytestmark = pytest.mark.django_db

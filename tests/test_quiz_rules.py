@@ -9,8 +9,8 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from content.models import Sector
-from lms.models import Attempt, Choice, Question
-from lms.quizzes import (
+from lms.learning.models import Attempt, Choice, Question
+from lms.learning.quizzes import (
     QuizError,
     allowance,
     confidence_summary,
@@ -20,7 +20,7 @@ from lms.quizzes import (
     save_answers,
     submit_attempt,
 )
-from lms.quizzes import start_attempt as start_attempt_unread
+from lms.learning.quizzes import start_attempt as start_attempt_unread
 from tests.factories import LearnerFactory, make_module, make_quiz, read_all_lessons
 
 pytestmark = pytest.mark.django_db
@@ -172,7 +172,7 @@ def test_after_the_time_limit_only_saved_answers_count():
     late = timezone.now() + timedelta(minutes=20)
     with (
         pytest.raises(QuizError, match="time for this attempt is up"),
-        mock.patch("lms.quizzes.timezone.now", return_value=late),
+        mock.patch("lms.learning.quizzes.timezone.now", return_value=late),
     ):
         save_answers(attempt.pk, learner, posted(answers))
     result, new = submit_attempt(attempt.pk, learner, posted(answers), now=late)

@@ -9,9 +9,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from lms.models import Attempt, Choice, ConfidenceRating, Enrolment, Question, Quiz
-from lms.progress import is_module_complete, module_passed
-from lms.roles import Role
+from lms.learning.models import Attempt, Choice, ConfidenceRating, Enrolment, Question, Quiz
+from lms.learning.progress import is_module_complete, module_passed
+from lms.site.roles import Role
 from tests.factories import LearnerFactory, answers_for, make_module, make_quiz, read_and_complete, start_quiz
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def test_editor_builds_a_bank_with_every_question_type_in_the_admin():
 
     module = make_module("banked", lessons=1)
     client = staff_client(Role.EDITOR)
-    case_response = client.post("/admin/snippets/lms/quizcase/add/", {
+    case_response = client.post("/admin/snippets/learning/quizcase/add/", {
         "module": module.pk, "title": "Jo at the front desk", "text": "Jo mentions her partner checks her phone.",
     })
     assert case_response.status_code == 302, case_response.content.decode()[:1500]
@@ -41,7 +41,7 @@ def test_editor_builds_a_bank_with_every_question_type_in_the_admin():
                 {"text": t, "is_correct": "on" if ok else "", "feedback": "Feedback."} for t, ok in choices
             ]),
         })
-        return client.post("/admin/snippets/lms/question/add/", data)
+        return client.post("/admin/snippets/learning/question/add/", data)
 
     assert question("single", "Who can be a victim?", [("Anyone", True), ("Only women", False)]).status_code == 302
     signs = [("Fear", True), ("Isolation", True), ("Tan", False)]
@@ -145,7 +145,7 @@ def test_a_question_can_only_point_to_a_lesson_of_its_own_module():
     client = staff_client(Role.EDITOR)
 
     def add(lesson):
-        return client.post("/admin/snippets/lms/question/add/", nested_form_data({
+        return client.post("/admin/snippets/learning/question/add/", nested_form_data({
             "module": module.pk, "kind": "true_false", "case": "", "text": f"Lesson {lesson.pk}?",
             "explanation": "Because.", "category": "law", "sector_use": "only", "active": "on",
             "lesson": lesson.pk,
@@ -374,8 +374,8 @@ def test_a_pass_reaches_certificates_as_one_event(client, django_capture_on_comm
     """First pass: one `module_passed`, one certificate. A renewal pass: one more event."""
     from unittest import mock
 
-    from lms import certificates as service
-    from lms.models import Certificate
+    from lms.certificates import receivers as service
+    from lms.certificates.models import Certificate
 
     module = make_module("one-event", lessons=1)
     make_quiz(module, questions=2)

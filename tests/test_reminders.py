@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from lms.certificates import new_code
-from lms.models import Certificate, CertificateReminder
-from lms.reminders import send_expiry_reminders, send_expiry_reminders_task
+from lms.certificates.models import Certificate, CertificateReminder
+from lms.certificates.reminders import send_expiry_reminders, send_expiry_reminders_task
+from lms.certificates.services import new_code
 from tests.factories import LearnerFactory, make_module
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def test_no_reminders_for_revoked_or_renewed_certificates():
 
 
 def test_the_command_and_the_task_send_the_same_reminders(monkeypatch):
-    monkeypatch.setattr("lms.reminders.local_today", lambda: TODAY)
+    monkeypatch.setattr("lms.certificates.reminders.local_today", lambda: TODAY)
     certificate(30)
     call_command("send_certificate_reminders")
     call_command("send_certificate_reminders", "--enqueue")  # immediate backend in tests

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from content.models import LessonPage, Sector
 from content.workflows import publish_after_review
-from lms.roles import Role
+from lms.site.roles import Role
 from tests.conftest import staff_client
 from tests.factories import make_module, rich, variant
 

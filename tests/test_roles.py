@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission
 
-from lms.roles import ROLE_PERMISSIONS, Role, has_staff_role, sync_roles
+from lms.site.roles import ROLE_PERMISSIONS, Role, has_staff_role, sync_roles
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,9 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.core.management import CommandError, call_command
 
-from lms.models import Membership, Organisation, User
-from lms.roles import Role
+from lms.accounts.models import User
+from lms.organisations.models import Membership, Organisation
+from lms.site.roles import Role
 from tests.conftest import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db

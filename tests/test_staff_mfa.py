@@ -13,9 +13,10 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from lms.certificates import new_code
-from lms.models import Certificate, User
-from lms.roles import Role
+from lms.accounts.models import User
+from lms.certificates.models import Certificate
+from lms.certificates.services import new_code
+from lms.site.roles import Role
 from tests.conftest import PASSWORD, TOTP_SECRET, sign_in_with_mfa
 from tests.factories import LearnerFactory
 

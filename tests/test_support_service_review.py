@@ -12,7 +12,7 @@ from wagtail.models import Workflow
 
 from content.demo.load import load_demo_content
 from content.models import SupportService
-from lms.roles import Role
+from lms.site.roles import Role
 from tests.conftest import TOTP_SECRET, sign_in_with_mfa, staff_client
 from tests.factories import LearnerFactory
 

@@ -40,9 +40,15 @@ SITE_NAME = "Hertfordshire VAWG Training"
 PARTNERSHIP_NAME = "Hertfordshire Violence Against Women and Girls Partnership"
 
 INSTALLED_APPS = [
-    "lms",
-    "content",
+    # Ours, highest layer first (see README, "Layout"): each may import only those below it.
+    "lms.demo",
     "champions",
+    "lms.certificates",
+    "lms.learning",
+    "lms.organisations",
+    "lms.accounts",
+    "content",
+    "lms.site",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -72,7 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "lms.middleware.ContentSecurityPolicyMiddleware",
+    "lms.site.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,10 +88,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Outside the two-factor rule, so that its own answers (403s, redirects) are not stored either.
-    "lms.middleware.PrivatePagesNoStoreMiddleware",
-    "lms.middleware.StaffMFARequiredMiddleware",
-    "lms.middleware.IncompleteFormPostMiddleware",
-    "lms.middleware.ProfileCompletionMiddleware",
+    "lms.site.middleware.PrivatePagesNoStoreMiddleware",
+    "lms.accounts.middleware.StaffMFARequiredMiddleware",
+    "lms.site.middleware.IncompleteFormPostMiddleware",
+    "lms.accounts.middleware.ProfileCompletionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -102,7 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "lms.context_processors.site",
+                "lms.site.context_processors.site",
             ],
         },
     },
@@ -133,12 +139,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-AUTH_USER_MODEL = "lms.User"
+AUTH_USER_MODEL = "accounts.User"
 # Django's and allauth's backends, with staff powers withheld from any session that did not
-# pass the second factor (lms.staff_mfa).
+# pass the second factor (lms.accounts.staff_mfa).
 AUTHENTICATION_BACKENDS = [
-    "lms.staff_mfa.StaffAwareModelBackend",
-    "lms.staff_mfa.StaffAwareAllauthBackend",
+    "lms.accounts.staff_mfa.StaffAwareModelBackend",
+    "lms.accounts.staff_mfa.StaffAwareAllauthBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -165,9 +171,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Herts Partnership Training"
-MFA_ADAPTER = "lms.adapters.MFAAdapter"
-ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"login": "lms.forms.SignInForm", "signup": "lms.forms.SignUpForm"}
+MFA_ADAPTER = "lms.accounts.adapters.MFAAdapter"
+ACCOUNT_ADAPTER = "lms.accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"login": "lms.accounts.forms.SignInForm", "signup": "lms.accounts.forms.SignUpForm"}
 
 # Messages live in the session, not in a cookie that anyone at the computer could decode.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"

@@ -6,7 +6,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP
 from playwright.sync_api import expect
 
-from lms.roles import Role
+from lms.site.roles import Role
 from tests.conftest import TOTP_SECRET, totp_code
 from tests.e2e.conftest import csp_violations
 from tests.factories import LearnerFactory, make_module

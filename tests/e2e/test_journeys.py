@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from lms.models import User
+from lms.accounts.models import User
 from tests.e2e.conftest import axe_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from lms.models import Choice
-from lms.progress import is_module_complete
+from lms.learning.models import Choice
+from lms.learning.progress import is_module_complete
 from tests.e2e.conftest import axe_violations, sign_in
 from tests.factories import LearnerFactory, make_module, make_quiz
 

@@ -1,0 +1,111 @@
+"""Staff powers need a session that passed the second factor, wherever they are used.
+
+The rule follows the permission, not a list of paths. For every request, `StaffMFARequiredMiddleware`
+(lms.middleware) notes on the signed-in user whether this session passed two-factor
+authentication. A session that did not (a password alone, or an account with no authenticator
+yet) is treated as holding no permission at all: the authentication backends below answer "no"
+to every `has_perm`, and a superuser's flag is lowered for the request (in memory only; it is
+never saved). Such a person can still do everything a learner can; anything that asks for a
+staff permission (the admin, another person's certificate, a lead's or coordinator's action)
+is refused as if they had never had it.
+
+Learners hold no model permissions, so the rule costs them nothing: the check reads the session
+and makes no query.
+"""
+
+from __future__ import annotations
+
+from allauth.account.auth_backends import AuthenticationBackend
+from allauth.account.internal.flows.login import get_authentication_records
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+
+# Set on request.user by the middleware: False when this session did not pass the second factor.
+PASSED_ATTR = "_session_passed_mfa"
+
+
+# The superuser and staff flags as stored, while they are lowered for a request.
+STORED_FLAGS_ATTR = "_stored_staff_flags"
+
+
+def session_passed_mfa(request) -> bool:
+    """Whether this session was signed in (or re-authenticated) with a second factor, by this user.
+
+    allauth keeps the records with the id of the user they belong to; records of anyone else
+    count for nothing."""
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
+def holds_staff_role(user) -> bool:
+    """Whether the account, as stored, reaches staff pages (and so needs two-factor).
+
+    Asked of the database, not of `has_perm`, so that it stays true while the request's powers
+    are withheld: those are exactly the accounts that must be sent to the second factor.
+    """
+    if not user.is_authenticated:
+        return False
+    stored = getattr(user, STORED_FLAGS_ATTR, None)
+    if stored is not None and any(stored):
+        return True
+    if user.is_superuser or user.is_staff:
+        return True
+    return Permission.objects.filter(
+        Q(user=user) | Q(group__user=user),
+        content_type__app_label="wagtailadmin", codename="access_admin",
+    ).exists()
+
+
+def withhold_staff_powers(user) -> None:
+    """For this request only, the account holds no permission and is not a superuser."""
+    setattr(user, PASSED_ATTR, False)
+    if getattr(user, STORED_FLAGS_ATTR, None) is None:
+        setattr(user, STORED_FLAGS_ATTR, (user.is_superuser, user.is_staff))
+    user.is_superuser = False
+    user.is_staff = False
+
+
+def powers_withheld(user) -> bool:
+    return getattr(user, PASSED_ATTR, True) is False
+
+
+def restore_stored_flags_before_save(sender, instance, **kwargs):
+    """pre_save: a user saved during a restricted request keeps its stored superuser/staff flags."""
+    stored = getattr(instance, STORED_FLAGS_ATTR, None)
+    if stored is not None:
+        instance.is_superuser, instance.is_staff = stored
+
+
+def lower_flags_again_after_save(sender, instance, **kwargs):
+    """post_save: and the rest of the request still sees them lowered."""
+    if getattr(instance, STORED_FLAGS_ATTR, None) is not None and powers_withheld(instance):
+        instance.is_superuser = False
+        instance.is_staff = False
+
+
+class _WithheldPermissionsMixin:
+    """No permission for a request whose session skipped the second factor."""
+
+    def get_user_permissions(self, user_obj, obj=None):
+        return set() if powers_withheld(user_obj) else super().get_user_permissions(user_obj, obj)
+
+    def get_group_permissions(self, user_obj, obj=None):
+        return set() if powers_withheld(user_obj) else super().get_group_permissions(user_obj, obj)
+
+    def get_all_permissions(self, user_obj, obj=None):
+        return set() if powers_withheld(user_obj) else super().get_all_permissions(user_obj, obj)
+
+    def has_perm(self, user_obj, perm, obj=None):
+        return False if powers_withheld(user_obj) else super().has_perm(user_obj, perm, obj)
+
+    def has_module_perms(self, user_obj, app_label):
+        return False if powers_withheld(user_obj) else super().has_module_perms(user_obj, app_label)
+
+
+class StaffAwareModelBackend(_WithheldPermissionsMixin, ModelBackend):
+    """Django's model backend, with staff powers withheld from sessions that skipped two-factor."""
+
+
+class StaffAwareAllauthBackend(_WithheldPermissionsMixin, AuthenticationBackend):
+    """allauth's backend (email sign-in), with the same rule."""

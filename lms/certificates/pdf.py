@@ -1,0 +1,125 @@
+"""Certificate PDFs: rendered once with xhtml2pdf, kept in private storage, zipped for leads."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.template.loader import render_to_string
+
+from lms.certificates.models import Certificate, verify_url
+
+_FONTS_READY = False
+
+# Bump when the certificate's layout changes, so that stored copies are rendered again.
+LAYOUT_VERSION = 1
+FONTS = Path(__file__).resolve().parent / "fonts"
+
+
+def qr_png_data_uri(text: str) -> str:
+    import qrcode
+
+    image = qrcode.make(text, box_size=6, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def _register_fonts() -> None:
+    """Load the shipped DejaVu Sans faces into ReportLab once per process, as "CertificateSans".
+
+    Declaring them with @font-face instead would parse three TrueType files on every render.
+    DejaVu Sans covers Latin, Greek and Cyrillic including Vietnamese, Turkish and Polish letters.
+    """
+    global _FONTS_READY
+    if _FONTS_READY:
+        return
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from xhtml2pdf import default
+
+    faces = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "italic": "DejaVuSans-Oblique.ttf"}
+    for face, filename in faces.items():
+        pdfmetrics.registerFont(TTFont(f"CertificateSans-{face}", str(FONTS / filename)))
+    addMapping("CertificateSans-regular", 0, 0, "CertificateSans-regular")
+    addMapping("CertificateSans-regular", 1, 0, "CertificateSans-bold")
+    addMapping("CertificateSans-regular", 0, 1, "CertificateSans-italic")
+    addMapping("CertificateSans-regular", 1, 1, "CertificateSans-bold")
+    default.DEFAULT_FONT["certificatesans"] = "CertificateSans-regular"
+    _FONTS_READY = True
+
+
+def _link_callback(uri: str, rel: str) -> str:
+    # Nothing is ever fetched: the only images are inline data, and fonts are registered above.
+    return uri
+
+
+def render_certificate_pdf(certificate: Certificate) -> bytes:
+    """The certificate as an A4 landscape PDF, with a QR code for its verification page."""
+    from xhtml2pdf import pisa
+
+    _register_fonts()
+    url = verify_url(certificate.code)
+    html = render_to_string("certificates/certificate_pdf.html", {
+        "certificate": certificate,
+        "verify_url": url,
+        "qr": qr_png_data_uri(url),
+        "partnership": settings.PARTNERSHIP_NAME,
+    })
+    output = io.BytesIO()
+    result = pisa.CreatePDF(html, dest=output, link_callback=_link_callback, encoding="utf-8")
+    if result.err:
+        raise RuntimeError(f"Certificate {certificate.code} could not be rendered.")
+    return output.getvalue()
+
+
+def _stored_name(certificate: Certificate) -> str:
+    # The verification address is printed (and in the QR code): a new address, a new copy.
+    address = hashlib.sha256(verify_url(certificate.code).encode()).hexdigest()[:10]
+    return f"{certificate.code}-v{LAYOUT_VERSION}-{address}.pdf"
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    """The certificate's PDF. A certificate does not change once issued, so it is rendered the
+    first time it is asked for and kept in the private "certificates" store after that."""
+    store = storages["certificates"]
+    name = _stored_name(certificate)
+    if store.exists(name):
+        with store.open(name, "rb") as stored:
+            return stored.read()
+    pdf = render_certificate_pdf(certificate)
+    if not store.exists(name):  # two first downloads at once: keep one copy
+        store.save(name, ContentFile(pdf))
+    return pdf
+
+
+def forget_certificate_pdf(certificate: Certificate) -> None:
+    """Remove the kept copy (on revocation): a withdrawn certificate is never served again."""
+    store = storages["certificates"]
+    name = _stored_name(certificate)
+    if store.exists(name):
+        store.delete(name)
+
+
+def certificate_filename(certificate: Certificate) -> str:
+    safe = re.sub(r"[^A-Za-z0-9]+", "-", certificate.module_title).strip("-").lower()[:60]
+    return f"certificate-{safe}-{certificate.code}.pdf"
+
+
+def certificates_zip(certificates) -> bytes:
+    """One zip of PDFs, for an organisation lead's staff."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for certificate in certificates:
+            name = re.sub(r"[^A-Za-z0-9]+", "-", certificate.holder_name).strip("-").lower() or "holder"
+            archive.writestr(f"{name}-{certificate_filename(certificate)}", certificate_pdf(certificate))
+    return buffer.getvalue()

@@ -1,0 +1,117 @@
+"""Certificate downloads (holder, coordinators, organisation leads) and public verification."""
+
+from allauth.core.internal.httpkit import get_client_ip
+from django import forms
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lms.certificates.models import Certificate
+from lms.certificates.pdf import certificate_filename, certificates_zip
+from lms.certificates.pdf import certificate_pdf as stored_certificate_pdf
+from lms.certificates.services import normalise_code, state_label, today
+from lms.organisations.permissions import organisation_lead
+from lms.site.permissions import public, signed_in
+
+VERIFY_LIMIT = 30  # look-ups per client per minute
+
+
+@signed_in
+@require_GET
+def certificate_pdf(request, code: str):
+    """The PDF, for its holder, a coordinator, or a lead of the holder's organisation; else 404."""
+    certificate = get_object_or_404(Certificate.objects.for_user(request.user), code=code)
+    if certificate.revoked_at:
+        return render(request, "certificates/certificate_revoked.html", {"certificate": certificate}, status=410)
+    response = HttpResponse(stored_certificate_pdf(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(certificate)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(
+        label="Certificate code", max_length=40,
+        help_text="The 16 letters and numbers printed on the certificate, for example 7K3M-9QXR-2B5T-HW4N.",
+        error_messages={"required": "Enter the certificate code", "max_length": "Enter the certificate code"},
+    )
+
+
+def _client_key(request) -> str:
+    # The visitor's own address behind the reverse proxy, worked out as allauth's rate limits do.
+    try:
+        address = get_client_ip(request)
+    except PermissionDenied:  # a forwarded-for header that does not match the trusted proxies
+        address = request.META.get("REMOTE_ADDR", "")
+    return f"verify:{address}"
+
+
+def _rate_limited(request) -> bool:
+    key = _client_key(request)
+    cache.add(key, 0, timeout=60)
+    try:
+        return cache.incr(key) > VERIFY_LIMIT
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=60)
+        return False
+
+
+def _noindex(response):
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@public
+@never_cache
+@require_http_methods(["GET"])
+def verify(request):
+    """Type a code to check a certificate."""
+    form = VerifyForm(request.GET or None)
+    if form.is_valid():
+        code = normalise_code(form.cleaned_data["code"]) or form.cleaned_data["code"].strip()
+        return redirect("verify_code", code=code.replace("/", "")[:40] or "unknown")
+    return _noindex(render(request, "certificates/verify.html", {"form": form}))
+
+
+@public
+@never_cache
+@require_GET
+def verify_code(request, code: str):
+    """What a certificate says today. A malformed and an unknown code get the same answer."""
+    if _rate_limited(request):
+        return _noindex(render(request, "certificates/verify_limited.html", status=429))
+    canonical = normalise_code(code)
+    certificate = Certificate.objects.filter(code=canonical).first() if canonical else None
+    if certificate is None:
+        form = VerifyForm(initial={"code": code[:40]})
+        return _noindex(render(request, "certificates/verify_result.html", {"found": False, "form": form}, status=404))
+    state = certificate.state_on(today())
+    return _noindex(render(request, "certificates/verify_result.html", {
+        "found": True, "certificate": certificate, "state": state, "state_label": state_label(state),
+    }))
+
+
+@organisation_lead
+@require_GET
+def staff_certificates_zip(request):
+    """Every current certificate held by confirmed staff of the organisations this lead leads, as one zip.
+
+    Current means not revoked, not expired and not replaced by a renewal.
+    """
+    certificates = list(
+        Certificate.objects.of_staff_led_by(request.user).current_on(today())
+        .order_by("holder_name", "module_title")
+    )
+    if not certificates:
+        messages.info(
+            request, "None of your confirmed staff holds a current certificate yet, so there is nothing to download."
+        )
+        return redirect("my_learning")
+    response = HttpResponse(certificates_zip(certificates), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="staff-certificates.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response

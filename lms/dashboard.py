@@ -1,0 +1,48 @@
+"""The learner's dashboard, My learning: the one page that draws on every part of lms at once."""
+
+from django.db.models import Count, Q
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from content.models import LearningPath, TrainingModulePage
+from lms.certificates.models import Certificate, verify_url
+from lms.certificates.services import state_label, today
+from lms.learning.models import ConfidenceRating
+from lms.learning.progress import LmsLearningEngine
+from lms.organisations.models import Membership
+from lms.site.permissions import signed_in
+
+
+@signed_in
+@require_GET
+def my_learning(request):
+    """The learner's dashboard: modules in progress (with where to resume), completed, their path."""
+    user = request.user
+    enrolled = list(
+        TrainingModulePage.objects.live().filter(enrolments__user=user).order_by("-enrolments__started_at")
+    )
+    path = LearningPath.for_sector(user.sector)
+    path_modules = path.modules() if path else []
+    progress = LmsLearningEngine().module_progress(user, enrolled + path_modules)
+    in_progress = [m for m in enrolled if progress[m.pk]["status"] == "in_progress"]
+    completed = [m for m in enrolled if progress[m.pk]["status"] == "completed"]
+    confidence = {}
+    for rating in ConfidenceRating.objects.filter(user=user, skipped=False):
+        confidence.setdefault(rating.module_id, {})[rating.stage] = rating.average
+    return render(request, "lms/my_learning.html", {
+        "in_progress": in_progress,
+        "completed": completed,
+        "confidence": confidence,
+        "certificates": [
+            {"certificate": c, "state": c.state_on(today()), "label": state_label(c.state_on(today())),
+             "share_url": verify_url(c.code)}
+            for c in Certificate.objects.filter(user=user)
+        ],
+        "progress": progress,
+        "learning_path": path,
+        "path_entries": path.entries(progress) if path else [],
+        "led_organisations": user.led_organisations.annotate(
+            pending_count=Count("memberships", filter=Q(memberships__status=Membership.Status.REQUESTED)),
+            member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.CONFIRMED)),
+        ).order_by("name"),
+    })

@@ -1,0 +1,314 @@
+"""A learner's progress through modules: enrolments, opened and completed lessons, and the
+quizzes that complete a module (question banks, attempts, confidence ratings)."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+
+class Enrolment(models.Model):
+    """A learner's record of one module: started, warning seen, completed."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="enrolments")
+    started_at = models.DateTimeField(auto_now_add=True)
+    warning_acknowledged_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "module"], name="enrolment_once_per_module")]
+
+    def __str__(self):
+        return f"{self.user} – {self.module}"
+
+
+class LessonVisit(models.Model):
+    """A learner opened a lesson, past its module's content warning. Only an opened lesson can be
+    marked complete: completion is earned by reading, not by posting to the completion URL."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_visits")
+    lesson = models.ForeignKey("content.LessonPage", on_delete=models.CASCADE, related_name="visits")
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="+")
+    first_opened_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="lesson_visited_once")]
+
+    def __str__(self):
+        return f"{self.user} opened {self.lesson}"
+
+
+class LessonCompletion(models.Model):
+    """A learner marked a lesson complete. One row per learner and lesson, however often they click."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions")
+    lesson = models.ForeignKey("content.LessonPage", on_delete=models.CASCADE, related_name="completions")
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="lesson_completed_once")]
+        indexes = [models.Index(fields=["user", "module"])]
+
+    def __str__(self):
+        return f"{self.user} completed {self.lesson}"
+
+
+class Quiz(models.Model):
+    """How a module's quiz is drawn, marked and reviewed."""
+
+    class ReviewWhen(models.TextChoices):
+        AFTER_EACH = "after_each", "After every attempt"
+        AFTER_PASS = "after_pass", "Only after a pass"
+        NEVER = "never", "Never"
+
+    module = models.OneToOneField("content.TrainingModulePage", on_delete=models.CASCADE, related_name="quiz")
+    questions_per_attempt = models.PositiveSmallIntegerField(
+        default=10, validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="Drawn at random from the bank for each attempt.",
+    )
+    per_category = models.BooleanField(
+        default=False, help_text="Draw evenly across the questions' categories rather than from the whole bank.",
+    )
+    shuffle_choices = models.BooleanField(default=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        "pass mark (%)", default=80, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    attempts_per_day = models.PositiveSmallIntegerField(
+        "attempts allowed in 24 hours", default=3, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    cooldown_minutes = models.PositiveSmallIntegerField(
+        default=0, help_text="Minutes to wait after a failed attempt before the next. 0 for none."
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text="Leave empty for no time limit.",
+    )
+    review_when = models.CharField(max_length=20, choices=ReviewWhen.choices, default=ReviewWhen.AFTER_EACH)
+    review_shows_correctness = models.BooleanField(default=True)
+    review_shows_feedback = models.BooleanField(default=True)
+    review_shows_answers = models.BooleanField("review shows the correct answers", default=False)
+    answers_after_fail = models.BooleanField(
+        "show answers after a failed attempt", default=False,
+        help_text="Off (recommended): after a failed attempt the review says only which questions were right "
+        "or wrong and which lesson to revisit, so a retake tests what was learned. On: a failed attempt's "
+        "review shows the same explanations, feedback and answers as a pass.",
+    )
+
+    panels = [
+        FieldPanel("module"),
+        MultiFieldPanel([
+            FieldPanel("questions_per_attempt"), FieldPanel("per_category"), FieldPanel("shuffle_choices"),
+        ], heading="Drawing questions"),
+        MultiFieldPanel([
+            FieldPanel("pass_mark"), FieldPanel("attempts_per_day"), FieldPanel("cooldown_minutes"),
+            FieldPanel("time_limit_minutes"),
+        ], heading="Marking and limits"),
+        MultiFieldPanel([
+            FieldPanel("review_when"), FieldPanel("review_shows_correctness"), FieldPanel("review_shows_feedback"),
+            FieldPanel("review_shows_answers"), FieldPanel("answers_after_fail"),
+        ], heading="What the review shows"),
+    ]
+
+    class Meta:
+        verbose_name_plural = "quizzes"
+
+    def __str__(self):
+        return f"Quiz: {self.module.title}"
+
+
+class QuizCase(index.Indexed, models.Model):
+    """A shared case text that several scenario questions ask about."""
+
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="quiz_cases")
+    title = models.CharField(max_length=150)
+    text = models.TextField()
+
+    panels = [FieldPanel("module"), FieldPanel("title"), FieldPanel("text")]
+    search_fields = [index.SearchField("title"), index.SearchField("text")]
+
+    def __str__(self):
+        return self.title
+
+
+class Question(index.Indexed, ClusterableModel):
+    """One question in a module's bank, with its choices."""
+
+    class Kind(models.TextChoices):
+        SINGLE = "single", "Single choice"
+        MULTIPLE = "multiple", "Multiple response"
+        TRUE_FALSE = "true_false", "True or false"
+
+    class SectorUse(models.TextChoices):
+        ONLY = "only", "Shown only to these sectors"
+        PREFERRED = "preferred", "Preferred for these sectors"
+
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SINGLE)
+    case = models.ForeignKey(
+        QuizCase, null=True, blank=True, on_delete=models.SET_NULL, related_name="questions",
+        help_text="For a scenario question: the case it asks about.",
+    )
+    text = models.TextField()
+    explanation = models.TextField(help_text="Shown in the review after the attempt, if the quiz allows.")
+    category = models.CharField(max_length=50, blank=True, help_text="A short tag, for example law or risk.")
+    lesson = models.ForeignKey(
+        "content.LessonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The lesson of this module that teaches the answer: a learner who gets it wrong is sent there.",
+    )
+    sectors = ParentalManyToManyField("content.Sector", blank=True, related_name="+")
+    sector_use = models.CharField(max_length=20, choices=SectorUse.choices, default=SectorUse.ONLY)
+    active = models.BooleanField(default=True)
+
+    panels = [
+        FieldPanel("module"), FieldPanel("kind"), FieldPanel("case"), FieldPanel("text"),
+        InlinePanel("choices", label="Choices", min_num=2, max_num=8),
+        FieldPanel("explanation"), FieldPanel("category"), FieldPanel("lesson"),
+        MultiFieldPanel([FieldPanel("sectors"), FieldPanel("sector_use")], heading="Sector targeting"),
+        FieldPanel("active"),
+    ]
+    search_fields = [index.SearchField("text"), index.FilterField("module_id"), index.FilterField("kind")]
+
+    class Meta:
+        ordering = ["module_id", "id"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+def choice_problem(kind: str, choices: list[tuple[str, bool]]) -> str | None:
+    """What is wrong with a question's (text, is_correct) choices for its kind, or None."""
+    choices = [(text, ok) for text, ok in choices if text.strip()]
+    correct = [text for text, ok in choices if ok]
+    if len(choices) < 2:
+        return "Give at least two choices."
+    if kind in (Question.Kind.SINGLE, Question.Kind.TRUE_FALSE) and len(correct) != 1:
+        return "Mark exactly one choice as correct."
+    if kind == Question.Kind.TRUE_FALSE and len(choices) != 2:
+        return "A true or false question has exactly two choices."
+    if kind == Question.Kind.MULTIPLE and not correct:
+        return "Mark at least one choice as correct."
+    return None
+
+
+class QuestionAdminForm(WagtailAdminModelForm):
+    """Checks the choices together with the question: the inline choices are only known here."""
+
+    def clean(self):
+        cleaned = super().clean()
+        module, lesson = cleaned.get("module"), cleaned.get("lesson")
+        if module and lesson and not lesson.is_descendant_of(module):
+            self.add_error("lesson", f"Choose a lesson of {module.title}.")
+        return cleaned
+
+    def is_valid(self):
+        if not super().is_valid():
+            return False
+        rows = [
+            (form.cleaned_data.get("text", ""), form.cleaned_data.get("is_correct", False))
+            for form in self.formsets["choices"].forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        problem = choice_problem(self.cleaned_data["kind"], rows)
+        if problem:
+            self.add_error(None, problem)
+            return False
+        return True
+
+
+Question.base_form_class = QuestionAdminForm
+
+
+class Choice(Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(max_length=500)
+    is_correct = models.BooleanField("correct", default=False)
+    feedback = models.TextField(blank=True, help_text="Shown in the review to a learner who picked this choice.")
+
+    panels = [FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("feedback")]
+
+    def __str__(self):
+        return self.text
+
+
+class AttemptQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Attempts a user may see: their own, and nobody else's."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)
+
+
+class Attempt(models.Model):
+    """One sitting of a quiz. The questions and choice order are fixed when it starts."""
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", "In progress"
+        SUBMITTED = "submitted", "Submitted"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
+    # [{"question": id, "choices": [id, ...]}] in the order shown.
+    snapshot = models.JSONField(default=list)
+    # {"<question id>": [choice id, ...]}
+    answers = models.JSONField(default=dict, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    deadline = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    correct_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    passed = models.BooleanField(null=True)
+
+    objects = AttemptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            # At most one open attempt per learner and quiz: a double click cannot start two.
+            models.UniqueConstraint(
+                fields=["user", "quiz"], condition=models.Q(status="in_progress"), name="one_open_attempt"
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "quiz", "started_at"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.quiz} ({self.get_status_display()})"
+
+    @property
+    def question_ids(self) -> list[int]:
+        return [item["question"] for item in self.snapshot]
+
+
+class ConfidenceRating(models.Model):
+    """A learner's own rating of their confidence on each learning outcome (1 to 5)."""
+
+    class Stage(models.TextChoices):
+        BEFORE = "before", "Before the first lesson"
+        AFTER = "after", "After passing"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="confidence_ratings")
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="+")
+    stage = models.CharField(max_length=10, choices=Stage.choices)
+    ratings = models.JSONField(default=list, help_text="One number from 1 to 5 per learning outcome, in order.")
+    reflection = models.TextField(blank=True)
+    skipped = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module", "stage"], name="one_rating_per_stage"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.module} ({self.stage})"
+
+    @property
+    def average(self) -> float | None:
+        return round(sum(self.ratings) / len(self.ratings), 1) if self.ratings else None

@@ -1,0 +1,350 @@
+"""Quiz attempts: drawing questions, saving answers, scoring once on the server.
+
+The correct answers never leave this module before an attempt is submitted: the attempt page
+gets choice ids and texts only, and marking happens here.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from content.models import TrainingModulePage
+from lms.accounts.models import User
+from lms.learning.models import Attempt, Choice, ConfidenceRating, LessonCompletion, Question, Quiz
+from lms.learning.progress import (
+    completed_prerequisites,
+    live_lessons_by_module,
+    prerequisite_message,
+    record_completion_if_met,
+)
+
+
+class QuizError(Exception):
+    """Something the learner asked for that the quiz's rules do not allow; nothing was changed."""
+
+
+class UnansweredError(QuizError):
+    """Submitted with questions still unanswered; `question_ids` lists them."""
+
+    def __init__(self, message: str, question_ids: list[int]):
+        super().__init__(message)
+        self.question_ids = question_ids
+
+
+# After the deadline, a little grace for a page already on its way.
+DEADLINE_GRACE = timedelta(seconds=30)
+
+
+@dataclass
+class Allowance:
+    can_start: bool
+    remaining: int
+    reason: str = ""
+
+
+def allowance(user: User, quiz: Quiz, now=None) -> Allowance:
+    """How many attempts the learner may still start, and if none, why and until when."""
+    now = now or timezone.now()
+    recent = list(
+        Attempt.objects.filter(user=user, quiz=quiz, started_at__gt=now - timedelta(hours=24))
+        .order_by("started_at").values_list("started_at", "submitted_at", "passed")
+    )
+    remaining = max(quiz.attempts_per_day - len(recent), 0)
+    if remaining == 0:
+        until = timezone.localtime(recent[0][0] + timedelta(hours=24))
+        return Allowance(False, 0, f"You have used all {quiz.attempts_per_day} attempts for now. "
+                                   f"You can try again after {until:%H:%M on %-d %B}.")
+    if quiz.cooldown_minutes and recent:
+        _started, submitted, passed = recent[-1]
+        if submitted and passed is False and submitted + timedelta(minutes=quiz.cooldown_minutes) > now:
+            until = timezone.localtime(submitted + timedelta(minutes=quiz.cooldown_minutes))
+            return Allowance(False, remaining, f"Take a break before trying again: you can start after {until:%H:%M}.")
+    return Allowance(True, remaining)
+
+
+def eligible_questions(quiz: Quiz, sector_id: int | None) -> tuple[list[Question], list[Question]]:
+    """(preferred, others) in the bank for a learner of this sector."""
+    bank = (
+        Question.objects.filter(module_id=quiz.module_id, active=True)
+        .prefetch_related("sectors").order_by("id")
+    )
+    preferred, others = [], []
+    for question in bank:
+        sector_ids = {s.pk for s in question.sectors.all()}
+        if not sector_ids:
+            others.append(question)
+        elif sector_id in sector_ids:
+            (preferred if question.sector_use == Question.SectorUse.PREFERRED else others).append(question)
+        elif question.sector_use == Question.SectorUse.PREFERRED:
+            others.append(question)
+    return preferred, others
+
+
+def draw_questions(
+    quiz: Quiz, sector_id: int | None, rng: random.Random, avoid: set[int] | frozenset[int] = frozenset()
+) -> list[Question]:
+    """A random draw of the quiz's size; cases kept together.
+
+    Questions in `avoid` (those of a failed attempt just before) are drawn only when the bank
+    has too few others, so a retake is not the same quiz again. Among the fresh questions, and
+    then among the repeats, the sector's preferred questions come first.
+    """
+    preferred, others = eligible_questions(quiz, sector_id)
+    rng.shuffle(preferred)
+    rng.shuffle(others)
+    ordered = [q for q in preferred + others if q.pk not in avoid] + [q for q in preferred + others if q.pk in avoid]
+    wanted = quiz.questions_per_attempt
+    if quiz.per_category:
+        by_category = defaultdict(list)
+        for question in ordered:
+            by_category[question.category].append(question)
+        pools = list(by_category.values())
+        drawn = []
+        while len(drawn) < wanted and any(pools):
+            for pool in pools:
+                if pool and len(drawn) < wanted:
+                    drawn.append(pool.pop(0))
+    else:
+        drawn = ordered[:wanted]
+    # Scenario questions about the same case sit together, in the case's order.
+    first_seen = {}
+    for position, question in enumerate(drawn):
+        first_seen.setdefault(question.case_id or -question.pk, position)
+    return sorted(drawn, key=lambda q: (first_seen[q.case_id or -q.pk], q.pk))
+
+
+def not_ready_reason(user: User, module) -> str | None:
+    """Why the learner may not take the module's quiz yet: prerequisites, or lessons not read."""
+    _done, missing = completed_prerequisites(user, module)
+    if missing:
+        return prerequisite_message(missing)
+    lessons = live_lessons_by_module([module])[module.pk]
+    done = set(LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list("lesson_id", flat=True))
+    read = sum(1 for lesson in lessons if lesson.pk in done)
+    if read < len(lessons):
+        return (f"Read every lesson before you take the quiz: you have read {read} of {len(lessons)}. "
+                "The quiz is the last step of the module.")
+    return None
+
+
+def start_attempt(user: User, quiz: Quiz, *, rng: random.Random | None = None, now=None) -> Attempt:
+    """Resume the learner's open attempt, or start a new one if the rules allow."""
+    rng = rng or random.SystemRandom()
+    module = quiz.module
+    if not module.live:
+        raise QuizError("This module is not available at the moment.")
+    problem = not_ready_reason(user, module)
+    if problem:
+        raise QuizError(problem)
+    open_attempt = Attempt.objects.filter(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS).first()
+    if open_attempt is not None:
+        return open_attempt
+    permitted = allowance(user, quiz, now)
+    if not permitted.can_start:
+        raise QuizError(permitted.reason)
+    previous = Attempt.objects.filter(user=user, quiz=quiz, status=Attempt.Status.SUBMITTED).first()
+    avoid = set(previous.question_ids) if previous is not None and previous.passed is False else set()
+    questions = draw_questions(quiz, user.sector_id, rng, avoid=avoid)
+    if not questions:
+        raise QuizError("This quiz has no questions yet.")
+    choices = defaultdict(list)
+    for choice in Choice.objects.filter(question__in=questions).order_by("sort_order", "id"):
+        choices[choice.question_id].append(choice.pk)
+    snapshot = []
+    for question in questions:
+        order = list(choices[question.pk])
+        if quiz.shuffle_choices and question.kind != Question.Kind.TRUE_FALSE:
+            rng.shuffle(order)
+        snapshot.append({"question": question.pk, "choices": order})
+    now = now or timezone.now()
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    try:
+        with transaction.atomic():
+            return Attempt.objects.create(user=user, quiz=quiz, snapshot=snapshot, deadline=deadline)
+    except IntegrityError:  # a double click started one a moment ago
+        return Attempt.objects.get(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS)
+
+
+def parse_answers(attempt: Attempt, posted) -> tuple[dict[str, list[int]], set[str]]:
+    """(answers, cleared) from a posted attempt form, checked against the attempt.
+
+    The form names each question `q<question id>` and each choice by its position in the
+    attempt (1, 2, 3...), never by its database id: ids follow the order an author typed the
+    choices, so they would give the answers away. `shown` lists the questions on the page, so
+    a question posted with nothing ticked counts as cleared.
+
+    Raises QuizError for a position that is not one of that question's choices, or several
+    choices for a single-answer question.
+    """
+    kinds = dict(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", "kind"))
+    shown = set(posted.getlist("shown"))
+    answers, cleared = {}, set()
+    mismatch = "One of your answers did not match its question. Nothing was saved."
+    for item in attempt.snapshot:
+        question_id = item["question"]
+        raw = posted.getlist(f"q{question_id}")
+        if not raw:
+            if str(question_id) in shown:
+                cleared.add(str(question_id))
+            continue
+        try:
+            positions = {int(value) for value in raw}
+        except (TypeError, ValueError):
+            raise QuizError(mismatch) from None
+        if not all(1 <= position <= len(item["choices"]) for position in positions):
+            raise QuizError(mismatch)
+        if kinds.get(question_id) != Question.Kind.MULTIPLE and len(positions) > 1:
+            raise QuizError("Choose one answer for each single-answer question. Nothing was saved.")
+        answers[str(question_id)] = sorted(item["choices"][position - 1] for position in positions)
+    return answers, cleared
+
+
+def merged_answers(attempt: Attempt, posted) -> dict[str, list[int]]:
+    answers, cleared = parse_answers(attempt, posted)
+    merged = {key: value for key, value in attempt.answers.items() if key not in cleared}
+    return {**merged, **answers}
+
+
+def is_past_deadline(attempt: Attempt, now=None) -> bool:
+    now = now or timezone.now()
+    return attempt.deadline is not None and now > attempt.deadline + DEADLINE_GRACE
+
+
+def save_answers(attempt_id: int, user: User, posted) -> Attempt:
+    """Keep the learner's answers so far, to resume later."""
+    attempt = Attempt.objects.for_user(user).select_for_update().get(pk=attempt_id)
+    if attempt.status != Attempt.Status.IN_PROGRESS:
+        raise QuizError("This attempt has already been submitted; its answers cannot change.")
+    if is_past_deadline(attempt):
+        raise QuizError("The time for this attempt is up, so answers can no longer be changed.")
+    attempt.answers = merged_answers(attempt, posted)
+    attempt.save(update_fields=["answers"])
+    return attempt
+
+
+def mark(attempt: Attempt) -> tuple[int, int]:
+    """(number correct, total) for the attempt's answers: exactly the correct set scores."""
+    correct_sets = defaultdict(set)
+    for question_id, choice_id in Choice.objects.filter(
+        question_id__in=attempt.question_ids, is_correct=True
+    ).values_list("question_id", "id"):
+        correct_sets[question_id].add(choice_id)
+    # A question deleted from the bank since the attempt started is left out of the marking.
+    existing = set(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", flat=True))
+    correct = sum(
+        1 for question_id in attempt.question_ids
+        if question_id in existing and set(attempt.answers.get(str(question_id), [])) == correct_sets[question_id]
+    )
+    return correct, len(existing)
+
+
+def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> tuple[Attempt, bool]:
+    """Score the attempt once. Returns (attempt, newly_submitted).
+
+    Submitting again (a double click, a second tab, a retry) returns the first result and
+    changes nothing. Must run inside a transaction.
+    """
+    now = now or timezone.now()
+    attempt = Attempt.objects.for_user(user).select_for_update().select_related("quiz").get(pk=attempt_id)
+    if attempt.status == Attempt.Status.SUBMITTED:
+        return attempt, False
+    timed_out = is_past_deadline(attempt, now)
+    # After the deadline only what was saved in time counts.
+    answers = attempt.answers if timed_out else merged_answers(attempt, posted)
+    existing = set(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", flat=True))
+    unanswered = [q for q in attempt.question_ids if q in existing and str(q) not in answers]
+    if unanswered and not timed_out:
+        count = len(unanswered)
+        raise UnansweredError(
+            f"Answer every question before you submit: {count} question{'s are' if count > 1 else ' is'} "
+            "still unanswered. Your answers so far have been saved.",
+            unanswered,
+        )
+    attempt.answers = answers
+    attempt.correct_count, total = mark(attempt)
+    attempt.score = round(100 * attempt.correct_count / total) if total else 0
+    attempt.passed = attempt.score >= attempt.quiz.pass_mark
+    attempt.status = Attempt.Status.SUBMITTED
+    attempt.submitted_at = now
+    attempt.save(update_fields=["answers", "correct_count", "score", "passed", "status", "submitted_at"])
+    if attempt.passed:
+        record_completion_if_met(user, attempt.quiz.module, attempt)
+    return attempt, True
+
+
+def review(attempt: Attempt) -> list[dict] | None:
+    """What the result page may show of each question, as the quiz's settings allow.
+
+    After a failed attempt, unless the quiz sets `answers_after_fail`, each item says only
+    whether the learner was right and which lesson to revisit: no marked answers, explanations
+    or choice feedback, which would give the answers to the retake away.
+    """
+    quiz = attempt.quiz
+    if attempt.status != Attempt.Status.SUBMITTED:
+        return None
+    if quiz.review_when == Quiz.ReviewWhen.NEVER:
+        return None
+    if quiz.review_when == Quiz.ReviewWhen.AFTER_PASS and not attempt.passed:
+        return None
+    reveal = bool(attempt.passed) or quiz.answers_after_fail
+    questions = {
+        q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)
+        .select_related("case", "lesson").prefetch_related(Prefetch("choices", Choice.objects.all()))
+    }
+    items = []
+    for item in attempt.snapshot:
+        question = questions.get(item["question"])
+        if question is None:
+            continue
+        by_id = {c.pk: c for c in question.choices.all()}
+        chosen = set(attempt.answers.get(str(question.pk), []))
+        correct_ids = {c.pk for c in by_id.values() if c.is_correct}
+        lesson = question.lesson if question.lesson is not None and question.lesson.live else None
+        items.append({
+            "question": question,
+            "is_correct": chosen == correct_ids if quiz.review_shows_correctness else None,
+            "lesson": lesson,
+            "answers_shown": reveal,
+            "choices": [
+                {
+                    "text": by_id[cid].text,
+                    "chosen": cid in chosen,
+                    "correct": (cid in correct_ids) if reveal and quiz.review_shows_answers else None,
+                    "feedback": by_id[cid].feedback if reveal and quiz.review_shows_feedback and cid in chosen else "",
+                }
+                for cid in item["choices"] if cid in by_id and (reveal or cid in chosen)
+            ],
+            "explanation": question.explanation if reveal and quiz.review_shows_feedback else "",
+        })
+    return items
+
+
+def record_confidence(user: User, module: TrainingModulePage, stage: str, ratings: list[int] | None,
+                      reflection: str = "") -> ConfidenceRating:
+    """Save a self-assessment once per stage; a repeat post changes nothing."""
+    rating, _created = ConfidenceRating.objects.get_or_create(
+        user=user, module=module, stage=stage,
+        defaults={"ratings": ratings or [], "reflection": reflection, "skipped": ratings is None},
+    )
+    return rating
+
+
+def confidence_summary(module: TrainingModulePage) -> dict:
+    """Per-module aggregates for reporting: learners who rated before and after, and the mean change."""
+    rated = ConfidenceRating.objects.filter(module=module, skipped=False)
+    before = {r.user_id: r.average for r in rated if r.stage == "before"}
+    after = {r.user_id: r.average for r in rated if r.stage == "after"}
+    paired = [after[u] - before[u] for u in before.keys() & after.keys()]
+    return {
+        "before_count": len(before),
+        "after_count": len(after),
+        "paired_count": len(paired),
+        "mean_change": round(sum(paired) / len(paired), 2) if paired else None,
+    }

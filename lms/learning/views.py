@@ -1,0 +1,248 @@
+"""Learners' quiz and self-assessment pages. Thin: permission, form, transaction, service, redirect."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from content.models import LessonPage, TrainingModulePage
+from lms.learning.forms import ConfidenceForm
+from lms.learning.models import Attempt, ConfidenceRating, Question, Quiz
+from lms.learning.progress import LmsLearningEngine, ProgressError, acknowledge_warning, complete_lesson
+from lms.learning.quizzes import (
+    QuizError,
+    UnansweredError,
+    allowance,
+    is_past_deadline,
+    not_ready_reason,
+    record_confidence,
+    review,
+    save_answers,
+    start_attempt,
+    submit_attempt,
+)
+from lms.site.permissions import signed_in
+from lms.site.redirects import safe_next
+
+
+def _quiz_for(module_id: int) -> Quiz:
+    quiz = Quiz.objects.select_related("module").filter(module_id=module_id, module__live=True).first()
+    if quiz is None:
+        raise Http404("This module has no quiz.")
+    return quiz
+
+
+
+@signed_in
+@require_GET
+def quiz(request, module_id: int):
+    """The quiz's rules, the learner's attempts so far, and a button to start or resume."""
+    quiz = _quiz_for(module_id)
+    attempts = list(Attempt.objects.for_user(request.user).filter(quiz=quiz))
+    return render(request, "learning/quiz.html", {
+        "quiz": quiz,
+        "module": quiz.module,
+        "attempts": attempts,
+        "open_attempt": next((a for a in attempts if a.status == Attempt.Status.IN_PROGRESS), None),
+        "allowance": allowance(request.user, quiz),
+        "not_ready": not_ready_reason(request.user, quiz.module),
+        "passed": any(a.passed for a in attempts),
+    })
+
+
+@signed_in
+@require_http_methods(["POST"])
+def quiz_start(request, module_id: int):
+    quiz = _quiz_for(module_id)
+    try:
+        with transaction.atomic():
+            attempt = start_attempt(request.user, quiz)
+    except QuizError as error:
+        messages.error(request, str(error))
+        return redirect("quiz", module_id=module_id)
+    return redirect("attempt", attempt_id=attempt.pk)
+
+
+def _attempt_questions(attempt: Attempt, unanswered=()) -> list[dict]:
+    """The attempt's questions and choices in its fixed order: texts and positions, never the
+    choices' ids or which are correct. Questions or choices deleted from the bank since the
+    attempt started are left out."""
+    questions = {
+        q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)
+        .select_related("case").prefetch_related("choices")
+    }
+    items = []
+    for item in attempt.snapshot:
+        question = questions.get(item["question"])
+        if question is None:
+            continue
+        texts = {c.pk: c.text for c in question.choices.all()}
+        chosen = set(attempt.answers.get(str(question.pk), []))
+        items.append({
+            "number": len(items) + 1,
+            "id": question.pk,
+            "text": question.text,
+            "case": question.case,
+            "multiple": question.kind == Question.Kind.MULTIPLE,
+            "unanswered": question.pk in unanswered,
+            "choices": [
+                {"position": position, "text": texts[cid], "checked": cid in chosen}
+                for position, cid in enumerate(item["choices"], start=1) if cid in texts
+            ],
+        })
+    return items
+
+
+def _render_attempt(request, attempt, unanswered=(), status=200):
+    questions = _attempt_questions(attempt, unanswered)
+    return render(request, "learning/attempt.html", {
+        "attempt": attempt, "quiz": attempt.quiz, "module": attempt.quiz.module, "questions": questions,
+        "unanswered": [q for q in questions if q["unanswered"]],
+    }, status=status)
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def attempt(request, attempt_id: int):
+    """Answer the questions; save to come back later; check, then submit to be marked."""
+    attempt = get_object_or_404(Attempt.objects.for_user(request.user).select_related("quiz__module"), pk=attempt_id)
+    if attempt.status == Attempt.Status.SUBMITTED:
+        return redirect("attempt_result", attempt_id=attempt.pk)
+    if is_past_deadline(attempt):
+        # Time is up: what was saved in time is marked, as the quiz's rules say.
+        with transaction.atomic():
+            submit_attempt(attempt.pk, request.user, QueryDict())
+        messages.info(request, "The time for this attempt ran out. Your saved answers have been marked.")
+        return redirect("attempt_result", attempt_id=attempt.pk)
+    if request.method == "GET":
+        return _render_attempt(request, attempt)
+    action = request.POST.get("action")
+    try:
+        with transaction.atomic():
+            if action == "confirm":
+                submit_attempt(attempt.pk, request.user, request.POST)
+                return redirect("attempt_result", attempt_id=attempt.pk)
+            attempt = save_answers(attempt.pk, request.user, request.POST)
+    except UnansweredError as error:
+        with transaction.atomic():
+            attempt = save_answers(attempt.pk, request.user, request.POST)
+        return _render_attempt(request, attempt, unanswered=set(error.question_ids))
+    except QuizError as error:
+        messages.error(request, str(error))
+        return redirect("attempt", attempt_id=attempt.pk)
+    if action == "submit":
+        unanswered = {q["id"] for q in _attempt_questions(attempt) if not any(c["checked"] for c in q["choices"])}
+        if unanswered:
+            return _render_attempt(request, attempt, unanswered=unanswered)
+        return redirect("attempt_check", attempt_id=attempt.pk)
+    messages.success(request, "Your answers are saved. You can come back to this attempt later.")
+    return redirect("attempt", attempt_id=attempt.pk)
+
+
+@signed_in
+@require_GET
+def attempt_check(request, attempt_id: int):
+    """Check your answers before they are marked: submitting cannot be undone."""
+    attempt = get_object_or_404(
+        Attempt.objects.for_user(request.user).select_related("quiz__module"),
+        pk=attempt_id, status=Attempt.Status.IN_PROGRESS,
+    )
+    return render(request, "learning/attempt_check.html", {
+        "attempt": attempt, "module": attempt.quiz.module, "questions": _attempt_questions(attempt),
+    })
+
+
+@signed_in
+@require_GET
+def attempt_result(request, attempt_id: int):
+    attempt = get_object_or_404(
+        Attempt.objects.for_user(request.user).select_related("quiz__module"),
+        pk=attempt_id, status=Attempt.Status.SUBMITTED,
+    )
+    module = attempt.quiz.module
+    after_due = attempt.passed and not ConfidenceRating.objects.filter(
+        user=request.user, module=module, stage=ConfidenceRating.Stage.AFTER
+    ).exists()
+    return render(request, "learning/attempt_result.html", {
+        "attempt": attempt, "quiz": attempt.quiz, "module": module, "review": review(attempt),
+        "confidence_after_due": after_due,
+    })
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def confidence(request, module_id: int, stage: str):
+    """Rate confidence on each learning outcome: before the first lesson, and after passing."""
+    if stage not in ConfidenceRating.Stage.values:
+        raise Http404
+    module = get_object_or_404(TrainingModulePage.objects.live(), pk=module_id)
+    next_url = safe_next(request, default=reverse("my_learning"))
+    if stage == ConfidenceRating.Stage.AFTER and not Attempt.objects.for_user(request.user).filter(
+        quiz__module=module, passed=True
+    ).exists():
+        messages.error(request, "You can rate your confidence after you pass this module's quiz.")
+        return redirect(module.url)
+    existing = ConfidenceRating.objects.filter(user=request.user, module=module, stage=stage).first()
+    if existing is not None:
+        return redirect(next_url)
+    form = ConfidenceForm(request.POST or None, outcomes=module.outcomes)
+    if request.method == "POST":
+        if request.POST.get("action") == "skip":
+            with transaction.atomic():
+                record_confidence(request.user, module, stage, None)
+            return redirect(next_url)
+        if form.is_valid():
+            with transaction.atomic():
+                record_confidence(request.user, module, stage, form.ratings(), form.cleaned_data["reflection"])
+            messages.success(request, "Thank you. Your answers help us improve the training.")
+            return redirect(next_url)
+    before = None
+    if stage == ConfidenceRating.Stage.AFTER:
+        before = ConfidenceRating.objects.filter(user=request.user, module=module, stage="before").first()
+    return render(request, "learning/confidence.html", {
+        "form": form, "module": module, "stage": stage, "next": next_url, "before": before,
+    })
+
+
+@signed_in
+@require_http_methods(["POST"])
+def lesson_complete(request, lesson_id: int):
+    """Mark complete and continue: record the lesson, then go to the next one or back to the module."""
+    lesson = LessonPage.objects.filter(pk=lesson_id).first()
+    if lesson is None:
+        messages.error(request, "We could not find that lesson. Nothing was recorded.")
+        return redirect("my_learning")
+    try:
+        with transaction.atomic():
+            _completion, enrolment = complete_lesson(request.user, lesson)
+    except ProgressError as error:
+        messages.error(request, f"{error} Nothing was recorded.")
+        return redirect("my_learning")
+    module = lesson.module
+    if enrolment is not None and enrolment.completed_at:
+        messages.success(request, f"You have completed every lesson of “{module.title}”.")
+        return redirect(module.url)
+    progress = LmsLearningEngine().module_progress(request.user, [module])[module.pk]
+    if progress["lessons_done"] and progress["quiz_url"] and not progress["quiz_passed"]:
+        messages.success(request, "You have read every lesson. Take the quiz to complete the module.")
+        return redirect(progress["quiz_url"])
+    return redirect(progress["next_url"] or module.url)
+
+
+@signed_in
+@require_http_methods(["POST"])
+def warning_acknowledge(request, lesson_id: int):
+    """The learner read the content warning and chose to continue to the lesson."""
+    lesson = LessonPage.objects.filter(pk=lesson_id).first()
+    if lesson is None:
+        messages.error(request, "We could not find that lesson.")
+        return redirect("my_learning")
+    try:
+        with transaction.atomic():
+            acknowledge_warning(request.user, lesson)
+    except ProgressError as error:
+        messages.error(request, str(error))
+        return redirect("my_learning")
+    return redirect(lesson.url)

@@ -1,0 +1,240 @@
+"""Workflows over people and organisations. Views call these inside a transaction."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.db.models.functions import Lower
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from content.models import Sector
+from lms.accounts.models import District, User
+from lms.organisations.models import Membership, MembershipError, Organisation
+
+
+class OrganisationError(Exception):
+    """A change to an organisation that its current state does not allow."""
+
+
+def normalise_organisation_name(name: str) -> str:
+    """Trim and collapse white space, so "  St  Albans  Council " matches "St Albans Council"."""
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def find_organisation(name: str) -> Organisation | None:
+    """The confirmed or pending organisation with this name, ignoring case and spacing."""
+    name = normalise_organisation_name(name)
+    return (
+        Organisation.objects.open()
+        .annotate(lower_name=Lower("name"))
+        # Lowered by the database, as the unique index lowers it: SQLite's lower() leaves
+        # non-ASCII letters alone, so Python's str.lower() would disagree with the index.
+        .filter(lower_name=Lower(Value(name)))
+        .first()
+    )
+
+
+def find_or_propose_organisation(
+    *, name: str, kind: str | None, sector: Sector | None, district: District | None,
+    proposed_by: User,
+) -> Organisation:
+    """The organisation called `name`; a new pending one if no open organisation has that name.
+
+    A pending organisation is usable at once by the person who named it, and waits for a
+    coordinator to confirm it or merge it into an existing one. Two people naming the same new
+    organisation at the same moment end up linked to one record.
+    """
+    existing = find_organisation(name)
+    if existing is not None:
+        return existing
+    if not kind:
+        raise OrganisationError("Say what type of organisation it is.")
+    try:
+        with transaction.atomic():
+            organisation = Organisation.objects.create(
+                name=normalise_organisation_name(name), kind=kind, sector=sector, district=district,
+                status=Organisation.Status.PENDING, proposed_by=proposed_by,
+            )
+    except IntegrityError:
+        # Someone else proposed the same name between our look-up and our insert.
+        existing = find_organisation(name)
+        if existing is None:
+            raise
+        return existing
+    log(organisation, "lms.organisation.propose", user=proposed_by)
+    return organisation
+
+
+def update_profile(
+    user: User, *, full_name: str, job_role: str, sector: Sector, district: District,
+    organisation: Organisation,
+) -> User:
+    """Save the profile a learner completes after sign-up and can change later.
+
+    Naming an organisation asks to join it (see `request_membership`); saving the same one again
+    asks nothing new, so a double click or a retry makes no second request.
+    """
+    # Compare with what is stored, under a lock, not with a copy that a parallel save may have outdated.
+    stored_organisation_id = User.objects.select_for_update().values_list("organisation_id", flat=True).get(pk=user.pk)
+    changed = stored_organisation_id != organisation.pk
+    user.full_name = full_name
+    user.job_role = job_role
+    user.sector = sector
+    user.district = district
+    user.organisation = organisation
+    user.save(update_fields=["full_name", "job_role", "sector", "district", "organisation"])
+    log(user, "lms.profile.update", user=user)
+    if changed or not Membership.objects.filter(user=user, organisation=organisation).exists():
+        request_membership(user, organisation)
+    return user
+
+
+def current_membership(user: User) -> Membership | None:
+    """The person's open membership if they have one, else their latest with their named organisation."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Membership.objects.open().filter(user=user).select_related("organisation").first()
+        or Membership.objects.filter(user=user, organisation_id=user.organisation_id)
+        .select_related("organisation").first()
+    )
+
+
+def request_membership(user: User, organisation: Organisation) -> Membership:
+    """Ask to join `organisation`; its leads see the person only once a lead or coordinator confirms.
+
+    Asking again while a request or membership there is open returns it unchanged. Asking to join
+    another organisation ends the open one first, as leaving it.
+    """
+    if organisation.status == Organisation.Status.MERGED:
+        raise MembershipError(f"{organisation.name} is now part of another organisation. Choose that one.")
+    user = User.objects.select_for_update().get(pk=user.pk)  # one request at a time per person
+    current = Membership.objects.select_for_update().open().filter(user=user).first()
+    if current is not None and current.organisation_id == organisation.pk:
+        return current
+    if current is not None:
+        _end(current, by=user, how=Membership.Ending.LEFT)
+    membership = Membership.objects.create(user=user, organisation=organisation)
+    log(membership, "lms.membership.request", user=user, data={"organisation": organisation.name})
+    return membership
+
+
+def _locked(membership: Membership) -> Membership:
+    # Re-read under a row lock: two leads, or a lead and a coordinator, may decide at once.
+    return Membership.objects.select_for_update().select_related("user", "organisation").get(pk=membership.pk)
+
+
+def _end(membership: Membership, *, by: User, how: str) -> Membership:
+    membership.check_can_become(Membership.Status.ENDED)
+    membership.status = Membership.Status.ENDED
+    membership.ending = how
+    membership.ended_at = timezone.now()
+    membership.ended_by = by
+    membership.save(update_fields=["status", "ending", "ended_at", "ended_by"])
+    action = "lms.membership.leave" if how == Membership.Ending.LEFT else "lms.membership.remove"
+    log(membership, action, user=by, data={"organisation": membership.organisation.name})
+    return membership
+
+
+def _decide(membership: Membership, status: str, *, by: User) -> Membership:
+    membership = _locked(membership)
+    membership.check_can_become(status)
+    membership.status = status
+    membership.decided_at = timezone.now()
+    membership.decided_by = by
+    membership.save(update_fields=["status", "decided_at", "decided_by"])
+    action = "lms.membership.confirm" if status == Membership.Status.CONFIRMED else "lms.membership.decline"
+    log(membership, action, user=by, data={"organisation": membership.organisation.name})
+    return membership
+
+
+def confirm_membership(membership: Membership, *, by: User) -> Membership:
+    """A lead of the organisation, or a coordinator, confirms the person works there.
+
+    From then on the organisation's leads see the person's modules and certificates. The caller
+    checks that `by` may decide for this organisation.
+    """
+    return _decide(membership, Membership.Status.CONFIRMED, by=by)
+
+
+def decline_membership(membership: Membership, *, by: User) -> Membership:
+    """A lead or coordinator says the person does not work there; the leads never see them."""
+    return _decide(membership, Membership.Status.DECLINED, by=by)
+
+
+def remove_member(membership: Membership, *, by: User) -> Membership:
+    """A lead or coordinator ends a confirmed membership; the leads stop seeing the person at once."""
+    membership = _locked(membership)
+    if membership.status == Membership.Status.REQUESTED:
+        raise MembershipError(f"{membership.user} has not been confirmed yet: decline the request instead.")
+    if membership.user_id == by.pk:
+        raise MembershipError(
+            "You cannot remove yourself while you lead this organisation. To leave it, use “Leave this "
+            "organisation” on your profile; a coordinator can change who leads it."
+        )
+    return _end(membership, by=by, how=Membership.Ending.REMOVED)
+
+
+def leave_organisation(user: User) -> Membership:
+    """The person ends their own open membership or request; the leads stop seeing them at once."""
+    membership = Membership.objects.select_for_update().open().filter(user=user).first()
+    if membership is None:
+        raise MembershipError("You are not a member of an organisation, so there is nothing to leave.")
+    return _end(_locked(membership), by=user, how=Membership.Ending.LEFT)
+
+
+def ask_to_rejoin(user: User) -> Membership:
+    """Ask again to join the organisation on the person's profile, after leaving, removal or a decline."""
+    user = User.objects.select_related("organisation").get(pk=user.pk)
+    if user.organisation is None:
+        raise MembershipError("Add your organisation to your profile first.")
+    current = Membership.objects.open().filter(user=user, organisation=user.organisation).first()
+    if current is not None:
+        raise MembershipError(
+            f"You are already a member of {user.organisation}." if current.status == Membership.Status.CONFIRMED
+            else f"You have already asked to join {user.organisation}."
+        )
+    return request_membership(user, user.organisation)
+
+
+def confirm_organisation(organisation: Organisation, *, by: User) -> Organisation:
+    """A coordinator accepts a proposed organisation into the list learners pick from."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.status != Organisation.Status.PENDING:
+        raise OrganisationError(f"{organisation.name} is not awaiting confirmation.")
+    organisation.status = Organisation.Status.CONFIRMED
+    organisation.save(update_fields=["status"])
+    log(organisation, "lms.organisation.confirm", user=by)
+    return organisation
+
+
+def merge_organisation(source: Organisation, *, into: Organisation, by: User) -> Organisation:
+    """Fold a proposed (or duplicate) organisation into an existing one.
+
+    Its members, their open memberships (confirmed stays confirmed) and its leads move to `into`;
+    the source stays, marked as merged, so that history and any later record pointing at it can be
+    followed to where it went.
+    """
+    source = Organisation.objects.select_for_update().get(pk=source.pk)
+    into = Organisation.objects.select_for_update().get(pk=into.pk)
+    if source.pk == into.pk:
+        raise OrganisationError("An organisation cannot be merged into itself.")
+    if source.status == Organisation.Status.MERGED:
+        raise OrganisationError(f"{source.name} has already been merged.")
+    if into.status != Organisation.Status.CONFIRMED:
+        raise OrganisationError(f"{into.name} must be confirmed before others are merged into it.")
+    source.members.update(organisation=into)
+    # Open requests and memberships follow their people; ended ones stay as the history of `source`.
+    source.memberships.open().update(organisation=into)
+    into.leads.add(*source.leads.all())
+    source.leads.clear()
+    source.merged_from.update(merged_into=into)
+    source.status = Organisation.Status.MERGED
+    source.merged_into = into
+    source.save(update_fields=["status", "merged_into"])
+    log(source, "lms.organisation.merge", user=by, data={"into": into.pk, "into_name": into.name})
+    log(into, "lms.organisation.absorb", user=by, data={"from": source.pk, "from_name": source.name})
+    return into

@@ -1,0 +1,186 @@
+"""Membership of organisations: leads answer requests and remove members; people leave or ask again.
+
+Coordinators do the same for any organisation in the Wagtail admin (lms/admin_views.py).
+"""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lms.organisations.forms import ProfileForm
+from lms.organisations.models import Membership, MembershipError, Organisation
+from lms.organisations.permissions import organisation_lead
+from lms.organisations.services import (
+    OrganisationError,
+    ask_to_rejoin,
+    confirm_membership,
+    current_membership,
+    decline_membership,
+    find_or_propose_organisation,
+    leave_organisation,
+    remove_member,
+    update_profile,
+)
+from lms.site.permissions import signed_in
+from lms.site.redirects import safe_next
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """The learner's profile: the name printed on certificates, sector, role, organisation, district."""
+    user = request.user
+    first_time = not user.has_complete_profile
+    if request.method == "POST":
+        form = ProfileForm(request.POST, user=user)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    organisation = form.existing_organisation or find_or_propose_organisation(
+                        name=data["organisation_name"], kind=data["organisation_kind"],
+                        sector=data["sector"], district=data["district"], proposed_by=user,
+                    )
+                    update_profile(
+                        user, full_name=data["full_name"], job_role=data["job_role"],
+                        sector=data["sector"], district=data["district"], organisation=organisation,
+                    )
+            except OrganisationError as error:
+                form.add_error("organisation_kind", str(error))
+            except MembershipError as error:
+                form.add_error("organisation_name", str(error))
+            else:
+                membership = current_membership(user)
+                if organisation.status == Organisation.Status.PENDING:
+                    messages.info(
+                        request,
+                        f"Your profile is saved. “{organisation.name}” is new to us: a coordinator "
+                        "will check it, and you can carry on meanwhile.",
+                    )
+                elif membership is not None and membership.status == Membership.Status.REQUESTED:
+                    messages.success(
+                        request,
+                        f"Your profile is saved. You have asked to join “{organisation.name}”: once a lead "
+                        "there or a coordinator confirms it, they will see your training records.",
+                    )
+                else:
+                    messages.success(request, "Your profile is saved.")
+                return redirect(safe_next(request))
+    else:
+        form = ProfileForm(user=user, initial={
+            "full_name": user.full_name,
+            "job_role": user.job_role,
+            "sector": user.sector_id,
+            "district": user.district_id,
+            "organisation_name": user.organisation.name if user.organisation else "",
+        })
+    return render(request, "organisations/profile.html", {
+        "form": form,
+        "first_time": first_time,
+        "organisation_names": Organisation.objects.listed().values_list("name", flat=True),
+        "membership": current_membership(user),
+        "next": safe_next(request, default=""),
+    })
+
+
+@organisation_lead
+@require_GET
+def organisation_members(request):
+    """For each organisation this person leads: requests to join, and confirmed members."""
+    memberships = (
+        Membership.objects.open().led_by(request.user)
+        .select_related("user", "organisation").order_by("user__full_name", "user__email")
+    )
+    organisations = [
+        {
+            "organisation": organisation,
+            "requests": [m for m in memberships
+                         if m.organisation_id == organisation.pk and m.status == Membership.Status.REQUESTED],
+            "members": [m for m in memberships
+                        if m.organisation_id == organisation.pk and m.status == Membership.Status.CONFIRMED],
+        }
+        for organisation in request.user.led_organisations.order_by("name")
+    ]
+    return render(request, "organisations/organisation_members.html", {"organisations": organisations})
+
+
+def _decide(request, membership_id: int, decide, success: str):
+    # Only memberships of organisations this lead leads exist, as far as this lead can tell.
+    membership = get_object_or_404(Membership.objects.led_by(request.user), pk=membership_id)
+    try:
+        with transaction.atomic():
+            membership = decide(membership, by=request.user)
+    except MembershipError as error:
+        messages.error(request, f"{error} Nothing was changed.")
+    else:
+        messages.success(request, success.format(person=membership.user, organisation=membership.organisation))
+    return redirect("organisation_members")
+
+
+@organisation_lead
+@require_POST
+def membership_confirm(request, membership_id: int):
+    return _decide(
+        request, membership_id, confirm_membership,
+        "{person} is confirmed as a member of {organisation}. You can now see their training records.",
+    )
+
+
+@organisation_lead
+@require_POST
+def membership_decline(request, membership_id: int):
+    return _decide(
+        request, membership_id, decline_membership,
+        "You declined {person}'s request to join {organisation}. You will not see their training records.",
+    )
+
+
+@organisation_lead
+@require_POST
+def membership_remove(request, membership_id: int):
+    return _decide(
+        request, membership_id, remove_member,
+        "{person} is no longer a member of {organisation}. You no longer see their training records.",
+    )
+
+
+@signed_in
+@require_http_methods(["GET", "POST"])
+def membership_leave(request):
+    """Check, then leave: the organisation's leads stop seeing this person's training records."""
+    membership = current_membership(request.user)
+    if membership is None or not membership.is_open:
+        messages.info(request, "You are not a member of an organisation, so there is nothing to leave.")
+        return redirect("profile")
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                leave_organisation(request.user)
+        except MembershipError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                f"You have left “{membership.organisation.name}”. Its leads no longer see your training records.",
+            )
+        return redirect("profile")
+    return render(request, "organisations/membership_leave.html", {"membership": membership})
+
+
+@signed_in
+@require_POST
+def membership_ask_again(request):
+    """Ask again to join the organisation on the profile, after leaving, removal or a decline."""
+    try:
+        with transaction.atomic():
+            membership = ask_to_rejoin(request.user)
+    except MembershipError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"You have asked to join “{membership.organisation.name}”. Once a lead there or a coordinator "
+            "confirms it, they will see your training records.",
+        )
+    return redirect("profile")

@@ -1,0 +1,167 @@
+"""The admin's organisations and memberships: listings, review and merge, decisions, log entries."""
+
+from django.forms import modelform_factory
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from lms.organisations.admin_views import MembershipDecisionView, OrganisationAdminForm, OrganisationReviewView
+from lms.organisations.models import Membership, Organisation
+
+
+class MembershipPermissionPolicy(ModelPermissionPolicy):
+    """Whoever manages organisations sees memberships; changes go through MembershipDecisionView,
+    so that each is checked against the membership's state and logged. Nobody edits one by hand."""
+
+    def user_has_permission(self, user, action):
+        if action == "view":
+            return user.has_perm("organisations.change_organisation")
+        return False
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Membership, MembershipPermissionPolicy(Membership))
+
+
+class OrganisationIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if (instance.status == Organisation.Status.PENDING
+                and self.request.user.has_perm("organisations.change_organisation")):
+            buttons.insert(0, ListingButton(
+                "Confirm or merge", url=reverse("organisations:review", args=[instance.pk]),
+                icon_name="tick", priority=1,
+            ))
+        return buttons
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    index_view_class = OrganisationIndexView
+    icon = "group"
+    menu_label = "Organisations"
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = [
+        "name", "kind", "sector", "district",
+        Column("status", label="Status", accessor="get_status_display"),
+    ]
+    list_filter = ["status", "kind", "sector", "district"]
+    list_export = ["name", "kind", "sector", "district", "status", "created_at"]
+    export_filename = "organisations"
+    search_fields = ["name"]
+    search_backend_name = None  # a plain database search: names, no search index to keep
+    form_fields = ["name", "kind", "sector", "district", "leads"]
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            Organisation, form=OrganisationAdminForm, fields=self.form_fields,
+            formfield_callback=self.formfield_for_dbfield,
+        )
+
+    def get_queryset(self, request):
+        return Organisation.objects.select_related("sector", "district")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("review/<int:pk>/", OrganisationReviewView.as_view(), name="review"),
+        ]
+
+
+organisation_viewset = OrganisationViewSet("organisations")
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_viewset():
+    return organisation_viewset
+
+
+class MembershipIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.is_open and self.request.user.has_perm("organisations.change_organisation"):
+            buttons.insert(0, ListingButton(
+                "Confirm or decline" if instance.status == Membership.Status.REQUESTED else "Remove",
+                url=reverse("memberships:decide", args=[instance.pk]), icon_name="tick", priority=1,
+            ))
+        return buttons
+
+
+class MembershipViewSet(ModelViewSet):
+    """Coordinators answer requests to join any organisation, and remove members."""
+
+    model = Membership
+    index_view_class = MembershipIndexView
+    icon = "user"
+    menu_label = "Memberships"
+    add_to_admin_menu = True
+    menu_order = 305
+    list_display = [
+        "user", Column("email", label="Email", accessor="user.email"), "organisation",
+        Column("status", label="Status", accessor="get_status_display"), "requested_at",
+    ]
+    list_filter = ["status", "organisation"]
+    list_export = ["user", "organisation", "status", "ending", "requested_at", "decided_at", "ended_at"]
+    export_filename = "memberships"
+    search_fields = ["user__full_name", "user__email", "organisation__name"]
+    search_backend_name = None
+    form_fields = ["status"]  # never used: the policy refuses add and edit
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Membership.objects.select_related("user", "organisation")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("decide/<int:pk>/", MembershipDecisionView.as_view(), name="decide"),
+        ]
+
+
+membership_viewset = MembershipViewSet("memberships")
+
+
+@hooks.register("register_admin_viewset")
+def register_membership_viewset():
+    return membership_viewset
+
+
+@hooks.register("register_log_actions")
+def register_lms_log_actions(actions):
+    for action, label in {
+        "lms.organisation.propose": "Organisation proposed by a learner",
+        "lms.organisation.confirm": "Organisation confirmed",
+        "lms.certificate.issue": "Certificate issued",
+        "lms.certificate.revoke": "Certificate revoked",
+        "lms.profile.update": "Profile updated",
+        "lms.membership.request": "Asked to join an organisation",
+        "lms.membership.confirm": "Membership confirmed",
+        "lms.membership.decline": "Request to join declined",
+        "lms.membership.remove": "Removed from an organisation",
+        "lms.membership.leave": "Left an organisation",
+    }.items():
+        actions.register_action(action, label, label)
+
+    @actions.register_action("lms.organisation.merge")
+    class MergeFormatter(LogFormatter):
+        label = "Organisation merged into another"
+
+        def format_message(self, log_entry):
+            return f"Merged into “{log_entry.data.get('into_name', 'another organisation')}”"
+
+    @actions.register_action("lms.organisation.absorb")
+    class AbsorbFormatter(LogFormatter):
+        label = "Another organisation merged into this one"
+
+        def format_message(self, log_entry):
+            return f"“{log_entry.data.get('from_name', 'An organisation')}” merged into this one"

@@ -1,0 +1,22 @@
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+def _sync_roles_after_last_app(sender, app_config, **kwargs):
+    # post_migrate fires once per app; the permissions of every app exist only after the last.
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if app_config is with_models[-1]:
+        from lms.site.roles import sync_roles
+
+        sync_roles(using=kwargs.get("using", "default"))
+
+
+class SiteConfig(AppConfig):
+    """Site-wide plumbing every other app may use: middleware, GOV.UK template tags, roles, safety pages."""
+
+    name = "lms.site"
+    label = "site"
+    verbose_name = "Site"
+
+    def ready(self):
+        post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="site.sync_roles")

@@ -1,0 +1,98 @@
+"""Render Django form fields with GOV.UK Frontend's markup and classes."""
+
+from django import template
+
+register = template.Library()
+
+
+_WIDGET_CLASSES = {
+    "text": "govuk-input",
+    "email": "govuk-input",
+    "password": "govuk-input",
+    "number": "govuk-input",
+    "url": "govuk-input",
+    "tel": "govuk-input",
+    "date": "govuk-input",
+    "select": "govuk-select",
+    "textarea": "govuk-textarea",
+    "clearablefile": "govuk-file-upload",
+    "file": "govuk-file-upload",
+}
+
+
+def described_by(field) -> str:
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}-hint")
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.simple_tag
+def govuk_widget(field, extra_attrs: str = ""):
+    """The field's widget with GOV.UK classes, its hint and error wired to it for screen readers."""
+    css = _WIDGET_CLASSES.get(field.widget_type, "")
+    if field.errors and css:
+        css += f" {css}--error"
+    # Placeholders vanish as people type and fail contrast: GOV.UK uses labels and hints instead.
+    attrs = {
+        "class": " ".join(filter(None, [css, field.field.widget.attrs.get("class", "")])),
+        "placeholder": False,
+    }
+    if described_by(field):
+        attrs["aria-describedby"] = described_by(field)
+    for pair in filter(None, (extra_attrs or "").split(";")):
+        key, _, value = pair.partition("=")
+        attrs[key.strip()] = value.strip()
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def govuk_describedby(field) -> str:
+    return described_by(field)
+
+
+@register.filter
+def first_input_id(field) -> str:
+    """Where an error summary link should take focus: the first radio or checkbox of a group."""
+    if field.widget_type in {"radioselect", "checkboxselectmultiple"}:
+        return f"{field.auto_id}_0"
+    return field.id_for_label or field.auto_id
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The service navigation's links for this visitor, with the current one marked."""
+    from django.urls import reverse
+
+    request = context["request"]
+    user = context.get("user")
+    items = [("/", "Home"), ("/modules/", "Training modules")]
+    if user is not None and user.is_authenticated:
+        items += [
+            (reverse("my_learning"), "Your learning"),
+            (reverse("profile"), "Your profile"),
+            ("/support/", "Get support"),
+            (reverse("account_logout"), "Sign out"),
+        ]
+    else:
+        items += [
+            ("/support/", "Get support"),
+            (reverse("account_login"), "Sign in"),
+            (reverse("account_signup"), "Create an account"),
+        ]
+    path = request.path
+    return [
+        {"href": href, "label": label, "current": path == href or (href != "/" and path.startswith(href))}
+        for href, label in items
+    ]
+
+
+@register.filter
+def get_item(mapping, key):
+    """`mapping[key]`, or None: for dictionaries keyed by id in templates."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

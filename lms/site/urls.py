@@ -1,0 +1,9 @@
+from django.urls import path
+
+from lms.site import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("quick-exit/", views.quick_exit, name="quick_exit"),
+    path("online-safety/", views.online_safety, name="online_safety"),
+]
