@@ -190,7 +190,7 @@ def test_editor_previews_a_module_and_a_lesson_framed_by_the_admin_only():
     from lms.site.roles import Role
     from tests.conftest import staff_client
     from tests.factories import make_module
-    from tests.test_editorial import module_form
+    from tests.content.test_editorial import module_form
 
     editor = staff_client(Role.EDITOR)
     module = make_module("preview-module", lessons=1)
