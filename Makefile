@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh machine with Python >= 3.11, Node and make:
 #   make run    set up, load demo data and serve http://127.0.0.1:8000
-#   make test   set up, then lint, system checks, migration check and the whole test suite
+#   make test   set up, then lint (ruff, import layers), system checks, migration check and the whole test suite
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -14,6 +14,7 @@ run: setup demo serve
 test: venv assets
 	mkdir -p var
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports --no-logo
 	$(MANAGE) check --fail-level WARNING
 	DATABASE_URL=sqlite://:memory: $(MANAGE) makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -53,6 +54,7 @@ worker: venv
 
 lint: venv
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports --no-logo
 
 check-deploy: venv
 	DJANGO_SETTINGS_MODULE=lms.settings.production SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
