@@ -10,6 +10,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
@@ -30,12 +31,17 @@ class QuizError(Exception):
     """Something the learner asked for that the quiz's rules do not allow; nothing was changed."""
 
 
-class UnansweredError(QuizError):
-    """Submitted with questions still unanswered; `question_ids` lists them."""
+class Submission(NamedTuple):
+    """What submitting an attempt did.
 
-    def __init__(self, message: str, question_ids: list[int]):
-        super().__init__(message)
-        self.question_ids = question_ids
+    `submitted`: marked just now (False for a repeat submission, or when questions were left
+    unanswered). `unanswered`: ids of questions still without an answer; the answers posted
+    were saved, and nothing was marked.
+    """
+
+    attempt: Attempt
+    submitted: bool
+    unanswered: tuple[int, ...] = ()
 
 
 # After the deadline, a little grace for a page already on its way.
@@ -217,6 +223,13 @@ def is_past_deadline(attempt: Attempt, now=None) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + DEADLINE_GRACE
 
 
+def unanswered_questions(attempt: Attempt, answers: dict | None = None) -> tuple[int, ...]:
+    """Ids of the attempt's questions (still in the bank) that have no answer, in the attempt's order."""
+    answers = attempt.answers if answers is None else answers
+    existing = set(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", flat=True))
+    return tuple(q for q in attempt.question_ids if q in existing and str(q) not in answers)
+
+
 def save_answers(attempt_id: int, user: User, posted) -> Attempt:
     """Keep the learner's answers so far, to resume later."""
     attempt = Attempt.objects.for_user(user).select_for_update().get(pk=attempt_id)
@@ -245,28 +258,25 @@ def mark(attempt: Attempt) -> tuple[int, int]:
     return correct, len(existing)
 
 
-def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> tuple[Attempt, bool]:
-    """Score the attempt once. Returns (attempt, newly_submitted).
+def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> Submission:
+    """Save the posted answers and, if every question is answered, score the attempt once.
 
-    Submitting again (a double click, a second tab, a retry) returns the first result and
-    changes nothing. Must run inside a transaction.
+    With questions unanswered (and time left) the answers are saved and nothing is marked:
+    `Submission.unanswered` lists them. Submitting again (a double click, a second tab, a retry)
+    returns the first result and changes nothing. Must run inside a transaction.
     """
     now = now or timezone.now()
     attempt = Attempt.objects.for_user(user).select_for_update().select_related("quiz").get(pk=attempt_id)
     if attempt.status == Attempt.Status.SUBMITTED:
-        return attempt, False
+        return Submission(attempt, False)
     timed_out = is_past_deadline(attempt, now)
     # After the deadline only what was saved in time counts.
     answers = attempt.answers if timed_out else merged_answers(attempt, posted)
-    existing = set(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", flat=True))
-    unanswered = [q for q in attempt.question_ids if q in existing and str(q) not in answers]
+    unanswered = unanswered_questions(attempt, answers)
     if unanswered and not timed_out:
-        count = len(unanswered)
-        raise UnansweredError(
-            f"Answer every question before you submit: {count} question{'s are' if count > 1 else ' is'} "
-            "still unanswered. Your answers so far have been saved.",
-            unanswered,
-        )
+        attempt.answers = answers
+        attempt.save(update_fields=["answers"])
+        return Submission(attempt, False, unanswered)
     attempt.answers = answers
     attempt.correct_count, total = mark(attempt)
     attempt.score = round(100 * attempt.correct_count / total) if total else 0
@@ -276,7 +286,7 @@ def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> tuple[At
     attempt.save(update_fields=["answers", "correct_count", "score", "passed", "status", "submitted_at"])
     if attempt.passed:
         record_completion_if_met(user, attempt.quiz.module, attempt)
-    return attempt, True
+    return Submission(attempt, True)
 
 
 def review(attempt: Attempt) -> list[dict] | None:
@@ -326,9 +336,38 @@ def review(attempt: Attempt) -> list[dict] | None:
     return items
 
 
+def confidence_problem(user: User, module: TrainingModulePage, stage: str) -> str | None:
+    """Why `user` may not rate their confidence on `module` at `stage` yet, or None.
+
+    Before: any time. After: once they have passed the module's quiz.
+    """
+    if stage == ConfidenceRating.Stage.AFTER and not Attempt.objects.for_user(user).filter(
+        quiz__module=module, passed=True
+    ).exists():
+        return "You can rate your confidence after you pass this module's quiz."
+    return None
+
+
+def confidence_recorded(user: User, module: TrainingModulePage, stage: str) -> ConfidenceRating | None:
+    return ConfidenceRating.objects.filter(user=user, module=module, stage=stage).first()
+
+
+def confidence_after_due(attempt: Attempt) -> bool:
+    """A pass just now, and no "after" self-assessment yet: the result page invites one."""
+    return bool(attempt.passed) and confidence_recorded(
+        attempt.user, attempt.quiz.module, ConfidenceRating.Stage.AFTER
+    ) is None
+
+
 def record_confidence(user: User, module: TrainingModulePage, stage: str, ratings: list[int] | None,
                       reflection: str = "") -> ConfidenceRating:
-    """Save a self-assessment once per stage; a repeat post changes nothing."""
+    """Save a self-assessment once per stage (None: skipped); a repeat post changes nothing.
+
+    Raises QuizError where `confidence_problem` says the stage is not open to them yet.
+    """
+    problem = confidence_problem(user, module, stage)
+    if problem:
+        raise QuizError(problem)
     rating, _created = ConfidenceRating.objects.get_or_create(
         user=user, module=module, stage=stage,
         defaults={"ratings": ratings or [], "reflection": reflection, "skipped": ratings is None},

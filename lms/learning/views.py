@@ -13,8 +13,10 @@ from lms.learning.models import Attempt, ConfidenceRating, Question, Quiz
 from lms.learning.progress import LmsLearningEngine, ProgressError, acknowledge_warning, complete_lesson
 from lms.learning.quizzes import (
     QuizError,
-    UnansweredError,
     allowance,
+    confidence_after_due,
+    confidence_problem,
+    confidence_recorded,
     is_past_deadline,
     not_ready_reason,
     record_confidence,
@@ -22,6 +24,7 @@ from lms.learning.quizzes import (
     save_answers,
     start_attempt,
     submit_attempt,
+    unanswered_questions,
 )
 from lms.site.permissions import signed_in
 from lms.site.redirects import safe_next
@@ -122,20 +125,18 @@ def attempt(request, attempt_id: int):
     try:
         with transaction.atomic():
             if action == "confirm":
-                submit_attempt(attempt.pk, request.user, request.POST)
-                return redirect("attempt_result", attempt_id=attempt.pk)
-            attempt = save_answers(attempt.pk, request.user, request.POST)
-    except UnansweredError as error:
-        with transaction.atomic():
-            attempt = save_answers(attempt.pk, request.user, request.POST)
-        return _render_attempt(request, attempt, unanswered=set(error.question_ids))
+                attempt, _submitted, unanswered = submit_attempt(attempt.pk, request.user, request.POST)
+            else:
+                attempt = save_answers(attempt.pk, request.user, request.POST)
+                unanswered = unanswered_questions(attempt) if action == "submit" else ()
     except QuizError as error:
         messages.error(request, str(error))
         return redirect("attempt", attempt_id=attempt.pk)
+    if unanswered:
+        return _render_attempt(request, attempt, unanswered=set(unanswered))
+    if action == "confirm":
+        return redirect("attempt_result", attempt_id=attempt.pk)
     if action == "submit":
-        unanswered = {q["id"] for q in _attempt_questions(attempt) if not any(c["checked"] for c in q["choices"])}
-        if unanswered:
-            return _render_attempt(request, attempt, unanswered=unanswered)
         return redirect("attempt_check", attempt_id=attempt.pk)
     messages.success(request, "Your answers are saved. You can come back to this attempt later.")
     return redirect("attempt", attempt_id=attempt.pk)
@@ -161,13 +162,9 @@ def attempt_result(request, attempt_id: int):
         Attempt.objects.for_user(request.user).select_related("quiz__module"),
         pk=attempt_id, status=Attempt.Status.SUBMITTED,
     )
-    module = attempt.quiz.module
-    after_due = attempt.passed and not ConfidenceRating.objects.filter(
-        user=request.user, module=module, stage=ConfidenceRating.Stage.AFTER
-    ).exists()
     return render(request, "learning/attempt_result.html", {
-        "attempt": attempt, "quiz": attempt.quiz, "module": module, "review": review(attempt),
-        "confidence_after_due": after_due,
+        "attempt": attempt, "quiz": attempt.quiz, "module": attempt.quiz.module, "review": review(attempt),
+        "confidence_after_due": confidence_after_due(attempt),
     })
 
 
@@ -179,28 +176,27 @@ def confidence(request, module_id: int, stage: str):
         raise Http404
     module = get_object_or_404(TrainingModulePage.objects.live(), pk=module_id)
     next_url = safe_next(request, default=reverse("my_learning"))
-    if stage == ConfidenceRating.Stage.AFTER and not Attempt.objects.for_user(request.user).filter(
-        quiz__module=module, passed=True
-    ).exists():
-        messages.error(request, "You can rate your confidence after you pass this module's quiz.")
+    problem = confidence_problem(request.user, module, stage)
+    if problem:
+        messages.error(request, problem)
         return redirect(module.url)
-    existing = ConfidenceRating.objects.filter(user=request.user, module=module, stage=stage).first()
-    if existing is not None:
+    if confidence_recorded(request.user, module, stage) is not None:
         return redirect(next_url)
     form = ConfidenceForm(request.POST or None, outcomes=module.outcomes)
     if request.method == "POST":
-        if request.POST.get("action") == "skip":
+        skipped = request.POST.get("action") == "skip"
+        if skipped or form.is_valid():
             with transaction.atomic():
-                record_confidence(request.user, module, stage, None)
-            return redirect(next_url)
-        if form.is_valid():
-            with transaction.atomic():
-                record_confidence(request.user, module, stage, form.ratings(), form.cleaned_data["reflection"])
-            messages.success(request, "Thank you. Your answers help us improve the training.")
+                if skipped:
+                    record_confidence(request.user, module, stage, None)
+                else:
+                    record_confidence(request.user, module, stage, form.ratings(), form.cleaned_data["reflection"])
+            if not skipped:
+                messages.success(request, "Thank you. Your answers help us improve the training.")
             return redirect(next_url)
     before = None
     if stage == ConfidenceRating.Stage.AFTER:
-        before = ConfidenceRating.objects.filter(user=request.user, module=module, stage="before").first()
+        before = confidence_recorded(request.user, module, ConfidenceRating.Stage.BEFORE)
     return render(request, "learning/confidence.html", {
         "form": form, "module": module, "stage": stage, "next": next_url, "before": before,
     })

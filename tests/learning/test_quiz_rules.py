@@ -175,7 +175,7 @@ def test_after_the_time_limit_only_saved_answers_count():
         mock.patch("lms.learning.quizzes.timezone.now", return_value=late),
     ):
         save_answers(attempt.pk, learner, posted(answers))
-    result, new = submit_attempt(attempt.pk, learner, posted(answers), now=late)
+    result, new, _unanswered = submit_attempt(attempt.pk, learner, posted(answers), now=late)
     assert new and result.status == Attempt.Status.SUBMITTED
     assert result.score == 0  # nothing had been saved before time ran out
 
@@ -183,7 +183,11 @@ def test_after_the_time_limit_only_saved_answers_count():
 def test_confidence_totals_for_reporting():
     module = make_module("rated", lessons=1)
     first, second, skipper = LearnerFactory(), LearnerFactory(), LearnerFactory()
+    quiz = make_quiz(module, questions=2)
     record_confidence(first, module, "before", [2, 2])
+    with pytest.raises(QuizError, match="after you pass"):
+        record_confidence(first, module, "after", [4, 4])
+    Attempt.objects.create(user=first, quiz=quiz, snapshot=[], status=Attempt.Status.SUBMITTED, passed=True, score=100)
     record_confidence(first, module, "after", [4, 4])
     record_confidence(second, module, "before", [3, 3])
     record_confidence(skipper, module, "before", None)

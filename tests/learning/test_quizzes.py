@@ -196,6 +196,30 @@ def test_answers_can_be_saved_and_resumed(client):
     assert str(first["question"]) not in attempt.answers
 
 
+@pytest.mark.parametrize("action", ["submit", "confirm"])
+def test_submitting_with_a_question_unanswered_keeps_the_answers_given_and_marks_nothing(client, action):
+    module = make_module(f"half-answered-{action}", lessons=1)
+    make_quiz(module, questions=2)
+    client.force_login(LearnerFactory())
+    attempt = start_quiz(client, module)
+    first, second = attempt.snapshot[0], attempt.snapshot[1]
+    right = Choice.objects.get(question_id=first["question"], is_correct=True)
+    position = first["choices"].index(right.pk) + 1
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            f"/my-learning/attempts/{attempt.pk}/", {f"q{first['question']}": position, "action": action}
+        )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html and f'href="#q{second["question"]}-1"' in html
+    assert f'value="{position}" checked' in html  # what they ticked is still ticked
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.IN_PROGRESS and attempt.score is None
+    assert attempt.answers == {str(first["question"]): [right.pk]}
+    saves = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE") and "attempt" in q["sql"]]
+    assert len(saves) == 1, saves  # the answers are written once
+
+
 @pytest.mark.parametrize("tamper", ["other_question", "not_a_number", "two_for_single", "missing"])
 def test_tampered_answers_change_nothing(client, tamper):
     module = make_module("tampered", lessons=1)
