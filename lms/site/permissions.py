@@ -1,6 +1,6 @@
 """Who may use each view of the learning engine.
 
-Every view is wrapped in one of these, so that `tests/test_permissions.py` can prove that no
+Every view is wrapped in one of these, so that `tests/site/test_permissions.py` can prove that no
 URL was left without a declared rule.
 """
 
