@@ -1,10 +1,8 @@
 """Certificate downloads (holder, coordinators, organisation leads) and public verification."""
 
-from allauth.core.internal.httpkit import get_client_ip
+from allauth.core import ratelimit
 from django import forms
 from django.contrib import messages
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -17,7 +15,9 @@ from lms.certificates.services import normalise_code, state_label, today
 from lms.organisations.permissions import organisation_lead
 from lms.site.permissions import public, signed_in
 
-VERIFY_LIMIT = 30  # look-ups per client per minute
+# Look-ups per client address, counted by allauth's rate limits: the rate is the
+# "verify_certificate" entry of ACCOUNT_RATE_LIMITS in settings.
+VERIFY_RATE_LIMIT = "verify_certificate"
 
 
 @signed_in
@@ -41,23 +41,10 @@ class VerifyForm(forms.Form):
     )
 
 
-def _client_key(request) -> str:
-    # The visitor's own address behind the reverse proxy, worked out as allauth's rate limits do.
-    try:
-        address = get_client_ip(request)
-    except PermissionDenied:  # a forwarded-for header that does not match the trusted proxies
-        address = request.META.get("REMOTE_ADDR", "")
-    return f"verify:{address}"
-
-
 def _rate_limited(request) -> bool:
-    key = _client_key(request)
-    cache.add(key, 0, timeout=60)
-    try:
-        return cache.incr(key) > VERIFY_LIMIT
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, timeout=60)
-        return False
+    # allauth counts GETs only when asked to (limit_get). Its own "too many requests" answer is
+    # replaced by ours, which explains what to do.
+    return ratelimit.consume_or_429(request, action=VERIFY_RATE_LIMIT, limit_get=True) is not None
 
 
 def _noindex(response):

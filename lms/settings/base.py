@@ -168,6 +168,9 @@ ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Herts Partnership Training] "
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# Our own limits go through allauth's too (allauth.core.ratelimit), beside its defaults:
+# certificate look-ups on /verify/<code>/, per client address.
+ACCOUNT_RATE_LIMITS = {"verify_certificate": "30/m/ip"}
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Herts Partnership Training"

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import time
 from unittest import mock
 
 import pytest
@@ -171,6 +172,20 @@ def test_verification_is_rate_limited_per_client(client):
     response = client.get("/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ/")
     assert response.status_code == 429
     assert "Too many checks" in response.content.decode()
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    # Another address is still answered.
+    assert client.get("/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ/", REMOTE_ADDR="192.0.2.7").status_code == 404
+
+
+def test_the_verification_limit_is_set_with_allauths_rate_limits(client, settings):
+    certificate = make_certificate(
+        LearnerFactory(), issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2099, 1, 1)
+    )
+    settings.ACCOUNT_RATE_LIMITS = {"verify_certificate": "2/m/ip"}
+    assert [client.get(f"/verify/{certificate.code}/").status_code for _ in range(3)] == [200, 200, 429]
+    # A minute later the address may check again.
+    with mock.patch("time.time", return_value=time.time() + 61):
+        assert client.get(f"/verify/{certificate.code}/").status_code == 200
 
 
 def test_only_the_holder_a_coordinator_or_their_organisation_lead_can_download():
