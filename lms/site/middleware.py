@@ -1,31 +1,47 @@
-"""Request-wide rules for every page: the Content-Security-Policy, no caching of private pages,
-and a 400 (not a server error) for a form post with fields missing."""
+"""Request-wide rules for every page: the Content-Security-Policy and Permissions-Policy, no
+caching of private pages, and a 400 (not a server error) for a form post with fields missing."""
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.datastructures import MultiValueDictKeyError
 
 
-class ContentSecurityPolicyMiddleware:
-    """Send the CSP on every response: the site loads nothing from any other origin."""
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the policy loosened where Wagtail's admin needs it.
+
+    Everywhere else the site loads nothing from any other origin (settings.CONTENT_SECURITY_POLICY).
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only:
+            return parts
+        if getattr(request, "is_preview", False):
+            # Wagtail renders a preview through the middleware as a request for the page's own
+            # URL; the admin's preview panel frames it, so the admin may (same origin).
+            replace = settings.CONTENT_SECURITY_POLICY_PREVIEW_REPLACE
+        elif request.path.startswith("/admin/"):
+            replace = settings.CONTENT_SECURITY_POLICY_ADMIN_REPLACE
+        else:
+            return parts
+        # A view's own @csp_replace still has the last word.
+        parts.replace = {**replace, **(parts.replace or {})}
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """No page may use the camera, microphone or location, nor join interest cohorts."""
+
+    POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if "Content-Security-Policy" not in response:
-            if getattr(request, "is_preview", False):
-                # Wagtail renders a preview through the middleware as a request for the page's
-                # own URL; the admin's preview panel frames it, so the admin may (same origin).
-                policy = settings.CONTENT_SECURITY_POLICY_PREVIEW
-            elif request.path.startswith("/admin/"):
-                policy = settings.CONTENT_SECURITY_POLICY_ADMIN
-            else:
-                policy = settings.CONTENT_SECURITY_POLICY
-            response["Content-Security-Policy"] = policy
-        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+        response.setdefault("Permissions-Policy", self.POLICY)
         return response
 
 
