@@ -1,148 +1,145 @@
-import factory
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
+"""What tests import to make things: every app's factories (in tests/<app>/factories.py), the
+helpers that walk a learner through the site, and FACTORIES, the factory of each model of ours.
 
-from content.models import Sector
-from lms.accounts.models import District, User
-from lms.organisations.models import Organisation
+tests/test_factories.py checks that every concrete model of our apps has a factory here that
+makes a valid one: a new model adds its factory to its app's module and to FACTORIES.
+"""
+
+from factory.django import DjangoModelFactory
+
+from tests.accounts.factories import DistrictFactory, LearnerFactory, UserFactory, profile_form_data
+from tests.certificates.factories import CertificateBundleFactory, CertificateFactory, CertificateReminderFactory
+from tests.content.factories import (
+    CaseScenarioBlockFactory,
+    CoProductionReviewTaskFactory,
+    HomePageFactory,
+    KeyPointBlockFactory,
+    LearningPathFactory,
+    LearningPathItemFactory,
+    LessonBodyBlockFactory,
+    LessonContentBlockFactory,
+    LessonPageFactory,
+    ModeratorApprovalTaskFactory,
+    ModuleIndexPageFactory,
+    ReflectionBlockFactory,
+    RichTextBlockFactory,
+    SearchPageFactory,
+    SectorFactory,
+    SectorVariantBlockFactory,
+    SignpostBlockFactory,
+    SupportPageFactory,
+    SupportServiceFactory,
+    SurvivorVoiceBlockFactory,
+    TopicFactory,
+    TrainingModulePageFactory,
+    make_module,
+    rich,
+    variant,
+)
+from tests.learning.factories import (
+    AttemptFactory,
+    ChoiceFactory,
+    ConfidenceRatingFactory,
+    EnrolmentFactory,
+    LessonCompletionFactory,
+    LessonVisitFactory,
+    QuestionFactory,
+    QuizCaseFactory,
+    QuizFactory,
+    answers_for,
+    make_quiz,
+    read_all_lessons,
+)
+from tests.organisations.factories import MembershipFactory, OrganisationFactory, confirmed_member
+
+__all__ = [
+    "FACTORIES",
+    "AttemptFactory",
+    "CaseScenarioBlockFactory",
+    "CertificateBundleFactory",
+    "CertificateFactory",
+    "CertificateReminderFactory",
+    "ChoiceFactory",
+    "CoProductionReviewTaskFactory",
+    "ConfidenceRatingFactory",
+    "DistrictFactory",
+    "EnrolmentFactory",
+    "HomePageFactory",
+    "KeyPointBlockFactory",
+    "LearnerFactory",
+    "LearningPathFactory",
+    "LearningPathItemFactory",
+    "LessonBodyBlockFactory",
+    "LessonCompletionFactory",
+    "LessonContentBlockFactory",
+    "LessonPageFactory",
+    "LessonVisitFactory",
+    "MembershipFactory",
+    "ModeratorApprovalTaskFactory",
+    "ModuleIndexPageFactory",
+    "OrganisationFactory",
+    "QuestionFactory",
+    "QuizCaseFactory",
+    "QuizFactory",
+    "ReflectionBlockFactory",
+    "RichTextBlockFactory",
+    "SearchPageFactory",
+    "SectorFactory",
+    "SectorVariantBlockFactory",
+    "SignpostBlockFactory",
+    "SupportPageFactory",
+    "SupportServiceFactory",
+    "SurvivorVoiceBlockFactory",
+    "TopicFactory",
+    "TrainingModulePageFactory",
+    "UserFactory",
+    "answers_for",
+    "confirmed_member",
+    "factory_for",
+    "make_module",
+    "make_quiz",
+    "profile_form_data",
+    "read_all_lessons",
+    "read_and_complete",
+    "rich",
+    "start_quiz",
+    "variant",
+]
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
-    name = factory.Sequence(lambda n: f"Test Organisation {n}")
-    kind = Organisation.Kind.CHARITY
-    sector = factory.LazyFunction(lambda: Sector.objects.get(slug="health"))
-    district = factory.LazyFunction(lambda: District.objects.get(slug="watford"))
-    status = Organisation.Status.CONFIRMED
+def _label(factory_class: type[DjangoModelFactory]) -> str:
+    """The model's label ("content.LessonPage"), without loading a model named by label."""
+    model = factory_class._meta.model
+    return model if isinstance(model, str) else model._meta.label
 
 
-class UserFactory(factory.django.DjangoModelFactory):
-    """A verified account with no profile yet, as just after sign-up and confirmation."""
-
-    class Meta:
-        model = User
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda n: f"person{n}@example.org")
-    password = factory.django.Password("a-long-test-password")
-
-    @factory.post_generation
-    def verified_email(self, create, extracted, **kwargs):
-        if create:
-            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
-
-    @factory.post_generation
-    def roles(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.groups.set([Group.objects.get(name=name) for name in extracted])
-
-
-class LearnerFactory(UserFactory):
-    """A verified account with a complete profile."""
-
-    full_name = factory.Faker("name", locale="en_GB")
-    job_role = "Practice nurse"
-    sector = factory.LazyFunction(lambda: Sector.objects.get(slug="health"))
-    district = factory.LazyFunction(lambda: District.objects.get(slug="watford"))
-    organisation = factory.SubFactory(OrganisationFactory)
-
-
-def rich(text: str) -> dict:
-    return {"type": "rich_text", "value": f"<p>{text}</p>"}
-
-
-class _VariantValue(dict):
-    """Holds sector slugs; gives sector primary keys (what lessons store) when read or
-    serialised, so a test module may build bodies before the database is there."""
-
-    def __getitem__(self, key):
-        value = super().__getitem__(key)
-        return [Sector.objects.get(slug=slug).pk for slug in value] if key == "sectors" else value
-
-    def items(self):
-        return [(key, self[key]) for key in self]
-
-
-def variant(sectors: list[str], text: str) -> dict:
-    """A sector variant for the sectors with these slugs."""
-    return {"type": "sector_variant", "value": _VariantValue(sectors=sectors, content=[rich(text)])}
-
-
-def make_module(slug: str = "test-module", *, lessons: int = 2, body=None, live: bool = True,
-                content_warning: str = "", prerequisites=(), **fields):
-    """A published module with `lessons` published lessons under /modules/."""
-    import datetime
-    import json
-
-    from content.models import LessonPage, ModuleIndexPage, TrainingModulePage
-
-    index = ModuleIndexPage.objects.get()
-    module = TrainingModulePage(
-        title=fields.pop("title", slug.replace("-", " ").capitalize()), slug=slug,
-        summary="A module for tests.", learning_outcomes="Know things\nDo things",
-        estimated_minutes=30, cpd_minutes=fields.pop("cpd_minutes", 30), last_reviewed=datetime.date(2026, 11, 1),
-        content_warning=content_warning, live=live, **fields,
+# The factory that makes a typical, valid, saved instance of each model, by model label.
+FACTORIES: dict[str, type[DjangoModelFactory]] = {
+    _label(factory_class): factory_class
+    for factory_class in (
+        # accounts
+        DistrictFactory, UserFactory,
+        # organisations
+        OrganisationFactory, MembershipFactory,
+        # content
+        SectorFactory, TopicFactory, SupportServiceFactory, HomePageFactory, ModuleIndexPageFactory,
+        TrainingModulePageFactory, LessonPageFactory, SupportPageFactory, SearchPageFactory,
+        LearningPathFactory, LearningPathItemFactory, CoProductionReviewTaskFactory, ModeratorApprovalTaskFactory,
+        # learning
+        EnrolmentFactory, LessonVisitFactory, LessonCompletionFactory, QuizFactory, QuizCaseFactory,
+        QuestionFactory, ChoiceFactory, AttemptFactory, ConfidenceRatingFactory,
+        # certificates
+        CertificateFactory, CertificateReminderFactory, CertificateBundleFactory,
     )
-    index.add_child(instance=module)
-    if prerequisites:
-        module.prerequisites.set(prerequisites)
-    module.save_revision().publish() if live else module.save_revision()
-    if not live:
-        module.live = False
-        module.save(update_fields=["live"])
-    for number in range(1, lessons + 1):
-        lesson = LessonPage(
-            title=f"Lesson {number}", slug=f"lesson-{number}",
-            body=json.dumps(body if body is not None else [rich(f"Shared text of lesson {number}.")]),
-        )
-        module.add_child(instance=lesson)
-        lesson.save_revision().publish()
-    return TrainingModulePage.objects.get(pk=module.pk)
+}
 
 
-def make_quiz(module, questions: int = 5, *, extra_bank: int = 0, **settings):
-    """A quiz on `module` with single-choice questions whose right answer is 'Right N'."""
-    import random
-
-    from lms.learning.models import Choice, Question, Quiz
-
-    quiz = Quiz.objects.create(module=module, questions_per_attempt=questions, **settings)
-    order = random.Random(module.pk)
-    for number in range(questions + extra_bank):
-        question = Question.objects.create(
-            module=module, kind=Question.Kind.SINGLE, text=f"Question {number}?",
-            explanation=f"Because of reason {number}.", category="general",
-        )
-        # Authors type the right answer first or last: ids must not tell which.
-        choices = [(f"Right {number}", True, "Yes."), (f"Wrong {number}", False, "No.")]
-        order.shuffle(choices)
-        for text, correct, feedback in choices:
-            Choice.objects.create(question=question, text=text, is_correct=correct, feedback=feedback)
-    return quiz
+def factory_for(model) -> type[DjangoModelFactory] | None:
+    """The registered factory of a model (class or label), or None."""
+    return FACTORIES.get(model if isinstance(model, str) else model._meta.label)
 
 
-def answers_for(attempt, right: bool = True) -> dict:
-    """Form data answering every question of an attempt, all right or all wrong.
-
-    Choices are posted by their position in the attempt, as the attempt page does."""
-    from lms.learning.models import Choice
-
-    data = {}
-    for item in attempt.snapshot:
-        choice = Choice.objects.filter(question_id=item["question"], is_correct=right).first()
-        data[f"q{item['question']}"] = str(item["choices"].index(choice.pk) + 1)
-    return data
-
-
-def read_all_lessons(user, module):
-    """Record that `user` opened and completed every live lesson of `module` (the quiz needs it)."""
-    from lms.learning.models import LessonCompletion, LessonVisit
-
-    for lesson in module.lessons():
-        LessonVisit.objects.get_or_create(user=user, lesson=lesson, defaults={"module": module})
-        LessonCompletion.objects.get_or_create(user=user, lesson=lesson, defaults={"module": module})
+# Walking a learner through the site with a test client
 
 
 def start_quiz(client, module):
@@ -158,23 +155,6 @@ def start_quiz(client, module):
     return Attempt.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-1]))
 
 
-def profile_form_data(**overrides) -> dict:
-    """A valid profile form post; overrides replace fields."""
-    from content.models import Sector
-    from lms.accounts.models import District
-
-    data = {
-        "full_name": "Łucja Nowak-O'Brien",
-        "job_role": "Housing officer",
-        "sector": Sector.objects.get(slug="housing").pk,
-        "organisation_name": "Demo Homes",
-        "organisation_kind": "housing",
-        "district": District.objects.get(slug="dacorum").pk,
-    }
-    data.update(overrides)
-    return data
-
-
 def read_and_complete(client, lesson):
     """Open a lesson as a learner would (past the confidence check and the content warning),
     then mark it complete. Returns the response to "Mark complete"."""
@@ -187,35 +167,3 @@ def read_and_complete(client, lesson):
         response = client.get(lesson.url)
     assert response.status_code == 200, response
     return client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    """A request to join the organisation on the person's profile."""
-
-    class Meta:
-        model = "organisations.Membership"
-
-    user = factory.SubFactory(LearnerFactory)
-    organisation = factory.LazyAttribute(lambda membership: membership.user.organisation)
-
-
-def confirmed_member(user, organisation=None):
-    """Make `user` a confirmed member of `organisation` (by default the one on their profile), as if a
-    lead had confirmed them. Returns the membership."""
-    from django.utils import timezone
-
-    from lms.organisations.models import Membership
-
-    organisation = organisation or user.organisation
-    if user.organisation_id != organisation.pk:
-        user.organisation = organisation
-        user.save(update_fields=["organisation"])
-    Membership.objects.open().filter(user=user).exclude(organisation=organisation).update(
-        status=Membership.Status.ENDED, ending=Membership.Ending.LEFT, ended_at=timezone.now(),
-    )
-    membership = Membership.objects.open().filter(user=user, organisation=organisation).first()
-    membership = membership or Membership(user=user, organisation=organisation)
-    membership.status = Membership.Status.CONFIRMED
-    membership.decided_at = timezone.now()
-    membership.save()
-    return membership
