@@ -1,7 +1,7 @@
 """Staff powers need a session that passed the second factor, wherever they are used.
 
 The rule follows the permission, not a list of paths. For every request, `StaffMFARequiredMiddleware`
-(lms.middleware) notes on the signed-in user whether this session passed two-factor
+(lms.accounts.middleware) notes on the signed-in user whether this session passed two-factor
 authentication. A session that did not (a password alone, or an account with no authenticator
 yet) is treated as holding no permission at all: the authentication backends below answer "no"
 to every `has_perm`, and a superuser's flag is lowered for the request (in memory only; it is
@@ -16,7 +16,7 @@ and makes no query.
 from __future__ import annotations
 
 from allauth.account.auth_backends import AuthenticationBackend
-from allauth.account.internal.flows.login import get_authentication_records
+from allauth.account.authentication import get_authentication_records
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
 from django.db.models import Q
@@ -28,14 +28,33 @@ PASSED_ATTR = "_session_passed_mfa"
 # The superuser and staff flags as stored, while they are lowered for a request.
 STORED_FLAGS_ATTR = "_stored_staff_flags"
 
+# The id of the person who set up a TOTP authenticator in this session (see note_totp_set_up).
+TOTP_SET_UP_SESSION_KEY = "accounts.totp_set_up_by"
+
 
 def session_passed_mfa(request) -> bool:
-    """Whether this session was signed in (or re-authenticated) with a second factor, by this user.
+    """Whether this session was signed in (or re-authenticated) with a second factor, or set one
+    up, by this user.
 
-    allauth keeps the records with the id of the user they belong to; records of anyone else
-    count for nothing."""
-    records = get_authentication_records(request, request.user)
-    return any(record.get("method") == "mfa" for record in records)
+    allauth keeps its records with the id of the user they belong to, and so do we; records of
+    anyone else count for nothing."""
+    user = request.user
+    if user.pk is None:
+        return False
+    records = get_authentication_records(request, user)
+    if any(record.get("method") == "mfa" for record in records):
+        return True
+    return request.session.get(TOTP_SET_UP_SESSION_KEY) == str(user.pk)
+
+
+def note_totp_set_up(request, user) -> None:
+    """Setting up TOTP means typing a valid code: that proves the second factor for this session.
+
+    allauth has no public way to add to its own authentication records (its
+    `record_authentication` is internal), so the fact is kept in the session beside them. Signing
+    out empties the session; signing in as someone else starts a new one.
+    """
+    request.session[TOTP_SET_UP_SESSION_KEY] = str(user.pk)
 
 
 def holds_staff_role(user) -> bool:

@@ -8,14 +8,13 @@ import datetime
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.test import Client
 
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.certificates.services import new_code
+from lms.demo.two_factor import set_up_recovery_codes, set_up_totp
 from lms.site.roles import Role
 from tests.conftest import PASSWORD, TOTP_SECRET, sign_in_with_mfa
 from tests.factories import LearnerFactory
@@ -34,8 +33,8 @@ def someone_elses_certificate():
 def staff(role=Role.COORDINATOR, *, totp=True, **fields):
     user = LearnerFactory(roles=[role] if role else [], **fields)
     if totp:
-        TOTP.activate(user, TOTP_SECRET)
-        RecoveryCodes.activate(user)
+        set_up_totp(user, TOTP_SECRET)
+        set_up_recovery_codes(user)
     return user
 
 
@@ -67,7 +66,7 @@ def test_a_password_only_session_cannot_read_recovery_codes_even_after_reauthent
         response = client.get(path)
         assert response.status_code == 302, path
         assert response["Location"].startswith("/accounts/2fa/reauthenticate/"), path
-    codes = RecoveryCodes(Authenticator.objects.get(user=coordinator, type="recovery_codes")).get_unused_codes()
+    codes = Authenticator.objects.get(user=coordinator, type="recovery_codes").wrap().get_unused_codes()
     page = client.get("/accounts/2fa/reauthenticate/?next=/admin/", follow=True).content.decode()
     assert not any(code in page for code in codes)
     # The admin still asks for the code.

@@ -1,8 +1,12 @@
+import base64
+
 import pytest
 from allauth.mfa.models import Authenticator
 from django.core.management import CommandError, call_command
 
 from lms.accounts.models import User
+from lms.demo.management.commands.seed_demo import DEFAULT_TOTP_SECRET
+from lms.demo.two_factor import totp_code
 from lms.organisations.models import Membership, Organisation
 from lms.site.roles import Role
 from tests.conftest import sign_in_with_mfa
@@ -83,3 +87,34 @@ def test_seed_demo_gives_the_demo_lead_confirmed_staff_and_one_request(client, m
     client.force_login(lead)
     page = client.get("/organisations/members/").content.decode()
     assert "Rhys Evans" in page and "Tomasz Kowalczyk" in page
+
+
+def test_demo_totp_code_prints_a_code_allauth_accepts_for_the_demo_staff(capsys):
+    call_command("seed_demo", "--skip-content")
+    capsys.readouterr()
+    call_command("demo_totp_code")
+    code = capsys.readouterr().out.strip()
+    assert len(code) == 6 and code.isdigit()
+    editor = User.objects.get(email="editor@example.org")
+    totp = Authenticator.objects.get(user=editor, type=Authenticator.Type.TOTP)
+    # The command reads the clock again, so a window turning in between could give the next code.
+    assert totp.wrap().validate_code(code) or totp.wrap().validate_code(totp_code(DEFAULT_TOTP_SECRET))
+
+
+def test_the_demo_staff_recovery_codes_work_once_each():
+    call_command("seed_demo", "--skip-content")
+    call_command("seed_demo", "--skip-content")
+    admin = User.objects.get(email="admin@example.org")
+    recovery = Authenticator.objects.get(user=admin, type=Authenticator.Type.RECOVERY_CODES)
+    codes = recovery.wrap().get_unused_codes()
+    assert len(codes) == 10
+    assert recovery.wrap().validate_code(codes[0])
+    assert not Authenticator.objects.get(pk=recovery.pk).wrap().validate_code(codes[0])
+
+
+def test_totp_code_follows_rfc_6238():
+    # RFC 6238, appendix B (SHA-1, the secret "12345678901234567890"), last six digits.
+    secret = base64.b32encode(b"12345678901234567890").decode()
+    assert totp_code(secret, at=59) == "287082"
+    assert totp_code(secret, at=1111111109) == "081804"
+    assert totp_code(secret, at=2000000000) == "279037"

@@ -9,10 +9,6 @@ import binascii
 import os
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
-from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP
-from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -21,6 +17,7 @@ from django.utils import timezone
 from content.demo.load import load_demo_content
 from content.models import Sector
 from lms.accounts.models import District, User
+from lms.demo.two_factor import set_up_recovery_codes, set_up_totp
 from lms.learning.demo import load_demo_quizzes
 from lms.organisations.models import Membership, Organisation
 from lms.site.roles import Role, sync_roles
@@ -144,11 +141,8 @@ class Command(BaseCommand):
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
         if needs_totp:
-            totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
-            if totp is None or decrypt(totp.data["secret"]) != secret:
-                Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
-                TOTP.activate(user, secret)
-            RecoveryCodes.activate(user)
+            set_up_totp(user, secret)
+            set_up_recovery_codes(user)
 
     def seed_membership(self, user, status, *, decided_by):
         """Put the person's membership of their organisation in `status`, reusing the open one."""
