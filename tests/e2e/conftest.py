@@ -133,5 +133,5 @@ def sign_out(page, base: str):
     from playwright.sync_api import expect
 
     page.goto(f"{base}/accounts/logout/")
-    page.get_by_role("button", name="Sign Out").click()
+    page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Sign in", exact=True)).to_be_visible()

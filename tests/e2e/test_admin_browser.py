@@ -24,7 +24,7 @@ def test_editor_signs_in_with_a_code_and_the_page_editor_runs_without_csp_errors
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
     page.get_by_label("Code").fill(totp_code())
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Continue").click()
     expect(page).to_have_url(f"{live_server.url}/admin/")
 
     page.goto(f"{live_server.url}/admin/pages/add/content/lessonpage/{module.pk}/")
