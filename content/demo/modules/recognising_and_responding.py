@@ -50,7 +50,7 @@ MODULE = {
         "no graphic detail. You can pause or step away at any time without giving a "
         "reason."
     ),
-    "last_reviewed": "2026-11-25",
+    "last_reviewed": "2026-12-01",
     "certificate_validity_months": 24,
     "prerequisites": [],
     "lessons": [
@@ -84,12 +84,20 @@ MODULE = {
                         "and trafficking</strong>, including sexual "
                         "exploitation.</li><li><strong>Technology-facilitated "
                         "abuse</strong>, such as tracking a phone or sharing "
-                        "intimate images without consent.</li></ul><h3>A gendered "
-                        "issue, with room for everyone</h3><p>Women and girls "
-                        "experience domestic abuse, sexual violence and coercive "
-                        "control at far higher rates than men and face particular "
-                        "barriers to help, which is why Hertfordshire's strategy "
-                        "focuses on them. That does not mean ignoring anyone else. "
+                        "intimate images without consent. In law, an intimate image "
+                        "of anyone under 18 is an indecent image of a child; "
+                        "Childline and the Internet Watch Foundation's Report Remove "
+                        "tool help young people get such images taken "
+                        "down.</li></ul><h3>A gendered issue, with room for "
+                        "everyone</h3><p>Women and girls are disproportionately "
+                        "affected by domestic abuse, sexual violence and coercive "
+                        "control. The Crime Survey for England and Wales estimated "
+                        "that in the year ending March 2024, 2.3 million people aged "
+                        "16 and over experienced domestic abuse: 1.6 million women "
+                        "and 712,000 men. The most severe, repeated and fatal abuse "
+                        "is heavily gendered, and women face particular barriers to "
+                        "help, which is why Hertfordshire's strategy focuses on them. "
+                        "That does not mean ignoring anyone else. "
                         "Men and boys are victims too, and may fear they will not be "
                         "believed. Lesbian, gay, bisexual and trans people may have "
                         "their identity used against them as a tool of control, and "
@@ -136,7 +144,8 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours, for anyone experiencing domestic abuse."
+                            "Open 24 hours, for women experiencing domestic abuse, and "
+                            "for friends, family and professionals supporting them."
                         ),
                     },
                 ),
@@ -145,6 +154,26 @@ MODULE = {
                     {
                         "service": "mens-advice-line",
                         "text": "For men experiencing domestic abuse.",
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "rape-crisis",
+                        "text": (
+                            "For anyone aged 16 or over affected by rape or any other "
+                            "sexual violence, recent or in the past. Open 24 hours."
+                        ),
                     },
                 ),
             ],
@@ -199,9 +228,13 @@ MODULE = {
                                     "ask about abuse in private, never in front of a "
                                     "partner, relative or child, and use a "
                                     "professional interpreter rather than a family "
-                                    "member. Staff trained to level 1 recognise "
-                                    "signs and respond to disclosures; staff trained "
-                                    "to level 2 also ask about abuse directly. "
+                                    "member. NICE sets out four levels of response "
+                                    "to domestic abuse, and its quality standard "
+                                    "(QS116) expects front-line staff to be trained "
+                                    "to level 1 or level 2. Level 1 staff recognise "
+                                    "signs and respond to disclosures; level 2 staff "
+                                    "also ask about abuse directly. Levels 3 and 4 "
+                                    "are for staff with specialist roles. "
                                     "Victims of FGM may be more likely to present in "
                                     "health settings.</p>"
                                 ),
@@ -310,6 +343,16 @@ MODULE = {
                 (
                     "signpost",
                     {
+                        "service": "national-domestic-abuse-helpline",
+                        "text": (
+                            "Open 24 hours, for women experiencing domestic abuse, and "
+                            "for friends, family and professionals supporting them."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
                         "service": "mens-advice-line",
                         "text": "For men experiencing domestic abuse.",
                     },
@@ -317,9 +360,10 @@ MODULE = {
                 (
                     "signpost",
                     {
-                        "service": "national-domestic-abuse-helpline",
+                        "service": "galop",
                         "text": (
-                            "Open 24 hours, for anyone experiencing domestic abuse."
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse."
                         ),
                     },
                 ),
@@ -470,8 +514,8 @@ MODULE = {
                     {
                         "service": "emergency-999",
                         "text": (
-                            "If anyone is in immediate danger. If you cannot speak, "
-                            "stay on the line and follow the operator's instructions."
+                            "If anyone is in immediate danger. A caller on a mobile who "
+                            "cannot speak can press 55 when asked (the Silent Solution)."
                         ),
                     },
                 ),
@@ -480,8 +524,35 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours. Share the number when it is safe for the "
-                            "person to have it."
+                            "Open 24 hours, for women and for those supporting them. "
+                            "Share a number only when it is safe for the person to have it."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "mens-advice-line",
+                        "text": "For men experiencing domestic abuse.",
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "rape-crisis",
+                        "text": (
+                            "For anyone aged 16 or over affected by rape or any other "
+                            "sexual violence, recent or in the past. Open 24 hours."
                         ),
                     },
                 ),
@@ -815,7 +886,7 @@ MODULE = {
                         {"text": "A matter for her parents to deal with, since she is under 18 and lives at home", "correct": False,
                          "feedback": "Her age means you follow child safeguarding procedures; you do not leave it to her parents."},
                     ],
-                    "explanation": "Checking her phone, controlling her clothes and threatening to share private images are controlling and threatening behaviour.",
+                    "explanation": "Checking her phone, controlling her clothes and threatening to share private images are controlling and threatening behaviour. Because Priya is 17, any intimate image of her is in law an indecent image of a child (Protection of Children Act 1978), so sharing it would be a crime. Childline and the Internet Watch Foundation's Report Remove tool can help her get images taken down.",
                     "category": "recognising",
                     "sectors": [],
                 },
@@ -833,7 +904,7 @@ MODULE = {
                         {"text": "Reassure her, agree to keep it confidential as she is nearly 18, record her words and check in next week", "correct": False,
                          "feedback": "At 17 she is a child in safeguarding terms and may be at risk, so you cannot promise secrecy."},
                     ],
-                    "explanation": "Anyone under 18 is a child. Respond supportively, be honest about confidentiality, record and follow child safeguarding procedures.",
+                    "explanation": "Anyone under 18 is a child. Respond supportively, be honest about confidentiality, record and follow child safeguarding procedures. Tell your safeguarding lead about the threat to share images: photos of anyone under 18 are indecent images of a child, and Childline's Report Remove can help Priya have them taken down.",
                     "category": "responding",
                     "sectors": [],
                 },
@@ -854,5 +925,8 @@ MODULE = {
         "C7",
         "S1",
         "S4",
+        "S5",
+        "S6",
+        "S7",
     ],
 }
