@@ -50,7 +50,7 @@ MODULE = {
         "and a survivor's account. There is no graphic detail. You can pause or step "
         "away at any time without giving a reason."
     ),
-    "last_reviewed": "2026-11-25",
+    "last_reviewed": "2026-12-01",
     "certificate_validity_months": 24,
     "prerequisites": [],
     "lessons": [
@@ -87,12 +87,12 @@ MODULE = {
                         "memory.</li><li><strong>Using identity or "
                         "dependency:</strong> threatening to ‘out’ an LGBT+ partner, "
                         "using immigration status as leverage, or controlling care "
-                        "or mobility equipment.</li></ul><p>Women experience "
-                        "coercive control at much higher rates than men, and it "
+                        "or mobility equipment.</li></ul><p>Women are "
+                        "disproportionately subjected to coercive control, and it "
                         "grows from the same unequal power and harmful gender norms "
-                        "that run through all VAWG. Men, and people in same-sex "
-                        "relationships, can be subjected to it too, and deserve the "
-                        "same response.</p>"
+                        "that run through all VAWG. Men, and LGBT+ people including "
+                        "those in same-sex relationships, can be subjected to it too, "
+                        "and deserve the same response.</p>"
                     ),
                 ),
                 (
@@ -134,8 +134,8 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours, for anyone experiencing controlling "
-                            "behaviour or other domestic abuse."
+                            "Open 24 hours, for women experiencing controlling behaviour "
+                            "or other domestic abuse, and for anyone supporting them."
                         ),
                     },
                 ),
@@ -146,6 +146,16 @@ MODULE = {
                         "text": (
                             "For men experiencing domestic abuse, including "
                             "controlling behaviour."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse, including threats to ‘out’ them."
                         ),
                     },
                 ),
@@ -264,7 +274,11 @@ MODULE = {
                     "signpost",
                     {
                         "service": "national-domestic-abuse-helpline",
-                        "text": "Open 24 hours, including for abuse by an ex-partner.",
+                        "text": (
+                            "Open 24 hours, for women experiencing domestic abuse, "
+                            "including abuse by an ex-partner, and for anyone supporting "
+                            "them."
+                        ),
                     },
                 ),
                 (
@@ -274,6 +288,16 @@ MODULE = {
                         "text": (
                             "For men experiencing domestic abuse, including "
                             "controlling behaviour."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse, including threats to ‘out’ them."
                         ),
                     },
                 ),
@@ -335,9 +359,21 @@ MODULE = {
                         "keep a log of incidents with dates, times and any evidence, "
                         "such as screenshots.</li><li>Advise them not to reply to or "
                         "confront the person.</li><li>Record what you are told and "
-                        "refer in line with your procedures. Police and courts can "
-                        "use protective orders, such as stalking protection orders; "
-                        "those decisions sit with them.</li></ul>"
+                        "refer in line with your procedures. The National Stalking "
+                        "Helpline advises anyone being stalked, whoever the stalker "
+                        "is.</li><li>If intimate images have been shared or "
+                        "threatened, the Revenge Porn Helpline supports adults. An "
+                        "intimate image of anyone under 18 is an indecent image of a "
+                        "child: follow child safeguarding procedures, and tell the "
+                        "young person about Childline and the Internet Watch "
+                        "Foundation's Report Remove tool.</li><li>Protective orders "
+                        "are for the police and the courts to decide. They include "
+                        "stalking protection orders and, where the stalker is a "
+                        "partner, ex-partner or relative, Domestic Abuse Protection "
+                        "Notices and Orders in the areas that have them so far (the "
+                        "post-separation abuse module explains the roll-out). A "
+                        "victim can also apply to the family court for a "
+                        "non-molestation order.</li></ul>"
                     ),
                 ),
                 (
@@ -420,8 +456,30 @@ MODULE = {
                     {
                         "service": "emergency-999",
                         "text": (
-                            "If anyone is in immediate danger. If you cannot speak, "
-                            "stay on the line and follow the operator's instructions."
+                            "If anyone is in immediate danger. A caller on a mobile who "
+                            "cannot speak can press 55 when asked (the Silent Solution)."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "national-stalking-helpline",
+                        "text": (
+                            "For anyone being stalked, by an ex-partner, an "
+                            "acquaintance or a stranger, and for people supporting "
+                            "them. Stalking can also be reported to the police on 101."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "revenge-porn-helpline",
+                        "text": (
+                            "For adults whose intimate images have been shared, or "
+                            "threatened to be shared, without consent. Under-18s can "
+                            "use Childline's Report Remove."
                         ),
                     },
                 ),
@@ -430,9 +488,28 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours, for stalking or online abuse by a "
-                            "partner or ex-partner. Stalking by anyone else can be "
-                            "reported to the police on 101, or on 999 in an emergency."
+                            "Open 24 hours, for women stalked or abused online by a "
+                            "partner or ex-partner, and for anyone supporting them."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "mens-advice-line",
+                        "text": (
+                            "For men stalked or abused online by a partner or "
+                            "ex-partner."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "stalked or abused online by a partner, ex-partner or relative."
                         ),
                     },
                 ),
@@ -639,12 +716,12 @@ MODULE = {
                  "feedback": "Control can continue after separation and does not need people to live together."},
                 {"text": "Only people who are married or in a civil partnership", "correct": False,
                  "feedback": "Partners, ex-partners and family members can all use coercive control."},
-                {"text": "Anyone, although women experience it at much higher rates than men", "correct": True,
+                {"text": "Anyone, although women are disproportionately subjected to it", "correct": True,
                  "feedback": "Correct. It is gendered, but anyone can be a victim."},
                 {"text": "Women in heterosexual relationships, as it grows from unequal power between men and women", "correct": False,
                  "feedback": "It grows from unequal power, but men and people in same-sex relationships can be subjected to it too."},
             ],
-            "explanation": "Coercive control is gendered, but men and LGBT+ people can also be victims and deserve the same response.",
+            "explanation": "Coercive control is gendered: women are disproportionately subjected to it. Men and LGBT+ people can also be victims and deserve the same response.",
             "category": "gender",
             "sectors": [],
         },
@@ -781,8 +858,28 @@ MODULE = {
                         {"text": "Agree that it is hard to spot, and suggest he is more careful about who he dates", "correct": False,
                          "feedback": "This puts responsibility on him. The abuse is his ex-partner's responsibility."},
                     ],
-                    "explanation": "Never blame the victim. Reassure him that the abuse is not his fault, then check safety, record and refer.",
+                    "explanation": "Never blame the victim. Reassure him that the abuse is not his fault, then check safety, record and refer: Galop's National LGBT+ Domestic Abuse Helpline and the Men's Advice Line both support men like Tom, and the Revenge Porn Helpline advises adults whose intimate images are threatened.",
                     "category": "responding",
+                    "sectors": [],
+                },
+                {
+                    "type": "multiple",
+                    "lesson": "stalking-and-technology-facilitated-abuse",
+                    "text": "Which services could you tell Tom about? Select all that apply.",
+                    "choices": [
+                        {"text": "Childline's Report Remove, to take down his photos", "correct": False,
+                         "feedback": "Not for Tom. Report Remove is for young people under 18; at 34, the Revenge Porn Helpline is the service for him."},
+                        {"text": "The Men's Advice Line, for men experiencing domestic abuse", "correct": True,
+                         "feedback": "Yes. It supports men, including men abused by a male partner or ex-partner."},
+                        {"text": "The National Domestic Abuse Helpline, as the main line for everyone", "correct": False,
+                         "feedback": "Not the best fit. That helpline is for women and the people supporting them; men are directed to the Men's Advice Line, and LGBT+ people to Galop."},
+                        {"text": "Galop's National LGBT+ Domestic Abuse Helpline, for LGBT+ people", "correct": True,
+                         "feedback": "Yes. Galop supports LGBT+ people experiencing domestic abuse, including from an ex-partner."},
+                        {"text": "The Revenge Porn Helpline, for the threat to share his photos", "correct": True,
+                         "feedback": "Yes. It advises adults whose intimate images have been shared or threatened."},
+                    ],
+                    "explanation": "Galop's National LGBT+ Domestic Abuse Helpline and the Men's Advice Line both support men like Tom; the Revenge Porn Helpline advises adults about intimate images. The National Domestic Abuse Helpline is for women and those supporting them, and Report Remove is for under-18s.",
+                    "category": "signposting",
                     "sectors": [],
                 },
             ],
@@ -805,5 +902,9 @@ MODULE = {
         "U5",
         "S1",
         "S4",
+        "S5",
+        "S6",
+        "S7",
+        "L1",
     ],
 }
