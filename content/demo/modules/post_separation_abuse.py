@@ -54,7 +54,7 @@ MODULE = {
         "ex-partners. There are no graphic descriptions. You can step away at any "
         "time, and every lesson ends with where to get support."
     ),
-    "last_reviewed": "2026-11-25",
+    "last_reviewed": "2026-12-01",
     "certificate_validity_months": 24,
     "prerequisites": [],
     "lessons": [
@@ -83,12 +83,16 @@ MODULE = {
                         "The strategy commits the partnership to training on the "
                         "dynamics of post-separation abuse, and this module is part of "
                         "that offer.</p>"
-                        "<p>Domestic abuse, stalking and sexual violence are "
-                        "overwhelmingly carried out by men against women, and most "
-                        "examples in this module reflect that. Men, and people in "
-                        "same-sex and other LGBT+ relationships, can also experience "
-                        "post-separation abuse. They face their own barriers to being "
-                        "believed, and they deserve the same careful response.</p>"
+                        "<p>Domestic abuse mostly harms women. The Crime Survey for "
+                        "England and Wales estimated that in the year ending March "
+                        "2024, 1.6 million women and 712,000 men aged 16 and over "
+                        "experienced domestic abuse, and the most severe, repeated and "
+                        "fatal abuse is heavily gendered: it is mostly carried out by "
+                        "men against women. Most examples in this module reflect that. "
+                        "Men, and people in same-sex and other LGBT+ relationships, "
+                        "can also experience post-separation abuse. They face their "
+                        "own barriers to being believed, and they deserve the same "
+                        "careful response.</p>"
                         "<h3>What the law says</h3>"
                         "<p>The Domestic Abuse Act 2021 sets out a legal definition of "
                         "domestic abuse. Three things must be true: both people are "
@@ -183,9 +187,9 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours, for confidential support about domestic "
-                            "abuse, including abuse from an ex-partner after "
-                            "separation."
+                            "Open 24 hours, for women experiencing domestic abuse, including "
+                            "from an ex-partner after separation, and for friends, family and "
+                            "professionals supporting them."
                         ),
                     },
                 ),
@@ -202,10 +206,21 @@ MODULE = {
                 (
                     "signpost",
                     {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse, including from an ex-partner."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
                         "service": "emergency-999",
                         "text": (
                             "If anyone, adult or child, is in immediate danger, call "
-                            "999."
+                            "999. A caller on a mobile who cannot speak can press 55 "
+                            "when asked (the Silent Solution)."
                         ),
                     },
                 ),
@@ -413,9 +428,9 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours, for confidential support about domestic "
-                            "abuse, including abuse from an ex-partner after "
-                            "separation."
+                            "Open 24 hours, for women experiencing domestic abuse, including "
+                            "from an ex-partner after separation, and for friends, family and "
+                            "professionals supporting them."
                         ),
                     },
                 ),
@@ -426,6 +441,16 @@ MODULE = {
                         "text": (
                             "For men experiencing domestic abuse from a partner or "
                             "ex-partner."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse, including from an ex-partner."
                         ),
                     },
                 ),
@@ -661,7 +686,8 @@ MODULE = {
                         "service": "emergency-999",
                         "text": (
                             "If anyone, adult or child, is in immediate danger, call "
-                            "999."
+                            "999. A caller on a mobile who cannot speak can press 55 "
+                            "when asked (the Silent Solution)."
                         ),
                     },
                 ),
@@ -670,8 +696,29 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "For a parent experiencing abuse from an ex-partner, "
-                            "including abuse through child arrangements. Open 24 hours."
+                            "Open 24 hours, for mothers and other women abused by an "
+                            "ex-partner, including through child arrangements, and for "
+                            "anyone supporting them."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "mens-advice-line",
+                        "text": (
+                            "For fathers and other men abused by a partner or "
+                            "ex-partner, including through child arrangements."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse, including from an ex-partner."
                         ),
                     },
                 ),
@@ -724,11 +771,15 @@ MODULE = {
                         "a case to MARAC; it must never be used to lower the level of "
                         "risk.</li>"
                         "<li><strong>Potential escalation:</strong> repeated "
-                        "incidents, commonly three in twelve months. Check your local "
-                        "MARAC's threshold.</li>"
-                        "<li><strong>Repeat:</strong> any further abuse within twelve "
-                        "months of the last MARAC referral.</li>"
+                        "incidents, commonly three or more police call-outs in twelve "
+                        "months. Check your local MARAC's threshold.</li>"
+                        "<li><strong>Repeat:</strong> a further incident within twelve "
+                        "months of the last MARAC referral, however minor it seems.</li>"
                         "</ul>"
+                        "<p>Counter-allegations are common after separation: an "
+                        "ex-partner may report the victim-survivor, or claim to be the "
+                        "victim. Screen them carefully before deciding whom a referral "
+                        "is for.</p>"
                     ),
                 ),
                 (
@@ -788,9 +839,27 @@ MODULE = {
                                 "heading": "Legal protection",
                                 "body": (
                                     "<p>Options can include reporting to the police "
-                                    "and protective orders, such as domestic violence "
-                                    "protection orders and stalking protection orders. "
-                                    "Police and specialist services can explain what "
+                                    "and protective orders:</p>"
+                                    "<ul>"
+                                    "<li><strong>Domestic Abuse Protection Notices and "
+                                    "Orders</strong> (Part 3 of the Domestic Abuse Act "
+                                    "2021). The police issue a notice; a court makes an "
+                                    "order. They have been piloted since 27 November "
+                                    "2024, starting in Greater Manchester, parts of "
+                                    "London and British Transport Police, then Cleveland "
+                                    "and North Wales, and replace domestic violence "
+                                    "protection notices and orders (DVPNs and DVPOs) as "
+                                    "they roll out. Until then, police elsewhere still "
+                                    "use DVPNs and DVPOs.</li>"
+                                    "<li><strong>Non-molestation orders</strong> and "
+                                    "<strong>occupation orders</strong>, which the "
+                                    "victim-survivor applies for themselves in the "
+                                    "family court, with or without police "
+                                    "involvement.</li>"
+                                    "<li><strong>Stalking protection orders</strong>, "
+                                    "which the police apply for.</li>"
+                                    "</ul>"
+                                    "<p>Police and specialist services can explain what "
                                     "might apply.</p>"
                                 ),
                             },
@@ -888,12 +957,14 @@ MODULE = {
                                     "ex-partner, relative or any child. Use a "
                                     "professional interpreter, never "
                                     "a family member.</li>"
-                                    "<li>NICE describes two levels of staff training. "
-                                    "Staff trained to level 1 respond to a disclosure "
-                                    "and refer on; staff trained to level 2 are also "
-                                    "trained to ask about abuse directly. Know which "
-                                    "level you are trained to, and who you refer "
-                                    "to.</li>"
+                                    "<li>NICE sets out four levels of response to "
+                                    "domestic abuse, and its quality standard (QS116) "
+                                    "expects front-line staff to be trained to level 1 "
+                                    "or level 2. Level 1 staff respond to a disclosure "
+                                    "and refer on; level 2 staff are also trained to "
+                                    "ask about abuse directly. Levels 3 and 4 are for "
+                                    "staff with specialist roles. Know which level you "
+                                    "are trained to, and who you refer to.</li>"
                                     "<li>A recent separation is a reason to ask again, "
                                     "not to stop asking. Ask what is happening now and "
                                     "whether the patient feels safe.</li>"
@@ -922,7 +993,8 @@ MODULE = {
                         "service": "emergency-999",
                         "text": (
                             "If anyone, adult or child, is in immediate danger, call "
-                            "999."
+                            "999. A caller on a mobile who cannot speak can press 55 "
+                            "when asked (the Silent Solution)."
                         ),
                     },
                 ),
@@ -931,8 +1003,28 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "For confidential support in thinking through safety after "
-                            "leaving. Open 24 hours."
+                            "Open 24 hours, for women thinking through their safety "
+                            "after leaving, and for anyone supporting them."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "mens-advice-line",
+                        "text": (
+                            "For men thinking through their safety after leaving an "
+                            "abusive partner."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For LGBT+ people thinking through their safety after "
+                            "leaving an abusive partner."
                         ),
                     },
                 ),
@@ -1037,12 +1129,21 @@ MODULE = {
                                     "Domestic Abuse Act 2021. Investigate the course "
                                     "of conduct, not only the latest incident.</li>"
                                     "<li>Consider stalking and harassment, and "
-                                    "protective orders such as domestic violence "
-                                    "protection orders and stalking protection "
-                                    "orders.</li>"
+                                    "protective orders: a Domestic Abuse Protection "
+                                    "Notice and Order where your force has them (piloted "
+                                    "from 27 November 2024 under Part 3 of the Domestic "
+                                    "Abuse Act 2021, replacing DVPNs and DVPOs as they "
+                                    "roll out), and stalking protection orders. Tell "
+                                    "victim-survivors they can also apply for a "
+                                    "non-molestation order themselves.</li>"
                                     "<li>Repeat the risk assessment after separation, "
                                     "and consider MARAC on any of the criteria, "
-                                    "including professional judgement.</li>"
+                                    "including professional judgement. Many forces now "
+                                    "use the College of Policing's Domestic Abuse Risk "
+                                    "Assessment (DARA) at the front line in place of "
+                                    "DASH; partner agencies and MARAC still use DASH, "
+                                    "so say which tool you used when you share a "
+                                    "referral.</li>"
                                     "<li>Expect counter-allegations. An ex-partner may "
                                     "report the victim-survivor for harassment or for "
                                     "breaking child arrangements. Look at the whole "
@@ -1200,9 +1301,9 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours, for confidential support about domestic "
-                            "abuse, including abuse from an ex-partner after "
-                            "separation."
+                            "Open 24 hours, for women experiencing domestic abuse, including "
+                            "from an ex-partner after separation, and for friends, family and "
+                            "professionals supporting them."
                         ),
                     },
                 ),
@@ -1219,10 +1320,21 @@ MODULE = {
                 (
                     "signpost",
                     {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse, including from an ex-partner."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
                         "service": "emergency-999",
                         "text": (
                             "If anyone, adult or child, is in immediate danger, call "
-                            "999."
+                            "999. A caller on a mobile who cannot speak can press 55 "
+                            "when asked (the Silent Solution)."
                         ),
                     },
                 ),
@@ -1321,7 +1433,7 @@ MODULE = {
             "lesson": "risk-after-leaving",
             "text": "A DASH checklist completed after a separation has 11 “yes” answers, but you are seriously worried because the ex-partner's behaviour is escalating. What is the right course?",
             "choices": [
-                {"text": "Wait until there have been three incidents in twelve months.", "correct": False,
+                {"text": "Wait until there have been three police call-outs in a year.", "correct": False,
                  "feedback": "Potential escalation is one route, but you do not need to wait for it when your judgement says the risk is serious now."},
                 {"text": "Record the case as standard risk because the score is below 14.", "correct": False,
                  "feedback": "Judgement can raise risk but must never be used to lower it, and a score is not a reason to ignore serious concerns."},
@@ -1330,7 +1442,7 @@ MODULE = {
                 {"text": "Refer to MARAC on the grounds of professional judgement.", "correct": True,
                  "feedback": "Correct. Professional judgement is a MARAC criterion in its own right and can bring a case below 14 to MARAC."},
             ],
-            "explanation": "MARAC criteria are visible high risk (14 or more), professional judgement, potential escalation (commonly three incidents in twelve months) and repeat (any abuse within twelve months of the last referral).",
+            "explanation": "MARAC criteria are visible high risk (14 or more), professional judgement, potential escalation (commonly three or more police call-outs in twelve months) and repeat (a further incident within twelve months of the last referral).",
             "category": "risk",
             "sectors": [],
         },
@@ -1346,6 +1458,20 @@ MODULE = {
             ],
             "explanation": "Professional judgement is used to identify risk the checklist may miss, never to downgrade it. Calmness can reflect trauma, minimising or fear, not safety.",
             "category": "risk",
+            "sectors": [],
+        },
+        {
+            "type": "true_false",
+            "lesson": "risk-after-leaving",
+            "text": "Only the police can apply for a non-molestation order to protect a victim-survivor from an ex-partner.",
+            "choices": [
+                {"text": "True", "correct": False,
+                 "feedback": "Incorrect. The victim-survivor applies to the family court for a non-molestation order themselves, with or without the police."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. Non-molestation orders are victim-led: the victim-survivor applies to the family court."},
+            ],
+            "explanation": "Non-molestation and occupation orders are applied for by the victim-survivor in the family court. The police issue Domestic Abuse Protection Notices and apply for Orders where these have rolled out (piloted from 27 November 2024), and DVPNs and DVPOs elsewhere.",
+            "category": "law",
             "sectors": [],
         },
         {
@@ -1504,7 +1630,7 @@ MODULE = {
                 {"text": "Ask about abuse in front of both of them, so that everything is open.", "correct": False,
                  "feedback": "Asking in front of the ex-partner is unsafe and unlikely to lead to an honest answer."},
             ],
-            "explanation": "In health settings, enquiry should be private. Level 1 staff respond to a disclosure and refer on; level 2 staff are also trained to ask about abuse.",
+            "explanation": "In health settings, enquiry should be private. NICE sets out four levels of response and expects front-line staff at level 1 or 2: level 1 staff respond to a disclosure and refer on; level 2 staff are also trained to ask about abuse.",
             "category": "practice",
             "sectors": ["health"],
         },
@@ -1622,5 +1748,9 @@ MODULE = {
         "H13",
         "S1",
         "S4",
+        "S5",
+        "S7",
+        "L1",
+        "R8",
     ],
 }
