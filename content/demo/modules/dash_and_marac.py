@@ -44,7 +44,7 @@ MODULE = {
         "graphic detail. You can pause or step away at any time without giving a "
         "reason."
     ),
-    "last_reviewed": "2026-11-25",
+    "last_reviewed": "2026-12-01",
     "certificate_validity_months": 24,
     "prerequisites": ["recognising-vawg-and-responding-to-disclosure"],
     "lessons": [
@@ -70,7 +70,13 @@ MODULE = {
                         "person answers ‘yes’ to <strong>14 or more</strong>, the "
                         "case is <strong>visible high risk</strong>. Use the current "
                         "version your organisation provides and ask the questions as "
-                        "they are written.</p><h3>Before you ask any "
+                        "they are written.</p><p>Police forces may use a different "
+                        "tool. Many now use the College of Policing's <strong>Domestic "
+                        "Abuse Risk Assessment (DARA)</strong> at the front line in "
+                        "place of DASH. Partner agencies and MARAC still use the DASH "
+                        "risk checklist, so if the police have assessed someone with "
+                        "DARA, that is not a reason to skip your own "
+                        "assessment.</p><h3>Before you ask any "
                         "questions</h3><ul><li><strong>Is it safe to talk "
                         "now?</strong> Check the person is alone, cannot be "
                         "overheard and has time. If not, agree another "
@@ -111,11 +117,33 @@ MODULE = {
                                 "rich_text",
                                 (
                                     "<p><strong>Health.</strong> Only ask in "
-                                    "private. If you are trained to respond (level "
-                                    "1) rather than to ask (level 2), respond well, "
-                                    "check immediate safety and pass the concern to "
-                                    "a trained colleague or your safeguarding "
-                                    "lead.</p>"
+                                    "private. NICE sets out four levels of response, "
+                                    "and expects front-line staff to be trained to "
+                                    "level 1 (responding) or level 2 (asking). If you "
+                                    "are trained to respond rather than to ask, "
+                                    "respond well, check immediate safety and pass "
+                                    "the concern to a trained colleague or your "
+                                    "safeguarding lead.</p>"
+                                ),
+                            ),
+                        ],
+                    },
+                ),
+                (
+                    "sector_variant",
+                    {
+                        "sectors": ["police"],
+                        "blocks": [
+                            (
+                                "rich_text",
+                                (
+                                    "<p><strong>Police.</strong> If your force uses "
+                                    "DARA at the front line, complete it as your "
+                                    "force's guidance says. When you refer to MARAC or "
+                                    "share with partner agencies, say which tool you "
+                                    "used. MARAC and partner agencies still work with "
+                                    "DASH, and the visible high risk criterion is a "
+                                    "DASH score of 14 or more.</p>"
                                 ),
                             ),
                         ],
@@ -154,7 +182,27 @@ MODULE = {
                     "signpost",
                     {
                         "service": "national-domestic-abuse-helpline",
-                        "text": "Open 24 hours, for the person you are supporting.",
+                        "text": (
+                            "Open 24 hours, for women experiencing domestic abuse, and for "
+                            "friends, family and professionals supporting them."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "mens-advice-line",
+                        "text": "For men experiencing domestic abuse.",
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse."
+                        ),
                     },
                 ),
             ],
@@ -286,8 +334,8 @@ MODULE = {
                     {
                         "service": "emergency-999",
                         "text": (
-                            "If anyone is in immediate danger. If you cannot speak, "
-                            "stay on the line and follow the operator's instructions."
+                            "If anyone is in immediate danger. A caller on a mobile who "
+                            "cannot speak can press 55 when asked (the Silent Solution)."
                         ),
                     },
                 ),
@@ -295,7 +343,27 @@ MODULE = {
                     "signpost",
                     {
                         "service": "national-domestic-abuse-helpline",
-                        "text": "Open 24 hours, for the person you are supporting.",
+                        "text": (
+                            "Open 24 hours, for women experiencing domestic abuse, and for "
+                            "friends, family and professionals supporting them."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "mens-advice-line",
+                        "text": "For men experiencing domestic abuse.",
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse."
+                        ),
                     },
                 ),
             ],
@@ -326,11 +394,11 @@ MODULE = {
                         "you have serious concerns, whatever the "
                         "score.</li><li><strong>Potential escalation:</strong> abuse "
                         "that is becoming more frequent or serious. A common guide "
-                        "is three incidents within twelve months; check your local "
-                        "threshold.</li><li><strong>Repeat:</strong> any further "
-                        "abuse within twelve months of the last MARAC referral. The "
-                        "new incident does not have to be high risk on its "
-                        "own.</li></ol><h3>Sharing information</h3><p>Share on a "
+                        "is three or more police call-outs within twelve months; "
+                        "check your local threshold.</li><li><strong>Repeat:</strong> "
+                        "a further incident within twelve months of the last MARAC "
+                        "referral. The new incident does not have to be high risk on "
+                        "its own.</li></ol><h3>Sharing information</h3><p>Share on a "
                         "<strong>need-to-know</strong> basis: only what is relevant "
                         "to safety, only with people who need it, and record what "
                         "you shared and why. Follow your organisation's "
@@ -344,8 +412,9 @@ MODULE = {
                     {
                         "heading": "Watch for counter-allegations",
                         "text": (
-                            "<p>Sometimes each person names the other as the abuser. "
-                            "Truly mutual abuse is rare, and a victim may have used "
+                            "<p>Counter-allegations are common: each person names the "
+                            "other as the abuser. Truly mutual abuse is rare, and a "
+                            "victim may have used "
                             "violence to resist or defend themselves. Getting this "
                             "wrong can cost a victim support or even their children. "
                             "Record your concerns; the module on identifying the "
@@ -412,7 +481,8 @@ MODULE = {
                             "is safe now, record the details and make a repeat "
                             "referral through your local MARAC process. Men can find "
                             "it hard to be believed, so make sure he knows about the "
-                            "Men's Advice Line.</p>"
+                            "Men's Advice Line and, if he is gay, bisexual or trans, "
+                            "Galop's National LGBT+ Domestic Abuse Helpline.</p>"
                         ),
                     },
                 ),
@@ -429,6 +499,16 @@ MODULE = {
                 (
                     "signpost",
                     {
+                        "service": "national-domestic-abuse-helpline",
+                        "text": (
+                            "Open 24 hours, for women experiencing domestic abuse, and for "
+                            "friends, family and professionals supporting them."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
                         "service": "mens-advice-line",
                         "text": "For men experiencing domestic abuse.",
                     },
@@ -436,8 +516,11 @@ MODULE = {
                 (
                     "signpost",
                     {
-                        "service": "national-domestic-abuse-helpline",
-                        "text": "Open 24 hours, for the person you are supporting.",
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse."
+                        ),
                     },
                 ),
             ],
@@ -521,14 +604,14 @@ MODULE = {
             "choices": [
                 {"text": "Professional judgement", "correct": True,
                  "feedback": "Correct. Serious concern, whatever the score."},
-                {"text": "Repeat: any abuse within twelve months of the last referral", "correct": True,
-                 "feedback": "Correct. Any further abuse in that period counts."},
+                {"text": "Repeat: a further incident within twelve months of the last referral", "correct": True,
+                 "feedback": "Correct. Any further incident in that period counts."},
                 {"text": "Visible high risk", "correct": True,
                  "feedback": "Correct. 14 or more ‘yes’ answers on the checklist."},
                 {"text": "The victim has agreed to support a police investigation and a prosecution", "correct": False,
                  "feedback": "This is not a criterion. MARAC is about safety, not prosecution."},
                 {"text": "Potential escalation", "correct": True,
-                 "feedback": "Correct. For example, three incidents within twelve months."},
+                 "feedback": "Correct. For example, three or more police call-outs within twelve months."},
             ],
             "explanation": "The four criteria are visible high risk, professional judgement, potential escalation and repeat.",
             "category": "marac",
@@ -540,15 +623,15 @@ MODULE = {
             "text": "A person was referred to MARAC ten months ago. They now report a further incident of abuse that seems less serious. Which statement is correct?",
             "choices": [
                 {"text": "It meets the criteria only if a new DASH checklist gives a score of 14 or more this time", "correct": False,
-                 "feedback": "The repeat criterion does not need a new high score: any further abuse within twelve months counts."},
+                 "feedback": "The repeat criterion does not need a new high score: a further incident within twelve months counts."},
                 {"text": "It counts as a repeat only if the new incident involved physical violence or a threat to kill", "correct": False,
                  "feedback": "Any further abuse counts, including non-physical abuse."},
-                {"text": "It meets the repeat criterion: any further abuse within twelve months of the last referral counts", "correct": True,
+                {"text": "It meets the repeat criterion: a further incident within twelve months of the last referral counts", "correct": True,
                  "feedback": "Correct. The new incident does not have to be high risk on its own."},
                 {"text": "It cannot be referred yet, because a repeat referral is only possible once twelve months have passed", "correct": False,
                  "feedback": "It is the other way round: abuse within twelve months of the last referral meets the repeat criterion."},
             ],
-            "explanation": "Repeat means any further abuse within twelve months of the last MARAC referral.",
+            "explanation": "Repeat means a further incident within twelve months of the last MARAC referral.",
             "category": "marac",
             "sectors": [],
         },
@@ -589,16 +672,16 @@ MODULE = {
             "lesson": "referring-to-marac",
             "text": "What is a common guide for the potential escalation criterion?",
             "choices": [
-                {"text": "Three incidents within twelve months", "correct": True,
+                {"text": "Three or more police call-outs within twelve months", "correct": True,
                  "feedback": "Correct. Check your local MARAC's threshold."},
-                {"text": "Three incidents within six months", "correct": False,
-                 "feedback": "Not the usual guide. A common guide is three incidents within twelve months; check your local threshold."},
-                {"text": "Five incidents within twenty-four months", "correct": False,
-                 "feedback": "Not the usual guide. A common guide is three incidents within twelve months; check your local threshold."},
-                {"text": "Two incidents within twelve months", "correct": False,
-                 "feedback": "Not the usual guide. A common guide is three incidents within twelve months; check your local threshold."},
+                {"text": "Three or more police call-outs within six months", "correct": False,
+                 "feedback": "Not the usual guide. A common guide is three or more police call-outs within twelve months; check your local threshold."},
+                {"text": "Five or more police call-outs within two years", "correct": False,
+                 "feedback": "Not the usual guide. A common guide is three or more police call-outs within twelve months; check your local threshold."},
+                {"text": "Two or more police call-outs within twelve months", "correct": False,
+                 "feedback": "Not the usual guide. A common guide is three or more police call-outs within twelve months; check your local threshold."},
             ],
-            "explanation": "Potential escalation is commonly taken as three incidents within twelve months. Local thresholds may vary.",
+            "explanation": "Potential escalation is commonly taken as three or more police call-outs within twelve months. Local thresholds may vary.",
             "category": "marac",
             "sectors": [],
         },
@@ -641,6 +724,20 @@ MODULE = {
         {
             "type": "true_false",
             "lesson": "getting-ready-to-ask",
+            "text": "If the police have already assessed someone with DARA, partner agencies no longer need to use the DASH risk checklist.",
+            "choices": [
+                {"text": "True", "correct": False,
+                 "feedback": "Incorrect. Many forces use DARA at the front line, but partner agencies and MARAC still use the DASH risk checklist."},
+                {"text": "False", "correct": True,
+                 "feedback": "Correct. DARA is a police tool; partner agencies and MARAC still use DASH."},
+            ],
+            "explanation": "Many police forces now use the College of Policing's Domestic Abuse Risk Assessment (DARA) at the front line in place of DASH. Partner agencies and MARAC still use the DASH risk checklist.",
+            "category": "dash",
+            "sectors": [],
+        },
+        {
+            "type": "true_false",
+            "lesson": "getting-ready-to-ask",
             "text": "An employer or community champion is expected to complete a DASH risk checklist whenever someone discloses abuse to them.",
             "choices": [
                 {"text": "True", "correct": False,
@@ -672,11 +769,11 @@ MODULE = {
             "text": "For a repeat MARAC referral, the new incident does not have to be high risk on its own.",
             "choices": [
                 {"text": "True", "correct": True,
-                 "feedback": "Correct. Any further abuse within twelve months of the last referral meets the repeat criterion."},
+                 "feedback": "Correct. A further incident within twelve months of the last referral meets the repeat criterion."},
                 {"text": "False", "correct": False,
-                 "feedback": "Incorrect. Any further abuse within twelve months of the last referral counts, however serious it seems."},
+                 "feedback": "Incorrect. A further incident within twelve months of the last referral counts, however serious it seems."},
             ],
-            "explanation": "The repeat criterion is any further abuse within twelve months of the last MARAC referral, even if it seems less serious.",
+            "explanation": "The repeat criterion is a further incident within twelve months of the last MARAC referral, even if it seems less serious.",
             "category": "marac",
             "sectors": [],
         },
@@ -813,5 +910,7 @@ MODULE = {
         "U1",
         "S1",
         "S4",
+        "S5",
+        "R8",
     ],
 }
