@@ -19,7 +19,10 @@ LESSON_UNDERSTANDING = {
          "tradition or culture. This module looks at the three you are most likely to come "
          "across in your work: female genital mutilation (FGM), forced marriage and "
          "so-called honour-based abuse (HBA). The Hertfordshire VAWG Strategy also names "
-         "less often reported forms, such as virginity testing and faith-based abuse.</p>"
+         "less often reported forms, such as virginity testing and faith-based abuse. "
+         "Since the Health and Care Act 2022, virginity testing and hymenoplasty (surgery "
+         "to reconstruct the hymen) are criminal offences, as is offering them or helping "
+         "someone to get them.</p>"
          "<p>Two ideas run through everything that follows. First, harmful practices are "
          "found in many countries, communities and faiths. No religion requires them, and "
          "many faith and community leaders speak out against them. Treating a whole "
@@ -109,8 +112,18 @@ LESSON_UNDERSTANDING = {
         }),
         ("signpost", {
             "service": "national-domestic-abuse-helpline",
-            "text": "Free, confidential support at any hour for anyone experiencing "
-                    "domestic abuse, including abuse from family members.",
+            "text": "Open 24 hours, for women experiencing domestic abuse, including abuse "
+                    "from family members, and for anyone supporting them.",
+        }),
+        ("signpost", {
+            "service": "mens-advice-line",
+            "text": "For men experiencing domestic abuse, including abuse from family "
+                    "members.",
+        }),
+        ("signpost", {
+            "service": "galop",
+            "text": "For LGBT+ people experiencing domestic abuse, including from family "
+                    "members who target them because of their sexuality or gender identity.",
         }),
     ],
 }
@@ -375,7 +388,8 @@ LESSON_FGM = {
         ("signpost", {
             "service": "emergency-999",
             "text": "If a girl is in immediate danger, or may be about to be taken abroad "
-                    "for FGM.",
+                    "for FGM. A caller on a mobile who cannot speak can press 55 when "
+                    "asked (the Silent Solution).",
         }),
     ],
 }
@@ -411,6 +425,11 @@ LESSON_FORCED_MARRIAGE = {
          "already been forced to marry. Public bodies must have regard to the statutory "
          "guidance on forced marriage issued under section 63Q of the Family Law Act "
          "1996.</p>"
+         "<p>The <strong>Forced Marriage Unit</strong> (020 7008 0151), run jointly by the "
+         "Home Office and the Foreign, Commonwealth and Development Office, advises "
+         "professionals handling a case and helps people facing forced marriage, "
+         "including British nationals who are already overseas. Call it when someone may "
+         "be taken abroad, or is abroad and wants help.</p>"
          "<h3>Arranged is not the same as forced</h3>"
          "<p>In an arranged marriage, families may introduce and suggest a partner, but "
          "both people are free to say yes or no. The difference is consent. If someone "
@@ -466,8 +485,10 @@ LESSON_FORCED_MARRIAGE = {
                  "body": "<p>Tell your safeguarding lead the same day. If the person is "
                          "under 18, follow child safeguarding procedures; if they are an "
                          "adult, follow your local safeguarding procedures. If travel is "
-                         "imminent or they are in danger, phone 999. Karma Nirvana can "
-                         "advise both you and the person at risk.</p>"},
+                         "imminent or they are in danger, phone 999. The Forced Marriage "
+                         "Unit can advise you on the case, including what can be done if "
+                         "the person is taken overseas, and Karma Nirvana can advise both "
+                         "you and the person at risk.</p>"},
                 {"heading": "Respect choices, without delaying",
                  "body": "<p>Adults have the right to make their own decisions, and some "
                          "will not want the police involved. Explain their options, "
@@ -493,9 +514,14 @@ LESSON_FORCED_MARRIAGE = {
                       "his family or anyone who knows them, and do not suggest he talks it "
                       "through with his parents. Ask what he wants to happen. Before he "
                       "leaves the room, agree a safe way to contact him and a basic safety "
-                      "plan. Explain that forced marriage is a crime and that specialist "
-                      "help is available: Karma Nirvana can advise Daniel and his "
-                      "employer. Pass the concern to the organisation's safeguarding or HR "
+                      "plan, and note the travel dates and where he would be taken. "
+                      "Explain that forced marriage is a crime and that specialist help "
+                      "is available: the Forced Marriage Unit (020 7008 0151) advises "
+                      "professionals handling cases like this and can help British "
+                      "nationals overseas; Karma Nirvana can advise Daniel and his employer; and "
+                      "Galop's National LGBT+ Domestic Abuse Helpline supports LGBT+ "
+                      "people abused by their family. Pass the concern to the "
+                      "organisation's safeguarding or HR "
                       "lead the same day, on a need-to-know basis, and record what he said "
                       "in his own words. If he is in danger or travel is imminent, phone "
                       "999. Simply approving the leave without asking any questions could "
@@ -542,8 +568,8 @@ LESSON_FORCED_MARRIAGE = {
                  "<li><strong>Respond:</strong> speak privately, listen, believe them, and "
                  "never contact the family.</li>"
                  "<li><strong>Refer:</strong> to your HR or safeguarding lead, to "
-                 "specialist help such as Karma Nirvana, and to 999 if there is immediate "
-                 "danger.</li>"
+                 "specialist help such as the Forced Marriage Unit or Karma Nirvana, and "
+                 "to 999 if there is immediate danger.</li>"
                  "<li><strong>Record:</strong> what was said and done, stored securely and "
                  "shared only with people who need to know. Never give out an employee's "
                  "shift pattern or contact details to callers.</li>"
@@ -561,9 +587,21 @@ LESSON_FORCED_MARRIAGE = {
                     "about someone.",
         }),
         ("signpost", {
+            "service": "forced-marriage-unit",
+            "text": "Advice for professionals handling a forced marriage case, and help "
+                    "for people facing forced marriage, including British nationals "
+                    "overseas.",
+        }),
+        ("signpost", {
+            "service": "galop",
+            "text": "For LGBT+ people experiencing domestic abuse, including from family "
+                    "members who target them because of their sexuality or gender identity.",
+        }),
+        ("signpost", {
             "service": "emergency-999",
             "text": "If someone is in immediate danger or is about to be taken abroad "
-                    "against their will.",
+                    "against their will. A caller on a mobile who cannot speak can press "
+                    "55 when asked (the Silent Solution).",
         }),
     ],
 }
@@ -693,12 +731,23 @@ LESSON_HBA = {
         }),
         ("signpost", {
             "service": "national-domestic-abuse-helpline",
-            "text": "Free, confidential support 24 hours a day for anyone experiencing "
-                    "domestic abuse, including abuse from relatives.",
+            "text": "Open 24 hours, for women experiencing domestic abuse, including abuse "
+                    "from family members, and for anyone supporting them.",
+        }),
+        ("signpost", {
+            "service": "mens-advice-line",
+            "text": "For men experiencing domestic abuse, including abuse from family "
+                    "members.",
+        }),
+        ("signpost", {
+            "service": "galop",
+            "text": "For LGBT+ people experiencing domestic abuse, including from family "
+                    "members who target them because of their sexuality or gender identity.",
         }),
         ("signpost", {
             "service": "emergency-999",
-            "text": "If anyone is in immediate danger.",
+            "text": "If anyone is in immediate danger. A caller on a mobile who cannot "
+                    "speak can press 55 when asked (the Silent Solution).",
         }),
     ],
 }
@@ -746,7 +795,8 @@ LESSON_RESPONDING = {
          "reporting duty and learn of a known case in a girl under 18, you must also "
          "report it to the police on 101 yourself. Specialist services such as Karma "
          "Nirvana and the NSPCC FGM helpline can advise both you and the person at "
-         "risk.</p>"),
+         "risk, and the Forced Marriage Unit advises professionals on forced marriage "
+         "cases, including where someone has been taken overseas.</p>"),
         ("key_point", {
             "heading": "Five things never to do",
             "text": "<ul>"
@@ -799,7 +849,8 @@ LESSON_RESPONDING = {
                  "<li>Do not promise full confidentiality. Explain that you may need to "
                  "share information to keep them or others safe, especially a child.</li>"
                  "<li>Pass the concern to your organisation's safeguarding lead, and "
-                 "signpost to specialist help such as Karma Nirvana.</li>"
+                 "signpost to specialist help such as Karma Nirvana or, for forced "
+                 "marriage, the Forced Marriage Unit.</li>"
                  "<li>Use your voice: leaders who say clearly that their faith does not "
                  "require these practices help to prevent them.</li>"
                  "</ul>"),
@@ -811,9 +862,11 @@ LESSON_RESPONDING = {
                 ("rich_text",
                  "<h3>In health settings</h3>"
                  "<p>Ask about abuse only in private, with no partner, relative or "
-                 "companion in the room, and use professional interpreters. NICE quality "
-                 "standards distinguish staff trained to respond to a disclosure from staff "
-                 "trained to ask about abuse; know which applies to you and where to refer. "
+                 "companion in the room, and use professional interpreters. NICE sets out "
+                 "four levels of response, and its quality standard (QS116) expects "
+                 "front-line staff to be trained to level 1 (responding to a disclosure) or "
+                 "level 2 (also asking about abuse); know which applies to you and where to "
+                 "refer. "
                  "Because FGM is more likely to come to light in health settings, make "
                  "sure you know your organisation's FGM procedures, including the "
                  "mandatory duty, before you need them.</p>"),
@@ -863,13 +916,31 @@ LESSON_RESPONDING = {
                     "risk.",
         }),
         ("signpost", {
+            "service": "forced-marriage-unit",
+            "text": "Advice for professionals handling a forced marriage case, and help "
+                    "for people facing forced marriage, including British nationals "
+                    "overseas.",
+        }),
+        ("signpost", {
             "service": "national-domestic-abuse-helpline",
-            "text": "Free, confidential support at any hour for anyone experiencing "
-                    "domestic abuse.",
+            "text": "Open 24 hours, for women experiencing domestic abuse, including abuse "
+                    "from family members, and for anyone supporting them.",
+        }),
+        ("signpost", {
+            "service": "mens-advice-line",
+            "text": "For men experiencing domestic abuse, including abuse from family "
+                    "members.",
+        }),
+        ("signpost", {
+            "service": "galop",
+            "text": "For LGBT+ people experiencing domestic abuse, including from family "
+                    "members who target them because of their sexuality or gender identity.",
         }),
         ("signpost", {
             "service": "emergency-999",
-            "text": "If someone is in immediate danger or about to be taken abroad.",
+            "text": "If someone is in immediate danger or about to be taken abroad. A "
+                    "caller on a mobile who cannot speak can press 55 when asked (the "
+                    "Silent Solution).",
         }),
     ],
 }
@@ -1032,7 +1103,7 @@ QUESTIONS = [
             {"text": "Invite her parents in to talk it through calmly", "correct": False,
              "feedback": "No. Approaching the family can warn them and increase the danger."},
         ],
-        "explanation": "The 'one chance' rule: see the person alone and in private, never approach family or community leaders, and never let them leave without a safety plan and a safe way to contact them. Tell your safeguarding lead the same day and phone 999 if travel is imminent.",
+        "explanation": "The 'one chance' rule: see the person alone and in private, never approach family or community leaders, and never let them leave without a safety plan and a safe way to contact them. Tell your safeguarding lead the same day and phone 999 if travel is imminent. The Forced Marriage Unit (020 7008 0151) can advise you, and can help British nationals who have been taken overseas.",
         "category": "forced-marriage",
         "sectors": [],
     },
@@ -1168,7 +1239,7 @@ QUESTIONS = [
             {"text": "Phone their next of kin to check everything is all right", "correct": False,
              "feedback": "Never contact the family. The next of kin may be involved."},
         ],
-        "explanation": "A request for extended leave abroad can be a sign of forced marriage. Speak privately, then refer to your HR or safeguarding lead and record what happened.",
+        "explanation": "A request for extended leave abroad can be a sign of forced marriage. Speak privately, then refer to your HR or safeguarding lead and record what happened. The Forced Marriage Unit advises professionals, including managers, on forced marriage cases, and can help British nationals taken overseas.",
         "category": "responding",
         "sectors": ["employers"],
     },
@@ -1279,7 +1350,7 @@ QUESTIONS = [
                     {"text": "Her parents know the college is concerned", "correct": False,
                      "feedback": "No. Telling the family can increase the danger."},
                 ],
-                "explanation": "Do not let someone at risk leave without a safety plan and a safe way to contact them, and pass the concern on immediately. Phone 999 if she is in immediate danger.",
+                "explanation": "Do not let someone at risk leave without a safety plan and a safe way to contact them, and pass the concern on immediately. Phone 999 if she is in immediate danger. The DSL can get advice from the Forced Marriage Unit (020 7008 0151), which can also help British nationals who have been taken overseas.",
                 "category": "forced-marriage",
                 "sectors": [],
             },
@@ -1379,7 +1450,7 @@ MODULE = {
                        "within families and abuse of children. It contains no graphic "
                        "descriptions. You can pause or step away at any time without "
                        "giving a reason.",
-    "last_reviewed": "2026-11-25",
+    "last_reviewed": "2026-12-01",
     "certificate_validity_months": 24,
     "prerequisites": [],
     "lessons": [
@@ -1393,6 +1464,6 @@ MODULE = {
     "sources": [
         "H1", "H2", "H3", "H4", "H5", "H6", "H7", "H8", "H9", "H10", "H11", "H12", "H13",
         "T1", "T4", "T5", "T6", "C6", "C7", "R1", "R3", "R4", "R5", "R6", "R7",
-        "S1", "S2", "S3",
+        "S1", "S2", "S3", "S4", "S5",
     ],
 }
