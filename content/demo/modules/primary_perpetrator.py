@@ -49,7 +49,7 @@ MODULE = {
         "descriptions. You can step away at any time, and every lesson ends with where "
         "to get support."
     ),
-    "last_reviewed": "2026-11-25",
+    "last_reviewed": "2026-12-01",
     "certificate_validity_months": 24,
     "prerequisites": [],
     "lessons": [
@@ -92,8 +92,13 @@ MODULE = {
                         "someone as a perpetrator, others may read and repeat it, so a "
                         "single mistake can shape years of decisions.</p>"
                         "<h3>Gender, and room for everyone</h3>"
-                        "<p>Domestic abuse is overwhelmingly perpetrated by men "
-                        "against women. So when a man and a woman make allegations "
+                        "<p>Women are disproportionately the victims of domestic "
+                        "abuse. The Crime Survey for England and Wales estimated that "
+                        "in the year ending March 2024, 1.6 million women and 712,000 "
+                        "men aged 16 and over experienced it, and the most severe, "
+                        "repeated and fatal abuse is heavily gendered: it is mostly "
+                        "carried out by men against women. Counter-allegations are "
+                        "common, so when a man and a woman make allegations "
                         "against each other, professionals need to be alert to the "
                         "possibility that an abusive man is presenting himself as the "
                         "victim, for example after the woman has defended herself. Men "
@@ -150,8 +155,9 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours, for confidential support about domestic "
-                            "abuse from a partner or ex-partner."
+                            "Open 24 hours, for women experiencing domestic abuse from a "
+                            "partner or ex-partner, and for friends, family and "
+                            "professionals supporting them."
                         ),
                     },
                 ),
@@ -162,6 +168,17 @@ MODULE = {
                         "text": (
                             "For men experiencing domestic abuse from a partner or "
                             "ex-partner."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse from a partner, ex-partner or "
+                            "family member."
                         ),
                     },
                 ),
@@ -331,8 +348,9 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours, for confidential support about domestic "
-                            "abuse from a partner or ex-partner."
+                            "Open 24 hours, for women experiencing domestic abuse from a "
+                            "partner or ex-partner, and for friends, family and "
+                            "professionals supporting them."
                         ),
                     },
                 ),
@@ -343,6 +361,17 @@ MODULE = {
                         "text": (
                             "For men experiencing domestic abuse from a partner or "
                             "ex-partner."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse from a partner, ex-partner or "
+                            "family member."
                         ),
                     },
                 ),
@@ -488,8 +517,30 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours, for confidential support about domestic "
-                            "abuse from a partner or ex-partner."
+                            "Open 24 hours, for women experiencing domestic abuse from a "
+                            "partner or ex-partner, and for friends, family and "
+                            "professionals supporting them."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "mens-advice-line",
+                        "text": (
+                            "For men experiencing domestic abuse from a partner or "
+                            "ex-partner."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse from a partner, ex-partner or "
+                            "family member."
                         ),
                     },
                 ),
@@ -497,7 +548,11 @@ MODULE = {
                     "signpost",
                     {
                         "service": "emergency-999",
-                        "text": "If anyone is in immediate danger, call 999.",
+                        "text": (
+                            "If anyone is in immediate danger, call 999. A caller on a "
+                            "mobile who cannot speak can press 55 when asked (the Silent "
+                            "Solution)."
+                        ),
                     },
                 ),
             ],
@@ -551,7 +606,9 @@ MODULE = {
                         "one survivor described an advocate who was kind but had never "
                         "supported a gay man before, and said they did not feel fully "
                         "understood. Where it helps, involve specialist by-and-for "
-                        "LGBT+ services.</p>"
+                        "LGBT+ services. Galop runs the National LGBT+ Domestic Abuse "
+                        "Helpline (0800 999 5428) for LGBT+ people experiencing "
+                        "domestic abuse.</p>"
                     ),
                 ),
                 (
@@ -600,8 +657,8 @@ MODULE = {
                             "<li>Asks each what they fear. Who is afraid of what the "
                             "other might do if they leave?</li>"
                             "<li>Seeks specialist screening, involving an LGBT+ "
-                            "specialist service if possible, before offering victim "
-                            "support to either of them.</li>"
+                            "specialist service such as Galop if possible, before "
+                            "offering victim support to either of them.</li>"
                             "<li>Assesses risk to both in the meantime, and records "
                             "the reasoning carefully.</li>"
                             "</ul>"
@@ -671,8 +728,9 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours, for confidential support about domestic "
-                            "abuse from a partner or ex-partner."
+                            "Open 24 hours, for women experiencing domestic abuse from a "
+                            "partner or ex-partner, and for friends, family and "
+                            "professionals supporting them."
                         ),
                     },
                 ),
@@ -683,6 +741,17 @@ MODULE = {
                         "text": (
                             "For men experiencing domestic abuse from a partner or "
                             "ex-partner."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse from a partner, ex-partner or "
+                            "family member."
                         ),
                     },
                 ),
@@ -774,9 +843,11 @@ MODULE = {
                                     "one with the other, and never ask about abuse "
                                     "with both present. Make a private enquiry with "
                                     "each.</li>"
-                                    "<li>Staff trained to level 1 respond to a "
-                                    "disclosure and refer on; staff trained to level 2 "
-                                    "are also trained to ask about abuse. Be alert to "
+                                    "<li>NICE sets out four levels of response and "
+                                    "expects front-line staff at level 1 or 2. Staff "
+                                    "trained to level 1 respond to a disclosure and "
+                                    "refer on; staff trained to level 2 are also "
+                                    "trained to ask about abuse. Be alert to "
                                     "a partner who attends with the patient and "
                                     "answers for them.</li>"
                                     "<li>Record each person's disclosures in their own "
@@ -934,9 +1005,11 @@ MODULE = {
                                     "<li>Be honest that you cannot promise full "
                                     "confidentiality if someone is at serious "
                                     "risk.</li>"
-                                    "<li>Signpost each person separately to specialist "
-                                    "support, such as the National Domestic Abuse "
-                                    "Helpline or the Men's Advice Line.</li>"
+                                    "<li>Signpost each person separately to the "
+                                    "specialist support that fits them: the National "
+                                    "Domestic Abuse Helpline for women, the Men's "
+                                    "Advice Line for men, and Galop's National LGBT+ "
+                                    "Domestic Abuse Helpline for LGBT+ people.</li>"
                                     "</ul>"
                                 ),
                             ),
@@ -997,8 +1070,9 @@ MODULE = {
                     {
                         "service": "national-domestic-abuse-helpline",
                         "text": (
-                            "Open 24 hours, for confidential support about domestic "
-                            "abuse from a partner or ex-partner."
+                            "Open 24 hours, for women experiencing domestic abuse from a "
+                            "partner or ex-partner, and for friends, family and "
+                            "professionals supporting them."
                         ),
                     },
                 ),
@@ -1015,8 +1089,23 @@ MODULE = {
                 (
                     "signpost",
                     {
+                        "service": "galop",
+                        "text": (
+                            "For lesbian, gay, bisexual, trans and queer (LGBT+) people "
+                            "experiencing domestic abuse from a partner, ex-partner or "
+                            "family member."
+                        ),
+                    },
+                ),
+                (
+                    "signpost",
+                    {
                         "service": "emergency-999",
-                        "text": "If anyone is in immediate danger, call 999.",
+                        "text": (
+                            "If anyone is in immediate danger, call 999. A caller on a "
+                            "mobile who cannot speak can press 55 when asked (the Silent "
+                            "Solution)."
+                        ),
                     },
                 ),
             ],
@@ -1400,5 +1489,7 @@ MODULE = {
         "H13",
         "S1",
         "S4",
+        "S5",
+        "S7",
     ],
 }
