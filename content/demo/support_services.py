@@ -71,7 +71,7 @@ SUPPORT_SERVICES = [
         ),
         "description": (
             "Run by Rape Crisis England and Wales: confidential support, day or night, for "
-            "anyone affected by sexual violence, however long ago it happened."
+            "anyone affected by sexual violence."
         ),
     },
     {
@@ -82,7 +82,7 @@ SUPPORT_SERVICES = [
         "hours": "",
         "languages": "",
         "who_for": (
-            "Anyone being stalked or harassed, and people worried about someone who is."
+            "Anyone being stalked, and people worried about someone who is."
         ),
         "description": (
             "Run by the Suzy Lamplugh Trust: advice on stalking, whoever the stalker is, "
