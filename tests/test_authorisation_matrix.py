@@ -28,6 +28,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from lms.certificates.bundles import build_certificate_bundle, request_certificate_bundle
 from lms.certificates.models import Certificate
 from lms.certificates.services import new_code
 from lms.learning.models import Attempt
@@ -112,9 +113,15 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
     # and administrators who passed the second factor. Nobody else learns that it exists.
     (r"^my-learning/certificates/<str:code>/pdf/$", "/my-learning/certificates/{certificate}/pdf/",
      row("404", signed_out="login", learner="200", lead_a="200", coordinator="200", administrator="200")),
-    # Lead B's staff hold no certificate: the dashboard, with a message, instead of an empty zip.
-    (r"^organisations/certificates\.zip$", "/organisations/certificates.zip",
-     row("403", signed_out="login", lead_a="200", lead_b="302")),
+    # A lead's zip of their staff's certificates: asked for by POST only; its progress page and
+    # its download are for the lead who asked (lead A) and nobody else learns that it exists.
+    (r"^organisations/certificates/bundles/$", "/organisations/certificates/bundles/",
+     row("403", signed_out="login", lead_a="405", lead_b="405")),
+    (r"^organisations/certificates/bundles/<id:bundle_id>/$", "/organisations/certificates/bundles/{bundle}/",
+     row("403", signed_out="login", lead_a="200", lead_b="404")),
+    (r"^organisations/certificates/bundles/<id:bundle_id>/download/$",
+     "/organisations/certificates/bundles/{bundle}/download/",
+     row("403", signed_out="login", lead_a="200", lead_b="404")),
     (r"^organisations/members/$", "/organisations/members/",
      row("403", signed_out="login", lead_a="200", lead_b="200")),
     (r"^organisations/members/<id:membership_id>/(confirm|decline|remove)/$",
@@ -261,6 +268,8 @@ class World:
             self.people[name] = person
         self.organisation_a.leads.add(self.people["lead_a"])
         self.organisation_b.leads.add(self.people["lead_b"])
+        self.bundle, _ = request_certificate_bundle(self.people["lead_a"])
+        build_certificate_bundle(self.bundle.pk)  # as the worker would, once the request commits
 
         for name, role in (("coordinator", Role.COORDINATOR), ("editor", Role.EDITOR),
                            ("moderator", Role.MODERATOR), ("reviewer", Role.REVIEWER), ("administrator", None)):
@@ -281,7 +290,7 @@ class World:
         return {
             "module": self.module.pk, "lesson": self.module.lessons().get().pk, "attempt": self.attempt.pk,
             "certificate": self.certificate.code, "certificate_pk": self.certificate.pk,
-            "membership": self.membership.pk,
+            "membership": self.membership.pk, "bundle": self.bundle.pk,
         }
 
 

@@ -1,9 +1,10 @@
-"""Certificates and the reminders sent before they expire."""
+"""Certificates, the reminders sent before they expire, and the zips organisation leads download."""
 
 import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -19,17 +20,21 @@ class CertificateQuerySet(models.QuerySet):
         """Certificates in force on `day`: not revoked, not replaced by a renewal, not expired."""
         return self.filter(revoked_at__isnull=True, replaced_by__isnull=True, expires_on__gte=day)
 
-    def of_staff_led_by(self, lead):
-        """Certificates of confirmed members of the organisations `lead` leads; never a mere name typed."""
-        return self.filter(user__in=confirmed_members_of_organisations_led_by(lead))
+    def of_staff_led_by(self, lead, organisations=None):
+        """Certificates of confirmed members of the organisations `lead` leads (of those among
+        `organisations`, if given); never a mere name typed."""
+        return self.filter(user__in=confirmed_members_of_organisations_led_by(lead, organisations))
 
 
-def confirmed_members_of_organisations_led_by(lead):
-    """Ids of the people a lead may see: confirmed members of an organisation they lead. The one rule
-    every lead-facing query goes through."""
+def confirmed_members_of_organisations_led_by(lead, organisations=None):
+    """Ids of the people a lead may see: confirmed members of an organisation they lead (and, if
+    given, one of `organisations`). The one rule every lead-facing query goes through."""
     from lms.organisations.models import Membership
 
-    return Membership.objects.confirmed().led_by(lead).values("user_id")
+    memberships = Membership.objects.confirmed().led_by(lead)
+    if organisations is not None:
+        memberships = memberships.filter(organisation__in=organisations)
+    return memberships.values("user_id")
 
 
 class Certificate(models.Model):
@@ -106,3 +111,114 @@ class CertificateReminder(models.Model):
 def verify_url(code: str) -> str:
     """The public page that confirms a certificate, as printed on it and shared by its holder."""
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/verify/{code}/"
+
+
+class CertificateBundleError(Exception):
+    """A change to a certificate bundle that its state does not allow."""
+
+
+class CertificateBundleQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Bundles a person may see: only those they asked for themselves."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(requested_by=user)
+
+    def in_progress(self):
+        return self.filter(status__in=CertificateBundle.IN_PROGRESS)
+
+
+class CertificateBundle(models.Model):
+    """A zip of the current certificates of an organisation lead's confirmed staff, made in the
+    background (lms.certificates.bundles) and kept in the private "certificates" store until it
+    expires."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Adding certificates"
+        READY = "ready", "Ready to download"
+        FAILED = "failed", "Could not be made"
+        EXPIRED = "expired", "Deleted"
+
+    # The only moves a bundle makes; anything else is a CertificateBundleError.
+    TRANSITIONS = {
+        Status.QUEUED: {Status.RUNNING, Status.FAILED},
+        Status.RUNNING: {Status.READY, Status.FAILED},
+        Status.READY: {Status.EXPIRED},
+        Status.FAILED: set(),
+        Status.EXPIRED: set(),
+    }
+    IN_PROGRESS = (Status.QUEUED, Status.RUNNING)
+    # How long a finished zip may be downloaded before its file is deleted.
+    KEPT_FOR = datetime.timedelta(hours=24)
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificate_bundles"
+    )
+    organisations = models.ManyToManyField(
+        "organisations.Organisation", related_name="+",
+        help_text="The organisations the lead led when asking: only their confirmed staff are included.",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0, help_text="Certificates to add.")
+    done = models.PositiveIntegerField(default=0, help_text="Certificates added so far.")
+    file_name = models.CharField(max_length=200, blank=True, help_text='In the private "certificates" store.')
+    size = models.PositiveBigIntegerField(default=0, help_text="Bytes.")
+    failure = models.TextField(blank=True, help_text="What went wrong, in words the lead understands.")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now, help_text="Last sign of life: progress or a change.")
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CertificateBundleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # A double click, a second tab or a retry reuses the zip already on its way.
+            models.UniqueConstraint(
+                fields=["requested_by"], condition=models.Q(status__in=["queued", "running"]),
+                name="one_certificate_bundle_in_progress_per_lead",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Certificates zip {self.pk} for {self.requested_by_id}: {self.get_status_display()}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in self.IN_PROGRESS
+
+    def is_expired(self, now: datetime.datetime | None = None) -> bool:
+        """Deleted, or past its time even if the clean-up has not run yet."""
+        if self.status == self.Status.EXPIRED:
+            return True
+        return self.status == self.Status.READY and self.expires_at is not None \
+            and self.expires_at <= (now or timezone.now())
+
+    def is_downloadable(self, now: datetime.datetime | None = None) -> bool:
+        return self.status == self.Status.READY and bool(self.file_name) and not self.is_expired(now)
+
+    def organisations_no_longer_led_by(self, lead) -> list:
+        """Organisations this bundle covers that `lead` has since stopped leading: while there is
+        one, the zip holds records the lead may no longer see, and is not handed out."""
+        return list(self.organisations.exclude(leads=lead).order_by("name"))
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    def move_to(self, status: str, **fields) -> bool:
+        """Change state if the bundle is still in the state this copy holds, saving `fields` with it.
+
+        Returns False when another process moved it first (nothing is changed then); raises
+        CertificateBundleError for a move the transition table does not allow.
+        """
+        if status not in self.TRANSITIONS[self.status]:
+            raise CertificateBundleError(f"A bundle that is {self.status} cannot become {status}.")
+        fields = {"status": status, "updated_at": timezone.now(), **fields}
+        moved = type(self).objects.filter(pk=self.pk, status=self.status).update(**fields)
+        if moved:
+            for name, value in fields.items():
+                setattr(self, name, value)
+        return bool(moved)

@@ -113,13 +113,23 @@ def certificate_filename(certificate: Certificate) -> str:
     return f"certificate-{safe}-{certificate.code}.pdf"
 
 
-def certificates_zip(certificates) -> bytes:
-    """One zip of PDFs, for an organisation lead's staff."""
+def zip_entry_name(certificate: Certificate) -> str:
+    """The certificate's file name inside a lead's zip: the holder's name first, so they sort by person."""
+    name = re.sub(r"[^A-Za-z0-9]+", "-", certificate.holder_name).strip("-").lower() or "holder"
+    return f"{name}-{certificate_filename(certificate)}"
+
+
+def write_certificates_zip(certificates, file, on_progress=None) -> int:
+    """Write a zip of the certificates' PDFs into `file` (opened for binary writing), calling
+    `on_progress(done)` after each one; it may return False to stop early. Returns how many
+    certificates were added. Each PDF comes from the kept copy when there is one."""
     import zipfile
 
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    done = 0
+    with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for certificate in certificates:
-            name = re.sub(r"[^A-Za-z0-9]+", "-", certificate.holder_name).strip("-").lower() or "holder"
-            archive.writestr(f"{name}-{certificate_filename(certificate)}", certificate_pdf(certificate))
-    return buffer.getvalue()
+            archive.writestr(zip_entry_name(certificate), certificate_pdf(certificate))
+            done += 1
+            if on_progress is not None and on_progress(done) is False:
+                break
+    return done

@@ -3,13 +3,16 @@
 from allauth.core import ratelimit
 from django import forms
 from django.contrib import messages
-from django.http import HttpResponse
+from django.core.files.storage import storages
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lms.certificates.models import Certificate
-from lms.certificates.pdf import certificate_filename, certificates_zip
+from lms.certificates.bundles import request_certificate_bundle
+from lms.certificates.models import Certificate, CertificateBundle, CertificateBundleError
+from lms.certificates.pdf import certificate_filename
 from lms.certificates.pdf import certificate_pdf as stored_certificate_pdf
 from lms.certificates.services import normalise_code, state_label, today
 from lms.organisations.permissions import organisation_lead
@@ -83,22 +86,44 @@ def verify_code(request, code: str):
 
 
 @organisation_lead
-@require_GET
-def staff_certificates_zip(request):
-    """Every current certificate held by confirmed staff of the organisations this lead leads, as one zip.
+@require_POST
+def certificate_bundle_start(request):
+    """Start a zip of the current certificates of this lead's confirmed staff, made in the
+    background; a second click while one is on its way shows that one."""
+    try:
+        bundle, created = request_certificate_bundle(request.user)
+    except CertificateBundleError as error:
+        messages.info(request, str(error))
+        return redirect("organisation_members")
+    if not created:
+        messages.info(request, "Your zip is already being prepared: this page shows how far it has got.")
+    return redirect("certificate_bundle", bundle_id=bundle.pk)
 
-    Current means not revoked, not expired and not replaced by a renewal.
-    """
-    certificates = list(
-        Certificate.objects.of_staff_led_by(request.user).current_on(today())
-        .order_by("holder_name", "module_title")
+
+@organisation_lead
+@require_GET
+def certificate_bundle(request, bundle_id: int):
+    """How far a zip has got, and its download link once ready. Only for the lead who asked."""
+    bundle = get_object_or_404(CertificateBundle.objects.for_user(request.user), pk=bundle_id)
+    return render(request, "certificates/certificate_bundle.html", {
+        "bundle": bundle,
+        "lost_organisations": bundle.organisations_no_longer_led_by(request.user),
+    })
+
+
+@organisation_lead
+@require_GET
+def certificate_bundle_download(request, bundle_id: int):
+    """The finished zip, streamed from the private store. Only for the lead who asked, while they
+    still lead every organisation it covers; otherwise back to the status page, which says why."""
+    bundle = get_object_or_404(CertificateBundle.objects.for_user(request.user), pk=bundle_id)
+    store = storages["certificates"]
+    if (not bundle.is_downloadable() or bundle.organisations_no_longer_led_by(request.user)
+            or not store.exists(bundle.file_name)):
+        return redirect("certificate_bundle", bundle_id=bundle.pk)
+    response = FileResponse(
+        store.open(bundle.file_name, "rb"), as_attachment=True, content_type="application/zip",
+        filename=f"staff-certificates-{timezone.localtime(bundle.finished_at):%Y-%m-%d}.zip",
     )
-    if not certificates:
-        messages.info(
-            request, "None of your confirmed staff holds a current certificate yet, so there is nothing to download."
-        )
-        return redirect("my_learning")
-    response = HttpResponse(certificates_zip(certificates), content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="staff-certificates.zip"'
     response["Cache-Control"] = "private, no-store"
     return response

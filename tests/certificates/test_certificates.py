@@ -260,32 +260,6 @@ def test_coordinators_export_certificates_with_codes():
     assert content[:2] == b"PK"
 
 
-def test_an_organisation_lead_downloads_their_staffs_certificates_as_one_zip(client):
-    import zipfile
-
-    organisation = OrganisationFactory()
-    staff = [LearnerFactory(organisation=organisation, full_name=n) for n in ("Ann Lee", "Bo Chan")]
-    for person in staff:
-        confirmed_member(person)
-        make_certificate(person, issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2028, 1, 1))
-    # Named the organisation on their profile, not confirmed: not staff as far as the lead can see.
-    make_certificate(LearnerFactory(organisation=organisation, full_name="Di Unconfirmed"),
-                     issued_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2028, 1, 1))
-    outsider = make_certificate(LearnerFactory(full_name="Cy Other"), issued_on=datetime.date(2026, 1, 1),
-                                expires_on=datetime.date(2028, 1, 1))
-    lead = LearnerFactory(roles=[Role.ORGANISATION_LEAD])
-    organisation.leads.add(lead)
-    client.force_login(lead)
-    response = client.get("/organisations/certificates.zip")
-    assert response.status_code == 200
-    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
-    assert len(names) == 2
-    assert any(n.startswith("ann-lee") for n in names) and any(n.startswith("bo-chan") for n in names)
-    assert not any(outsider.code in n for n in names)
-    client.force_login(LearnerFactory())
-    assert client.get("/organisations/certificates.zip").status_code == 403
-
-
 def test_retaking_near_expiry_issues_a_new_certificate_and_keeps_the_old_one(
     client, django_capture_on_commit_callbacks
 ):
