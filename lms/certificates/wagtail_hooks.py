@@ -1,5 +1,6 @@
 """The admin's certificates: a read-only listing with a revoke action."""
 
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -10,7 +11,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from lms.certificates.admin_views import CertificateRevokeView
-from lms.certificates.models import Certificate
+from lms.certificates.models import Certificate, CertificateBundle
 
 
 class CertificatePermissionPolicy(ModelPermissionPolicy):
@@ -73,3 +74,13 @@ certificate_viewset = CertificateViewSet("certificates")
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
     return certificate_viewset
+
+
+@hooks.register("organisation_lead_page_panels")
+def staff_certificates_panel(request):
+    """The lead's members page: their latest zip of staff certificates, its state, and the button."""
+    bundle = CertificateBundle.objects.for_user(request.user).first()
+    return render_to_string("certificates/staff_certificates_panel.html", {
+        "bundle": bundle,
+        "lost_organisations": bundle.organisations_no_longer_led_by(request.user) if bundle else [],
+    }, request=request)

@@ -1,12 +1,14 @@
-"""Membership of organisations: leads answer requests and remove members; people leave or ask again.
+"""The profile page (naming an organisation asks to join it) and membership: leads answer
+requests and remove members; people leave or ask again.
 
-Coordinators do the same for any organisation in the Wagtail admin (lms/admin_views.py).
+Coordinators do the same for any organisation in the Wagtail admin (admin_views.py).
 """
 
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail import hooks
 
 from lms.organisations.forms import ProfileForm
 from lms.organisations.models import Membership, MembershipError, Organisation
@@ -102,7 +104,20 @@ def organisation_members(request):
         }
         for organisation in request.user.led_organisations.order_by("name")
     ]
-    return render(request, "organisations/organisation_members.html", {"organisations": organisations})
+    return render(request, "organisations/organisation_members.html", {
+        "organisations": organisations,
+        "panels": lead_page_panels(request),
+    })
+
+
+# Apps above this one (certificates, later champions and White Ribbon) add a section to the
+# lead's members page by registering a function under this Wagtail hook: it takes the request
+# and returns HTML (or None for nothing). This app never imports them.
+LEAD_PAGE_PANELS_HOOK = "organisation_lead_page_panels"
+
+
+def lead_page_panels(request) -> list[str]:
+    return [html for panel in hooks.get_hooks(LEAD_PAGE_PANELS_HOOK) if (html := panel(request))]
 
 
 def _decide(request, membership_id: int, decide, success: str):

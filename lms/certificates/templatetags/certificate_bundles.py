@@ -1,27 +1,9 @@
-"""The staff-certificates zip panel that an organisation lead's members page shows.
-
-A template tag rather than view context: the organisations app sits below certificates and
-does not import it.
-"""
+"""Filters for the certificates app's own templates."""
 
 from django import template
 from django.utils import timezone
 
-from lms.certificates.models import CertificateBundle
-
 register = template.Library()
-
-
-@register.inclusion_tag("certificates/staff_certificates_panel.html", takes_context=True)
-def staff_certificates_panel(context):
-    """The signed-in lead's latest zip (if any), its state, and the button to prepare one."""
-    user = context["request"].user
-    bundle = CertificateBundle.objects.for_user(user).first()
-    return {
-        "bundle": bundle,
-        "lost_organisations": bundle.organisations_no_longer_led_by(user) if bundle else [],
-        "csrf_token": context.get("csrf_token"),
-    }
 
 
 @register.filter
