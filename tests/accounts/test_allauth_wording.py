@@ -13,13 +13,12 @@ from unittest import mock
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.core import mail
 from django.test import Client
 
 from lms.accounts.adapters import AccountAdapter
+from lms.demo.two_factor import set_up_recovery_codes, set_up_totp
 from lms.site.roles import Role
 from tests.conftest import PASSWORD, TOTP_SECRET, sign_in_with_mfa, staff_client, totp_code
 from tests.factories import LearnerFactory
@@ -150,7 +149,7 @@ def reauthenticate(client):
 
 def staff_with_recovery_codes():
     client = staff_client(Role.COORDINATOR)
-    RecoveryCodes.activate(client.user)
+    set_up_recovery_codes(client.user)
     reauthenticate(client)
     return client
 
@@ -420,6 +419,6 @@ def test_new_recovery_codes_send_an_email_in_the_site_voice(settings):
 
 def test_staff_sign_in_still_works_with_the_new_wording(client):
     user = LearnerFactory(roles=[Role.EDITOR])
-    TOTP.activate(user, TOTP_SECRET)
+    set_up_totp(user, TOTP_SECRET)
     sign_in_with_mfa(client, user)
     assert client.get("/admin/").status_code == 200
