@@ -1,7 +1,8 @@
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
+from lms.demo.two_factor import set_up_totp
+from lms.demo.two_factor import totp_code as _totp_code_at
 from lms.site.roles import Role
 from tests.factories import LearnerFactory, UserFactory
 
@@ -20,7 +21,7 @@ def totp_code(secret: str = TOTP_SECRET, offset: int = 0) -> str:
     remaining = 30 - time.time() % 30
     if remaining < 4:
         time.sleep(remaining + 0.1)
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + offset))
+    return _totp_code_at(secret, at=time.time() + 30 * offset)
 
 
 @pytest.fixture(autouse=True)
@@ -52,14 +53,14 @@ def coordinator_without_mfa(db):
 @pytest.fixture
 def coordinator(db):
     user = LearnerFactory(roles=[Role.COORDINATOR])
-    TOTP.activate(user, TOTP_SECRET)
+    set_up_totp(user, TOTP_SECRET)
     return user
 
 
 @pytest.fixture
 def editor(db):
     user = LearnerFactory(roles=[Role.EDITOR])
-    TOTP.activate(user, TOTP_SECRET)
+    set_up_totp(user, TOTP_SECRET)
     return user
 
 
@@ -68,7 +69,7 @@ def staff_client(role: str):
     from django.test import Client
 
     user = LearnerFactory(roles=[role])
-    TOTP.activate(user, TOTP_SECRET)
+    set_up_totp(user, TOTP_SECRET)
     client = Client()
     sign_in_with_mfa(client, user)
     client.user = user

@@ -24,13 +24,13 @@ import datetime
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from lms.certificates.bundles import build_certificate_bundle, request_certificate_bundle
 from lms.certificates.models import Certificate
 from lms.certificates.services import new_code
+from lms.demo.two_factor import set_up_totp
 from lms.learning.models import Attempt
 from lms.organisations.models import Membership
 from lms.site.roles import Role
@@ -274,13 +274,13 @@ class World:
         for name, role in (("coordinator", Role.COORDINATOR), ("editor", Role.EDITOR),
                            ("moderator", Role.MODERATOR), ("reviewer", Role.REVIEWER), ("administrator", None)):
             person = LearnerFactory(roles=[role] if role else [], is_superuser=role is None, is_staff=role is None)
-            TOTP.activate(person, TOTP_SECRET)
+            set_up_totp(person, TOTP_SECRET)
             client = Client(raise_request_exception=False)
             sign_in_with_mfa(client, person)
             self.clients[name] = client
             self.people[name] = person
         password_only = LearnerFactory(roles=[Role.COORDINATOR])
-        TOTP.activate(password_only, TOTP_SECRET)
+        set_up_totp(password_only, TOTP_SECRET)
         client = Client(raise_request_exception=False)
         client.force_login(password_only)  # as if some route had skipped the code prompt
         self.clients["coordinator_password_only"] = client

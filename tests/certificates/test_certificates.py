@@ -189,8 +189,7 @@ def test_the_verification_limit_is_set_with_allauths_rate_limits(client, setting
 
 
 def test_only_the_holder_a_coordinator_or_their_organisation_lead_can_download():
-    from allauth.mfa.totp.internal.auth import TOTP
-
+    from lms.demo.two_factor import set_up_totp
     from tests.conftest import TOTP_SECRET, sign_in_with_mfa
 
     organisation = OrganisationFactory()
@@ -203,7 +202,7 @@ def test_only_the_holder_a_coordinator_or_their_organisation_lead_can_download()
     other_lead = LearnerFactory(roles=[Role.ORGANISATION_LEAD])
     OrganisationFactory().leads.add(other_lead)
     coordinator = LearnerFactory(roles=[Role.COORDINATOR])
-    TOTP.activate(coordinator, TOTP_SECRET)
+    set_up_totp(coordinator, TOTP_SECRET)
     editor = LearnerFactory(roles=[Role.EDITOR])
 
     def fetch(user, mfa=False):

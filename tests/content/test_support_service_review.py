@@ -6,12 +6,12 @@ exactly what the panel approved. Learners only ever see the live version.
 """
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
 from django.test import Client
 from wagtail.models import Workflow
 
 from content.demo.load import load_demo_content
 from content.models import SupportService
+from lms.demo.two_factor import set_up_totp
 from lms.site.roles import Role
 from tests.conftest import TOTP_SECRET, sign_in_with_mfa, staff_client
 from tests.factories import LearnerFactory
@@ -76,7 +76,7 @@ def learner_client():
 
 def administrator_client():
     person = LearnerFactory(is_superuser=True, is_staff=True)
-    TOTP.activate(person, TOTP_SECRET)
+    set_up_totp(person, TOTP_SECRET)
     client = Client()
     sign_in_with_mfa(client, person)
     client.user = person

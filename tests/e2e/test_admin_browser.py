@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
 from playwright.sync_api import expect
 
+from lms.demo.two_factor import set_up_totp
 from lms.site.roles import Role
 from tests.conftest import TOTP_SECRET, totp_code
 from tests.e2e.conftest import csp_violations
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def test_editor_signs_in_with_a_code_and_the_page_editor_runs_without_csp_errors(live_server, page, offsite_requests):
     editor = LearnerFactory(roles=[Role.EDITOR])
-    TOTP.activate(editor, TOTP_SECRET)
+    set_up_totp(editor, TOTP_SECRET)
     module = make_module("admin-check", lessons=1)
     page.goto(f"{live_server.url}/admin/")
     page.get_by_label("Email").fill(editor.email)
