@@ -175,6 +175,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # certificate look-ups on /verify/<code>/, per client address.
 ACCOUNT_RATE_LIMITS = {"verify_certificate": "30/m/ip"}
 ACCOUNT_SESSION_REMEMBER = False
+# Tell people when their password, email addresses or two-factor settings change (the emails are
+# in lms/accounts/templates/account/email/ and mfa/email/), so a change they did not make shows.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Herts Partnership Training"
 MFA_ADAPTER = "lms.accounts.adapters.MFAAdapter"
