@@ -242,15 +242,9 @@ def test_virginity_testing_is_named_as_an_offence():
     assert "Health and Care Act 2022" in words and "virginity testing" in words
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "The site footer (templates/components/footer.html) and the quick-exit and online-safety "
-    "pages (lms/site/templates/site/) name the National Domestic Abuse Helpline alone, as does "
-    "templates/500.html; they belong to another engineer (issue 10, content correction 1). "
-    "Remove this marker once each names the Men's Advice Line and Galop beside it."
-))
 @pytest.mark.django_db
 @pytest.mark.parametrize(("path", "region"), [("/support/", "footer"), ("/quick-exit/", "main"),
-                                              ("/online-safety/", "main")])
+                                              ("/online-safety/", "main"), ("/support/", "main")])
 def test_site_pages_outside_the_lessons_never_name_the_womens_helpline_alone(client, path, region):
     html = client.get(path).content.decode()
     words = plain(html[html.index(f"<{region}"):html.index(f"</{region}>")])
@@ -365,3 +359,11 @@ class TestWhatALearnerReads(TestCase):
     def test_the_999_card_on_the_support_page_tells_a_caller_who_cannot_speak_to_press_55(self):
         page = main_content(self.client.get("/support/"))
         assert re.search(r"press 55[^.]*Silent Solution", page)
+
+
+def test_the_error_page_names_the_three_domestic_abuse_lines_together():
+    from django.template.loader import render_to_string
+
+    words = plain(render_to_string("500.html"))
+    assert "National Domestic Abuse Helpline" in words
+    assert "Men's Advice Line" in words and "Galop" in words
