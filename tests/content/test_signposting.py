@@ -367,3 +367,11 @@ def test_the_error_page_names_the_three_domestic_abuse_lines_together():
     words = plain(render_to_string("500.html"))
     assert "National Domestic Abuse Helpline" in words
     assert "Men's Advice Line" in words and "Galop" in words
+
+
+@pytest.mark.django_db
+def test_the_support_page_does_not_promise_every_call_is_free(client):
+    html = client.get("/support/").content.decode()
+    main = plain(html[html.index("<main"):html.index("</main>")])
+    assert "They are free and confidential" not in main
+    assert "most are free to call" in main
