@@ -22,6 +22,8 @@ class ConfidenceForm(forms.Form):
                                 "invalid_choice": f"Choose how confident you feel: {outcome}"},
             )
         self.outcome_count = len(outcomes)
+        # The optional note comes last, after the ratings it reflects on.
+        self.fields["reflection"] = self.fields.pop("reflection")
 
     def ratings(self) -> list[int]:
         return [self.cleaned_data[f"outcome_{i}"] for i in range(self.outcome_count)]

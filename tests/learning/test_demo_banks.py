@@ -153,3 +153,12 @@ def test_every_question_names_a_lesson_of_its_module(module):
     lessons = {lesson["slug"] for lesson in module["lessons"]}
     for question in flat(module["questions"]):
         assert question.get("lesson") in lessons, question["text"]
+
+
+def test_no_question_repeats_the_instruction_the_page_gives():
+    # The attempt page says "Select all that apply." or "Select one answer." under each question.
+    repeated = [
+        q["text"] for module in MODULES for q in flat(module["questions"])
+        if "select all" in q["text"].lower() or "select one" in q["text"].lower()
+    ]
+    assert repeated == []

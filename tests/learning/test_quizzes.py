@@ -418,3 +418,11 @@ def test_a_pass_reaches_certificates_as_one_event(client, django_capture_on_comm
     finally:
         module_passed.disconnect(dispatch_uid="one-event")
     assert Certificate.objects.filter(user=learner, attempt=attempt).count() == 1
+
+
+def test_the_confidence_form_puts_the_optional_note_after_the_ratings(client):
+    module = make_module("note-last", lessons=1)
+    make_quiz(module, questions=2)
+    client.force_login(LearnerFactory())
+    html = client.get(f"/my-learning/modules/{module.pk}/confidence/before/").content.decode()
+    assert html.index('name="outcome_0"') < html.index('name="reflection"')

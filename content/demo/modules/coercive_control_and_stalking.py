@@ -570,7 +570,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "what-coercive-control-looks-like",
-            "text": "Which of these are examples of coercive control? Select all that apply.",
+            "text": "Which of these are examples of coercive control?",
             "choices": [
                 {"text": "Taking a partner's wages and giving them an ‘allowance’", "correct": True,
                  "feedback": "Correct. This is economic abuse."},
@@ -654,7 +654,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "stalking-and-technology-facilitated-abuse",
-            "text": "Which of these are good ways to support someone who is being stalked? Select all that apply.",
+            "text": "Which of these are good ways to support someone who is being stalked?",
             "choices": [
                 {"text": "Suggest a dated log of incidents, if it is safe", "correct": True,
                  "feedback": "Correct. A log shows the pattern."},
@@ -829,7 +829,7 @@ MODULE = {
                 {
                     "type": "multiple",
                     "lesson": "stalking-and-technology-facilitated-abuse",
-                    "text": "Which forms of abuse does Tom describe? Select all that apply.",
+                    "text": "Which forms of abuse does Tom describe?",
                     "choices": [
                         {"text": "Repeated, unwanted contact that may amount to stalking or harassment", "correct": True,
                          "feedback": "Correct. The behaviour is repeated and unwanted."},
@@ -865,7 +865,7 @@ MODULE = {
                 {
                     "type": "multiple",
                     "lesson": "stalking-and-technology-facilitated-abuse",
-                    "text": "Which services could you tell Tom about? Select all that apply.",
+                    "text": "Which services could you tell Tom about?",
                     "choices": [
                         {"text": "Childline's Report Remove, to take down his photos", "correct": False,
                          "feedback": "Not for Tom. Report Remove is for young people under 18; at 34, the Revenge Porn Helpline is the service for him."},

@@ -580,7 +580,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "getting-ready-to-ask",
-            "text": "Before you start asking the DASH questions, what should you check? Select all that apply.",
+            "text": "Before you start asking the DASH questions, what should you check?",
             "choices": [
                 {"text": "Safe contact details", "correct": True,
                  "feedback": "Correct. Agree how you can contact them without increasing risk."},
@@ -600,7 +600,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "referring-to-marac",
-            "text": "Which of these are MARAC referral criteria? Select all that apply.",
+            "text": "Which of these are MARAC referral criteria?",
             "choices": [
                 {"text": "Professional judgement", "correct": True,
                  "feedback": "Correct. Serious concern, whatever the score."},
@@ -871,7 +871,7 @@ MODULE = {
                 {
                     "type": "multiple",
                     "lesson": "referring-to-marac",
-                    "text": "Which next steps are appropriate? Select all that apply.",
+                    "text": "Which next steps are appropriate?",
                     "choices": [
                         {"text": "Tell her about the referral and what it involves, unless that would increase the risk", "correct": True,
                          "feedback": "Correct. Keep her informed where it is safe."},

@@ -1088,7 +1088,7 @@ QUESTIONS = [
     {
         "type": "multiple",
         "lesson": "forced-marriage-and-the-one-chance-rule",
-        "text": "A 17-year-old tells you she is being taken abroad next month to marry someone she has not chosen. Which of these are good practice? Select all that apply.",
+        "text": "A 17-year-old tells you she is being taken abroad next month to marry someone she has not chosen. Which of these are good practice?",
         "choices": [
             {"text": "Make a safety plan with her before she leaves the conversation", "correct": True,
              "feedback": "Yes. Do not let her leave without one."},
@@ -1156,7 +1156,7 @@ QUESTIONS = [
     {
         "type": "multiple",
         "lesson": "so-called-honour-based-abuse",
-        "text": "Why can so-called honour-based abuse need a different safety response from abuse by a single partner? Select all that apply.",
+        "text": "Why can so-called honour-based abuse need a different safety response from abuse by a single partner?",
         "choices": [
             {"text": "There are often several perpetrators", "correct": True,
              "feedback": "Yes. Getting away from one person may not make the victim safe."},
@@ -1190,7 +1190,7 @@ QUESTIONS = [
     {
         "type": "multiple",
         "lesson": "forced-marriage-and-the-one-chance-rule",
-        "text": "Who can be forced into marriage? Select all that apply.",
+        "text": "Who can be forced into marriage?",
         "choices": [
             {"text": "Only people under 18", "correct": False,
              "feedback": "No. Adults can be forced to marry too."},
@@ -1337,7 +1337,7 @@ QUESTIONS = [
             {
                 "type": "multiple",
                 "lesson": "forced-marriage-and-the-one-chance-rule",
-                "text": "Before Mia leaves the conversation, what should the tutor make sure of? Select all that apply.",
+                "text": "Before Mia leaves the conversation, what should the tutor make sure of?",
                 "choices": [
                     {"text": "There is a basic safety plan", "correct": True,
                      "feedback": "Yes. Never let her leave without one."},

@@ -1363,7 +1363,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "when-separation-does-not-end-the-abuse",
-            "text": "Which of these pairs are “personally connected” under the Domestic Abuse Act 2021? Select all that apply.",
+            "text": "Which of these pairs are “personally connected” under the Domestic Abuse Act 2021?",
             "choices": [
                 {"text": "Two people who were in an intimate relationship for a year but never shared a home.", "correct": True,
                  "feedback": "Yes. A past intimate personal relationship counts, with or without living together."},
@@ -1477,7 +1477,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "recognising-post-separation-tactics",
-            "text": "Which of these could be post-separation abuse tactics? Select all that apply.",
+            "text": "Which of these could be post-separation abuse tactics?",
             "choices": [
                 {"text": "Claiming the children have been turned against him whenever they say they are frightened.", "correct": True,
                  "feedback": "Yes. “Alienation” claims can be used to deflect attention from the abusive parent's behaviour."},
@@ -1551,7 +1551,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "responding-in-your-role",
-            "text": "A member of your faith community tells you her ex-husband is harassing her. Which responses are safe? Select all that apply.",
+            "text": "A member of your faith community tells you her ex-husband is harassing her. Which responses are safe?",
             "choices": [
                 {"text": "Speak to her ex-husband yourself and ask him, as a member of the community, to stop.", "correct": False,
                  "feedback": "No. Never confront the person causing harm; it can increase the danger."},
@@ -1601,7 +1601,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "responding-in-your-role",
-            "text": "An employee's ex-partner keeps phoning reception to ask when she finishes work. Which steps are good practice? Select all that apply.",
+            "text": "An employee's ex-partner keeps phoning reception to ask when she finishes work. Which steps are good practice?",
             "choices": [
                 {"text": "Agree a workplace safety plan with her, including what reception should say.", "correct": True,
                  "feedback": "Yes. A safety plan agreed with the employee is central to the workplace response."},
@@ -1690,7 +1690,7 @@ MODULE = {
                 {
                     "type": "multiple",
                     "lesson": "risk-after-leaving",
-                    "text": "Which actions are appropriate? Select all that apply.",
+                    "text": "Which actions are appropriate?",
                     "choices": [
                         {"text": "Repeat the DASH checklist now, or arrange for a trained colleague to do so.", "correct": True,
                          "feedback": "Yes. The earlier score was taken before separation and is out of date."},

@@ -1147,7 +1147,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "pattern-fear-and-control",
-            "text": "Which questions are most useful when there are counter-allegations? Select all that apply.",
+            "text": "Which questions are most useful when there are counter-allegations?",
             "choices": [
                 {"text": "Who seemed calmer when the officers arrived?", "correct": False,
                  "feedback": "No. People who use abuse can seem calm, and victim-survivors may be distressed."},
@@ -1183,7 +1183,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "why-identification-matters",
-            "text": "What can happen when a victim-survivor is wrongly identified as the perpetrator? Select all that apply.",
+            "text": "What can happen when a victim-survivor is wrongly identified as the perpetrator?",
             "choices": [
                 {"text": "It can affect decisions about their children.", "correct": True,
                  "feedback": "Yes. Getting it wrong can cost a victim-survivor their children."},
@@ -1301,7 +1301,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "counter-allegations-in-multi-agency-work",
-            "text": "Two members of your faith community each tell you that the other is abusive. Which responses are safe? Select all that apply.",
+            "text": "Two members of your faith community each tell you that the other is abusive. Which responses are safe?",
             "choices": [
                 {"text": "Bring them together to talk it through with you.", "correct": False,
                  "feedback": "No. Joint meetings, couples counselling and mediation can increase risk."},
@@ -1440,7 +1440,7 @@ MODULE = {
                 {
                     "type": "multiple",
                     "lesson": "pattern-fear-and-control",
-                    "text": "Which information helps to identify the primary perpetrator? Select all that apply.",
+                    "text": "Which information helps to identify the primary perpetrator?",
                     "choices": [
                         {"text": "Maria being stopped from seeing friends.", "correct": True,
                          "feedback": "Yes. Isolation is a marker of coercive control."},

@@ -595,7 +595,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "what-vawg-is",
-            "text": "Which of these people are personally connected under the Domestic Abuse Act 2021? Select all that apply.",
+            "text": "Which of these people are personally connected under the Domestic Abuse Act 2021?",
             "choices": [
                 {"text": "Two people who used to be in an intimate relationship", "correct": True,
                  "feedback": "Correct. Former intimate partners are included."},
@@ -633,7 +633,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "responding-to-a-disclosure",
-            "text": "Which of these are helpful when someone tells you about abuse? Select all that apply.",
+            "text": "Which of these are helpful when someone tells you about abuse?",
             "choices": [
                 {"text": "Asking whether they are safe right now", "correct": True,
                  "feedback": "Correct. Checking immediate safety is an essential step."},
@@ -685,7 +685,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "recognising-the-signs",
-            "text": "Which of these could be signs that someone is experiencing abuse? Select all that apply.",
+            "text": "Which of these could be signs that someone is experiencing abuse?",
             "choices": [
                 {"text": "A partner always attends appointments and answers for them", "correct": True,
                  "feedback": "Correct. This can be a sign of control."},
@@ -836,7 +836,7 @@ MODULE = {
         {
             "type": "multiple",
             "lesson": "recognising-the-signs",
-            "text": "Why might someone live with abuse for a long time without telling a professional? Select all that apply.",
+            "text": "Why might someone live with abuse for a long time without telling a professional?",
             "choices": [
                 {"text": "Fear of the abuser, or of not being believed again", "correct": True,
                  "feedback": "Correct. Fear and past experiences of not being believed keep people silent."},
