@@ -1,15 +1,24 @@
 """Wagtail pages and the snippets that content is tagged with."""
 
 import re
+import uuid
+from dataclasses import dataclass
 
 from django import forms
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Length, Substr
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
-from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -21,13 +30,15 @@ from wagtail.models import (
     LockableMixin,
     Orderable,
     Page,
+    PageViewRestriction,
     RevisionMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from content.blocks import LessonBodyBlock
-from content.learning import engine
+from content.learning import Barrier, engine
 from content.tailoring import ALL_SECTORS, tailor
 
 # Rich text in editors' hands: enough for plain, well-structured prose and nothing more.
@@ -123,6 +134,89 @@ class SupportService(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixi
         return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
 
 
+# Sectors and topics are read on every catalogue and lesson page and change a few times a
+# year: pages read them from the cache, and saving or deleting one (or a support service,
+# which lesson bodies show) empties it. The entry's `version` goes into the key of every
+# cached lesson body, so those bodies are rendered again too.
+REFERENCE_CACHE_KEY = "content:reference-data"
+
+
+def reference_data() -> dict:
+    """{"sectors": [...], "topics": [...], "version": str}: from the cache when it can."""
+    data = cache.get(REFERENCE_CACHE_KEY)
+    if data is None:
+        data = {
+            "sectors": list(Sector.objects.all()),
+            "topics": list(Topic.objects.all()),
+            "version": uuid.uuid4().hex,
+        }
+        cache.set(REFERENCE_CACHE_KEY, data, timeout=24 * 3600)
+    return data
+
+
+@receiver([post_save, post_delete], sender=Sector)
+@receiver([post_save, post_delete], sender=Topic)
+@receiver([post_save, post_delete], sender=SupportService)
+def _reference_data_changed(sender, **kwargs):
+    cache.delete(REFERENCE_CACHE_KEY)
+
+
+def without_view_restrictions(queryset):
+    """Wagtail's `.public()` in the same query: `.public()` first reads every view restriction,
+    then filters; this asks the database for both at once."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.exclude(Exists(restricted))
+
+
+class SiteHasNoViewRestrictions:
+    """Pages found by HomePage's short route know whether the site has any view restriction at
+    all; when it has none, Wagtail's check before serving needs no query of its own."""
+
+    def get_view_restrictions(self):
+        if not getattr(self, "site_has_view_restrictions", True):  # 0 from SQLite, False elsewhere
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class CompiledQuery:
+    """A page query compiled to SQL once per process and database, then run with `raw()`.
+
+    The pages every learner opens (catalogue, module, lesson) are found by queries whose
+    compiling (multi-table pages, subqueries) costs several times what the database takes to
+    answer them (measured with bench/pages.py). `build(marker, context)` returns the queryset
+    with `marker` standing for the one value that changes between calls; `key` names anything
+    else the SQL depends on (`context`, for example the catalogue page).
+    """
+
+    MARKER = "\x00value\x00"
+
+    def __init__(self, model, build, *, marker=MARKER, values=False):
+        self.model, self.build, self.marker, self.values, self.compiled = model, build, marker, values, {}
+
+    def __call__(self, value=None, *, key=(), context=None):
+        cache_key = (connection.vendor, *key)
+        if cache_key not in self.compiled:
+            self.compiled[cache_key] = self.build(self.marker, context).query.sql_with_params()
+        sql, params = self.compiled[cache_key]
+        params = [value if p == self.marker and type(p) is type(self.marker) else p for p in params]
+        if self.values:  # a values_list() query: its rows, as the driver gives them
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+        return list(self.model.objects.raw(sql, params))
+
+
+def _by_url_path(model, annotations=dict):
+    """The page of `model` at a url_path (or none), knowing whether the site has any view
+    restriction at all: one query. `annotations()` adds others (called once models are ready)."""
+    return CompiledQuery(model, lambda url_path, _context: (
+        model.objects.filter(url_path=url_path)
+        .annotate(site_has_view_restrictions=Exists(PageViewRestriction.objects.all()), **annotations())[:1]
+    ))
+
+
 class HomePage(Page):
     """The site's front page."""
 
@@ -137,15 +231,44 @@ class HomePage(Page):
     max_count = 1
     template = "content/home_page.html"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["learning"] = engine().catalogue(request.user, [])
+        return context
+
+    def route(self, request, path_components):
+        """The catalogue, modules and lessons in one or two queries instead of two per level.
+
+        The page types fix the tree's shape (catalogue → module → lesson), so a path of one,
+        two or three parts below home can only be the catalogue, a module or a lesson; found by
+        `url_path`, which Wagtail keeps up to date. Anything else, or anything not live, takes
+        Wagtail's own route (which answers 404 for pages that are not live).
+        """
+        depth = len(path_components)
+        if 1 <= depth <= 3:
+            url_path = self.url_path + "".join(f"{part}/" for part in path_components)
+            found = _FIND_BY_URL_PATH[depth](url_path)
+            page = found[0] if found else None
+            if page is not None and page.live:
+                if depth == 3:
+                    parent = _FIND_BY_URL_PATH[2](url_path.rsplit("/", 2)[0] + "/")
+                    if parent:
+                        page.__dict__["module"] = parent[0]
+                        page._cached_parent_obj = parent[0]
+                return RouteResult(page)
+        return super().route(request, path_components)
+
 
 def sector_for_request(request) -> str:
     """The sector a page is shown for: ?sector= if valid, else the learner's own, else all."""
+    sectors = reference_data()["sectors"]
     wanted = request.GET.get("sector", "")
-    if wanted == ALL_SECTORS or (wanted and Sector.objects.filter(slug=wanted).exists()):
+    if wanted == ALL_SECTORS or (wanted and any(s.slug == wanted for s in sectors)):
         return wanted
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and getattr(user, "sector_id", None):
-        return user.sector.slug
+    sector_id = getattr(user, "sector_id", None) if user is not None and user.is_authenticated else None
+    if sector_id:
+        return next((s.slug for s in sectors if s.pk == sector_id), None) or user.sector.slug
     return ALL_SECTORS
 
 
@@ -156,14 +279,51 @@ class Level(models.TextChoices):
 
 
 class CatalogueFilterForm(forms.Form):
-    sector = forms.ModelChoiceField(
-        Sector.objects.all(), required=False, to_field_name="slug", empty_label="All sectors"
-    )
-    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, to_field_name="slug", empty_label="All topics")
+    """Filters for the catalogue. Choices come from the cached sectors and topics; cleaned
+    values are Sector and Topic objects (or None), as a ModelChoiceField would give."""
+
+    sector = forms.ChoiceField(required=False)
+    topic = forms.ChoiceField(required=False)
     level = forms.ChoiceField(choices=[("", "All levels"), *Level.choices], required=False)
 
+    def __init__(self, *args, sectors, topics, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._sectors = {s.slug: s for s in sectors}
+        self._topics = {t.slug: t for t in topics}
+        self.fields["sector"].choices = [("", "All sectors"), *((s.slug, s.name) for s in sectors)]
+        self.fields["topic"].choices = [("", "All topics"), *((t.slug, t.name) for t in topics)]
 
-class ModuleIndexPage(Page):
+    def clean_sector(self):
+        return self._sectors.get(self.cleaned_data["sector"])
+
+    def clean_topic(self):
+        return self._topics.get(self.cleaned_data["topic"])
+
+
+class JoinedIds(models.Aggregate):
+    """The ids in a group as "1,4,7": GROUP_CONCAT, or STRING_AGG on PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    output_field = models.CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, function="STRING_AGG",
+            template="%(function)s(CAST(%(expressions)s AS text), ',')", **extra_context,
+        )
+
+
+def _joined_ids(through, owner: str, target: str):
+    """A subquery: the ids of `target` that a module's many-to-many `through` table holds."""
+    rows = through.objects.filter(**{owner: OuterRef("pk")}).values(owner)
+    return Subquery(rows.annotate(ids=JoinedIds(target)).values("ids"))
+
+
+def _ids(joined: str | None) -> set[int]:
+    return {int(pk) for pk in joined.split(",")} if joined else set()
+
+
+class ModuleIndexPage(SiteHasNoViewRestrictions, Page):
     """The module catalogue at /modules/: filters, progress and each sector's learning path."""
 
     intro = models.TextField(blank=True)
@@ -175,16 +335,20 @@ class ModuleIndexPage(Page):
     template = "content/module_index_page.html"
 
     def modules(self):
-        return (
-            TrainingModulePage.objects.live().public().child_of(self)
-            .prefetch_related("topics", "sectors").order_by("path")
-        )
+        """The live, public modules, each with `sector_ids` and `topic_ids` ("1,4"): one query."""
+        modules = without_view_restrictions(TrainingModulePage.objects.live().child_of(self))
+        return modules.annotate(
+            sector_ids=_joined_ids(TrainingModulePage.sectors.through, "trainingmodulepage_id", "sector_id"),
+            topic_ids=_joined_ids(TrainingModulePage.topics.through, "trainingmodulepage_id", "topic_id"),
+        ).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        form = CatalogueFilterForm(request.GET or None)
-        modules = self.modules()
+        reference = reference_data()
+        form = CatalogueFilterForm(request.GET or None, sectors=reference["sectors"], topics=reference["topics"])
+        all_modules = not request.GET
+        modules = _ALL_MODULES(key=(self.pk, self.path, self.depth), context=self) if all_modules else self.modules()
         sector = None
         if form.is_valid():
             data = form.cleaned_data
@@ -196,21 +360,27 @@ class ModuleIndexPage(Page):
             if data["level"]:
                 modules = modules.filter(level=data["level"])
         modules = list(modules)
-        path_sector = sector or (user.sector if user.is_authenticated and user.sector_id else None)
-        path = LearningPath.for_sector(path_sector)
-        progress = engine().module_progress(user, modules + (path.modules() if path else []))
+        for module in modules:
+            sector_ids, topic_ids = _ids(module.sector_ids), _ids(module.topic_ids)
+            module.sector_list = [s for s in reference["sectors"] if s.pk in sector_ids]
+            module.topic_list = [t for t in reference["topics"] if t.pk in topic_ids]
+        if sector is None and user.is_authenticated and user.sector_id:
+            sector = next((s for s in reference["sectors"] if s.pk == user.sector_id), None)
+        path = LearningPath.for_sector(sector, modules)
+        learning = engine().catalogue(user, modules + (path.modules() if path else []))
         context.update(
             filter_form=form,
             modules=modules,
-            progress=progress,
+            cards=[{"module": module, "progress": learning.for_module(module)} for module in modules],
+            learning=learning,
             learning_path=path,
-            path_entries=path.entries(progress) if path else [],
+            path_entries=path.entries(learning.progress) if path else [],
             filtered=bool(request.GET),
         )
         return context
 
 
-class TrainingModulePage(Page):
+class TrainingModulePage(SiteHasNoViewRestrictions, Page):
     """A training module: an overview page whose children are its lessons."""
 
     summary = models.TextField(help_text="One or two plain sentences for the catalogue.")
@@ -278,8 +448,12 @@ class TrainingModulePage(Page):
     def outcomes(self) -> list[str]:
         return [line.strip(" -•\t") for line in self.learning_outcomes.splitlines() if line.strip()]
 
+    @staticmethod
+    def sector_ids_subquery():
+        return _joined_ids(TrainingModulePage.sectors.through, "trainingmodulepage_id", "sector_id")
+
     def lessons(self):
-        return LessonPage.objects.live().public().child_of(self).order_by("path")
+        return without_view_restrictions(LessonPage.objects.live().child_of(self)).order_by("path")
 
     def live_prerequisites(self):
         """The live modules this one requires. Works on previews and revisions too, where
@@ -289,19 +463,22 @@ class TrainingModulePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lessons = list(self.lessons())
-        user = request.user
-        progress = engine().module_progress(user, [self])[self.pk]
+        overview = engine().module_overview(request.user, self)
         context.update(
-            lessons=lessons,
-            progress=progress,
-            access_problem=engine().access_problem(user, self) if user.is_authenticated else None,
-            prerequisite_modules=list(self.live_prerequisites()),
+            overview=overview,
+            lessons=overview.lessons,
+            progress=overview.progress,
+            sectors=[s for s in reference_data()["sectors"] if s.pk in self._sector_ids()],
         )
         return context
 
+    def _sector_ids(self) -> set[int]:
+        if hasattr(self, "sector_ids"):  # annotated by the route: no query
+            return _ids(self.sector_ids)
+        return {sector.pk for sector in self.sectors.all()}
 
-class LessonPage(Page):
+
+class LessonPage(SiteHasNoViewRestrictions, Page):
     """One lesson of a module, tailored to the learner's sector."""
 
     summary = models.CharField(max_length=250, blank=True)
@@ -319,65 +496,100 @@ class LessonPage(Page):
 
     @cached_property
     def module(self) -> "TrainingModulePage":
+        # Set by HomePage.route when the lesson was found through it: no query then.
         return TrainingModulePage.objects.parent_of(self).get()
 
     def serve_preview(self, request, mode_name):
-        return self._render_lesson(request, sector=mode_name or ALL_SECTORS, preview=True)
+        return self._render_lesson(request, sector=mode_name or ALL_SECTORS, access=None)
 
     def serve(self, request, *args, **kwargs):
-        user = request.user
-        if not user.is_authenticated:
-            return redirect(f"/accounts/login/?{urlencode({'next': request.get_full_path()})}")
+        access = engine().lesson_access(request.user, self)
+        if access.barrier is Barrier.SIGN_IN:
+            return redirect_to_login(request.get_full_path())
         module = self.module
         if not module.live:
             return render(request, "content/lesson_unavailable.html", {
-                "page": self, "module": module,
+                "page": self, "module": module, "access": access,
                 "message": "This module is not available at the moment. Choose another from the list of modules.",
             }, status=404)
-        problem = engine().access_problem(user, module)
-        if problem:
+        if access.barrier is Barrier.PREREQUISITES:
             return render(request, "content/lesson_unavailable.html", {
-                "page": self, "module": module, "message": problem,
-                "prerequisite_modules": list(module.live_prerequisites()),
+                "page": self, "module": module, "access": access, "message": access.message,
+                "prerequisite_modules": access.missing_prerequisites,
             }, status=403)
-        state = engine().lesson_state(user, self)
-        if module.content_warning and not state["warning_acknowledged"]:
-            return render(request, "content/content_warning.html", {"page": self, "module": module})
-        if state.get("before_lesson_url"):
-            return redirect(state["before_lesson_url"])
-        engine().lesson_opened(user, self)
-        return self._render_lesson(request, sector=sector_for_request(request), state=state)
+        if access.barrier is Barrier.CONTENT_WARNING:
+            return render(request, "content/content_warning.html", {"page": self, "module": module, "access": access})
+        if access.barrier is Barrier.SELF_ASSESSMENT:
+            return redirect(access.redirect_url)
+        engine().lesson_opened(request.user, self, access)
+        return self._render_lesson(request, sector=sector_for_request(request), access=access)
 
-    def _render_lesson(self, request, *, sector: str, state: dict | None = None, preview: bool = False):
+    def body_html(self, sector: Sector | None, sector_names: dict[int, str], *, cacheable: bool) -> tuple[str, bool]:
+        """The tailored body for `sector` (None: every sector) as HTML, and whether it is tailored.
+
+        Published lessons are rendered once per revision and sector and then read from the
+        cache. Publishing makes a new revision, so the key changes and the page shows the new
+        text at once; the old entries are never read again and age out. Saving a sector, topic
+        or support service changes `version` (content.models.reference_data) the same way.
+        Previews (`cacheable=False`) neither read nor fill the cache.
+        """
+        key = None
+        revision_id = self.live_revision_id or self.latest_revision_id
+        if cacheable and revision_id:
+            key = "lesson-body:{}:{}:{}:{}".format(
+                self.pk, revision_id, sector.pk if sector else ALL_SECTORS, reference_data()["version"]
+            )
+            cached = cache.get(key)
+            if cached is not None:
+                html, tailored = cached
+                return mark_safe(html), tailored  # noqa: S308  (our own template's output)
+        parts = tailor(self.body, sector.pk if sector else ALL_SECTORS, sector_names)
+        # A sector with nothing of its own in this lesson reads the version for all sectors.
+        tailored = sector is not None and any(part.is_variant and part.audience for part in parts)
+        html = render_to_string("content/lesson_body.html", {"parts": parts})
+        if key is not None:
+            cache.set(key, (str(html), tailored), timeout=7 * 24 * 3600)
+        return html, tailored
+
+    def _render_lesson(self, request, *, sector: str, access=None):
+        preview = access is None
         module = self.module
-        siblings = list(module.lessons().only("id", "title", "slug", "url_path", "path"))
-        if preview and self not in siblings:
-            siblings.append(self)
-        index_of = next((i for i, lesson in enumerate(siblings) if lesson.pk == self.pk), 0)
-        sectors = list(Sector.objects.all())
+        sectors = reference_data()["sectors"]
         names = {s.pk: s.name for s in sectors}
         chosen = next((s for s in sectors if s.slug == sector), None)
-        progress = None if preview else engine().module_progress(request.user, [module])[module.pk]
-        parts = tailor(self.body, chosen.pk if chosen else ALL_SECTORS, names)
-        # A sector with nothing of its own in this lesson reads the version for all sectors.
-        tailored = chosen is not None and any(part.is_variant and part.audience for part in parts)
+        body, tailored = self.body_html(chosen, names, cacheable=not preview)
         context = self.get_context(request)
         context.update(
             module=module,
-            parts=parts,
+            body=body,
             sector=sector,
             sector_name=chosen.name if tailored else "all sectors",
             tailored=tailored,
             sectors=sectors,
-            lessons=siblings,
-            position=index_of + 1,
-            previous_lesson=siblings[index_of - 1] if index_of > 0 else None,
-            next_lesson=siblings[index_of + 1] if index_of + 1 < len(siblings) else None,
-            completed=bool(state and state["completed"]),
-            progress=progress,
+            access=access,
             preview=preview,
         )
+        if preview:
+            # An editor's draft may not be live, nor among the live lessons yet.
+            siblings = list(module.lessons().only("id", "path"))
+            if all(lesson.pk != self.pk for lesson in siblings):
+                siblings.append(self)
+            index = next(i for i, lesson in enumerate(siblings) if lesson.pk == self.pk)
+            context.update(position=index + 1, lesson_count=len(siblings))
+        else:
+            context.update(position=access.position, lesson_count=access.lesson_count, progress=access.progress)
         return render(request, self.template, context)
+
+
+# The catalogue without filters, the page most often asked for: `value` is the catalogue page.
+_ALL_MODULES = CompiledQuery(TrainingModulePage, lambda _marker, catalogue: catalogue.modules())
+
+# HomePage.route's lookups, by the number of parts in the path below home.
+_FIND_BY_URL_PATH = {
+    1: _by_url_path(ModuleIndexPage),
+    2: _by_url_path(TrainingModulePage, lambda: {"sector_ids": TrainingModulePage.sector_ids_subquery()}),
+    3: _by_url_path(LessonPage),
+}
 
 
 class SupportPage(Page):
@@ -434,23 +646,53 @@ class LearningPath(ClusterableModel):
         return f"Learning path: {self.sector}"
 
     @classmethod
-    def for_sector(cls, sector) -> "LearningPath | None":
+    def for_sector(cls, sector, modules=()) -> "LearningPath | None":
+        """The sector's path with its items and their modules: one query when `modules` (pages
+        already at hand) holds the path's modules, as the catalogue's list does."""
         if sector is None:
             return None
-        return (
-            cls.objects.filter(sector=sector).select_related("sector")
-            .prefetch_related(models.Prefetch("items", LearningPathItem.objects.select_related("module")))
-            .first()
-        )
+        rows = _PATH_ITEMS(sector.pk)
+        if not rows:
+            path = cls.objects.filter(sector=sector).first()
+            if path is not None:
+                path.sector, path.item_list = sector, []
+            return path
+        known = {module.pk: module for module in modules}
+        missing = [module_id for _path, _intro, module_id, _required in rows if module_id not in known]
+        if missing:
+            known.update((m.pk, m) for m in TrainingModulePage.objects.filter(pk__in=missing))
+        path_id, intro = rows[0][0], rows[0][1]
+        path = cls(pk=path_id, sector=sector, intro=intro)
+        path.item_list = [PathItem(known[module_id], bool(required)) for _p, _i, module_id, required in rows]
+        return path
+
+    def _items(self):
+        items = getattr(self, "item_list", None)
+        return items if items is not None else list(self.items.select_related("module"))
 
     def modules(self) -> list["TrainingModulePage"]:
-        return [item.module for item in self.items.all() if item.module.live]
+        return [item.module for item in self._items() if item.module.live]
 
-    def entries(self, progress: dict) -> list[dict]:
+    def entries(self, progress) -> list[dict]:
         return [
             {"module": item.module, "required": item.required, "progress": progress.get(item.module.pk)}
-            for item in self.items.all() if item.module.live
+            for item in self._items() if item.module.live
         ]
+
+
+@dataclass(frozen=True)
+class PathItem:
+    module: "TrainingModulePage"
+    required: bool
+
+
+# (path id, intro, module id, required) of a sector's path, in order.
+_PATH_ITEMS = CompiledQuery(
+    None,
+    lambda sector_id, _context: LearningPathItem.objects.filter(path__sector_id=sector_id)
+    .order_by("sort_order", "pk").values_list("path_id", "path__intro", "module_id", "required"),
+    marker=-(2**31) + 97, values=True,
+)
 
 
 class LearningPathItem(Orderable):

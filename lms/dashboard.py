@@ -7,8 +7,8 @@ from django.views.decorators.http import require_GET
 from content.models import LearningPath, TrainingModulePage
 from lms.certificates.models import Certificate, verify_url
 from lms.certificates.services import state_label, today
+from lms.learning.access import catalogue
 from lms.learning.models import ConfidenceRating
-from lms.learning.progress import LmsLearningEngine
 from lms.organisations.models import Membership
 from lms.site.permissions import signed_in
 
@@ -23,9 +23,9 @@ def my_learning(request):
     )
     path = LearningPath.for_sector(user.sector)
     path_modules = path.modules() if path else []
-    progress = LmsLearningEngine().module_progress(user, enrolled + path_modules)
-    in_progress = [m for m in enrolled if progress[m.pk]["status"] == "in_progress"]
-    completed = [m for m in enrolled if progress[m.pk]["status"] == "completed"]
+    progress = catalogue(user, enrolled + path_modules).progress
+    in_progress = [m for m in enrolled if progress[m.pk].is_in_progress]
+    completed = [m for m in enrolled if progress[m.pk].is_completed]
     confidence = {}
     for rating in ConfidenceRating.objects.filter(user=user, skipped=False):
         confidence.setdefault(rating.module_id, {})[rating.stage] = rating.average

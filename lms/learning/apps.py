@@ -10,6 +10,6 @@ class LearningConfig(AppConfig):
 
     def ready(self):
         from content.learning import register_engine
-        from lms.learning.progress import LmsLearningEngine
+        from lms.learning.access import LmsLearningEngine
 
         register_engine(LmsLearningEngine())

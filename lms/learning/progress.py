@@ -1,7 +1,8 @@
 """Progress through modules: lesson completion, content warnings, and the one completion rule.
 
-`LmsLearningEngine` is what content pages call (see content.learning); the functions below are
-the services the progress views call inside a transaction.
+What content pages read about a learner is in lms.learning.access (the engine behind
+content.learning); the functions below are the rules and the services the progress views call
+inside a transaction.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from operator import or_
 
 from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
-from django.urls import reverse
 from django.utils import timezone
 
 from content.models import LessonPage, TrainingModulePage
 from lms.accounts.models import User
-from lms.learning.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion, LessonVisit, Question, Quiz
+from lms.learning.models import Attempt, Enrolment, LessonCompletion, LessonVisit, Question, Quiz
 
 # The one event from learning to certificates, sent after commit: the module is complete and
 # (if it has a quiz) `attempt` passed it. Sent once when a module first becomes complete, and
@@ -121,9 +121,12 @@ def prerequisite_message(missing) -> str:
     return f"Complete {names} before you start this module."
 
 
-def record_lesson_opened(user: User, lesson: LessonPage, module: TrainingModulePage) -> None:
-    """The learner has the lesson in front of them (past any content warning). Once per lesson."""
-    LessonVisit.objects.get_or_create(user=user, lesson=lesson, defaults={"module": module})
+def record_lesson_opened(user: User, lesson_id: int, module_id: int) -> None:
+    """The learner has the lesson in front of them (past any content warning). One row per
+    lesson: a single INSERT that two tabs opening it at once cannot duplicate."""
+    LessonVisit.objects.bulk_create(
+        [LessonVisit(user=user, lesson_id=lesson_id, module_id=module_id)], ignore_conflicts=True
+    )
 
 
 def complete_lesson(user: User, lesson: LessonPage) -> tuple[LessonCompletion, Enrolment | None]:
@@ -150,77 +153,3 @@ def acknowledge_warning(user: User, lesson: LessonPage) -> Enrolment:
         enrolment.warning_acknowledged_at = timezone.now()
         enrolment.save(update_fields=["warning_acknowledged_at"])
     return enrolment
-
-
-def _progress_entry(lessons, done_ids, enrolment, quiz=None, quiz_passed=False) -> dict:
-    total = len(lessons)
-    done = sum(1 for lesson in lessons if lesson.pk in done_ids)
-    next_lesson = next((lesson for lesson in lessons if lesson.pk not in done_ids), None)
-    if enrolment is not None and enrolment.completed_at:
-        status = "completed"
-    elif done or enrolment is not None:
-        status = "in_progress"
-    else:
-        status = "not_started"
-    return {
-        "done": done,
-        "total": total,
-        "percent": round(100 * done / total) if total else 0,
-        "status": status,
-        "next_url": (next_lesson or (lessons[0] if lessons else None)).url if lessons else None,
-        "next_title": next_lesson.title if next_lesson else None,
-        "completed_at": enrolment.completed_at if enrolment else None,
-        "quiz_url": reverse("quiz", args=[quiz.module_id]) if quiz else None,
-        "quiz_passed": quiz_passed,
-        "lessons_done": total > 0 and done == total,
-    }
-
-
-class LmsLearningEngine:
-    """What content pages may ask about a learner (registered in LmsConfig.ready)."""
-
-    def module_progress(self, user, modules) -> dict[int, dict]:
-        modules = list({m.pk: m for m in modules}.values())
-        lessons = live_lessons_by_module(modules)
-        if not user.is_authenticated:
-            return {m.pk: _progress_entry(lessons[m.pk], set(), None) for m in modules}
-        ids = [m.pk for m in modules]
-        done_ids = set(
-            LessonCompletion.objects.filter(user=user, module_id__in=ids).values_list("lesson_id", flat=True)
-        )
-        enrolments = {e.module_id: e for e in Enrolment.objects.filter(user=user, module_id__in=ids)}
-        quizzes = {q.module_id: q for q in Quiz.objects.filter(module_id__in=ids)}
-        passed = set(
-            Attempt.objects.filter(user=user, quiz__module_id__in=ids, passed=True)
-            .values_list("quiz__module_id", flat=True)
-        )
-        return {
-            m.pk: _progress_entry(lessons[m.pk], done_ids, enrolments.get(m.pk), quizzes.get(m.pk), m.pk in passed)
-            for m in modules
-        }
-
-    def access_problem(self, user, module) -> str | None:
-        if not user.is_authenticated:
-            return "Sign in to start this module."
-        _done, missing = completed_prerequisites(user, module)
-        return prerequisite_message(missing) if missing else None
-
-    def lesson_opened(self, user, lesson) -> None:
-        # get_or_create copes with two tabs opening the lesson at once: one record either way.
-        record_lesson_opened(user, lesson, lesson.module)
-
-    def lesson_state(self, user, lesson) -> dict:
-        module_id = lesson.module.pk
-        # Modules with a quiz are evaluated: confidence before the first lesson and after passing.
-        due = (
-            Quiz.objects.filter(module_id=module_id).exists()
-            and not ConfidenceRating.objects.filter(user=user, module_id=module_id, stage="before").exists()
-        )
-        return {
-            "before_lesson_url": f"{reverse('confidence', args=[module_id, 'before'])}?next={lesson.url}"
-            if due else None,
-            "completed": LessonCompletion.objects.filter(user=user, lesson=lesson).exists(),
-            "warning_acknowledged": Enrolment.objects.filter(
-                user=user, module_id=module_id, warning_acknowledged_at__isnull=False
-            ).exists(),
-        }

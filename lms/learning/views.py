@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from content.models import LessonPage, TrainingModulePage
+from lms.learning.access import module_progress
 from lms.learning.forms import ConfidenceForm
 from lms.learning.models import Attempt, ConfidenceRating, Question, Quiz
-from lms.learning.progress import LmsLearningEngine, ProgressError, acknowledge_warning, complete_lesson
+from lms.learning.progress import ProgressError, acknowledge_warning, complete_lesson
 from lms.learning.quizzes import (
     QuizError,
     allowance,
@@ -220,11 +221,11 @@ def lesson_complete(request, lesson_id: int):
     if enrolment is not None and enrolment.completed_at:
         messages.success(request, f"You have completed every lesson of “{module.title}”.")
         return redirect(module.url)
-    progress = LmsLearningEngine().module_progress(request.user, [module])[module.pk]
-    if progress["lessons_done"] and progress["quiz_url"] and not progress["quiz_passed"]:
+    progress = module_progress(request.user, module)
+    if progress.lessons_done and progress.quiz_url and not progress.quiz_passed:
         messages.success(request, "You have read every lesson. Take the quiz to complete the module.")
-        return redirect(progress["quiz_url"])
-    return redirect(progress["next_url"] or module.url)
+        return redirect(progress.quiz_url)
+    return redirect(progress.next_url or module.url)
 
 
 @signed_in

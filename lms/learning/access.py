@@ -1,0 +1,317 @@
+"""The read side of the learning engine: what content pages ask about a learner (content.learning).
+
+Each page gets one answer built from a constant number of queries, whatever the number of
+modules, lessons or learners: one for the lessons (with the learner's completions and visits
+as EXISTS subqueries), one for the modules' facts (quiz, enrolment, self-assessment, pass, and
+the module's prerequisites with their completions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC
+
+from django.conf import settings
+from django.db import connection
+from django.shortcuts import resolve_url
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.http import urlencode
+from wagtail.models import Page
+
+from content.learning import (
+    Barrier,
+    Catalogue,
+    LessonAccess,
+    LessonEntry,
+    ModuleOverview,
+    ModuleProgress,
+    PageLink,
+    Status,
+)
+from content.models import LessonPage, TrainingModulePage
+from lms.learning.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion, LessonVisit, Quiz
+from lms.learning.progress import prerequisite_message, record_lesson_opened
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A page as the engine reads it: plain values, no model instance (they cost more than the query)."""
+
+    pk: int
+    title: str
+    path: str
+    url: str | None
+    summary: str = ""
+    done: bool = False
+    opened: bool = False
+
+
+class _Urls:
+    """Pages' URLs from their url_path, as Wagtail builds them for pages of the same site as
+    `page` (whose URL Wagtail gives once): no model instance or site lookup per page."""
+
+    def __init__(self, page):
+        self.page, self.url, self.cut = page, page.url, None
+        if self.url:
+            url_path = page.url_path
+            for cut, char in enumerate(url_path):
+                if char == "/" and self.url.endswith(url_path[cut:]):
+                    self.cut, self.root = cut, url_path[:cut]
+                    self.prefix = self.url[: len(self.url) - len(url_path[cut:])]
+                    break
+
+    def __call__(self, url_path: str, pk: int) -> str | None:
+        if self.cut is not None and url_path.startswith(self.root + "/"):
+            return self.prefix + url_path[self.cut:]
+        return Page.objects.get(pk=pk).url  # another site's page: rare, let Wagtail answer
+
+
+# The two queries below are written in SQL: built through the ORM, with their EXISTS
+# subqueries, they cost over twenty times longer to compile than the database took to answer
+# them (measured with bench/pages.py), and they are on every learner's page. Plain SQL that
+# SQLite and PostgreSQL both read; table and column names come from the models.
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _datetime(value):
+    """A datetime as the driver gives it (SQLite: text in UTC) made aware."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and settings.USE_TZ and timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
+    return value
+
+
+def _rows(sql: str, params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _lessons(user, modules) -> dict[int, list[_Row]]:
+    """The live lessons of each module in order, each marked `done` and `opened` for `user`: one query."""
+    modules = [m for m in modules if m is not None]
+    result = {m.pk: [] for m in modules}
+    if not modules:
+        return result
+    user_id = user.pk if user.is_authenticated else None
+    under = " OR ".join(["(p.depth = %s AND p.path LIKE %s)"] * len(modules))
+    sql = f"""
+        SELECT p.id, p.title, p.path, p.url_path, l.summary,
+            EXISTS(SELECT 1 FROM {_table(LessonCompletion)} c WHERE c.user_id = %s AND c.lesson_id = p.id),
+            EXISTS(SELECT 1 FROM {_table(LessonVisit)} v WHERE v.user_id = %s AND v.lesson_id = p.id)
+        FROM {_table(Page)} p INNER JOIN {_table(LessonPage)} l ON l.page_ptr_id = p.id
+        WHERE p.live = %s AND ({under})
+        ORDER BY p.path"""  # noqa: S608  (names from the models; values are parameters)
+    params = [user_id, user_id, True]
+    for module in modules:
+        params += [module.depth + 1, module.path + "%"]
+    by_path = {m.path: m for m in modules}
+    urls = {}
+    step = LessonPage.steplen
+    for pk, title, path, url_path, summary, done, opened in _rows(sql, params):
+        module = by_path.get(path[:-step])
+        if module is None:
+            continue
+        if module.pk not in urls:
+            urls[module.pk] = _Urls(module)
+        url = urls[module.pk](url_path, pk)
+        result[module.pk].append(_Row(pk, title, path, url, summary, bool(done), bool(opened)))
+    return result
+
+
+def _facts(user, modules, *, prerequisites_of: TrainingModulePage | None = None) -> tuple[dict, list]:
+    """For each module, {quiz_id, enrolled, completed_at, warning_acknowledged, rated_before,
+    quiz_passed}; and, when asked, the live prerequisites of one module (as _Row) with theirs.
+    One query: the modules and the prerequisites are rows of the same page table."""
+    ids = [m.pk for m in modules]
+    user_id = user.pk if user.is_authenticated else None
+    wanted = "p.id IN ({})".format(", ".join(["%s"] * len(ids))) if ids else "1 = 0"
+    where_params = [*ids]
+    if prerequisites_of is not None:
+        through = TrainingModulePage.prerequisites.through
+        wanted += f""" OR (p.live = %s AND p.id IN (
+            SELECT r.to_trainingmodulepage_id FROM {_table(through)} r WHERE r.from_trainingmodulepage_id = %s))"""  # noqa: S608
+        where_params += [True, prerequisites_of.pk]
+    sql = f"""
+        SELECT p.id, p.title, p.path, p.url_path,
+            (SELECT q.id FROM {_table(Quiz)} q WHERE q.module_id = p.id),
+            e.id, e.completed_at, e.warning_acknowledged_at,
+            EXISTS(SELECT 1 FROM {_table(ConfidenceRating)} cr
+                   WHERE cr.user_id = %s AND cr.module_id = p.id AND cr.stage = %s),
+            EXISTS(SELECT 1 FROM {_table(Attempt)} a INNER JOIN {_table(Quiz)} aq ON aq.id = a.quiz_id
+                   WHERE a.user_id = %s AND aq.module_id = p.id AND a.passed = %s)
+        FROM {_table(Page)} p
+        LEFT OUTER JOIN {_table(Enrolment)} e ON e.module_id = p.id AND e.user_id = %s
+        WHERE ({wanted})
+        ORDER BY p.path"""  # noqa: S608  (names from the models; values are parameters)
+    params = [user_id, ConfidenceRating.Stage.BEFORE.value, user_id, True, user_id, *where_params]
+    urls = _Urls(prerequisites_of) if prerequisites_of is not None else None
+    facts, prerequisites = {}, []
+    for pk, title, path, url_path, quiz_id, enrolment_id, completed_at, acknowledged_at, rated, passed in _rows(
+        sql, params
+    ):
+        fact = {
+            "quiz_id": quiz_id,
+            "enrolled": enrolment_id is not None,
+            "completed_at": _datetime(completed_at),
+            "warning_acknowledged": acknowledged_at is not None,
+            "rated_before": bool(rated),
+            "quiz_passed": bool(passed),
+        }
+        if pk in ids:
+            facts[pk] = fact
+        if urls is not None and pk != prerequisites_of.pk:
+            prerequisites.append((_Row(pk, title, path, urls(url_path, pk)), fact))
+    return facts, prerequisites
+
+
+def _progress(module_id: int, lessons, fact: dict | None) -> ModuleProgress:
+    fact = fact or {}
+    total = len(lessons)
+    done = sum(1 for lesson in lessons if lesson.done)
+    next_lesson = next((lesson for lesson in lessons if not lesson.done), None)
+    resume = next_lesson or (lessons[0] if lessons else None)
+    if fact.get("completed_at"):
+        status = Status.COMPLETED
+    elif done or fact.get("enrolled"):
+        status = Status.IN_PROGRESS
+    else:
+        status = Status.NOT_STARTED
+    quiz_id = fact.get("quiz_id")
+    return ModuleProgress(
+        module_id=module_id,
+        status=status,
+        done=done,
+        total=total,
+        next_url=resume.url if resume else None,
+        next_title=next_lesson.title if next_lesson else None,
+        completed_at=fact.get("completed_at"),
+        quiz_url=reverse("quiz", args=[module_id]) if quiz_id else None,
+        quiz_passed=bool(fact.get("quiz_passed")),
+    )
+
+
+def _link(row: _Row, completed: bool = False) -> PageLink:
+    return PageLink(title=row.title, url=row.url, completed=completed)
+
+
+def module_progress(user, module: TrainingModulePage) -> ModuleProgress:
+    """One module's progress for `user`: two queries."""
+    return catalogue(user, [module]).progress[module.pk]
+
+
+def catalogue(user, modules) -> Catalogue:
+    """Progress on each module for `user`: two queries, whatever the number of modules."""
+    modules = list({m.pk: m for m in modules}.values())
+    lessons = _lessons(user, modules)
+    facts, _ = _facts(user, modules) if modules else ({}, [])
+    return Catalogue(
+        progress={m.pk: _progress(m.pk, lessons[m.pk], facts.get(m.pk)) for m in modules},
+        my_learning_url=reverse("my_learning"),
+        profile_url=reverse("profile"),
+    )
+
+
+def module_overview(user, module: TrainingModulePage) -> ModuleOverview:
+    """A module page's lessons, prerequisites and progress for `user`: two queries."""
+    lessons = _lessons(user, [module])[module.pk]
+    facts, prerequisites = _facts(user, [module], prerequisites_of=module)
+    links = tuple(_link(page, bool(fact["completed_at"])) for page, fact in prerequisites)
+    missing = [link for link in links if not link.completed]
+    if not user.is_authenticated:
+        barrier, message = Barrier.SIGN_IN, "Sign in to start this module."
+    elif missing:
+        barrier, message = Barrier.PREREQUISITES, prerequisite_message(missing)
+    else:
+        barrier, message = None, ""
+    return ModuleOverview(
+        progress=_progress(module.pk, lessons, facts.get(module.pk)),
+        lessons=tuple(
+            LessonEntry(lesson_id=row.pk, title=row.title, url=row.url, summary=row.summary, completed=row.done)
+            for row in lessons
+        ),
+        prerequisites=links,
+        barrier=barrier,
+        message=message,
+        my_learning_url=reverse("my_learning"),
+    )
+
+
+def lesson_access(user, lesson: LessonPage) -> LessonAccess:
+    """May `user` read `lesson`, and everything its page shows them: two queries (none when
+    they are not signed in)."""
+    module = lesson.module
+    if not user.is_authenticated:
+        login = resolve_url(settings.LOGIN_URL)
+        return LessonAccess(
+            lesson_id=lesson.pk, module_id=module.pk, barrier=Barrier.SIGN_IN,
+            message="Sign in to start this module.",
+            redirect_url=f"{login}?{urlencode({'next': lesson.url})}",
+        )
+    lessons = _lessons(user, [module])[module.pk]
+    facts, prerequisites = _facts(user, [module], prerequisites_of=module)
+    fact = facts.get(module.pk, {})
+    missing = tuple(_link(page) for page, prerequisite in prerequisites if not prerequisite["completed_at"])
+    index = next((i for i, other in enumerate(lessons) if other.pk == lesson.pk), None)
+    this = lessons[index] if index is not None else None
+    barrier, message, redirect_url = None, "", None
+    if missing:
+        barrier, message = Barrier.PREREQUISITES, prerequisite_message(missing)
+    elif module.content_warning and not fact.get("warning_acknowledged"):
+        barrier = Barrier.CONTENT_WARNING
+        message = module.content_warning
+    elif fact.get("quiz_id") and not fact.get("rated_before"):
+        # Modules with a quiz are evaluated: confidence before the first lesson and after passing.
+        barrier = Barrier.SELF_ASSESSMENT
+        message = "Before the first lesson, say how confident you feel about what the module covers."
+        next_query = urlencode({"next": lesson.url})
+        redirect_url = f"{reverse('confidence', args=[module.pk, ConfidenceRating.Stage.BEFORE])}?{next_query}"
+    progress = _progress(module.pk, lessons, fact)
+    return LessonAccess(
+        lesson_id=lesson.pk,
+        module_id=module.pk,
+        barrier=barrier,
+        message=message,
+        redirect_url=redirect_url,
+        missing_prerequisites=missing,
+        progress=progress,
+        position=(index + 1) if index is not None else 1,
+        lesson_count=len(lessons),
+        previous_lesson=_link(lessons[index - 1]) if index else None,
+        next_lesson=_link(lessons[index + 1]) if index is not None and index + 1 < len(lessons) else None,
+        completed=bool(this is not None and this.done),
+        opened=bool(this is not None and this.opened),
+        complete_url=reverse("lesson_complete", args=[lesson.pk]),
+        acknowledge_warning_url=reverse("warning_acknowledge", args=[lesson.pk]),
+        quiz_url=progress.quiz_url,
+        my_learning_url=reverse("my_learning"),
+    )
+
+
+def lesson_opened(user, lesson: LessonPage, access: LessonAccess) -> None:
+    """Record the first opening of a lesson; no query at all when `access` (read moments ago)
+    says it was opened before."""
+    if access.opened or not user.is_authenticated:
+        return
+    record_lesson_opened(user, lesson.pk, access.module_id)
+
+
+class LmsLearningEngine:
+    """What content pages may ask about a learner (registered in LearningConfig.ready)."""
+
+    def lesson_access(self, user, lesson):
+        return lesson_access(user, lesson)
+
+    def lesson_opened(self, user, lesson, access):
+        lesson_opened(user, lesson, access)
+
+    def module_overview(self, user, module):
+        return module_overview(user, module)
+
+    def catalogue(self, user, modules):
+        return catalogue(user, modules)
+

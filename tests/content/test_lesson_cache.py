@@ -1,0 +1,85 @@
+"""A lesson's tailored body is rendered once per published revision and sector, then read from
+the cache; the learner's own parts (progress, completion) stay live; previews never touch it."""
+
+import json
+from unittest import mock
+
+import pytest
+
+from content.models import LessonPage, Sector
+from tests.factories import LearnerFactory, make_module, rich, variant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lesson(db):
+    module = make_module("cached", lessons=2, body=[
+        rich("Shared words for everyone."),
+        variant(["health"], "Health staff read this."),
+        variant([], "Everyone else reads this."),
+    ])
+    return LessonPage.objects.child_of(module).order_by("path").first()
+
+
+def learner_in(slug):
+    return LearnerFactory(sector=Sector.objects.get(slug=slug))
+
+
+def rendered_blocks(client, url):
+    from wagtail import blocks
+
+    with mock.patch.object(blocks.Block, "render", autospec=True, side_effect=blocks.Block.render) as render:
+        page = client.get(url).content.decode()
+    return page, render.call_count
+
+
+def test_a_second_view_by_the_same_sector_renders_no_block_again(client, lesson):
+    client.force_login(learner_in("health"))
+    first, first_renders = rendered_blocks(client, lesson.url)
+    client.force_login(learner_in("health"))
+    second, second_renders = rendered_blocks(client, lesson.url)
+    assert first_renders > 0
+    assert second_renders == 0
+    assert "Health staff read this." in second and "Everyone else reads this." not in second
+
+
+def test_another_sector_gets_its_own_version(client, lesson):
+    client.force_login(learner_in("health"))
+    rendered_blocks(client, lesson.url)
+    client.force_login(learner_in("housing"))
+    page, renders = rendered_blocks(client, lesson.url)
+    assert renders > 0
+    assert "Everyone else reads this." in page and "Health staff read this." not in page
+
+
+def test_a_publish_shows_the_new_text_at_once(client, lesson):
+    client.force_login(learner_in("health"))
+    assert "Shared words for everyone." in client.get(lesson.url).content.decode()
+    lesson.body = json.dumps([rich("Corrected words for everyone.")])
+    lesson.save_revision().publish()
+    page = client.get(lesson.url).content.decode()
+    assert "Corrected words for everyone." in page
+    assert "Shared words for everyone." not in page
+
+
+def test_the_learners_own_parts_stay_live(client, lesson):
+    client.force_login(learner_in("health"))
+    assert "You have completed this lesson" not in client.get(lesson.url).content.decode()
+    client.post(f"/my-learning/lessons/{lesson.pk}/complete/")
+    assert "You have completed this lesson" in client.get(lesson.url).content.decode()
+
+
+def test_previews_neither_read_nor_fill_the_cache(rf, lesson):
+    from django.core.cache import cache
+
+    editor_request = rf.get("/")
+    editor_request.user = learner_in("health")
+    with (
+        mock.patch.object(cache, "get", wraps=cache.get) as get,
+        mock.patch.object(cache, "set", wraps=cache.set) as put,
+    ):
+        response = lesson.serve_preview(editor_request, "health")
+    assert response.status_code == 200
+    assert not [c for c in get.call_args_list if str(c.args[0]).startswith("lesson-body:")]
+    assert not [c for c in put.call_args_list if str(c.args[0]).startswith("lesson-body:")]
