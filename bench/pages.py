@@ -5,8 +5,14 @@ SQLite database in a temporary folder (or uses DATABASE_URL), loads the demo con
 a learner and times requests through Django's test client, so the figures cover the whole
 request (middleware, routing, queries, templates) without a network in between.
 
-Prints, per page: median and 90th percentile in milliseconds, and queries per request. The
-design target is a lesson page within 1.5 times a bare Wagtail page's time in the same run.
+Prints, per page: median and 90th percentile in milliseconds, queries per request, and the
+ratio of its median to the home page's median in the same run. The design targets: the lesson
+within 1.5 times the home page, the catalogue and the module overview within 2 times. Exits 1
+when a target is missed.
+
+PostgreSQL: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_pages .venv/bin/python
+bench/pages.py` creates that database if it does not exist, and drops it afterwards (unless
+`--keep`).
 """
 
 import argparse
@@ -15,16 +21,60 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+# page name: (target ratio to the home page's median, or None)
+TARGETS = {
+    "lesson (longest variant set)": 1.5,
+    "catalogue /modules/": 2.0,
+    "module overview": 2.0,
+}
+HOME = "bare Wagtail page (home)"
+
+
+@contextmanager
+def postgres_database(url: str, keep: bool):
+    """Create the PostgreSQL database named in `url` if missing; drop it afterwards if we made it."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlparse(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield
+    finally:
+        if not exists and not keep:
+            from django.db import connections
+
+            connections.close_all()
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200, help="timed requests per page (default 200)")
+    parser.add_argument("--keep", action="store_true", help="keep a PostgreSQL database this run created")
     args = parser.parse_args()
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        with postgres_database(url, args.keep):
+            return run(args)
+    return run(args)
+
+
+def run(args) -> int:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
     os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="vawg-bench-"))
@@ -87,15 +137,22 @@ def main():
         timings.sort()
         results[name] = (statistics.median(timings), timings[int(len(timings) * 0.9) - 1], len(queries))
 
-    engine = connection.vendor
-    print(f"Page timings over {args.requests} requests each ({engine}, Python test client)")
-    print(f"{'page':34} {'median ms':>10} {'p90 ms':>8} {'queries':>8}")
+    base = results[HOME][0]
+    print(f"Page timings over {args.requests} requests each ({connection.vendor}, Python test client)")
+    print(f"{'page':34} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'x home':>7}  target")
+    missed = []
     for name, (median, p90, count) in results.items():
-        print(f"{name:34} {median:10.2f} {p90:8.2f} {count:8d}")
-    base = results["bare Wagtail page (home)"][0]
-    ratio = results["lesson (longest variant set)"][0] / base
-    print(f"lesson / bare page: {ratio:.2f}x (target: at most 1.5x)")
+        ratio = median / base
+        target = TARGETS.get(name)
+        verdict = ""
+        if target is not None:
+            verdict = f"<= {target}x: {'met' if ratio <= target else 'MISSED'}"
+            if ratio > target:
+                missed.append(name)
+        print(f"{name:34} {median:10.2f} {p90:8.2f} {count:8d} {ratio:6.2f}x  {verdict}")
+    print("All targets met." if not missed else f"Targets missed: {', '.join(missed)}")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
