@@ -66,6 +66,8 @@ def site_navigation(context):
     """The service navigation's links for this visitor, with the current one marked."""
     from django.urls import reverse
 
+    from lms.site.roles import has_staff_role
+
     request = context["request"]
     user = context.get("user")
     items = [("/", "Home"), ("/modules/", "Training modules")]
@@ -74,8 +76,13 @@ def site_navigation(context):
             (reverse("my_learning"), "Your learning"),
             (reverse("profile"), "Your profile"),
             ("/support/", "Get support"),
-            (reverse("account_logout"), "Sign out"),
         ]
+        # Staff land here after signing in: the way into their work. Asked of this request's
+        # powers, so a session that has not passed the second factor is not offered it (and a
+        # learner's check makes no query: their powers are withheld before any lookup).
+        if has_staff_role(user):
+            items.append((reverse("wagtailadmin_home"), "Admin"))
+        items.append((reverse("account_logout"), "Sign out"))
     else:
         items += [
             ("/support/", "Get support"),
