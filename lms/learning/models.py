@@ -16,7 +16,7 @@ class Enrolment(models.Model):
     """A learner's record of one module: started, warning seen, completed."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
-    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="enrolments")
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.PROTECT, related_name="enrolments")
     started_at = models.DateTimeField(auto_now_add=True)
     warning_acknowledged_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -34,7 +34,7 @@ class LessonVisit(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_visits")
     lesson = models.ForeignKey("content.LessonPage", on_delete=models.CASCADE, related_name="visits")
-    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="+")
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.PROTECT, related_name="+")
     first_opened_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -49,7 +49,7 @@ class LessonCompletion(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions")
     lesson = models.ForeignKey("content.LessonPage", on_delete=models.CASCADE, related_name="completions")
-    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="+")
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.PROTECT, related_name="+")
     completed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -253,7 +253,7 @@ class Attempt(models.Model):
         SUBMITTED = "submitted", "Submitted"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
-    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
     # [{"question": id, "choices": [id, ...]}] in the order shown.
     snapshot = models.JSONField(default=list)
@@ -294,7 +294,7 @@ class ConfidenceRating(models.Model):
         AFTER = "after", "After passing"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="confidence_ratings")
-    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.CASCADE, related_name="+")
+    module = models.ForeignKey("content.TrainingModulePage", on_delete=models.PROTECT, related_name="+")
     stage = models.CharField(max_length=10, choices=Stage.choices)
     ratings = models.JSONField(default=list, help_text="One number from 1 to 5 per learning outcome, in order.")
     reflection = models.TextField(blank=True)
@@ -312,3 +312,38 @@ class ConfidenceRating(models.Model):
     @property
     def average(self) -> float | None:
         return round(sum(self.ratings) / len(self.ratings), 1) if self.ratings else None
+
+
+def learner_record_models() -> list[tuple[type[models.Model], str]]:
+    """Every kind of record a learner leaves in a module, with the lookup from it to the module.
+
+    They are the models with a `user` whose foreign key to the module is PROTECT (enrolments,
+    opened and completed lessons, confidence ratings, certificates), and attempts, which reach it
+    through the quiz. The database refuses to delete a module while any of them exists, and the
+    admin asks this list, so the two cannot disagree; a new kind of record joins both by being
+    declared PROTECT.
+    """
+    from django.apps import apps
+
+    module_model = apps.get_model("content", "TrainingModulePage")
+    found = []
+    for relation in module_model._meta.get_fields(include_hidden=True):  # "+" relations are hidden
+        model = relation.related_model
+        if (relation.one_to_many and relation.auto_created and relation.on_delete is models.PROTECT
+                and any(f.name == "user" for f in model._meta.get_fields())):
+            found.append((model, relation.field.name))
+    found.append((Attempt, "quiz__module"))
+    return found
+
+
+def learners_with_records(module_ids) -> dict[int, int]:
+    """For each of these modules that any learner has started, how many learners have records in it."""
+    learners: dict[int, set[int]] = {}
+    module_ids = list(module_ids)
+    if not module_ids:
+        return {}
+    for model, to_module in learner_record_models():
+        rows = model.objects.filter(**{f"{to_module}__in": module_ids}).values_list(to_module, "user_id").distinct()
+        for module_id, user_id in rows:
+            learners.setdefault(module_id, set()).add(user_id)
+    return {module_id: len(users) for module_id, users in learners.items()}
