@@ -19,6 +19,9 @@ const css = sass.compile(join(root, "frontend", "scss", "site.scss"), {
   silenceDeprecations: ["import"],
 });
 writeFileSync(join(out, "css", "site.css"), css.css);
+// The Wagtail admin's branding (lms.site's wagtail_hooks adds it to every admin page).
+const adminCss = sass.compile(join(root, "frontend", "scss", "admin.scss"), { style: "compressed" });
+writeFileSync(join(out, "css", "admin.css"), adminCss.css);
 
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
 cpSync(join(root, "frontend", "js", "site.mjs"), join(out, "js", "site.mjs"));
@@ -26,4 +29,4 @@ cpSync(join(root, "frontend", "images"), join(out, "images"), { recursive: true 
 // GOV.UK Frontend's CSS refers to its images; they must exist for collectstatic's manifest even
 // though our templates show none of them (no crown, no GOV.UK icons).
 cpSync(join(govuk, "assets", "images"), join(out, "govuk", "assets", "images"), { recursive: true });
-console.log("Built static_build/ (css/site.css, js/site.mjs, js/govuk-frontend.min.js)");
+console.log("Built static_build/ (css/site.css, css/admin.css, js/site.mjs, js/govuk-frontend.min.js)");

@@ -134,3 +134,41 @@ def test_the_site_name_has_visible_spaces_between_its_words_in_a_browser(live_se
     gaps = chromium_page.evaluate(WORD_GAPS)
     # A space at this size is about 8px; GOV.UK's -6px word-spacing left about 2px.
     assert all(gap >= 5 for gap in gaps), f"words {gaps} px apart"
+
+
+# The admin carries the site's name, not Wagtail's.
+
+
+def title_of(html: str) -> str:
+    return re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+
+
+def test_admin_pages_are_titled_with_the_site_name_and_never_wagtail():
+    client = staff_client(Role.EDITOR)
+    for path in ["/admin/", "/admin/pages/", "/admin/images/", "/admin/no-such-page/"]:
+        html = client.get(path).content.decode()
+        title = title_of(html)
+        assert title.strip().endswith(f"- {settings.SITE_NAME}"), (path, title)
+        assert "Wagtail" not in title, (path, title)
+
+
+def test_the_admin_sidebar_shows_the_sites_mark_and_name_not_the_wagtail_bird():
+    html = staff_client(Role.COORDINATOR).get("/admin/").content.decode()
+    logo = re.search(r"<template data-wagtail-sidebar-branding-logo>(.*?)</template>", html, re.S).group(1)
+    assert settings.SITE_NAME in logo
+    assert 'src="/static/images/favicon.svg"' in logo
+    assert "icon-wagtail" not in html, "Wagtail's bird is drawn when the logo block is empty"
+    assert '<link rel="icon" href="/static/images/favicon.svg"' in html
+    assert "wagtailadmin/images/favicon.ico" not in html
+    assert '<link rel="stylesheet" href="/static/css/admin.css">' in html
+
+
+def test_the_admin_dashboard_is_headed_with_the_site_name():
+    html = staff_client(Role.REVIEWER).get("/admin/").content.decode()
+    assert re.search(rf'<h1 class="w-h1 w-mt-0">\s*{settings.SITE_NAME}\s*</h1>', html)
+
+
+def test_the_admin_not_found_page_names_the_site_not_wagtail():
+    html = staff_client(Role.EDITOR).get("/admin/no-such-page/").content.decode()
+    assert settings.SITE_NAME in html
+    assert "Go to Wagtail admin" not in html and "icon-wagtail" not in html
