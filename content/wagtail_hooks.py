@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
@@ -5,6 +6,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import RevisionsCompareView, SnippetViewSet, SnippetViewSetGroup
 
@@ -162,38 +164,204 @@ def send_panel_reviewers_to_their_review_screen(request, page):
     return None
 
 
+# The dashboard: each role sees what it acts on, asked by permission, each panel in a fixed
+# number of queries. Content's panels take orders 200–240: after the coordinator's (the apps
+# above content use orders below 200) and before Wagtail's own that remain (250 and later).
+
+
+def _titles(states) -> dict[tuple[int, str], str]:
+    """Each object's current title (a page's draft title, a service's name), by (content type id,
+    object id): one query per kind of object, whatever the number of states."""
+    wanted = {_page_type().pk: [], _service_type().pk: []}
+    for state in states:
+        wanted.get(state.base_content_type_id, []).append(state.object_id)
+    titles = {}
+    if wanted[_page_type().pk]:
+        for pk, title in Page.objects.filter(pk__in=wanted[_page_type().pk]).values_list("pk", "draft_title"):
+            titles[(_page_type().pk, str(pk))] = title
+    if wanted[_service_type().pk]:
+        for pk, name in SupportService.objects.filter(pk__in=wanted[_service_type().pk]).values_list("pk", "name"):
+            titles[(_service_type().pk, str(pk))] = name
+    return titles
+
+
+def _page_type():
+    return ContentType.objects.get_for_model(Page)  # cached for the life of the process
+
+
+def _service_type():
+    return ContentType.objects.get_for_model(SupportService)
+
+
+def _is_page(state) -> bool:
+    return state.base_content_type_id == _page_type().pk
+
+
 class PanelReviewsPanel(Component):
-    """The dashboard's "awaiting your review" list for panel members: each leads to its review screen."""
+    """For members of the co-production panel: what waits for their review, each item leading to
+    its read-only review screen (never to the editor)."""
 
-    name = "workflow_objects_to_moderate"
+    name = "content_panel_reviews"
     template_name = "content/admin/panel_reviews_panel.html"
-    order = 220
+    order = 200
 
-    def __init__(self, states):
-        self.states = states
+    def __init__(self, items):
+        self.items = items
 
     def get_context_data(self, parent_context):
-        return {"states": self.states}
+        return {"items": self.items}
 
 
-@hooks.register("construct_homepage_panels")
-def show_panel_members_their_reviews(request, panels):
+def panel_reviews_for(user) -> list[dict]:
+    """Pages and support services waiting at a panel step that `user` may decide, oldest first."""
     from wagtail.models import TaskState
 
     from content.models import CoProductionReviewTask
 
-    user = request.user
-    panel_tasks = [t for t in CoProductionReviewTask.objects.filter(active=True) if t._user_in_groups(user)]
-    if user.is_superuser or not panel_tasks:
-        return
-    states = (
-        TaskState.objects.filter(task__in=panel_tasks, status=TaskState.STATUS_IN_PROGRESS)
-        .select_related("revision", "workflow_state__requested_by").order_by("started_at")
+    states = list(
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            # Who may decide a panel step is the task's own rule (its groups), as Wagtail asks it.
+            task__in=CoProductionReviewTask.objects.filter(active=True, groups__in=user.groups.all()),
+        )
+        .select_related("workflow_state__requested_by")
+        .order_by("started_at", "pk")
     )
+    workflow_states = [state.workflow_state for state in states]
+    titles = _titles(workflow_states)
+    items = []
+    for state, workflow_state in zip(states, workflow_states, strict=True):
+        key = (workflow_state.base_content_type_id, workflow_state.object_id)
+        if key not in titles:
+            continue  # its object was deleted
+        is_page = _is_page(workflow_state)
+        items.append({
+            "title": titles[key],
+            "kind": "Page" if is_page else "Support service",
+            "url": reverse("content_review" if is_page else "content_review_support_service",
+                           args=[workflow_state.object_id]),
+            "requested_by": workflow_state.requested_by,
+            "waiting_since": state.started_at,
+        })
+    return items
+
+
+def is_panel_member(user) -> bool:
+    from content.models import CoProductionReviewTask
+
+    return CoProductionReviewTask.objects.filter(active=True, groups__in=user.groups.all()).exists()
+
+
+class InReviewPanel(Component):
+    """For authors: every page (and support service) they may edit that is in the review
+    workflow, with the step it is at and whether changes were asked for."""
+
+    name = "content_in_review"
+    template_name = "content/admin/in_review_panel.html"
+    order = 210
+
+    def __init__(self, items):
+        self.items = items
+
+    def get_context_data(self, parent_context):
+        return {"items": self.items}
+
+
+def in_review_for(user) -> list[dict]:
+    """Objects in an active workflow (waiting at a step, or sent back for changes) that `user`
+    may edit, most recently moved first."""
+    from django.db.models import Exists, IntegerField, OuterRef, Q
+    from django.db.models.functions import Cast
+    from wagtail.models import WorkflowState
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    editable_pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    on_editable_page = Exists(
+        editable_pages.filter(pk=Cast(OuterRef("object_id"), output_field=IntegerField()))
+    )
+    wanted = Q(base_content_type=_page_type()) & on_editable_page
+    if user.has_perm("content.change_supportservice"):
+        wanted |= Q(base_content_type=_service_type())
+    states = list(
+        WorkflowState.objects.active().filter(wanted)
+        .select_related("current_task_state__task", "requested_by")
+        .order_by("-current_task_state__started_at", "-pk")
+    )
+    titles = _titles(states)
     items = []
     for state in states:
-        obj = state.revision.content_object
-        title = obj.get_admin_display_title() if hasattr(obj, "get_admin_display_title") else f"Support service: {obj}"
-        items.append({"title": title, "url": review_url(obj), "task_state": state})
-    panels[:] = [p for p in panels if getattr(p, "name", "") != "workflow_objects_to_moderate"]
-    panels.append(PanelReviewsPanel(items))
+        key = (state.base_content_type_id, state.object_id)
+        task_state = state.current_task_state
+        if key not in titles or task_state is None:
+            continue
+        is_page = _is_page(state)
+        items.append({
+            "title": titles[key],
+            "kind": "Page" if is_page else "Support service",
+            "url": reverse("wagtailadmin_pages:edit", args=[state.object_id]) if is_page
+            else reverse(SupportService.snippet_viewset.get_url_name("edit"), args=[state.object_id]),
+            "step": task_state.task.name,
+            "changes_requested": state.status == WorkflowState.STATUS_NEEDS_CHANGES,
+            "comment": task_state.comment if state.status == WorkflowState.STATUS_NEEDS_CHANGES else "",
+            "requested_by": state.requested_by,
+            "yours": state.requested_by_id == user.pk,
+            "since": task_state.finished_at or task_state.started_at,
+        })
+    return items
+
+
+class DraftsPanel(Component):
+    """For authors: pages they changed last that are not live, or whose changes are not live yet,
+    and that are not in review (those are in the panel above)."""
+
+    name = "content_your_drafts"
+    template_name = "content/admin/drafts_panel.html"
+    order = 240
+    LIMIT = 10
+
+    def __init__(self, pages):
+        self.pages = pages
+
+    def get_context_data(self, parent_context):
+        return {"pages": self.pages, "limit": self.LIMIT}
+
+
+def drafts_of(user, limit: int = DraftsPanel.LIMIT) -> list:
+    """The pages whose newest revision `user` saved, not live or with unpublished changes, and in
+    no active workflow; most recently changed first."""
+    from django.db.models import CharField, Exists, OuterRef, Q
+    from django.db.models.functions import Cast
+    from wagtail.models import WorkflowState
+
+    in_workflow = Exists(
+        WorkflowState.objects.active().filter(
+            base_content_type=_page_type(), object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+    )
+    return list(
+        Page.objects.filter(latest_revision__user=user, depth__gt=1)
+        .filter(Q(live=False) | Q(has_unpublished_changes=True))
+        .exclude(in_workflow)
+        .only("pk", "draft_title", "title", "live", "has_unpublished_changes", "latest_revision_created_at")
+        .order_by("-latest_revision_created_at", "-pk")[:limit]
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def show_each_role_its_content_work(request, panels):
+    """Authors (who may add pages) get pages in review and their drafts, in place of Wagtail's
+    "your pages in a workflow" and "recent edits"; panel members get what waits for the panel."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    user = request.user
+    if PagePermissionPolicy().user_has_permission(user, "add"):
+        panels[:] = [p for p in panels if getattr(p, "name", "") not in {
+            "user_objects_in_workflow_moderation", "recent_edits",
+        }]
+        panels.append(InReviewPanel(in_review_for(user)))
+        panels.append(DraftsPanel(drafts_of(user)))
+    # Administrators decide any step from Wagtail's own "awaiting your review" panel.
+    if not user.is_superuser and is_panel_member(user):
+        # Wagtail's panel would send panel members to the editor: theirs leads to the review screens.
+        panels[:] = [p for p in panels if getattr(p, "name", "") != "workflow_objects_to_moderate"]
+        panels.append(PanelReviewsPanel(panel_reviews_for(user)))

@@ -1,0 +1,34 @@
+"""The Wagtail admin as a whole: the site's branding, and a dashboard without what a person cannot use.
+
+Each app adds its own dashboard panels in its own `wagtail_hooks.py`, shown by permission.
+Here, Wagtail's stock page panels are taken away from people who hold no page permission at all
+(a coordinator): they would cost queries and could only ever be empty. The page search and the
+page count follow the same rule (`wagtailadmin/home.html`, and Wagtail's own summary item).
+"""
+
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.auth import user_has_any_page_permission
+
+# Wagtail's own dashboard panels that list pages (or objects in a page workflow) for the user.
+PAGE_PANELS = {
+    "workflow_objects_to_moderate",
+    "user_objects_in_workflow_moderation",
+    "recent_edits",
+    "locked_pages",
+}
+
+
+@hooks.register("insert_global_admin_css")
+def site_branding_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+# Before any app adds its own panels (lower order runs first), so only Wagtail's are looked at.
+@hooks.register("construct_homepage_panels", order=-10)
+def hide_page_panels_from_people_without_page_permissions(request, panels):
+    user = request.user
+    if user.is_superuser or user_has_any_page_permission(user):
+        return
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in PAGE_PANELS]
