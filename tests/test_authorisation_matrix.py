@@ -175,7 +175,17 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
      staff_only(coordinator="200", administrator="200", **NOT_FOR_STAFF_WITHOUT)),
     (r"^admin/certificates/revoke/<int:pk>/$", "/admin/certificates/revoke/{certificate_pk}/",
      staff_only(coordinator="200", administrator="200", **NOT_FOR_STAFF_WITHOUT)),
+    # Undoing a revocation: the sample certificate is not revoked, so the page says there is nothing to undo.
+    (r"^admin/certificates/restore/<int:pk>/$", "/admin/certificates/restore/{certificate_pk}/",
+     staff_only(coordinator="200", administrator="200", **NOT_FOR_STAFF_WITHOUT)),
     (r"^admin/organisations/$", "/admin/organisations/",
+     staff_only(coordinator="200", administrator="200", **NOT_FOR_STAFF_WITHOUT)),
+    # An organisation's page (members and their training), its leads, and confirm-or-merge.
+    (r"^admin/organisations/inspect/<int:pk>/$", "/admin/organisations/inspect/{organisation_pk}/",
+     staff_only(coordinator="200", administrator="200", **NOT_FOR_STAFF_WITHOUT)),
+    (r"^admin/organisations/leads/<int:pk>/$", "/admin/organisations/leads/{organisation_pk}/",
+     staff_only(coordinator="200", administrator="200", **NOT_FOR_STAFF_WITHOUT)),
+    (r"^admin/organisations/review/<int:pk>/$", "/admin/organisations/review/{organisation_pk}/",
      staff_only(coordinator="200", administrator="200", **NOT_FOR_STAFF_WITHOUT)),
     (r"^admin/memberships/$", "/admin/memberships/",
      staff_only(coordinator="200", administrator="200", **NOT_FOR_STAFF_WITHOUT)),
@@ -290,7 +300,7 @@ class World:
         return {
             "module": self.module.pk, "lesson": self.module.lessons().get().pk, "attempt": self.attempt.pk,
             "certificate": self.certificate.code, "certificate_pk": self.certificate.pk,
-            "membership": self.membership.pk, "bundle": self.bundle.pk,
+            "membership": self.membership.pk, "bundle": self.bundle.pk, "organisation_pk": self.organisation_a.pk,
         }
 
 

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from lms.organisations.names import fold
+
 
 class CertificateQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -19,6 +21,20 @@ class CertificateQuerySet(models.QuerySet):
     def current_on(self, day):
         """Certificates in force on `day`: not revoked, not replaced by a renewal, not expired."""
         return self.filter(revoked_at__isnull=True, replaced_by__isnull=True, expires_on__gte=day)
+
+    def with_status_on(self, day):
+        """Annotate each certificate with `status` (a Certificate.Status value) as of `day`, so that
+        a listing can show and filter by it in the same query."""
+        replaced = Certificate.objects.filter(replaces=models.OuterRef("pk"))
+        soon = day + datetime.timedelta(days=Certificate.EXPIRING_DAYS)
+        return self.annotate(status=models.Case(
+            models.When(revoked_at__isnull=False, then=models.Value(Certificate.Status.REVOKED)),
+            models.When(models.Exists(replaced), then=models.Value(Certificate.Status.REPLACED)),
+            models.When(expires_on__lt=day, then=models.Value(Certificate.Status.EXPIRED)),
+            models.When(expires_on__lte=soon, then=models.Value(Certificate.Status.EXPIRING)),
+            default=models.Value(Certificate.Status.CURRENT),
+            output_field=models.CharField(),
+        ))
 
     def of_staff_led_by(self, lead, organisations=None):
         """Certificates of confirmed members of the organisations `lead` leads (of those among
@@ -43,6 +59,15 @@ class Certificate(models.Model):
     # How long before expiry a certificate counts as "expiring soon", and may be renewed.
     EXPIRING_DAYS = 60
 
+    class Status(models.TextChoices):
+        """Where a certificate stands on a given day, as coordinators list and filter them."""
+
+        CURRENT = "current", "Current"
+        EXPIRING = "expiring", "Expiring soon"
+        EXPIRED = "expired", "Expired"
+        REVOKED = "revoked", "Revoked"
+        REPLACED = "replaced", "Replaced by a renewal"
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates")
     module = models.ForeignKey(
         "content.TrainingModulePage", null=True, on_delete=models.SET_NULL, related_name="certificates"
@@ -53,6 +78,10 @@ class Certificate(models.Model):
     )
     code = models.CharField(max_length=19, unique=True, editable=False)
     holder_name = models.CharField(max_length=150)
+    holder_name_folded = models.CharField(
+        max_length=300, editable=False, db_index=True, default="",
+        help_text="The holder's name without accents, in lower case, for searching (filled on save).",
+    )
     module_title = models.CharField(max_length=255)
     module_revision = models.PositiveIntegerField(null=True, blank=True)
     level = models.CharField(max_length=20)
@@ -77,6 +106,23 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.code} – {self.holder_name} – {self.module_title}"
+
+    def save(self, *args, **kwargs):
+        self.holder_name_folded = fold(self.holder_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "holder_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "holder_name_folded"}
+        super().save(*args, **kwargs)
+
+    def get_status_display(self) -> str:
+        """Where the certificate stands today, in words: from the `status` that
+        `with_status_on` annotates, or worked out here when the row was read without it."""
+        status = getattr(self, "status", None)
+        if status is None:
+            state = self.state_on(timezone.localdate())
+            replaced = state != "revoked" and Certificate.objects.filter(replaces=self).exists()
+            status = self.Status.REPLACED if replaced else {"valid": self.Status.CURRENT}.get(state, state)
+        return self.Status(status).label
 
     def state_on(self, day: datetime.date) -> str:
         """valid, expiring, expired or revoked, as of `day`."""

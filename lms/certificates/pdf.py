@@ -13,7 +13,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.template.loader import render_to_string
 
+from lms.certificates.exports import BOM, spreadsheet_text
 from lms.certificates.models import Certificate, verify_url
+from lms.organisations.names import file_name_part, transliterate
 
 _FONTS_READY = False
 
@@ -109,27 +111,54 @@ def forget_certificate_pdf(certificate: Certificate) -> None:
 
 
 def certificate_filename(certificate: Certificate) -> str:
-    safe = re.sub(r"[^A-Za-z0-9]+", "-", certificate.module_title).strip("-").lower()[:60]
+    # ASCII only: it also goes into a download's Content-Disposition header.
+    safe = re.sub(r"[^a-z0-9]+", "-", transliterate(certificate.module_title).lower()).strip("-")[:60].strip("-")
     return f"certificate-{safe}-{certificate.code}.pdf"
 
 
 def zip_entry_name(certificate: Certificate) -> str:
-    """The certificate's file name inside a lead's zip: the holder's name first, so they sort by person."""
-    name = re.sub(r"[^A-Za-z0-9]+", "-", certificate.holder_name).strip("-").lower() or "holder"
+    """The certificate's file name inside a lead's zip: the holder's name first, so they sort by
+    person, transliterated rather than stripped ("Łucja Nguyễn" → "lucja-nguyen-…"), and the
+    certificate's code, so two people of the same name never share a file name."""
+    name = file_name_part(certificate.holder_name, fallback="holder").lower()
     return f"{name}-{certificate_filename(certificate)}"
+
+
+INDEX_NAME = "index.csv"
+INDEX_HEADINGS = ["Name", "Module", "Code", "Issued", "Expires", "File"]
 
 
 def write_certificates_zip(certificates, file, on_progress=None) -> int:
     """Write a zip of the certificates' PDFs into `file` (opened for binary writing), calling
     `on_progress(done)` after each one; it may return False to stop early. Returns how many
-    certificates were added. Each PDF comes from the kept copy when there is one."""
+    certificates were added. Each PDF comes from the kept copy when there is one.
+
+    The PDFs lie side by side (one flat list, sorted by holder), with index.csv beside them: one
+    row per certificate (name, module, code, issued, expires, file), UTF-8 with a byte order
+    mark so that Excel shows names as they are spelled.
+    """
+    import csv
     import zipfile
 
     done = 0
+    used: set[str] = set()
+    index = io.StringIO()
+    writer = csv.writer(index)
+    writer.writerow(INDEX_HEADINGS)
     with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for certificate in certificates:
-            archive.writestr(zip_entry_name(certificate), certificate_pdf(certificate))
+            entry = zip_entry_name(certificate)
+            stem, number = entry.removesuffix(".pdf"), 2
+            while entry in used or entry == INDEX_NAME:  # never overwrite, whatever the names
+                entry, number = f"{stem}-{number}.pdf", number + 1
+            used.add(entry)
+            archive.writestr(entry, certificate_pdf(certificate))
+            writer.writerow([spreadsheet_text(value) for value in (
+                certificate.holder_name, certificate.module_title, certificate.code,
+                certificate.issued_on.isoformat(), certificate.expires_on.isoformat(), entry,
+            )])
             done += 1
             if on_progress is not None and on_progress(done) is False:
                 break
+        archive.writestr(INDEX_NAME, (BOM + index.getvalue()).encode("utf-8"))
     return done

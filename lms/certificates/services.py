@@ -7,6 +7,7 @@ import datetime
 import re
 import secrets
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -120,4 +121,45 @@ def revoke_certificate(certificate: Certificate, *, by: User, reason: str) -> Ce
         log(certificate, "lms.certificate.revoke", user=by, data={"reason": reason})
         revoked = certificate
         transaction.on_commit(lambda: forget_certificate_pdf(revoked))
+    return certificate
+
+
+def revocation_undo_window() -> datetime.timedelta:
+    """How long after revoking a coordinator may undo it: CERTIFICATE_REVOCATION_UNDO_DAYS (14 by default)."""
+    return datetime.timedelta(days=getattr(settings, "CERTIFICATE_REVOCATION_UNDO_DAYS", 14))
+
+
+def can_undo_revocation(certificate: Certificate, now: datetime.datetime | None = None) -> bool:
+    return bool(certificate.revoked_at) and (now or timezone.now()) - certificate.revoked_at <= revocation_undo_window()
+
+
+def undo_revocation(certificate: Certificate, *, by: User, reason: str) -> Certificate:
+    """Restore a certificate revoked in error, within the undo window, giving a reason. Logged,
+    with the revocation it undoes (when, by whom, why), so the history keeps both."""
+    reason = reason.strip()
+    if not reason:
+        raise CertificateError("Give the reason for restoring this certificate.")
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if not certificate.revoked_at:
+            raise CertificateError(f"Certificate {certificate.code} is not revoked, so there is nothing to undo.")
+        if not can_undo_revocation(certificate):
+            days = revocation_undo_window().days
+            revoked_on = timezone.localtime(certificate.revoked_at)
+            raise CertificateError(
+                f"Certificate {certificate.code} was revoked on {revoked_on:%-d %B %Y}, "
+                f"more than {days} days ago, so the revocation can no longer be undone. The holder can take the "
+                "module again to earn a new certificate."
+            )
+        undone = {
+            "reason": reason,
+            "revoked_at": certificate.revoked_at.isoformat(),
+            "revoked_by": certificate.revoked_by_id,
+            "revocation_reason": certificate.revocation_reason,
+        }
+        certificate.revoked_at = None
+        certificate.revoked_by = None
+        certificate.revocation_reason = ""
+        certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+        log(certificate, "lms.certificate.restore", user=by, data=undone)
     return certificate

@@ -1,25 +1,38 @@
 """Coordinators' back-office views inside the Wagtail admin."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from lms.accounts.models import User
 from lms.organisations.models import Membership, MembershipError, Organisation
 from lms.organisations.services import (
     OrganisationError,
+    add_lead,
     confirm_membership,
     confirm_organisation,
     decline_membership,
     find_organisation,
+    likely_duplicates,
     merge_organisation,
     normalise_organisation_name,
+    remove_lead,
     remove_member,
+    search_organisations,
 )
 from lms.site.validators import reject_formula_start
 
@@ -40,17 +53,29 @@ class OrganisationAdminForm(WagtailAdminModelForm):
         return name
 
 
+def organisation_breadcrumbs(organisation: Organisation | None = None, *tail: str) -> list[dict]:
+    """Home › Organisations › the organisation › `tail`: where a coordinator is, by name."""
+    items = [
+        {"url": reverse("wagtailadmin_home"), "label": "Home"},
+        {"url": reverse("organisations:index"), "label": "Organisations"},
+    ]
+    if organisation is not None:
+        items.append({"url": reverse("organisations:inspect", args=[organisation.pk]), "label": organisation.name})
+    items.extend({"url": "", "label": label} for label in tail)
+    return items
+
+
 class OrganisationReviewForm(forms.Form):
     action = forms.ChoiceField(
         choices=[("confirm", "Confirm it as a new organisation"), ("merge", "Merge it into an existing organisation")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether to confirm or merge this organisation."},
+        error_messages={"required": "Choose whether to confirm or merge this organisation.",
+                        "invalid_choice": "Choose whether to confirm or merge this organisation."},
     )
     merge_into = forms.ModelChoiceField(
         queryset=Organisation.objects.listed(),
         required=False,
         label="Existing organisation to merge into",
-        help_text="Its members and leads move there; this name stops being offered.",
+        error_messages={"invalid_choice": "Choose the organisation to merge into from the list."},
     )
 
     def __init__(self, *args, organisation, **kwargs):
@@ -65,28 +90,50 @@ class OrganisationReviewForm(forms.Form):
 
 
 class OrganisationReviewView(WagtailAdminTemplateMixin, FormView):
-    """Confirm a learner-proposed organisation, or merge it into one already listed."""
+    """Confirm a learner-proposed organisation, or merge it into one already listed.
+
+    The organisations to merge into are offered as a list of radio buttons, likely duplicates
+    first (names alike once accents, case and common words are set aside), and a search box
+    finds any other: a plain GET form, so the page works without JavaScript.
+    """
 
     template_name = "organisations/admin/organisation_review.html"
     form_class = OrganisationReviewForm
     header_icon = "group"
+    page_title = "Confirm or merge"
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("organisations.change_organisation"):
             raise PermissionDenied
-        self.organisation = get_object_or_404(Organisation, pk=kwargs["pk"])
+        self.organisation = get_object_or_404(
+            Organisation.objects.select_related("sector", "district"), pk=kwargs["pk"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
-    def get_page_title(self):
-        return f"Review “{self.organisation.name}”"
+    def get_page_subtitle(self):
+        return self.organisation.name
+
+    def get_breadcrumbs_items(self):
+        return organisation_breadcrumbs(self.organisation, "Confirm or merge")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "organisation": self.organisation}
 
     def get_context_data(self, **kwargs):
+        query = normalise_organisation_name(self.request.GET.get("q", ""))[:200]
+        duplicates = likely_duplicates(self.organisation)
+        shown = {organisation.pk for organisation in duplicates}
+        results = [o for o in search_organisations(query, exclude=self.organisation) if o.pk not in shown] \
+            if query else []
+        form = kwargs.get("form")
+        chosen = form["merge_into"].value() if form is not None and form.is_bound else None
         return super().get_context_data(
             organisation=self.organisation,
             member_count=self.organisation.members.count(),
+            duplicates=duplicates,
+            query=query,
+            results=results,
+            chosen=str(chosen or ""),
             index_url=reverse("organisations:index"),
             **kwargs,
         )
@@ -106,6 +153,152 @@ class OrganisationReviewView(WagtailAdminTemplateMixin, FormView):
             messages.error(self.request, str(error))
             return self.form_invalid(form)
         return redirect("organisations:index")
+
+
+class OrganisationLeadsView(WagtailAdminTemplateMixin, TemplateView):
+    """Who leads an organisation: each lead listed with their email and a button to remove them
+    alone; a search by name or email finds someone to add, one at a time. Adding never touches
+    the other leads (the old multi-select replaced them all on a plain click). Works without
+    JavaScript: searching is a GET form, each change a POST with one button."""
+
+    template_name = "organisations/admin/organisation_leads.html"
+    header_icon = "user"
+    page_title = "Leads"
+    MAX_RESULTS = 20
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("organisations.change_organisation"):
+            raise PermissionDenied
+        self.organisation = get_object_or_404(Organisation.objects.exclude(status=Organisation.Status.MERGED),
+                                              pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.organisation.name
+
+    def get_breadcrumbs_items(self):
+        return organisation_breadcrumbs(self.organisation, "Leads")
+
+    def get_context_data(self, **kwargs):
+        query = " ".join(self.request.GET.get("q", "").split())[:200]
+        leads = list(self.organisation.leads.order_by("full_name", "email"))
+        results = []
+        if query:
+            results = list(
+                User.objects.filter(is_active=True).exclude(pk__in=[lead.pk for lead in leads])
+                .filter(Q(full_name__icontains=query) | Q(email__icontains=query))
+                .select_related("organisation").order_by("full_name", "email")[:self.MAX_RESULTS]
+            )
+        return super().get_context_data(
+            organisation=self.organisation, leads=leads, query=query, results=results,
+            max_results=self.MAX_RESULTS, **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        person = User.objects.filter(pk=request.POST.get("person") or 0, is_active=True).first() \
+            if str(request.POST.get("person", "")).isdigit() else None
+        here = reverse("organisations:leads", args=[self.organisation.pk])
+        if action not in ("add", "remove") or person is None:
+            messages.error(request, "Choose the person to add or remove. Nothing was changed.")
+            return redirect(here)
+        who = f"{person.full_name or person.email} ({person.email})"
+        with transaction.atomic():
+            if action == "add":
+                changed = add_lead(self.organisation, person, by=request.user)
+                text = f"{who} now leads {self.organisation.name}." if changed \
+                    else f"{who} already leads {self.organisation.name}."
+            else:
+                changed = remove_lead(self.organisation, person, by=request.user)
+                text = f"{who} no longer leads {self.organisation.name}." if changed \
+                    else f"{who} did not lead {self.organisation.name}."
+        (messages.success if changed else messages.info)(request, text)
+        return redirect(here)
+
+
+# Apps above this one (learning records, certificates) add columns to the members table of an
+# organisation's admin page by registering a function under this Wagtail hook. It is called as
+# `function(request, organisation, people)` with the confirmed members (User objects) shown, and
+# returns MemberColumn objects, each holding the value for every person it knows about. It must
+# answer for all of them at once (a query or two, never one per person). This app never imports them.
+ORGANISATION_MEMBER_COLUMNS_HOOK = "organisation_admin_member_columns"
+
+
+@dataclass
+class MemberColumn:
+    """One column an app above adds to an organisation's members table: its heading, and the text
+    of each person's cell by user id (people it has nothing for show `default`)."""
+
+    heading: str
+    values: dict[int, str] = field(default_factory=dict)
+    default: str = ""
+
+
+class OrganisationInspectView(InspectView):
+    """An organisation's page in the admin: what it is, who leads it, its confirmed members and
+    their training (from the apps above, through ORGANISATION_MEMBER_COLUMNS_HOOK).
+
+    The page stays here, beside the organisation it describes, rather than moving up to the
+    certificates app: the organisation's own facts, leads and members belong to this app, and the
+    records kept by apps above it arrive as columns through the hook, as the lead's members page
+    takes its sections through `organisation_lead_page_panels`. The number of queries does not
+    grow with the number of members.
+    """
+
+    template_name = "organisations/admin/organisation_inspect.html"
+    MAX_MEMBERS = 500
+
+    def get_context_data(self, **kwargs):
+        organisation = self.object
+        memberships = list(
+            organisation.memberships.confirmed().select_related("user")
+            .order_by("user__full_name", "user__email")[:self.MAX_MEMBERS]
+        )
+        people = [membership.user for membership in memberships]
+        columns = [
+            column for function in hooks.get_hooks(ORGANISATION_MEMBER_COLUMNS_HOOK)
+            for column in function(self.request, organisation, people)
+        ]
+        rows = [
+            (membership, [column.values.get(membership.user_id, column.default) for column in columns])
+            for membership in memberships
+        ]
+        can_change = self.request.user.has_perm("organisations.change_organisation")
+        return super().get_context_data(
+            organisation=organisation,
+            leads=list(organisation.leads.order_by("full_name", "email")),
+            member_count=organisation.memberships.confirmed().count(),
+            request_count=organisation.memberships.filter(status=Membership.Status.REQUESTED).count(),
+            columns=columns,
+            rows=rows,
+            max_members=self.MAX_MEMBERS,
+            can_change=can_change and organisation.status != Organisation.Status.MERGED,
+            **kwargs,
+        )
+
+
+# The coordinator's dashboard panels (here and in apps above): what waits for them.
+
+
+class CoordinatorPanel(Component):
+    """A dashboard panel: a heading with a count, a few rows, and a link to the whole list."""
+
+    template_name = "organisations/admin/dashboard_panel.html"
+
+    def __init__(self, *, name, heading, count, rows, list_url, list_label, empty, order):
+        self.name, self.heading, self.count, self.rows = name, heading, count, rows
+        self.list_url, self.list_label, self.empty, self.order = list_url, list_label, empty, order
+
+    def get_context_data(self, parent_context):
+        return {"panel": self}
+
+
+ROWS_ON_DASHBOARD = 5
+
+
+def is_coordinator(user) -> bool:
+    """Holds the coordinator's permission over organisations (coordinators, administrators)."""
+    return user.has_perm("organisations.change_organisation")
 
 
 class MembershipDecisionForm(forms.Form):
@@ -138,6 +331,18 @@ class MembershipDecisionView(WagtailAdminTemplateMixin, FormView):
 
     def get_page_title(self):
         return f"Membership of “{self.membership.organisation.name}”"
+
+    def get_page_subtitle(self):
+        return self.membership.user.full_name or self.membership.user.email
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": "Home"},
+            {"url": reverse("memberships:index"), "label": "Memberships"},
+            {"url": reverse("organisations:inspect", args=[self.membership.organisation_id]),
+             "label": self.membership.organisation.name},
+            {"url": "", "label": self.membership.user.full_name or self.membership.user.email},
+        ]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from django.db import IntegrityError, transaction
 from django.db.models import Value
@@ -13,6 +14,7 @@ from wagtail.log_actions import log
 from content.models import Sector
 from lms.accounts.models import District, User
 from lms.organisations.models import Membership, MembershipError, Organisation
+from lms.organisations.names import fold
 
 
 class OrganisationError(Exception):
@@ -238,3 +240,73 @@ def merge_organisation(source: Organisation, *, into: Organisation, by: User) ->
     log(source, "lms.organisation.merge", user=by, data={"into": into.pk, "into_name": into.name})
     log(into, "lms.organisation.absorb", user=by, data={"from": source.pk, "from_name": source.name})
     return into
+
+
+# Words too common in organisations' names to suggest that two of them are the same one.
+_COMMON_WORDS = frozenset({
+    "the", "of", "and", "for", "in", "at", "a", "an", "on", "to", "ltd", "limited", "plc", "cic", "llp",
+    "trust", "council", "group", "services", "service", "centre", "center", "uk",
+})
+
+
+def _words(folded: str) -> set[str]:
+    return {word for word in re.findall(r"\w+", folded) if word not in _COMMON_WORDS and len(word) > 1}
+
+
+def likely_duplicates(organisation: Organisation, *, limit: int = 5) -> list[Organisation]:
+    """Listed organisations that are probably `organisation` under another spelling, likeliest first.
+
+    Names are compared without accents, case or punctuation: sharing a distinctive word ("Watford
+    Women's Centre" and "Watford Womens Centre Ltd") or reading nearly the same ("St Albans Council"
+    and "St. Albans City Council") makes a candidate. Two queries, whatever the number of organisations.
+    """
+
+    target = fold(organisation.name)
+    target_words = _words(target)
+    scored = []
+    for pk, name in Organisation.objects.listed().exclude(pk=organisation.pk).values_list("pk", "name"):
+        folded = fold(name)
+        words = _words(folded)
+        shared = len(target_words & words) / max(len(target_words | words), 1)
+        similar = SequenceMatcher(None, re.sub(r"\W", "", target), re.sub(r"\W", "", folded)).ratio()
+        score = max(shared, similar)
+        if shared > 0 or similar >= 0.75:
+            scored.append((-score, folded, pk))
+    ids = [pk for _, _, pk in sorted(scored)[:limit]]
+    found = Organisation.objects.in_bulk(ids)
+    return [found[pk] for pk in ids]
+
+
+def search_organisations(query: str, *, exclude: Organisation | None = None, limit: int = 20) -> list[Organisation]:
+    """Listed organisations whose name contains `query`, ignoring accents, case and spacing."""
+
+    wanted = fold(query)
+    if not wanted:
+        return []
+    candidates = Organisation.objects.listed()
+    if exclude is not None:
+        candidates = candidates.exclude(pk=exclude.pk)
+    ids = [pk for pk, name in candidates.values_list("pk", "name") if wanted in fold(name)][:limit]
+    return list(Organisation.objects.filter(pk__in=ids).select_related("district", "sector"))
+
+
+def add_lead(organisation: Organisation, person: User, *, by: User) -> bool:
+    """Make `person` a lead of `organisation`, keeping its other leads. Returns False (and changes
+    nothing) if they already lead it. Logged."""
+    if organisation.leads.filter(pk=person.pk).exists():
+        return False
+    organisation.leads.add(person)
+    log(organisation, "lms.organisation.add_lead", user=by,
+        data={"lead": person.pk, "lead_email": person.email, "lead_name": person.full_name})
+    return True
+
+
+def remove_lead(organisation: Organisation, person: User, *, by: User) -> bool:
+    """Stop `person` leading `organisation`; its other leads stay. Returns False if they did not
+    lead it. Logged."""
+    if not organisation.leads.filter(pk=person.pk).exists():
+        return False
+    organisation.leads.remove(person)
+    log(organisation, "lms.organisation.remove_lead", user=by,
+        data={"lead": person.pk, "lead_email": person.email, "lead_name": person.full_name})
+    return True

@@ -1,4 +1,7 @@
-"""The admin's organisations and memberships: listings, review and merge, decisions, log entries."""
+"""The admin's organisations and memberships: listings, an organisation's page, review and merge,
+leads, decisions, the coordinator's dashboard panels, log entries."""
+
+from __future__ import annotations
 
 from django.forms import modelform_factory
 from django.urls import path, reverse
@@ -11,7 +14,16 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from lms.organisations.admin_views import MembershipDecisionView, OrganisationAdminForm, OrganisationReviewView
+from lms.organisations.admin_views import (
+    ROWS_ON_DASHBOARD,
+    CoordinatorPanel,
+    MembershipDecisionView,
+    OrganisationAdminForm,
+    OrganisationInspectView,
+    OrganisationLeadsView,
+    OrganisationReviewView,
+    is_coordinator,
+)
 from lms.organisations.models import Membership, Organisation
 
 
@@ -32,8 +44,16 @@ register_permission_policy(Membership, MembershipPermissionPolicy(Membership))
 
 
 class OrganisationIndexView(IndexView):
+    def get_base_queryset(self):
+        return Organisation.objects.select_related("sector", "district")
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
+        if (instance.status != Organisation.Status.MERGED
+                and self.request.user.has_perm("organisations.change_organisation")):
+            buttons.append(ListingButton(
+                "Leads", url=reverse("organisations:leads", args=[instance.pk]), icon_name="user", priority=25,
+            ))
         if (instance.status == Organisation.Status.PENDING
                 and self.request.user.has_perm("organisations.change_organisation")):
             buttons.insert(0, ListingButton(
@@ -46,6 +66,7 @@ class OrganisationIndexView(IndexView):
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
     index_view_class = OrganisationIndexView
+    inspect_view_class = OrganisationInspectView
     icon = "group"
     menu_label = "Organisations"
     add_to_admin_menu = True
@@ -59,8 +80,11 @@ class OrganisationViewSet(ModelViewSet):
     export_filename = "organisations"
     search_fields = ["name"]
     search_backend_name = None  # a plain database search: names, no search index to keep
-    form_fields = ["name", "kind", "sector", "district", "leads"]
+    # Leads are changed one person at a time on their own screen (OrganisationLeadsView), never
+    # in a multi-select where a plain click replaces them all.
+    form_fields = ["name", "kind", "sector", "district"]
     inspect_view_enabled = True
+    inspect_view_fields = ["name", "kind", "sector", "district", "status", "merged_into", "created_at"]
 
     def get_form_class(self, for_update=False):
         return modelform_factory(
@@ -68,13 +92,11 @@ class OrganisationViewSet(ModelViewSet):
             formfield_callback=self.formfield_for_dbfield,
         )
 
-    def get_queryset(self, request):
-        return Organisation.objects.select_related("sector", "district")
-
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("review/<int:pk>/", OrganisationReviewView.as_view(), name="review"),
+            path("leads/<int:pk>/", OrganisationLeadsView.as_view(), name="leads"),
         ]
 
 
@@ -87,6 +109,9 @@ def register_organisation_viewset():
 
 
 class MembershipIndexView(IndexView):
+    def get_base_queryset(self):
+        return Membership.objects.select_related("user", "organisation")
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.is_open and self.request.user.has_perm("organisations.change_organisation"):
@@ -118,9 +143,6 @@ class MembershipViewSet(ModelViewSet):
     form_fields = ["status"]  # never used: the policy refuses add and edit
     inspect_view_enabled = True
 
-    def get_queryset(self, request):
-        return Membership.objects.select_related("user", "organisation")
-
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
@@ -141,8 +163,6 @@ def register_lms_log_actions(actions):
     for action, label in {
         "lms.organisation.propose": "Organisation proposed by a learner",
         "lms.organisation.confirm": "Organisation confirmed",
-        "lms.certificate.issue": "Certificate issued",
-        "lms.certificate.revoke": "Certificate revoked",
         "lms.profile.update": "Profile updated",
         "lms.membership.request": "Asked to join an organisation",
         "lms.membership.confirm": "Membership confirmed",
@@ -165,3 +185,60 @@ def register_lms_log_actions(actions):
 
         def format_message(self, log_entry):
             return f"“{log_entry.data.get('from_name', 'An organisation')}” merged into this one"
+
+    class LeadFormatter(LogFormatter):
+        def format_message(self, log_entry):
+            data = log_entry.data
+            person = data.get("lead_name") or data.get("lead_email") or "Someone"
+            return self.template.format(person=f"{person} ({data.get('lead_email', 'no email')})")
+
+    @actions.register_action("lms.organisation.add_lead")
+    class AddLeadFormatter(LeadFormatter):
+        label = "Lead added"
+        template = "{person} added as a lead"
+
+    @actions.register_action("lms.organisation.remove_lead")
+    class RemoveLeadFormatter(LeadFormatter):
+        label = "Lead removed"
+        template = "{person} no longer a lead"
+
+
+# The coordinator's dashboard: what waits for them. Each panel costs two queries (a count and a
+# few rows), whatever the numbers.
+
+
+@hooks.register("construct_homepage_panels")
+def add_coordinator_organisation_panels(request, panels):
+    if not is_coordinator(request.user):
+        return
+    pending = Organisation.objects.filter(status=Organisation.Status.PENDING)
+    panels.append(CoordinatorPanel(
+        name="coordinator_pending_organisations",
+        heading="Organisations waiting for confirmation",
+        count=pending.count(),
+        rows=[
+            {"label": organisation.name, "url": reverse("organisations:review", args=[organisation.pk]),
+             "detail": f"{organisation.get_kind_display()}, proposed {organisation.created_at:%-d %b %Y}"}
+            for organisation in pending.order_by("created_at", "pk")[:ROWS_ON_DASHBOARD]
+        ],
+        list_url=reverse("organisations:index") + "?status=pending",
+        list_label="All organisations waiting for confirmation",
+        empty="No organisation is waiting for confirmation.",
+        order=50,
+    ))
+    requests = Membership.objects.filter(status=Membership.Status.REQUESTED)
+    panels.append(CoordinatorPanel(
+        name="coordinator_membership_requests",
+        heading="Requests to join an organisation",
+        count=requests.count(),
+        rows=[
+            {"label": f"{m.user.full_name or m.user.email} ({m.user.email})",
+             "url": reverse("memberships:decide", args=[m.pk]),
+             "detail": f"{m.organisation.name}, asked {m.requested_at:%-d %b %Y}"}
+            for m in requests.select_related("user", "organisation").order_by("requested_at", "pk")[:ROWS_ON_DASHBOARD]
+        ],
+        list_url=reverse("memberships:index") + "?status=requested",
+        list_label="All requests to join",
+        empty="No request to join is waiting.",
+        order=51,
+    ))
