@@ -147,10 +147,10 @@ def attempt(request, attempt_id: int):
 @require_GET
 def attempt_check(request, attempt_id: int):
     """Check your answers before they are marked: submitting cannot be undone."""
-    attempt = get_object_or_404(
-        Attempt.objects.for_user(request.user).select_related("quiz__module"),
-        pk=attempt_id, status=Attempt.Status.IN_PROGRESS,
-    )
+    attempt = get_object_or_404(Attempt.objects.for_user(request.user).select_related("quiz__module"), pk=attempt_id)
+    if attempt.status == Attempt.Status.SUBMITTED:
+        # Reloading this page, or going back to it, after submitting: the answers are marked.
+        return redirect("attempt_result", attempt_id=attempt.pk)
     return render(request, "learning/attempt_check.html", {
         "attempt": attempt, "module": attempt.quiz.module, "questions": _attempt_questions(attempt),
     })

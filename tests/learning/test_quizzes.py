@@ -426,3 +426,16 @@ def test_the_confidence_form_puts_the_optional_note_after_the_ratings(client):
     client.force_login(LearnerFactory())
     html = client.get(f"/my-learning/modules/{module.pk}/confidence/before/").content.decode()
     assert html.index('name="outcome_0"') < html.index('name="reflection"')
+
+
+def test_reloading_the_check_page_after_submitting_goes_to_the_result(client):
+    module = make_module("check-reload", lessons=1)
+    make_quiz(module, questions=2)
+    client.force_login(LearnerFactory())
+    attempt = start_quiz(client, module)
+    client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "submit"})
+    assert client.get(f"/my-learning/attempts/{attempt.pk}/check/").status_code == 200
+    client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "confirm"})
+    response = client.get(f"/my-learning/attempts/{attempt.pk}/check/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/my-learning/attempts/{attempt.pk}/result/"
