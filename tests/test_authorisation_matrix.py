@@ -193,6 +193,12 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
      staff_only(administrator="200", coordinator="denied", **NOT_FOR_STAFF_WITHOUT)),
     (r"^admin/groups/$", "/admin/groups/",
      staff_only(administrator="200", coordinator="denied", **NOT_FOR_STAFF_WITHOUT)),
+    # Resetting someone's two-factor (here the coordinator's): administrators only.
+    (r"^admin/users/reset-two-factor/<int:pk>/$", "/admin/users/reset-two-factor/{staff_person}/",
+     staff_only(administrator="200", coordinator="denied", **NOT_FOR_STAFF_WITHOUT)),
+    # Nobody adds a group: roles are set in code (lms/site/roles.py).
+    (r"^admin/groups/new/$", "/admin/groups/new/",
+     staff_only(administrator="denied", coordinator="denied", **NOT_FOR_STAFF_WITHOUT)),
     # The question bank holds the answers: only editors (and administrators) may list or choose.
     (r"^admin/snippets/choose/learning/question/$", "/admin/snippets/choose/learning/question/",
      staff_only(editor="200", administrator="200", coordinator="denied", moderator="denied", reviewer="denied")),
@@ -301,6 +307,7 @@ class World:
             "module": self.module.pk, "lesson": self.module.lessons().get().pk, "attempt": self.attempt.pk,
             "certificate": self.certificate.code, "certificate_pk": self.certificate.pk,
             "membership": self.membership.pk, "bundle": self.bundle.pk, "organisation_pk": self.organisation_a.pk,
+            "staff_person": self.people["coordinator"].pk,
         }
 
 

@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "lms.accounts.users_app.UsersAdminConfig",  # wagtail.users, with our Users and Roles screens
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
