@@ -59,7 +59,7 @@ class CertificateActionView(WagtailAdminTemplateMixin, FormView):
             {"url": reverse("certificates:index"), "label": "Certificates"},
             {"url": reverse("certificates:inspect", args=[self.certificate.pk]),
              "label": f"{self.certificate.holder_name} – {self.certificate.module_title}"},
-            {"url": "", "label": self.action_label},
+            {"url": "", "label": self.get_page_title()},
         ]
 
     def get_context_data(self, **kwargs):
@@ -99,11 +99,6 @@ class CertificateRestoreView(CertificateActionView):
     template_name = "certificates/admin/certificate_restore.html"
     form_class = RestoreForm
     action_label = "Undo revocation of"
-
-    def get_breadcrumbs_items(self):
-        items = super().get_breadcrumbs_items()
-        items[-1]["label"] = "Undo revocation"
-        return items
 
     def get_context_data(self, **kwargs):
         window = revocation_undo_window()

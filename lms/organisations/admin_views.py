@@ -114,7 +114,7 @@ class OrganisationReviewView(WagtailAdminTemplateMixin, FormView):
         return self.organisation.name
 
     def get_breadcrumbs_items(self):
-        return organisation_breadcrumbs(self.organisation, "Confirm or merge")
+        return organisation_breadcrumbs(self.organisation, f"Confirm or merge “{self.organisation.name}”")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "organisation": self.organisation}
@@ -177,7 +177,7 @@ class OrganisationLeadsView(WagtailAdminTemplateMixin, TemplateView):
         return self.organisation.name
 
     def get_breadcrumbs_items(self):
-        return organisation_breadcrumbs(self.organisation, "Leads")
+        return organisation_breadcrumbs(self.organisation, f"Leads of {self.organisation.name}")
 
     def get_context_data(self, **kwargs):
         query = " ".join(self.request.GET.get("q", "").split())[:200]

@@ -256,22 +256,31 @@ def _words(folded: str) -> set[str]:
 def likely_duplicates(organisation: Organisation, *, limit: int = 5) -> list[Organisation]:
     """Listed organisations that are probably `organisation` under another spelling, likeliest first.
 
-    Names are compared without accents, case or punctuation: sharing a distinctive word ("Watford
-    Women's Centre" and "Watford Womens Centre Ltd") or reading nearly the same ("St Albans Council"
-    and "St. Albans City Council") makes a candidate. Two queries, whatever the number of organisations.
+    Names are compared without accents, case or punctuation: sharing a distinctive word ("Oxhey
+    Foodbank" and "Oxhey Community Foodbank") or reading nearly the same ("Watford Women's Centre"
+    and "watford womens centre ltd") makes a candidate. A word is distinctive if few listed names
+    use it: "Hertfordshire" in every other name says nothing. Two queries, whatever the number of
+    organisations.
     """
-
     target = fold(organisation.name)
-    target_words = _words(target)
+    candidates = [
+        (pk, name, fold(name))
+        for pk, name in Organisation.objects.listed().exclude(pk=organisation.pk).values_list("pk", "name")
+    ]
+    words_of = {pk: _words(folded) for pk, _, folded in candidates}
+    uses = {}
+    for words in words_of.values():
+        for word in words:
+            uses[word] = uses.get(word, 0) + 1
+    too_common = max(2, len(candidates) // 4)
+    target_words = {word for word in _words(target) if uses.get(word, 0) <= too_common}
     scored = []
-    for pk, name in Organisation.objects.listed().exclude(pk=organisation.pk).values_list("pk", "name"):
-        folded = fold(name)
-        words = _words(folded)
+    for pk, _, folded in candidates:
+        words = {word for word in words_of[pk] if uses[word] <= too_common}
         shared = len(target_words & words) / max(len(target_words | words), 1)
         similar = SequenceMatcher(None, re.sub(r"\W", "", target), re.sub(r"\W", "", folded)).ratio()
-        score = max(shared, similar)
         if shared > 0 or similar >= 0.75:
-            scored.append((-score, folded, pk))
+            scored.append((-max(shared, similar), folded, pk))
     ids = [pk for _, _, pk in sorted(scored)[:limit]]
     found = Organisation.objects.in_bulk(ids)
     return [found[pk] for pk in ids]

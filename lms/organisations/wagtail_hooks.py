@@ -84,7 +84,7 @@ class OrganisationViewSet(ModelViewSet):
     # in a multi-select where a plain click replaces them all.
     form_fields = ["name", "kind", "sector", "district"]
     inspect_view_enabled = True
-    inspect_view_fields = ["name", "kind", "sector", "district", "status", "merged_into", "created_at"]
+    inspect_view_fields = ["kind", "sector", "district", "status", "merged_into", "created_at"]
 
     def get_form_class(self, for_update=False):
         return modelform_factory(

@@ -61,6 +61,15 @@ def test_likely_duplicates_are_offered_first_when_merging():
     assert "<select" not in html[html.index("<main"):]
 
 
+def test_a_word_that_most_listed_names_share_does_not_make_a_duplicate():
+    from lms.organisations.services import likely_duplicates
+
+    for name in ("Borough Council", "Logistics Ltd", "Housing Association", "Health Trust", "Primary School"):
+        OrganisationFactory(name=f"Demo {name}")
+    pending = OrganisationFactory(name="demo borough council ltd", status=Organisation.Status.PENDING)
+    assert [o.name for o in likely_duplicates(pending)] == ["Demo Borough Council"]
+
+
 def test_the_review_search_finds_an_organisation_ignoring_accents_and_merging_moves_its_people():
     target = OrganisationFactory(name="Café Aurora Trust")
     OrganisationFactory(name="Another Place")
