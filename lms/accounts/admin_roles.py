@@ -50,6 +50,8 @@ class GroupPermissionPolicy(ModelPermissionPolicy):
 
 
 class RoleIndexView(wagtail_groups.IndexView):
+    page_title = "Roles"
+
     @cached_property
     def columns(self):
         return [
@@ -81,6 +83,9 @@ class RoleReadOnlyView(wagtail_groups.EditView):
 
     def get_page_title(self):
         return f"Role: {self.object.name}" if is_role(self.object) else f"Group: {self.object.name}"
+
+    def get_header_more_buttons(self):
+        return [] if is_role(self.object) else super().get_header_more_buttons()
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()

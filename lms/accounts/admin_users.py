@@ -23,8 +23,8 @@ from django.views.generic import FormView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import ListingButton
 from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
+from wagtail.admin.widgets.button import Button
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 
@@ -167,7 +167,7 @@ class AccountIndexView(wagtail_users.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.has_two_factor and may_reset_two_factor(self.request.user, instance):
-            buttons.append(ListingButton(
+            buttons.append(Button(
                 "Reset two-factor", url=reverse("wagtailusers_users:reset_two_factor", args=[instance.pk]),
                 icon_name="key", priority=50,
             ))
@@ -225,6 +225,15 @@ class TwoFactorResetView(WagtailAdminTemplateMixin, FormView):
 
     def get_page_subtitle(self):
         return self.person.full_name or self.person.email
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": "Home"},
+            {"url": reverse("wagtailusers_users:index"), "label": "Users"},
+            {"url": reverse("wagtailusers_users:edit", args=[self.person.pk]),
+             "label": self.person.full_name or self.person.email},
+            {"url": "", "label": "Reset two-factor authentication"},
+        ]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

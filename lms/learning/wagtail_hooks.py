@@ -80,6 +80,15 @@ class WithdrawNotDeleteView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return f"“{self.page.get_admin_display_title()}” cannot be deleted"
 
+    def get_breadcrumbs_items(self):
+        parent, title = self.page.get_parent(), self.page.get_admin_display_title()
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": "Home"},
+            {"url": reverse("wagtailadmin_explore", args=[parent.pk]), "label": parent.get_admin_display_title()},
+            {"url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]), "label": title},
+            {"url": "", "label": "Cannot be deleted"},
+        ]
+
     def get_context_data(self, **kwargs):
         user = self.request.user
         for entry in self.started:

@@ -3,6 +3,8 @@
 `sync_roles` is idempotent and runs after every `migrate`, so a permission added by a later
 migration reaches its role without a hand edit. Groups are matched by name; permissions the
 code no longer grants are removed from the group, so this file is the single source of truth.
+The admin shows these groups read-only and refuses changes (lms.accounts.admin_roles): a change
+made there would be undone at the next `migrate`.
 """
 
 from django.contrib.auth.models import Group, Permission
