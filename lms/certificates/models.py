@@ -70,7 +70,7 @@ class Certificate(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates")
     module = models.ForeignKey(
-        "content.TrainingModulePage", null=True, on_delete=models.SET_NULL, related_name="certificates"
+        "content.TrainingModulePage", null=True, on_delete=models.PROTECT, related_name="certificates"
     )
     attempt = models.OneToOneField(
         "learning.Attempt", null=True, blank=True, on_delete=models.SET_NULL, related_name="certificate",
