@@ -301,3 +301,6 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_FINISH_WORKFLOW_ACTION = "content.workflows.publish_after_review"
 # A change during review needs every step again; content.workflows sends it back to the panel.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
+# A coordinator may undo a revocation (with a reason, logged) for this many days after it.
+CERTIFICATE_REVOCATION_UNDO_DAYS = 14
