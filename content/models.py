@@ -161,11 +161,12 @@ def _reference_data_changed(sender, **kwargs):
     cache.delete(REFERENCE_CACHE_KEY)
 
 
-def without_view_restrictions(queryset):
+def without_view_restrictions(queryset, path="path"):
     """Wagtail's `.public()` in the same query: `.public()` first reads every view restriction,
-    then filters; this asks the database for both at once."""
+    then filters; this asks the database for both at once. `path` names the page's path field
+    when the queryset is of another model (`"module__path"`)."""
     restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        page__path=Substr(OuterRef(path), 1, Length("page__path"))
     )
     return queryset.exclude(Exists(restricted))
 
@@ -648,7 +649,8 @@ class LearningPath(ClusterableModel):
     @classmethod
     def for_sector(cls, sector, modules=()) -> "LearningPath | None":
         """The sector's path with its items and their modules: one query when `modules` (pages
-        already at hand) holds the path's modules, as the catalogue's list does."""
+        already at hand) holds the path's modules, as the catalogue's list does. Modules under
+        a view restriction are left out, as everywhere modules are listed."""
         if sector is None:
             return None
         rows = _PATH_ITEMS(sector.pk)
@@ -660,15 +662,20 @@ class LearningPath(ClusterableModel):
         known = {module.pk: module for module in modules}
         missing = [module_id for _path, _intro, module_id, _required in rows if module_id not in known]
         if missing:
-            known.update((m.pk, m) for m in TrainingModulePage.objects.filter(pk__in=missing))
+            found = without_view_restrictions(TrainingModulePage.objects.filter(pk__in=missing))
+            known.update((m.pk, m) for m in found)
         path_id, intro = rows[0][0], rows[0][1]
         path = cls(pk=path_id, sector=sector, intro=intro)
-        path.item_list = [PathItem(known[module_id], bool(required)) for _p, _i, module_id, required in rows]
+        path.item_list = [
+            PathItem(known[module_id], bool(required)) for _p, _i, module_id, required in rows if module_id in known
+        ]
         return path
 
     def _items(self):
         items = getattr(self, "item_list", None)
-        return items if items is not None else list(self.items.select_related("module"))
+        if items is None:
+            items = list(without_view_restrictions(self.items.select_related("module"), "module__path"))
+        return items
 
     def modules(self) -> list["TrainingModulePage"]:
         return [item.module for item in self._items() if item.module.live]
@@ -689,8 +696,9 @@ class PathItem:
 # (path id, intro, module id, required) of a sector's path, in order.
 _PATH_ITEMS = CompiledQuery(
     None,
-    lambda sector_id, _context: LearningPathItem.objects.filter(path__sector_id=sector_id)
-    .order_by("sort_order", "pk").values_list("path_id", "path__intro", "module_id", "required"),
+    lambda sector_id, _context: without_view_restrictions(
+        LearningPathItem.objects.filter(path__sector_id=sector_id), "module__path"
+    ).order_by("sort_order", "pk").values_list("path_id", "path__intro", "module_id", "required"),
     marker=-(2**31) + 97, values=True,
 )
 

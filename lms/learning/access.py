@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from content.learning import (
     Barrier,
@@ -85,6 +85,14 @@ def _datetime(value):
     return value
 
 
+def _unrestricted(alias: str = "p") -> str:
+    """SQL true when the page `alias` is under no view restriction (login, groups or password,
+    on the page itself or an ancestor): such pages are never listed, whoever asks."""
+    return f"""NOT EXISTS(SELECT 1 FROM {_table(PageViewRestriction)} vr
+        INNER JOIN {_table(Page)} vrp ON vrp.id = vr.page_id
+        WHERE SUBSTR({alias}.path, 1, LENGTH(vrp.path)) = vrp.path)"""  # noqa: S608  (names from the models)
+
+
 def _rows(sql: str, params) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -92,7 +100,8 @@ def _rows(sql: str, params) -> list[tuple]:
 
 
 def _lessons(user, modules) -> dict[int, list[_Row]]:
-    """The live lessons of each module in order, each marked `done` and `opened` for `user`: one query."""
+    """The live lessons of each module in order (none under a view restriction), each marked
+    `done` and `opened` for `user`: one query."""
     modules = [m for m in modules if m is not None]
     result = {m.pk: [] for m in modules}
     if not modules:
@@ -104,7 +113,7 @@ def _lessons(user, modules) -> dict[int, list[_Row]]:
             EXISTS(SELECT 1 FROM {_table(LessonCompletion)} c WHERE c.user_id = %s AND c.lesson_id = p.id),
             EXISTS(SELECT 1 FROM {_table(LessonVisit)} v WHERE v.user_id = %s AND v.lesson_id = p.id)
         FROM {_table(Page)} p INNER JOIN {_table(LessonPage)} l ON l.page_ptr_id = p.id
-        WHERE p.live = %s AND ({under})
+        WHERE p.live = %s AND ({under}) AND {_unrestricted()}
         ORDER BY p.path"""  # noqa: S608  (names from the models; values are parameters)
     params = [user_id, user_id, True]
     for module in modules:
@@ -125,7 +134,8 @@ def _lessons(user, modules) -> dict[int, list[_Row]]:
 
 def _facts(user, modules, *, prerequisites_of: TrainingModulePage | None = None) -> tuple[dict, list]:
     """For each module, {quiz_id, enrolled, completed_at, warning_acknowledged, rated_before,
-    quiz_passed}; and, when asked, the live prerequisites of one module (as _Row) with theirs.
+    quiz_passed}; and, when asked, the live prerequisites of one module (as _Row) with theirs,
+    leaving out any under a view restriction.
     One query: the modules and the prerequisites are rows of the same page table."""
     ids = [m.pk for m in modules]
     user_id = user.pk if user.is_authenticated else None
@@ -133,7 +143,7 @@ def _facts(user, modules, *, prerequisites_of: TrainingModulePage | None = None)
     where_params = [*ids]
     if prerequisites_of is not None:
         through = TrainingModulePage.prerequisites.through
-        wanted += f""" OR (p.live = %s AND p.id IN (
+        wanted += f""" OR (p.live = %s AND {_unrestricted()} AND p.id IN (
             SELECT r.to_trainingmodulepage_id FROM {_table(through)} r WHERE r.from_trainingmodulepage_id = %s))"""  # noqa: S608
         where_params += [True, prerequisites_of.pk]
     sql = f"""
