@@ -2,8 +2,9 @@
 
 from functools import wraps
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+
+from lms.site.permissions import sign_in_first
 
 
 def organisation_lead(view):
@@ -15,6 +16,6 @@ def organisation_lead(view):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
-    wrapped = login_required(check)
+    wrapped = sign_in_first(check)
     wrapped.access_rule = "organisation_lead"
     return wrapped

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "lms.site.middleware.PrivatePagesNoStoreMiddleware",
     "lms.accounts.middleware.StaffMFARequiredMiddleware",
     "lms.site.middleware.IncompleteFormPostMiddleware",
+    # Inside the CSP, no-store and session middleware: its page gets the policy and the header.
+    "lms.site.middleware.MethodNotAllowedPageMiddleware",
     "lms.accounts.middleware.ProfileCompletionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

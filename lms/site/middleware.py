@@ -1,8 +1,10 @@
 """Request-wide rules for every page: the Content-Security-Policy and Permissions-Policy, no
-caching of private pages, and a 400 (not a server error) for a form post with fields missing."""
+caching of private pages, a 400 (not a server error) for a form post with fields missing, and a
+page in the site's layout (not an empty answer) for a button's address opened directly."""
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.datastructures import MultiValueDictKeyError
@@ -64,7 +66,6 @@ class PrivatePagesNoStoreMiddleware:
         return response
 
 
-# Pages a signed-in person may use before completing their profile.
 class IncompleteFormPostMiddleware:
     """A form post missing fields a view reads directly (Wagtail's editor reads some with
     `request.POST[...]`) is answered 400, with nothing saved, rather than a server error."""
@@ -79,3 +80,24 @@ class IncompleteFormPostMiddleware:
         if request.method == "POST" and isinstance(exception, MultiValueDictKeyError):
             return render(request, "400.html", status=400)
         return None
+
+
+class MethodNotAllowedPageMiddleware:
+    """A POST-only address opened with GET (a bookmark, the history, a sign-in's `next`) shows a
+    page in the site's layout, with "Exit this page", instead of Django's empty 405 (which
+    browsers show as "This page isn't working"). The status and the Allow header stay."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method in ("GET", "HEAD")
+            and isinstance(response, HttpResponseNotAllowed)
+            and not response.content
+        ):
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response["Allow"]
+            return page
+        return response

@@ -4,7 +4,14 @@ Every view is wrapped in one of these, so that `tests/site/test_permissions.py` 
 URL was left without a declared rule.
 """
 
-from django.contrib.auth.decorators import login_required
+from functools import wraps
+from urllib.parse import urlsplit
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
+
+from lms.site.redirects import is_safe_path
 
 
 def public(view):
@@ -13,9 +20,42 @@ def public(view):
     return view
 
 
+def page_the_form_was_on(request) -> str:
+    """Where a signed-out form post should come back to after signing in: the page the form was
+    on (the Referer, if it is on this site), else Your learning.
+
+    Never the post's own address: after signing in the browser would open it with GET, and a
+    POST-only address has nothing to show.
+    """
+    fallback = reverse("my_learning")
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc != request.get_host() or referer.scheme not in ("http", "https"):
+        return fallback
+    path = referer.path
+    if not is_safe_path(path) or path.startswith(reverse("account_login")):
+        return fallback
+    return path
+
+
+def sign_in_first(view):
+    """Send a signed-out visitor to sign in, then back: to this page for a GET, or for a form post
+    (their session ran out while the page was open) to the page the form was on."""
+
+    @wraps(view)
+    def check(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD"):
+            return redirect_to_login(request.get_full_path())
+        messages.info(request, "You were signed out, so nothing was saved. Sign in, then try again.")
+        return redirect_to_login(page_the_form_was_on(request))
+
+    return check
+
+
 def signed_in(view):
     """Any signed-in account: their own profile, their own learning."""
-    wrapped = login_required(view)
+    wrapped = sign_in_first(view)
     wrapped.access_rule = "signed_in"
     return wrapped
 
