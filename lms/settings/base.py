@@ -184,7 +184,21 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Herts Partnership Training"
 MFA_ADAPTER = "lms.accounts.adapters.MFAAdapter"
 ACCOUNT_ADAPTER = "lms.accounts.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"login": "lms.accounts.forms.SignInForm", "signup": "lms.accounts.forms.SignUpForm"}
+ACCOUNT_FORMS = {
+    "login": "lms.accounts.forms.SignInForm",
+    "signup": "lms.accounts.forms.SignUpForm",
+    "add_email": "lms.accounts.forms.AddEmailAddressForm",
+    "change_password": "lms.accounts.forms.ChangeYourPasswordForm",
+    "set_password": "lms.accounts.forms.CreatePasswordForm",
+    "reset_password": "lms.accounts.forms.ResetYourPasswordForm",
+    "reset_password_from_key": "lms.accounts.forms.NewPasswordForm",
+    "reauthenticate": "lms.accounts.forms.ConfirmPasswordForm",
+}
+MFA_FORMS = {
+    "authenticate": "lms.accounts.forms.EnterCodeForm",
+    "reauthenticate": "lms.accounts.forms.ConfirmCodeForm",
+    "activate_totp": "lms.accounts.forms.SetUpAuthenticatorForm",
+}
 
 # Messages live in the session, not in a cookie that anyone at the computer could decode.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
