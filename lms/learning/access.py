@@ -153,17 +153,24 @@ def _facts(user, modules, *, prerequisites_of: TrainingModulePage | None = None)
             EXISTS(SELECT 1 FROM {_table(ConfidenceRating)} cr
                    WHERE cr.user_id = %s AND cr.module_id = p.id AND cr.stage = %s),
             EXISTS(SELECT 1 FROM {_table(Attempt)} a INNER JOIN {_table(Quiz)} aq ON aq.id = a.quiz_id
+                   WHERE a.user_id = %s AND aq.module_id = p.id AND a.passed = %s),
+            EXISTS(SELECT 1 FROM {_table(Attempt)} a INNER JOIN {_table(Quiz)} aq ON aq.id = a.quiz_id
+                   WHERE a.user_id = %s AND aq.module_id = p.id AND a.status = %s),
+            EXISTS(SELECT 1 FROM {_table(Attempt)} a INNER JOIN {_table(Quiz)} aq ON aq.id = a.quiz_id
                    WHERE a.user_id = %s AND aq.module_id = p.id AND a.passed = %s)
         FROM {_table(Page)} p
         LEFT OUTER JOIN {_table(Enrolment)} e ON e.module_id = p.id AND e.user_id = %s
         WHERE ({wanted})
         ORDER BY p.path"""  # noqa: S608  (names from the models; values are parameters)
-    params = [user_id, ConfidenceRating.Stage.BEFORE.value, user_id, True, user_id, *where_params]
+    params = [
+        user_id, ConfidenceRating.Stage.BEFORE.value, user_id, True,
+        user_id, Attempt.Status.IN_PROGRESS.value, user_id, False, user_id, *where_params,
+    ]
     urls = _Urls(prerequisites_of) if prerequisites_of is not None else None
     facts, prerequisites = {}, []
-    for pk, title, path, url_path, quiz_id, enrolment_id, completed_at, acknowledged_at, rated, passed in _rows(
-        sql, params
-    ):
+    for (
+        pk, title, path, url_path, quiz_id, enrolment_id, completed_at, acknowledged_at, rated, passed, open_, failed
+    ) in _rows(sql, params):
         fact = {
             "quiz_id": quiz_id,
             "enrolled": enrolment_id is not None,
@@ -171,6 +178,8 @@ def _facts(user, modules, *, prerequisites_of: TrainingModulePage | None = None)
             "warning_acknowledged": acknowledged_at is not None,
             "rated_before": bool(rated),
             "quiz_passed": bool(passed),
+            "quiz_open": bool(open_),
+            "quiz_failed": bool(failed),
         }
         if pk in ids:
             facts[pk] = fact
@@ -191,16 +200,27 @@ def _progress(module_id: int, lessons, fact: dict | None) -> ModuleProgress:
         status = Status.IN_PROGRESS
     else:
         status = Status.NOT_STARTED
-    quiz_id = fact.get("quiz_id")
+    quiz_url = reverse("quiz", args=[module_id]) if fact.get("quiz_id") else None
+    next_url = resume.url if resume else None
+    next_title = next_lesson.title if next_lesson else None
+    if status is not Status.COMPLETED and total and done == total and quiz_url and not fact.get("quiz_passed"):
+        # Every lesson read, the quiz not passed: the quiz is the next step, and says which.
+        next_url = quiz_url
+        if fact.get("quiz_open"):
+            next_title = "Continue your quiz attempt"
+        elif fact.get("quiz_failed"):
+            next_title = "Try the quiz again"
+        else:
+            next_title = "Take the quiz"
     return ModuleProgress(
         module_id=module_id,
         status=status,
         done=done,
         total=total,
-        next_url=resume.url if resume else None,
-        next_title=next_lesson.title if next_lesson else None,
+        next_url=next_url,
+        next_title=next_title,
         completed_at=fact.get("completed_at"),
-        quiz_url=reverse("quiz", args=[module_id]) if quiz_id else None,
+        quiz_url=quiz_url,
         quiz_passed=bool(fact.get("quiz_passed")),
     )
 

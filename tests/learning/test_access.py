@@ -113,3 +113,69 @@ def test_the_catalogue_costs_two_queries_whatever_the_number_of_modules():
     assert len(few) == len(many) == 2
     assert all(progress.status is Status.NOT_STARTED for progress in result.progress.values())
     assert result.profile_url == "/profile/" and result.my_learning_url == "/my-learning/"
+
+
+# When every lesson is read the next step is the quiz, never "Continue: None".
+
+
+def _lessons_read_with_quiz(client):
+    from tests.factories import EnrolmentFactory
+
+    module = make_module("quizzed", lessons=2)
+    make_quiz(module, questions=1)
+    learner = LearnerFactory()
+    EnrolmentFactory(user=learner, module=module)
+    read_all_lessons(learner, module)
+    client.force_login(learner)
+    return module, learner
+
+
+def test_every_lesson_read_makes_the_quiz_the_next_step(client):
+    module, learner = _lessons_read_with_quiz(client)
+    progress = catalogue(learner, [module]).progress[module.pk]
+    assert progress.next_url == progress.quiz_url == f"/my-learning/modules/{module.pk}/quiz/"
+    assert progress.next_title == "Take the quiz"
+    for url in ("/my-learning/", module.url):
+        page = client.get(url).content.decode()
+        assert "Continue: None" not in page, url
+        assert f'href="{progress.quiz_url}" role="button"' in page, url
+        assert ">Take the quiz</a>" in page, url
+
+
+def test_an_open_attempt_is_continued_and_a_failed_one_tried_again(client):
+    from django.utils import timezone
+
+    from tests.factories import start_quiz
+
+    module, learner = _lessons_read_with_quiz(client)
+    attempt = start_quiz(client, module)
+    assert catalogue(learner, [module]).progress[module.pk].next_title == "Continue your quiz attempt"
+    for url in ("/my-learning/", module.url):
+        page = client.get(url).content.decode()
+        assert "Continue: None" not in page and "When you have read the lessons" not in page, url
+        assert "Continue your quiz attempt" in page, url
+    type(attempt).objects.filter(pk=attempt.pk).update(
+        status="submitted", passed=False, score=0, submitted_at=timezone.now()
+    )
+    assert catalogue(learner, [module]).progress[module.pk].next_title == "Try the quiz again"
+    for url in ("/my-learning/", module.url):
+        assert "Try the quiz again" in client.get(url).content.decode(), url
+
+
+def test_a_module_in_progress_still_continues_at_its_next_lesson(client):
+    module, learner = _lessons_read_with_quiz(client)
+    from lms.learning.models import LessonCompletion
+
+    LessonCompletion.objects.filter(user=learner, lesson=lessons_of(module)[1]).delete()
+    progress = catalogue(learner, [module]).progress[module.pk]
+    assert (progress.next_url, progress.next_title) == (lessons_of(module)[1].url, "Lesson 2")
+    assert "Continue: Lesson 2" in client.get(module.url).content.decode()
+
+
+def test_a_completed_module_offers_to_read_again():
+    module = make_module("done", lessons=2)
+    learner = LearnerFactory()
+    Enrolment.objects.create(user=learner, module=module, completed_at="2026-11-01T10:00:00Z")
+    read_all_lessons(learner, module)
+    progress = catalogue(learner, [module]).progress[module.pk]
+    assert progress.is_completed and progress.next_url == lessons_of(module)[0].url
