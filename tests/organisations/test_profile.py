@@ -5,7 +5,7 @@ import pytest
 from content.models import Sector
 from lms.accounts.models import District
 from lms.organisations.models import Membership, Organisation
-from tests.factories import OrganisationFactory, profile_form_data
+from tests.factories import LearnerFactory, OrganisationFactory, profile_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +140,10 @@ def test_one_person_cannot_flood_coordinators_with_new_organisations(client, new
     response = client.post("/profile/", valid_post(organisation_name="New Group 3"))
     assert "already suggested several organisations" in response.content.decode()
     assert Organisation.objects.filter(proposed_by=new_user).count() == 3
+
+
+def test_the_profile_links_to_password_email_and_two_factor_settings(client):
+    client.force_login(LearnerFactory())
+    html = client.get("/profile/").content.decode()
+    for href in ("/accounts/password/change/", "/accounts/email/", "/accounts/2fa/"):
+        assert f'href="{href}"' in html, href
