@@ -1,5 +1,7 @@
 """Wagtail pages and the snippets that content is tagged with."""
 
+import hashlib
+import json
 import re
 import uuid
 from dataclasses import dataclass
@@ -9,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.db.models import Exists, OuterRef, Subquery
@@ -528,17 +531,20 @@ class LessonPage(SiteHasNoViewRestrictions, Page):
     def body_html(self, sector: Sector | None, sector_names: dict[int, str], *, cacheable: bool) -> tuple[str, bool]:
         """The tailored body for `sector` (None: every sector) as HTML, and whether it is tailored.
 
-        Published lessons are rendered once per revision and sector and then read from the
-        cache. Publishing makes a new revision, so the key changes and the page shows the new
-        text at once; the old entries are never read again and age out. Saving a sector, topic
-        or support service changes `version` (content.models.reference_data) the same way.
-        Previews (`cacheable=False`) neither read nor fill the cache.
+        Lessons are rendered once per body and sector and then read from the cache. The key is
+        a hash of the body's stored JSON, the very data rendered: publishing (or Wagtail
+        rewriting an alias's body when its source is published) changes it, so the page shows
+        the new text at once, whatever the revision ids say; the old entries are never read
+        again and age out. Saving a sector, topic or support service changes `version`
+        (content.models.reference_data) the same way. Previews (`cacheable=False`) neither read
+        nor fill the cache.
         """
         key = None
-        revision_id = self.live_revision_id or self.latest_revision_id
-        if cacheable and revision_id:
+        if cacheable:
+            raw = json.dumps(list(self.body.raw_data), cls=DjangoJSONEncoder, sort_keys=True, separators=(",", ":"))
             key = "lesson-body:{}:{}:{}:{}".format(
-                self.pk, revision_id, sector.pk if sector else ALL_SECTORS, reference_data()["version"]
+                self.pk, hashlib.sha256(raw.encode()).hexdigest(), sector.pk if sector else ALL_SECTORS,
+                reference_data()["version"],
             )
             cached = cache.get(key)
             if cached is not None:

@@ -83,3 +83,32 @@ def test_previews_neither_read_nor_fill_the_cache(rf, lesson):
     assert response.status_code == 200
     assert not [c for c in get.call_args_list if str(c.args[0]).startswith("lesson-body:")]
     assert not [c for c in put.call_args_list if str(c.args[0]).startswith("lesson-body:")]
+
+
+def test_an_alias_shows_new_text_after_its_source_is_published(client):
+    source_module = make_module("a", lessons=1, body=[rich("FIRST TEXT")])
+    make_module("b", lessons=0)
+    source = LessonPage.objects.child_of(source_module).get()
+    from content.models import TrainingModulePage
+
+    source.create_alias(parent=TrainingModulePage.objects.get(slug="b"), update_slug="alias-l")
+    client.force_login(learner_in("health"))
+    assert "FIRST TEXT" in client.get("/modules/b/alias-l/").content.decode()
+    source = LessonPage.objects.get(pk=source.pk)
+    source.body = json.dumps([rich("SECOND TEXT")])
+    source.save_revision().publish()
+    page = client.get("/modules/b/alias-l/").content.decode()
+    assert "SECOND TEXT" in page and "FIRST TEXT" not in page
+
+
+def test_a_live_lesson_without_a_live_revision_shows_new_text_once_published(client):
+    module = make_module("m", lessons=0)
+    module.add_child(instance=LessonPage(title="L", slug="l", body=json.dumps([rich("OLD TEXT")]), live=True))
+    lesson = LessonPage.objects.get(slug="l")
+    lesson.body = json.dumps([rich("NEW TEXT")])
+    draft = lesson.save_revision()  # an editor's draft, not yet published
+    client.force_login(learner_in("health"))
+    assert "OLD TEXT" in client.get("/modules/m/l/").content.decode()
+    draft.publish()
+    page = client.get("/modules/m/l/").content.decode()
+    assert "NEW TEXT" in page and "OLD TEXT" not in page
