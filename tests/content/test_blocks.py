@@ -24,7 +24,7 @@ def test_rich_text_keeps_structure():
 
 def test_key_point_has_a_heading():
     html = render("key_point", {"heading": "Believe them", "text": "<p>Say you believe them.</p>"})
-    assert '<h3 class="govuk-heading-s">Believe them</h3>' in html
+    assert '<h2 class="govuk-heading-s">Believe them</h2>' in html
 
 
 def test_case_scenario_hides_the_answer_in_a_native_details_element():
