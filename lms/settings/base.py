@@ -158,7 +158,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# People sign in to learn: Your learning, not the home page (a `next` still wins).
+LOGIN_REDIRECT_URL = "my_learning"
 
 # django-allauth: email is the only identifier, it must be verified, rate limits stay on.
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -54,8 +54,9 @@ def test_sign_up_verify_and_complete_profile_in_the_browser(live_server, page, o
     page.get_by_label("Which district do you mainly work in?").select_option(label="Stevenage")
     page.get_by_role("button", name="Save profile").click()
 
-    expect(page).to_have_url(f"{base}/")
-    expect(page.locator("main")).to_contain_text("Ayşe Yılmaz")
+    # Then on to where signing in leads: Your learning.
+    expect(page).to_have_url(f"{base}/my-learning/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your learning")
     assert axe_violations(page) == []
     assert User.objects.get(email="browser.learner@example.org").has_complete_profile
     assert offsite_requests == []

@@ -115,3 +115,26 @@ def test_a_405_for_another_method_keeps_its_short_answer(client):
     response = client.put(addresses[0])
     assert response.status_code == 405
     assert response.content == b""
+
+
+def test_signing_in_lands_on_your_learning(client):
+    learner = LearnerFactory()
+    response = client.post(reverse("account_login"), {"login": learner.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("my_learning")
+
+
+def test_signing_in_with_an_unfinished_profile_asks_for_the_profile_first(client):
+    from tests.factories import UserFactory
+
+    person = UserFactory()
+    response = client.post(reverse("account_login"), {"login": person.email, "password": PASSWORD})
+    assert response["Location"] == reverse("my_learning")
+    response = client.get(response["Location"])
+    assert response["Location"] == "/profile/?next=%2Fmy-learning%2F"
+
+
+def test_signing_in_follows_next_before_the_landing_page(client):
+    learner = LearnerFactory()
+    response = client.post(f"{reverse('account_login')}?next=/modules/", {"login": learner.email, "password": PASSWORD})
+    assert response["Location"] == "/modules/"
