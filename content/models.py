@@ -570,7 +570,14 @@ class LessonPage(SiteHasNoViewRestrictions, Page):
             module=module,
             body=body,
             sector=sector,
-            sector_name=chosen.name if tailored else "all sectors",
+            sector_name=chosen.name if chosen else "all sectors",
+            # A sector with nothing of its own reads the version for every other sector: say
+            # so, rather than "all sectors" next to a sector switch showing theirs.
+            sector_note="" if chosen is None or tailored else (
+                "Nothing in this lesson is specific to your sector."
+                if not preview and getattr(request.user, "sector_id", None) == chosen.pk
+                else f"Nothing in this lesson is specific to {chosen.name}."
+            ),
             tailored=tailored,
             sectors=sectors,
             access=access,

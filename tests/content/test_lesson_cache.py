@@ -112,3 +112,35 @@ def test_a_live_lesson_without_a_live_revision_shows_new_text_once_published(cli
     draft.publish()
     page = client.get("/modules/m/l/").content.decode()
     assert "NEW TEXT" in page and "OLD TEXT" not in page
+
+
+# What the sector line and the variants' labels say
+
+
+def test_a_sector_with_nothing_of_its_own_is_named_and_told_so(client, lesson):
+    client.force_login(learner_in("police"))
+    page = client.get(lesson.url).content.decode()
+    police = Sector.objects.get(slug="police").name
+    assert f"Showing this lesson for: {police}. Nothing in this lesson is specific to your sector.</label>" in page
+    assert "all sectors" not in page.split("Showing this lesson for:")[1].split("</label>")[0]
+
+
+def test_a_sector_with_its_own_version_is_named(client, lesson):
+    client.force_login(learner_in("health"))
+    page = client.get(lesson.url).content.decode()
+    assert "Showing this lesson for: Health</label>" in page
+    assert "Nothing in this lesson is specific" not in page
+
+
+def test_the_every_sector_view_says_so(client, lesson):
+    client.force_login(learner_in("health"))
+    assert "Showing this lesson for: all sectors</label>" in client.get(lesson.url, {"sector": "all"}).content.decode()
+
+
+def test_the_fallback_variant_is_labelled_for_sectors_without_their_own_version(rf, lesson):
+    request = rf.get("/")
+    request.user = learner_in("health")
+    page = lesson.serve_preview(request, "").content.decode()
+    assert "For Health" in page
+    assert "For every sector" not in page
+    assert "For sectors without their own version" in page

@@ -54,7 +54,7 @@ def test_a_sector_without_a_variant_gets_the_fallback_and_the_all_sectors_view(c
     page = client.get(tailored_lesson.url).content.decode()
     assert "agree with the person how to contact them safely" in page
     assert "Health staff ask in private" not in page
-    assert "Showing this lesson for: all sectors" in page
+    assert "Nothing in this lesson is specific to your sector." in page
 
 
 def test_a_learner_can_switch_to_another_sectors_view(client, tailored_lesson):
