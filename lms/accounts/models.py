@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.crypto import salted_hmac
 
 
 class District(models.Model):
@@ -65,6 +66,11 @@ class User(AbstractUser):
     organisation = models.ForeignKey(
         "organisations.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
+    security_stamp = models.PositiveIntegerField(
+        default=0, editable=False,
+        help_text="Raised to sign the account out of every session (a two-factor reset): it is part of "
+                  "the hash each session is checked against.",
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -77,6 +83,43 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.full_name or self.email
+
+    # Sessions. Django keeps in each session a hash of the account's password and checks it on
+    # every request (AuthenticationMiddleware): a session whose hash no longer matches is signed
+    # out. The security stamp is mixed in, so that raising it (lms.accounts.services.
+    # end_all_sessions) ends every session of the account at its next request. The password stays
+    # in the hash: changing it still ends the other sessions, and update_session_auth_hash (which
+    # allauth calls, ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE being False) keeps the current one. While
+    # the stamp is 0 the hash is exactly Django's, so adding the stamp signed no one out.
+
+    SESSION_HASH_SALT = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+
+    def _session_hash(self, secret=None) -> str:
+        value = self.password if not self.security_stamp else f"{self.password}\x00{self.security_stamp}"
+        return salted_hmac(self.SESSION_HASH_SALT, value, secret=secret, algorithm="sha256").hexdigest()
+
+    def get_session_auth_hash(self):
+        return self._session_hash()
+
+    def get_session_auth_fallback_hash(self):
+        from django.conf import settings
+
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret=fallback_secret)
+
+    def save(self, *args, **kwargs):
+        """A copy of the account loaded before a reset must not put the old stamp back (and with it
+        the sessions the reset ended): an ordinary save of an existing account leaves the stamp as
+        the database has it. Only `save(update_fields=[..., "security_stamp"])` or an update
+        changes it."""
+        if not args and not self._state.adding and kwargs.get("update_fields") is None \
+                and not kwargs.get("force_insert"):
+            deferred = self.get_deferred_fields()
+            kwargs["update_fields"] = [
+                field.name for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "security_stamp" and field.attname not in deferred
+            ]
+        super().save(*args, **kwargs)
 
     def get_full_name(self):
         return self.full_name

@@ -12,4 +12,4 @@ def count_new_authenticator_as_mfa(sender, request, user, authenticator, **kwarg
     same code cannot be used twice, so they would wait for the next one.
     """
     if authenticator.type == Authenticator.Type.TOTP and request is not None:
-        note_totp_set_up(request, user)
+        note_totp_set_up(request, user, authenticator)

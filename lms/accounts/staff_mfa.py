@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from allauth.account.auth_backends import AuthenticationBackend
 from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
 from django.db.models import Q
@@ -28,33 +29,41 @@ PASSED_ATTR = "_session_passed_mfa"
 # The superuser and staff flags as stored, while they are lowered for a request.
 STORED_FLAGS_ATTR = "_stored_staff_flags"
 
-# The id of the person who set up a TOTP authenticator in this session (see note_totp_set_up).
+# The id of the TOTP authenticator set up in this session (see note_totp_set_up).
 TOTP_SET_UP_SESSION_KEY = "accounts.totp_set_up_by"
 
 
 def session_passed_mfa(request) -> bool:
     """Whether this session was signed in (or re-authenticated) with a second factor, or set one
-    up, by this user.
+    up, by this user, with an authenticator of theirs that still exists.
 
-    allauth keeps its records with the id of the user they belong to, and so do we; records of
-    anyone else count for nothing."""
+    allauth keeps its records with the id of the user and of the authenticator used; our own
+    marker (note_totp_set_up) names the authenticator set up. Records of anyone else, and records
+    of an authenticator since deleted (a reset, or the person's own deactivation), count for
+    nothing. A session with no such record makes no query.
+    """
     user = request.user
     if user.pk is None:
         return False
-    records = get_authentication_records(request, user)
-    if any(record.get("method") == "mfa" for record in records):
-        return True
-    return request.session.get(TOTP_SET_UP_SESSION_KEY) == str(user.pk)
+    ids = {
+        record.get("id") for record in get_authentication_records(request, user)
+        if record.get("method") == "mfa"
+    }
+    ids.add(request.session.get(TOTP_SET_UP_SESSION_KEY))
+    # Whole numbers only: a marker left by an older version held the user's id as text.
+    ids = {value for value in ids if type(value) is int}
+    return bool(ids) and Authenticator.objects.filter(user=user, pk__in=ids).exists()
 
 
-def note_totp_set_up(request, user) -> None:
+def note_totp_set_up(request, user, authenticator) -> None:
     """Setting up TOTP means typing a valid code: that proves the second factor for this session.
 
     allauth has no public way to add to its own authentication records (its
-    `record_authentication` is internal), so the fact is kept in the session beside them. Signing
-    out empties the session; signing in as someone else starts a new one.
+    `record_authentication` is internal), so the fact is kept in the session beside them: the id
+    of the authenticator set up, which counts only while it exists and belongs to the person
+    signed in. Signing out empties the session; signing in as someone else starts a new one.
     """
-    request.session[TOTP_SET_UP_SESSION_KEY] = str(user.pk)
+    request.session[TOTP_SET_UP_SESSION_KEY] = authenticator.pk
 
 
 def holds_staff_role(user) -> bool:
