@@ -68,7 +68,7 @@ class ModuleProgress:
     done: int
     total: int
     next_url: str | None  # the first lesson not yet complete (or the first lesson): where to resume
-    next_title: str | None  # that lesson's title, None when every lesson is complete
+    next_title: str | None  # the next lesson's title; once every lesson is read, the quiz step ("Take the quiz")
     completed_at: datetime | None = None
     quiz_url: str | None = None  # None when the module has no quiz
     quiz_passed: bool = False

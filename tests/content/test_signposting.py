@@ -102,7 +102,7 @@ def main_content(response) -> str:
 
 def signpost_cards(response) -> list[str]:
     return [plain(name).strip() for name in re.findall(
-        r'class="govuk-heading-s lesson-signpost__name">(.*?)</h3>', response.content.decode(), re.S
+        r'class="govuk-heading-s lesson-signpost__name">(.*?)</h[2-6]>', response.content.decode(), re.S
     )]
 
 
