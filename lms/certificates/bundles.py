@@ -56,6 +56,20 @@ def bundle_certificates(bundle: CertificateBundle):
     )
 
 
+def holds_certificates_no_longer_shown(bundle: CertificateBundle) -> bool:
+    """Whether the zip holds a certificate that bundle_certificates would no longer select: its
+    holder removed or gone, the certificate revoked, replaced or expired since the zip was made.
+
+    A zip holding only certificates the lead may still see stays downloadable, even if newer
+    ones have been issued since (they go in the next zip). A zip with no record of what it holds
+    (made before the codes were kept) counts as changed.
+    """
+    held = set(bundle.codes or ())
+    if not held:
+        return True
+    return not held <= set(bundle_certificates(bundle).order_by().values_list("code", flat=True))
+
+
 def request_certificate_bundle(lead: User) -> tuple[CertificateBundle, bool]:
     """Start a zip of the current certificates of every confirmed member of the organisations
     `lead` leads; returns (bundle, True), or (the one already on its way, False).
@@ -122,6 +136,7 @@ def build_certificate_bundle(bundle_id: int) -> CertificateBundle | None:
         finished = timezone.now()
         if not bundle.move_to(
             Status.READY, file_name=stored, size=size, total=total, done=done,
+            codes=[certificate.code for certificate in certificates],
             finished_at=finished, expires_at=finished + CertificateBundle.KEPT_FOR,
         ):
             store.delete(stored)

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from lms.organisations.names import fold
 
@@ -215,6 +216,11 @@ class CertificateBundle(models.Model):
     updated_at = models.DateTimeField(default=timezone.now, help_text="Last sign of life: progress or a change.")
     finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
+    codes = models.JSONField(
+        default=list, blank=True,
+        help_text="Codes of the certificates the zip holds, kept when it is made: it is not handed out "
+                  "once it holds one its lead may no longer see.",
+    )
 
     objects = CertificateBundleQuerySet.as_manager()
 
@@ -249,6 +255,14 @@ class CertificateBundle(models.Model):
         """Organisations this bundle covers that `lead` has since stopped leading: while there is
         one, the zip holds records the lead may no longer see, and is not handed out."""
         return list(self.organisations.exclude(leads=lead).order_by("name"))
+
+    @cached_property
+    def holds_certificates_no_longer_shown(self) -> bool:
+        """A ready zip holding a certificate its lead may no longer see (someone removed or who
+        left, a certificate revoked, replaced or expired since): it is not handed out."""
+        from lms.certificates.bundles import holds_certificates_no_longer_shown
+
+        return holds_certificates_no_longer_shown(self)
 
     @property
     def percent(self) -> int:

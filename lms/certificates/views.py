@@ -115,11 +115,12 @@ def certificate_bundle(request, bundle_id: int):
 @require_GET
 def certificate_bundle_download(request, bundle_id: int):
     """The finished zip, streamed from the private store. Only for the lead who asked, while they
-    still lead every organisation it covers; otherwise back to the status page, which says why."""
+    still lead every organisation it covers and may still see every certificate it holds;
+    otherwise back to the status page, which says why."""
     bundle = get_object_or_404(CertificateBundle.objects.for_user(request.user), pk=bundle_id)
     store = storages["certificates"]
     if (not bundle.is_downloadable() or bundle.organisations_no_longer_led_by(request.user)
-            or not store.exists(bundle.file_name)):
+            or bundle.holds_certificates_no_longer_shown or not store.exists(bundle.file_name)):
         return redirect("certificate_bundle", bundle_id=bundle.pk)
     response = FileResponse(
         store.open(bundle.file_name, "rb"), as_attachment=True, content_type="application/zip",

@@ -325,3 +325,97 @@ def test_the_dashboard_sends_leads_to_the_zip_on_their_members_page(client):
     assert 'href="/organisations/members/#staff-certificates"' in page
     assert "certificates.zip" not in page
     assert 'id="staff-certificates"' in client.get("/organisations/members/").content.decode()
+
+
+# A zip is a snapshot: if it holds a certificate the lead may no longer see (someone removed or
+# who left, a certificate revoked or replaced), it is not handed out (security review, F4).
+
+STAFF_CHANGED = "Your staff list has changed since this zip was made. Prepare a new one."
+
+
+def names_in(response) -> list[str]:
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).namelist()
+
+
+def assert_refused_as_out_of_date(client, bundle):
+    response = client.get(download_url(bundle))
+    assert response.status_code == 302 and response["Location"] == status_url(bundle)
+    page = client.get(status_url(bundle)).content.decode()
+    assert STAFF_CHANGED.replace("'", "&#x27;") in page
+    assert download_url(bundle) not in page and "Prepare a new zip" in page
+    assert download_url(bundle) not in client.get("/organisations/members/").content.decode()
+
+
+def test_a_zip_made_before_someone_was_removed_is_not_handed_out(client, django_capture_on_commit_callbacks):
+    from lms.organisations.services import leave_organisation, remove_member
+
+    organisation = OrganisationFactory()
+    stays, removed, leaves = staff_with_certificates(organisation, ["Ann Stays", "Bo Removed", "Cy Leaves"])
+    lead = lead_of(organisation)
+    client.force_login(lead)
+    ask_for_zip(client, django_capture_on_commit_callbacks)
+    bundle = CertificateBundle.objects.get()
+    assert sorted(bundle.codes) == sorted(c.code for c in (stays, removed, leaves))
+    assert client.get(download_url(bundle)).status_code == 200
+
+    remove_member(removed.user.memberships.get(), by=lead)
+    assert_refused_as_out_of_date(client, bundle)
+
+    # The new zip holds only the people the lead may see now.
+    ask_for_zip(client, django_capture_on_commit_callbacks)
+    newer = CertificateBundle.objects.first()
+    assert newer.pk != bundle.pk
+    names = names_in(client.get(download_url(newer)))
+    assert any(n.startswith("ann-stays") for n in names) and not any(n.startswith("bo-removed") for n in names)
+
+    leave_organisation(leaves.user)
+    assert_refused_as_out_of_date(client, newer)
+
+
+def test_a_zip_made_before_a_membership_ended_in_the_database_is_not_handed_out(client):
+    # The reviewer's probe: the membership row itself goes.
+    organisation = OrganisationFactory()
+    lead = lead_of(organisation)
+    staff_with_certificates(organisation, ["Stays Here"])
+    [leaver] = staff_with_certificates(organisation, ["Left Already"])
+    bundle, _ = bundles.request_certificate_bundle(lead)
+    bundles.build_certificate_bundle(bundle.pk)
+    leaver.user.memberships.all().delete()
+    client.force_login(lead)
+    assert_refused_as_out_of_date(client, bundle)
+
+
+def test_a_zip_holding_a_certificate_revoked_since_is_not_handed_out(client, django_capture_on_commit_callbacks):
+    from lms.certificates.services import revoke_certificate
+
+    organisation = OrganisationFactory()
+    ann, bo = staff_with_certificates(organisation, ["Ann Lee", "Bo Chan"])
+    client.force_login(lead_of(organisation))
+    ask_for_zip(client, django_capture_on_commit_callbacks)
+    bundle = CertificateBundle.objects.get()
+    revoke_certificate(bo, by=LearnerFactory(roles=[Role.COORDINATOR]), reason="Issued in error")
+    assert_refused_as_out_of_date(client, bundle)
+
+
+def test_a_certificate_earned_since_does_not_stop_the_download(client, django_capture_on_commit_callbacks):
+    # The zip still holds only what the lead may see; the newer certificate is in the next zip.
+    organisation = OrganisationFactory()
+    [ann] = staff_with_certificates(organisation, ["Ann Lee"])
+    client.force_login(lead_of(organisation))
+    ask_for_zip(client, django_capture_on_commit_callbacks)
+    bundle = CertificateBundle.objects.get()
+    certificate_for(ann.user, module_title="A second module")
+    staff_with_certificates(organisation, ["Bo New"])
+    assert len([n for n in names_in(client.get(download_url(bundle))) if n != "index.csv"]) == 1
+    assert STAFF_CHANGED not in client.get(status_url(bundle)).content.decode()
+
+
+def test_a_ready_zip_with_no_record_of_what_it_holds_is_not_handed_out(client, django_capture_on_commit_callbacks):
+    # Zips made before the codes were kept: what they hold cannot be checked.
+    organisation = OrganisationFactory()
+    staff_with_certificates(organisation, ["Ann Lee"])
+    client.force_login(lead_of(organisation))
+    ask_for_zip(client, django_capture_on_commit_callbacks)
+    bundle = CertificateBundle.objects.get()
+    CertificateBundle.objects.filter(pk=bundle.pk).update(codes=[])
+    assert_refused_as_out_of_date(client, bundle)
