@@ -14,7 +14,7 @@ from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
-from content.models import LessonPage, TrainingModulePage
+from content.models import LessonPage, TrainingModulePage, without_view_restrictions
 from lms.accounts.models import User
 from lms.learning.models import Attempt, Enrolment, LessonCompletion, LessonVisit, Question, Quiz
 
@@ -29,7 +29,9 @@ class ProgressError(Exception):
 
 
 def live_lessons_by_module(modules) -> dict[int, list[LessonPage]]:
-    """The live lessons of each module, in order, in one query."""
+    """The live lessons of each module, in order, in one query. A lesson under a view restriction
+    is left out, as the module page leaves it out: what counts towards completion is what a
+    learner is shown."""
     modules = [m for m in modules if m is not None]
     result = {m.pk: [] for m in modules}
     if not modules:
@@ -37,7 +39,7 @@ def live_lessons_by_module(modules) -> dict[int, list[LessonPage]]:
     by_path = {m.path: m.pk for m in modules}
     depth_filters = [models.Q(path__startswith=m.path, depth=m.depth + 1) for m in modules]
     lessons = (
-        LessonPage.objects.live().filter(reduce(or_, depth_filters))
+        without_view_restrictions(LessonPage.objects.live().filter(reduce(or_, depth_filters)))
         .only("id", "title", "path", "depth", "url_path", "slug").order_by("path")
     )
     step = LessonPage.steplen

@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from content.models import LessonPage, Sector
 from lms.learning.access import catalogue, lesson_access, module_overview
-from tests.factories import LearnerFactory, LearningPathFactory, LearningPathItemFactory, make_module
+from tests.factories import LearnerFactory, LearningPathFactory, LearningPathItemFactory, make_module, read_all_lessons
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +97,15 @@ def test_restrictions_cost_no_extra_query(module_with_secret):
         with CaptureQueriesContext(connection) as captured:
             call()
         assert len(captured) <= 2
+
+
+def test_a_restricted_lesson_does_not_stop_a_module_completing():
+    from lms.learning.progress import is_module_complete, live_lessons_by_module
+
+    module = make_module("completes-without-restricted", lessons=2)
+    first, hidden = list(LessonPage.objects.child_of(module).order_by("path"))
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+    assert [lesson.pk for lesson in live_lessons_by_module([module])[module.pk]] == [first.pk]
+    learner = LearnerFactory()
+    read_all_lessons(learner, module)
+    assert is_module_complete(learner, module)
