@@ -236,7 +236,7 @@ def test_the_reset_deletes_the_authenticators_logs_once_and_emails_once(
 
 
 @pytest.mark.skipif(connection.vendor == "sqlite", reason="the in-memory SQLite test database is one connection")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_submissions_at_once_send_one_email_and_one_log_entry(lost_phone):
     from lms.accounts.services import reset_two_factor
 
