@@ -482,6 +482,11 @@ class TrainingModulePage(SiteHasNoViewRestrictions, Page):
         return {sector.pk for sector in self.sectors.all()}
 
 
+# Part of every cached lesson body's key: raise it when the block templates' markup changes, so
+# that bodies a shared cache kept from the last release are rendered again.
+LESSON_BODY_MARKUP_VERSION = 2
+
+
 class LessonPage(SiteHasNoViewRestrictions, Page):
     """One lesson of a module, tailored to the learner's sector."""
 
@@ -542,9 +547,9 @@ class LessonPage(SiteHasNoViewRestrictions, Page):
         key = None
         if cacheable:
             raw = json.dumps(list(self.body.raw_data), cls=DjangoJSONEncoder, sort_keys=True, separators=(",", ":"))
-            key = "lesson-body:{}:{}:{}:{}".format(
-                self.pk, hashlib.sha256(raw.encode()).hexdigest(), sector.pk if sector else ALL_SECTORS,
-                reference_data()["version"],
+            key = "lesson-body:{}:{}:{}:{}:{}".format(
+                LESSON_BODY_MARKUP_VERSION, self.pk, hashlib.sha256(raw.encode()).hexdigest(),
+                sector.pk if sector else ALL_SECTORS, reference_data()["version"],
             )
             cached = cache.get(key)
             if cached is not None:
