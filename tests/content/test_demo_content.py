@@ -10,7 +10,7 @@ from content.demo.paths import LEARNING_PATHS
 from content.models import LearningPath, LessonPage, Sector, SupportService, TrainingModulePage
 
 FLAGSHIPS = {"post-separation-abuse", "identifying-the-primary-perpetrator", "harmful-practices"}
-ALLOWED_TAGS = {"p", "h3", "ul", "ol", "li", "strong", "em"}
+ALLOWED_TAGS = {"p", "h2", "h3", "ul", "ol", "li", "strong", "em"}
 
 
 def block_text(blocks) -> str:

@@ -46,3 +46,21 @@ def test_a_lessons_blocks_follow_its_h1_without_skipping_a_level(client):
     levels = heading_levels(html)
     assert levels[0] == 1
     assert skipped_levels(levels) == []
+
+
+def test_the_demo_lessons_rich_text_headings_start_at_h2():
+    # A lesson's body sits under the page's h1: a section heading in rich text is an h2.
+    from content.demo.load import demo_modules
+
+    def rich_texts(blocks):
+        for kind, value in blocks:
+            if kind == "rich_text":
+                yield value
+            elif isinstance(value, dict):
+                yield from rich_texts(value.get("blocks", []))
+
+    skipped = [
+        lesson["slug"] for module in demo_modules() for lesson in module["lessons"]
+        for html in rich_texts(lesson["body"]) if "<h3>" in html and "<h2>" not in html
+    ]
+    assert skipped == []

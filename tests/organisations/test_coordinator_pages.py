@@ -178,8 +178,8 @@ def test_the_organisation_page_costs_the_same_queries_for_two_members_or_twelve(
 
 
 def panel(html: str, heading: str) -> str:
-    match = re.search(r'<section class="w-panel w-panel--dashboard coordinator-panel"(?:(?!</section>).)*?' + re.escape(heading)
-                      + r".*?</section>", html, re.S)
+    start = r'<section class="w-panel w-panel--dashboard coordinator-panel"'
+    match = re.search(start + r"(?:(?!</section>).)*?" + re.escape(heading) + r".*?</section>", html, re.S)
     assert match, f"no panel headed {heading!r}"
     return match.group(0)
 

@@ -36,7 +36,7 @@ LESSON_UNDERSTANDING = {
          "consent to marriage are also at risk. Keep an open mind about who might need "
          "help, and remember that male and LGBT+ victims can find it even harder to be "
          "believed.</p>"
-         "<h3>Why harmful practices stay hidden</h3>"
+         "<h2>Why harmful practices stay hidden</h2>"
          "<ul>"
          "<li>The people causing harm are often parents, siblings, in-laws or other "
          "relatives, so speaking out can mean losing the whole family.</li>"
@@ -91,7 +91,7 @@ LESSON_UNDERSTANDING = {
             ],
         }),
         ("rich_text",
-         "<h3>What Hertfordshire is doing</h3>"
+         "<h2>What Hertfordshire is doing</h2>"
          "<p>The strategy commits partners to work with by-and-for organisations (services "
          "led by and for the communities they support) to raise awareness of harmful "
          "practices with community and faith groups, to develop prevention work alongside "
@@ -149,14 +149,14 @@ LESSON_FGM = {
          "is at risk, or who has already been harmed. When you talk with someone affected, "
          "use the words they use. Many women who went through FGM as small children do not "
          "see themselves as victims, and may feel judged by the word 'mutilation'.</p>"
-         "<h3>Possible signs that a girl may be at risk</h3>"
+         "<h2>Possible signs that a girl may be at risk</h2>"
          "<ul>"
          "<li>She mentions a special ceremony, or a trip to 'become a woman'.</li>"
          "<li>Her family is planning a long trip abroad, often over the summer holidays, "
          "and she seems anxious about it.</li>"
          "<li>Her mother, an older sister or other female relatives have had FGM.</li>"
          "</ul>"
-         "<h3>Possible signs that it may already have happened</h3>"
+         "<h2>Possible signs that it may already have happened</h2>"
          "<ul>"
          "<li>A long absence from school or nursery, after which she seems withdrawn, "
          "anxious or unwell.</li>"
@@ -224,7 +224,7 @@ LESSON_FGM = {
             "sectors": ["health"],
             "blocks": [
                 ("rich_text",
-                 "<h3>In health settings</h3>"
+                 "<h2>In health settings</h2>"
                  "<p>The strategy recognises that women and girls affected by FGM may be "
                  "more likely to come forward in health settings, so you may be the first "
                  "professional to know. Doctors, nurses, midwives and other regulated "
@@ -270,7 +270,7 @@ LESSON_FGM = {
             "sectors": ["education"],
             "blocks": [
                 ("rich_text",
-                 "<h3>In schools and colleges</h3>"
+                 "<h2>In schools and colleges</h2>"
                  "<p>Teachers are covered by the mandatory duty. Keeping Children Safe in "
                  "Education (Annex B) also sets out what school and college staff need to "
                  "know about FGM, forced marriage, so-called honour-based abuse and "
@@ -318,7 +318,7 @@ LESSON_FGM = {
             "sectors": ["social-care"],
             "blocks": [
                 ("rich_text",
-                 "<h3>In social care</h3>"
+                 "<h2>In social care</h2>"
                  "<p>Regulated social care professionals, such as registered social "
                  "workers, are covered by the mandatory duty.</p>"
                  "<ul>"
@@ -339,7 +339,7 @@ LESSON_FGM = {
             "sectors": ["police"],
             "blocks": [
                 ("rich_text",
-                 "<h3>For police staff</h3>"
+                 "<h2>For police staff</h2>"
                  "<p>Reports under the mandatory duty come to the police on 101, so call "
                  "handlers and officers need to recognise them and treat each one as both "
                  "a possible crime and an urgent safeguarding matter for a child. Work "
@@ -352,7 +352,7 @@ LESSON_FGM = {
             "sectors": ["housing", "employers", "community", "specialist"],
             "blocks": [
                 ("rich_text",
-                 "<h3>If the duty does not apply to your role</h3>"
+                 "<h2>If the duty does not apply to your role</h2>"
                  "<p>The mandatory reporting duty covers only regulated health and social "
                  "care professionals and teachers. If you work in housing, for an "
                  "employer, in a community or faith setting, or in a specialist support "
@@ -430,17 +430,17 @@ LESSON_FORCED_MARRIAGE = {
          "professionals handling a case and helps people facing forced marriage, "
          "including British nationals who are already overseas. Call it when someone may "
          "be taken abroad, or is abroad and wants help.</p>"
-         "<h3>Arranged is not the same as forced</h3>"
+         "<h2>Arranged is not the same as forced</h2>"
          "<p>In an arranged marriage, families may introduce and suggest a partner, but "
          "both people are free to say yes or no. The difference is consent. If someone "
          "feels they cannot refuse, or would face harm, threats or rejection if they did, "
          "their agreement is not free.</p>"
-         "<h3>Who is affected</h3>"
+         "<h2>Who is affected</h2>"
          "<p>Most victims are women and girls, but men and boys are also forced to marry. "
          "LGBT+ people may be forced into marriage in an attempt to hide or 'change' their "
          "sexuality or gender identity. Disabled people who cannot consent to marriage are "
          "also at risk, and may not be able to tell you what is happening.</p>"
-         "<h3>Possible signs</h3>"
+         "<h2>Possible signs</h2>"
          "<ul>"
          "<li>Sudden or long absences from school, college or work, or a request for an "
          "unusually long period of leave abroad.</li>"
@@ -539,7 +539,7 @@ LESSON_FORCED_MARRIAGE = {
             "sectors": ["housing"],
             "blocks": [
                 ("rich_text",
-                 "<h3>In housing</h3>"
+                 "<h2>In housing</h2>"
                  "<ul>"
                  "<li>People at risk of forced marriage or honour-based abuse may need safe "
                  "rehousing, sometimes well away from where their family and wider network "
@@ -558,7 +558,7 @@ LESSON_FORCED_MARRIAGE = {
             "sectors": ["employers"],
             "blocks": [
                 ("rich_text",
-                 "<h3>For employers and managers</h3>"
+                 "<h2>For employers and managers</h2>"
                  "<p>Use the four steps: <strong>Recognise, Respond, Refer, "
                  "Record</strong>.</p>"
                  "<ul>"
@@ -637,7 +637,7 @@ LESSON_HBA = {
          "freedom or money, emotional abuse, physical or sexual violence, being disowned, "
          "being taken abroad, forced marriage or FGM. It can escalate to serious "
          "violence.</p>"
-         "<h3>What makes it different</h3>"
+         "<h2>What makes it different</h2>"
          "<p>Honour-based abuse often involves <strong>more than one "
          "perpetrator</strong>: parents, siblings, partners, in-laws or members of the "
          "wider family. Others may <strong>collude</strong> by watching the victim, "
@@ -682,7 +682,7 @@ LESSON_HBA = {
             "sectors": ["police"],
             "blocks": [
                 ("rich_text",
-                 "<h3>For police</h3>"
+                 "<h2>For police</h2>"
                  "<ul>"
                  "<li>Expect more than one suspect. Identify everyone who may be involved, "
                  "including relatives who are not present, and assess the risk from the "
@@ -704,7 +704,7 @@ LESSON_HBA = {
             "sectors": ["specialist"],
             "blocks": [
                 ("rich_text",
-                 "<h3>For specialist services</h3>"
+                 "<h2>For specialist services</h2>"
                  "<p>Use the DASH risk checklist (24 questions; 14 or more 'yes' answers "
                  "indicates visible high risk), but consider the risk from every possible "
                  "perpetrator, not just a partner. A lower score does not rule out "
@@ -765,11 +765,11 @@ LESSON_RESPONDING = {
          "<p>Across FGM, forced marriage and honour-based abuse, the same principles keep "
          "people safe. You do not need to be an expert. You do need to know what not to "
          "do, and who to tell.</p>"
-         "<h3>Recognise</h3>"
+         "<h2>Recognise</h2>"
          "<p>Be curious when something does not add up: a long absence, worry about a "
          "trip, someone who is always accompanied, or a relative who answers every "
          "question for them. Ask about it privately and sensitively.</p>"
-         "<h3>Respond</h3>"
+         "<h2>Respond</h2>"
          "<ul>"
          "<li>Make sure you are alone with the person, somewhere private, and check that "
          "it is safe for them to talk now.</li>"
@@ -784,12 +784,12 @@ LESSON_RESPONDING = {
          "<li>If there is immediate danger, or someone is about to be taken abroad, phone "
          "999.</li>"
          "</ul>"
-         "<h3>Record</h3>"
+         "<h2>Record</h2>"
          "<p>Write down what you saw and heard, using the person's own words, with the "
          "date, the time and what you did. Keep records factual and secure, and share "
          "information only with people who need to know. Check that nothing you send, "
          "such as a letter or text, could alert the family.</p>"
-         "<h3>Refer</h3>"
+         "<h2>Refer</h2>"
          "<p>Tell your safeguarding lead the same day, and follow child or adult "
          "safeguarding procedures as appropriate. If you are covered by the FGM mandatory "
          "reporting duty and learn of a known case in a girl under 18, you must also "
@@ -837,7 +837,7 @@ LESSON_RESPONDING = {
             "sectors": ["community"],
             "blocks": [
                 ("rich_text",
-                 "<h3>For community and faith leaders and volunteers</h3>"
+                 "<h2>For community and faith leaders and volunteers</h2>"
                  "<p>People often turn first to someone they trust in their own community "
                  "or place of worship. That trust is precious, and it brings particular "
                  "responsibilities.</p>"
@@ -860,7 +860,7 @@ LESSON_RESPONDING = {
             "sectors": ["health"],
             "blocks": [
                 ("rich_text",
-                 "<h3>In health settings</h3>"
+                 "<h2>In health settings</h2>"
                  "<p>Ask about abuse only in private, with no partner, relative or "
                  "companion in the room, and use professional interpreters. NICE sets out "
                  "four levels of response, and its quality standard (QS116) expects "
@@ -876,7 +876,7 @@ LESSON_RESPONDING = {
             "sectors": ["education"],
             "blocks": [
                 ("rich_text",
-                 "<h3>In schools and colleges</h3>"
+                 "<h2>In schools and colleges</h2>"
                  "<p>Every concern about FGM, forced marriage or honour-based abuse goes "
                  "to the designated safeguarding lead without delay, in line with Keeping "
                  "Children Safe in Education (Annex B). Do not contact parents yourself "
@@ -890,7 +890,7 @@ LESSON_RESPONDING = {
             "sectors": ["social-care"],
             "blocks": [
                 ("rich_text",
-                 "<h3>In social care</h3>"
+                 "<h2>In social care</h2>"
                  "<p>Working in partnership with parents and families is usually central "
                  "to good practice, but with harmful practices, telling the family about "
                  "concerns can increase the danger. Agree with your manager, and with the "

@@ -93,7 +93,7 @@ MODULE = {
                         "can also experience post-separation abuse. They face their "
                         "own barriers to being believed, and they deserve the same "
                         "careful response.</p>"
-                        "<h3>What the law says</h3>"
+                        "<h2>What the law says</h2>"
                         "<p>The Domestic Abuse Act 2021 sets out a legal definition of "
                         "domestic abuse. Three things must be true: both people are "
                         "aged 16 or over, they are “personally connected” to each "
@@ -137,7 +137,7 @@ MODULE = {
                 (
                     "rich_text",
                     (
-                        "<h3>Why the time around separation matters</h3>"
+                        "<h2>Why the time around separation matters</h2>"
                         "<p>Figures from the Femicide Census show that 41% of women "
                         "killed by a partner or ex-partner had separated from them or "
                         "had taken steps to separate. Of those women, 30% were killed "
@@ -355,7 +355,7 @@ MODULE = {
                 (
                     "rich_text",
                     (
-                        "<h3>Family courts</h3>"
+                        "<h2>Family courts</h2>"
                         "<p>Many post-separation cases involve the family courts, "
                         "usually over arrangements for children. In 2020 a panel set "
                         "up by the Ministry of Justice reviewed how the family courts "
@@ -562,8 +562,8 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In schools, colleges and early years "
-                                    "settings</h3>"
+                                    "<h2>In schools, colleges and early years "
+                                    "settings</h2>"
                                     "<p>Annex B of Keeping Children Safe in Education "
                                     "(KCSIE) covers domestic abuse, and any concern "
                                     "about a child's safety or welfare goes to your "
@@ -600,7 +600,7 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In social care</h3>"
+                                    "<h2>In social care</h2>"
                                     "<ul>"
                                     "<li>Assess the impact of the abusive parent's "
                                     "behaviour on each child, and treat the children "
@@ -741,7 +741,7 @@ MODULE = {
                         "DASH risk checklist after the victim-survivor "
                         "leaves</strong>, and again whenever their circumstances "
                         "change.</p>"
-                        "<h3>The DASH risk checklist</h3>"
+                        "<h2>The DASH risk checklist</h2>"
                         "<p>The DASH risk checklist has 24 questions. If 14 or more "
                         "are answered “yes”, the case meets the threshold for visible "
                         "high risk. The checklist helps to structure a conversation "
@@ -756,7 +756,7 @@ MODULE = {
                         "<li>Where are the person causing harm, and the children, "
                         "right now?</li>"
                         "</ul>"
-                        "<h3>When to refer to MARAC</h3>"
+                        "<h2>When to refer to MARAC</h2>"
                         "<p>A Multi-Agency Risk Assessment Conference (MARAC) brings "
                         "agencies together to share information and agree a joint "
                         "safety plan for people at the highest risk of serious harm or "
@@ -916,7 +916,7 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In specialist domestic abuse services</h3>"
+                                    "<h2>In specialist domestic abuse services</h2>"
                                     "<ul>"
                                     "<li>Build reassessment into your work: repeat the "
                                     "DASH checklist after the victim-survivor leaves "
@@ -949,7 +949,7 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In health settings</h3>"
+                                    "<h2>In health settings</h2>"
                                     "<ul>"
                                     "<li>Ask about abuse in private. See the patient "
                                     "on their own for at least part of the "
@@ -1081,7 +1081,7 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In housing</h3>"
+                                    "<h2>In housing</h2>"
                                     "<ul>"
                                     "<li>Accreditation from the Domestic Abuse Housing "
                                     "Alliance (DAHA) sets a standard for how housing "
@@ -1120,7 +1120,7 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In policing</h3>"
+                                    "<h2>In policing</h2>"
                                     "<ul>"
                                     "<li>Since 5 April 2023, controlling or coercive "
                                     "behaviour after separation has been covered by "
@@ -1164,7 +1164,7 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>For employers and workplaces</h3>"
+                                    "<h2>For employers and workplaces</h2>"
                                     "<p>Use the four steps: <strong>Recognise, "
                                     "Respond, Refer, Record</strong>.</p>"
                                     "<ul>"
@@ -1201,8 +1201,8 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In community, voluntary and faith "
-                                    "settings</h3>"
+                                    "<h2>In community, voluntary and faith "
+                                    "settings</h2>"
                                     "<ul>"
                                     "<li>Never confront the ex-partner or speak to "
                                     "them about what you have been told. It can "

@@ -79,7 +79,7 @@ MODULE = {
                         "relationship as a whole, so that protection goes to the "
                         "person who needs it and accountability goes to the person "
                         "causing harm.</p>"
-                        "<h3>What happens when we get it wrong</h3>"
+                        "<h2>What happens when we get it wrong</h2>"
                         "<p>Treating a victim-survivor as the perpetrator can have "
                         "serious and lasting consequences. They can lose access to the "
                         "specialist services they need, and it can affect decisions "
@@ -91,7 +91,7 @@ MODULE = {
                         "<p>A wrong label also travels. Once one agency records "
                         "someone as a perpetrator, others may read and repeat it, so a "
                         "single mistake can shape years of decisions.</p>"
-                        "<h3>Gender, and room for everyone</h3>"
+                        "<h2>Gender, and room for everyone</h2>"
                         "<p>Women are disproportionately the victims of domestic "
                         "abuse. The Crime Survey for England and Wales estimated that "
                         "in the year ending March 2024, 1.6 million women and 712,000 "
@@ -210,7 +210,7 @@ MODULE = {
                         "since 5 April 2023 that includes behaviour after a couple "
                         "have separated. When you look for this pattern, the picture "
                         "often becomes much clearer.</p>"
-                        "<h3>Four questions to guide you</h3>"
+                        "<h2>Four questions to guide you</h2>"
                         "<ul>"
                         "<li><strong>What is the pattern?</strong> Look at the "
                         "history, frequency, severity and escalation of behaviour, not "
@@ -401,7 +401,7 @@ MODULE = {
                         "the wider relationship looks like. A victim-survivor who has "
                         "used force may still need protection, and may feel ashamed, "
                         "or worried that they will not be believed because of it.</p>"
-                        "<h3>When a single incident points the wrong way</h3>"
+                        "<h2>When a single incident points the wrong way</h2>"
                         "<p>Police and other agencies often have to act quickly after "
                         "an incident, and positive-action policies exist to protect "
                         "victim-survivors. But when decisions rest only on the "
@@ -433,7 +433,7 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In policing</h3>"
+                                    "<h2>In policing</h2>"
                                     "<ul>"
                                     "<li>Before arresting on a counter-allegation, "
                                     "gather the history: previous calls and reports, "
@@ -575,7 +575,7 @@ MODULE = {
                         "experience abuse in particular ways. Gender stereotypes can "
                         "lead professionals to the wrong answer in either "
                         "direction.</p>"
-                        "<h3>Male victims</h3>"
+                        "<h2>Male victims</h2>"
                         "<p>Men who experience abuse may not recognise it as abuse, "
                         "may fear they will not be believed, and may feel that being "
                         "abused undermines their masculinity, especially when the "
@@ -590,7 +590,7 @@ MODULE = {
                         "carefully and respectfully, screening also helps genuine male "
                         "victims, because once the picture is clear their accounts can "
                         "be acted on with confidence.</p>"
-                        "<h3>LGBT+ relationships</h3>"
+                        "<h2>LGBT+ relationships</h2>"
                         "<p>In same-sex relationships, professionals sometimes assume "
                         "that two people of the same sex are evenly matched, so any "
                         "abuse must be mutual. That assumption is wrong; the same "
@@ -673,8 +673,8 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In specialist services, including men's "
-                                    "services</h3>"
+                                    "<h2>In specialist services, including men's "
+                                    "services</h2>"
                                     "<ul>"
                                     "<li>Where there are counter-allegations, screen "
                                     "the case before offering victim support, using a "
@@ -776,7 +776,7 @@ MODULE = {
                         "may be supporting someone as a victim while another treats "
                         "them as the perpetrator, and the person causing harm can "
                         "exploit the gaps.</p>"
-                        "<h3>At MARAC</h3>"
+                        "<h2>At MARAC</h2>"
                         "<p>The MARAC is often where conflicting accounts come "
                         "together. Good practice is to:</p>"
                         "<ul>"
@@ -798,7 +798,7 @@ MODULE = {
                         "assessment tools adapted for LGBTQ+ survivors and others, and "
                         "to hearing children's voices at MARAC as victims in their own "
                         "right.</p>"
-                        "<h3>Recording</h3>"
+                        "<h2>Recording</h2>"
                         "<p>What you write can follow someone for years. When there "
                         "are counter-allegations:</p>"
                         "<ul>"
@@ -837,7 +837,7 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In health settings</h3>"
+                                    "<h2>In health settings</h2>"
                                     "<ul>"
                                     "<li>If both partners are patients, never discuss "
                                     "one with the other, and never ask about abuse "
@@ -869,7 +869,7 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In housing</h3>"
+                                    "<h2>In housing</h2>"
                                     "<ul>"
                                     "<li>Do not treat counter-allegations between "
                                     "partners or ex-partners as a neighbour dispute, a "
@@ -901,8 +901,8 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In schools, colleges and early years "
-                                    "settings</h3>"
+                                    "<h2>In schools, colleges and early years "
+                                    "settings</h2>"
                                     "<ul>"
                                     "<li>Parents may each tell the school that the "
                                     "other is abusive. Do not take sides or try to "
@@ -930,7 +930,7 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In social care</h3>"
+                                    "<h2>In social care</h2>"
                                     "<ul>"
                                     "<li>A wrong identification can cost a "
                                     "victim-survivor their children. Before making "
@@ -961,7 +961,7 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>For employers and workplaces</h3>"
+                                    "<h2>For employers and workplaces</h2>"
                                     "<ul>"
                                     "<li>If two employees in a relationship make "
                                     "allegations against each other, do not try to "
@@ -992,8 +992,8 @@ MODULE = {
                             (
                                 "rich_text",
                                 (
-                                    "<h3>In community, voluntary and faith "
-                                    "settings</h3>"
+                                    "<h2>In community, voluntary and faith "
+                                    "settings</h2>"
                                     "<ul>"
                                     "<li>You may know both people well. Do not act as "
                                     "judge, and never bring them together to talk it "
