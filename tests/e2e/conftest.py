@@ -69,7 +69,13 @@ document.addEventListener('securitypolicyviolation',
 @pytest.fixture
 def context(context):
     context.add_init_script(RECORD_CSP_VIOLATIONS)
-    return context
+    yield context
+    # Before the test database is flushed: let the requests a page started finish (a chooser's
+    # modal, the page editor's session pings) and leave the page, so that none reaches the live
+    # server while the flush holds the tables (SQLite answers "database table is locked").
+    for open_page in context.pages:
+        open_page.wait_for_load_state("networkidle")
+        open_page.goto("about:blank")
 
 
 def csp_violations(page) -> list[str]:
