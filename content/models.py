@@ -327,6 +327,14 @@ def _ids(joined: str | None) -> set[int]:
     return {int(pk) for pk in joined.split(",")} if joined else set()
 
 
+# What the catalogue shows of each module, and what finding its URL and its lessons needs: a
+# module page has some forty columns, and building them all costs more than the query.
+CATALOGUE_FIELDS = (
+    "id", "title", "slug", "url_path", "path", "depth", "live", "content_type_id", "locale_id",
+    "summary", "estimated_minutes", "cpd_minutes", "level",
+)
+
+
 class ModuleIndexPage(SiteHasNoViewRestrictions, Page):
     """The module catalogue at /modules/: filters, progress and each sector's learning path."""
 
@@ -339,12 +347,13 @@ class ModuleIndexPage(SiteHasNoViewRestrictions, Page):
     template = "content/module_index_page.html"
 
     def modules(self):
-        """The live, public modules, each with `sector_ids` and `topic_ids` ("1,4"): one query."""
+        """The live, public modules (only the fields the catalogue and the learning engine
+        read), each with `sector_ids` and `topic_ids` ("1,4"): one query."""
         modules = without_view_restrictions(TrainingModulePage.objects.live().child_of(self))
         return modules.annotate(
             sector_ids=_joined_ids(TrainingModulePage.sectors.through, "trainingmodulepage_id", "sector_id"),
             topic_ids=_joined_ids(TrainingModulePage.topics.through, "trainingmodulepage_id", "topic_id"),
-        ).order_by("path")
+        ).only(*CATALOGUE_FIELDS).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -85,9 +85,19 @@ def _datetime(value):
     return value
 
 
-def _unrestricted(alias: str = "p") -> str:
+def _no_restriction_on_site(page) -> bool:
+    """Known from the query that found `page` in this request (HomePage.route annotates
+    `site_has_view_restrictions`): the site has no view restriction at all. Unknown is False."""
+    return getattr(page, "site_has_view_restrictions", True) in (False, 0)
+
+
+def _unrestricted(alias: str = "p", *, none_on_site: bool = False) -> str:
     """SQL true when the page `alias` is under no view restriction (login, groups or password,
-    on the page itself or an ancestor): such pages are never listed, whoever asks."""
+    on the page itself or an ancestor): such pages are never listed, whoever asks. When this
+    request already knows the site has none, the check is left out of the query (its planning
+    costs more than the rest of the query on PostgreSQL)."""
+    if none_on_site:
+        return "1 = 1"
     return f"""NOT EXISTS(SELECT 1 FROM {_table(PageViewRestriction)} vr
         INNER JOIN {_table(Page)} vrp ON vrp.id = vr.page_id
         WHERE SUBSTR({alias}.path, 1, LENGTH(vrp.path)) = vrp.path)"""  # noqa: S608  (names from the models)
@@ -99,7 +109,7 @@ def _rows(sql: str, params) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _lessons(user, modules) -> dict[int, list[_Row]]:
+def _lessons(user, modules, *, none_on_site: bool = False) -> dict[int, list[_Row]]:
     """The live lessons of each module in order (none under a view restriction), each marked
     `done` and `opened` for `user`: one query."""
     modules = [m for m in modules if m is not None]
@@ -113,7 +123,7 @@ def _lessons(user, modules) -> dict[int, list[_Row]]:
             EXISTS(SELECT 1 FROM {_table(LessonCompletion)} c WHERE c.user_id = %s AND c.lesson_id = p.id),
             EXISTS(SELECT 1 FROM {_table(LessonVisit)} v WHERE v.user_id = %s AND v.lesson_id = p.id)
         FROM {_table(Page)} p INNER JOIN {_table(LessonPage)} l ON l.page_ptr_id = p.id
-        WHERE p.live = %s AND ({under}) AND {_unrestricted()}
+        WHERE p.live = %s AND ({under}) AND {_unrestricted(none_on_site=none_on_site)}
         ORDER BY p.path"""  # noqa: S608  (names from the models; values are parameters)
     params = [user_id, user_id, True]
     for module in modules:
@@ -132,7 +142,9 @@ def _lessons(user, modules) -> dict[int, list[_Row]]:
     return result
 
 
-def _facts(user, modules, *, prerequisites_of: TrainingModulePage | None = None) -> tuple[dict, list]:
+def _facts(
+    user, modules, *, prerequisites_of: TrainingModulePage | None = None, none_on_site: bool = False
+) -> tuple[dict, list]:
     """For each module, {quiz_id, enrolled, completed_at, warning_acknowledged, rated_before,
     quiz_passed}; and, when asked, the live prerequisites of one module (as _Row) with theirs,
     leaving out any under a view restriction.
@@ -143,7 +155,7 @@ def _facts(user, modules, *, prerequisites_of: TrainingModulePage | None = None)
     where_params = [*ids]
     if prerequisites_of is not None:
         through = TrainingModulePage.prerequisites.through
-        wanted += f""" OR (p.live = %s AND {_unrestricted()} AND p.id IN (
+        wanted += f""" OR (p.live = %s AND {_unrestricted(none_on_site=none_on_site)} AND p.id IN (
             SELECT r.to_trainingmodulepage_id FROM {_table(through)} r WHERE r.from_trainingmodulepage_id = %s))"""  # noqa: S608
         where_params += [True, prerequisites_of.pk]
     sql = f"""
@@ -152,25 +164,28 @@ def _facts(user, modules, *, prerequisites_of: TrainingModulePage | None = None)
             e.id, e.completed_at, e.warning_acknowledged_at,
             EXISTS(SELECT 1 FROM {_table(ConfidenceRating)} cr
                    WHERE cr.user_id = %s AND cr.module_id = p.id AND cr.stage = %s),
-            EXISTS(SELECT 1 FROM {_table(Attempt)} a INNER JOIN {_table(Quiz)} aq ON aq.id = a.quiz_id
-                   WHERE a.user_id = %s AND aq.module_id = p.id AND a.passed = %s),
-            EXISTS(SELECT 1 FROM {_table(Attempt)} a INNER JOIN {_table(Quiz)} aq ON aq.id = a.quiz_id
-                   WHERE a.user_id = %s AND aq.module_id = p.id AND a.status = %s),
-            EXISTS(SELECT 1 FROM {_table(Attempt)} a INNER JOIN {_table(Quiz)} aq ON aq.id = a.quiz_id
-                   WHERE a.user_id = %s AND aq.module_id = p.id AND a.passed = %s)
+            -- The learner's attempts at the module's quiz as flags, in one subquery (cheaper to
+            -- plan than three): 4 = one passed, 2 = one open, 1 = one failed.
+            (SELECT MAX(CASE WHEN a.passed = %s THEN 4 ELSE 0 END)
+                  + MAX(CASE WHEN a.status = %s THEN 2 ELSE 0 END)
+                  + MAX(CASE WHEN a.passed = %s THEN 1 ELSE 0 END)
+             FROM {_table(Attempt)} a INNER JOIN {_table(Quiz)} aq ON aq.id = a.quiz_id
+             WHERE a.user_id = %s AND aq.module_id = p.id)
         FROM {_table(Page)} p
         LEFT OUTER JOIN {_table(Enrolment)} e ON e.module_id = p.id AND e.user_id = %s
         WHERE ({wanted})
         ORDER BY p.path"""  # noqa: S608  (names from the models; values are parameters)
     params = [
-        user_id, ConfidenceRating.Stage.BEFORE.value, user_id, True,
-        user_id, Attempt.Status.IN_PROGRESS.value, user_id, False, user_id, *where_params,
+        user_id, ConfidenceRating.Stage.BEFORE.value,
+        True, Attempt.Status.IN_PROGRESS.value, False, user_id, user_id, *where_params,
     ]
     urls = _Urls(prerequisites_of) if prerequisites_of is not None else None
     facts, prerequisites = {}, []
     for (
-        pk, title, path, url_path, quiz_id, enrolment_id, completed_at, acknowledged_at, rated, passed, open_, failed
+        pk, title, path, url_path, quiz_id, enrolment_id, completed_at, acknowledged_at, rated, attempts
     ) in _rows(sql, params):
+        attempts = attempts or 0
+        passed, open_, failed = attempts & 4, attempts & 2, attempts & 1
         fact = {
             "quiz_id": quiz_id,
             "enrolled": enrolment_id is not None,
@@ -248,8 +263,9 @@ def catalogue(user, modules) -> Catalogue:
 
 def module_overview(user, module: TrainingModulePage) -> ModuleOverview:
     """A module page's lessons, prerequisites and progress for `user`: two queries."""
-    lessons = _lessons(user, [module])[module.pk]
-    facts, prerequisites = _facts(user, [module], prerequisites_of=module)
+    none_on_site = _no_restriction_on_site(module)
+    lessons = _lessons(user, [module], none_on_site=none_on_site)[module.pk]
+    facts, prerequisites = _facts(user, [module], prerequisites_of=module, none_on_site=none_on_site)
     links = tuple(_link(page, bool(fact["completed_at"])) for page, fact in prerequisites)
     missing = [link for link in links if not link.completed]
     if not user.is_authenticated:
@@ -282,8 +298,9 @@ def lesson_access(user, lesson: LessonPage) -> LessonAccess:
             message="Sign in to start this module.",
             redirect_url=f"{login}?{urlencode({'next': lesson.url})}",
         )
-    lessons = _lessons(user, [module])[module.pk]
-    facts, prerequisites = _facts(user, [module], prerequisites_of=module)
+    none_on_site = _no_restriction_on_site(lesson)
+    lessons = _lessons(user, [module], none_on_site=none_on_site)[module.pk]
+    facts, prerequisites = _facts(user, [module], prerequisites_of=module, none_on_site=none_on_site)
     fact = facts.get(module.pk, {})
     missing = tuple(_link(page) for page, prerequisite in prerequisites if not prerequisite["completed_at"])
     index = next((i for i, other in enumerate(lessons) if other.pk == lesson.pk), None)
