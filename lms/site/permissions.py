@@ -5,36 +5,18 @@ URL was left without a declared rule.
 """
 
 from functools import wraps
-from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 
-from lms.site.redirects import is_safe_path
+from lms.site.redirects import safe_referer_path
 
 
 def public(view):
     """Open to anyone, signed in or not: support, safety and verification pages."""
     view.access_rule = "public"
     return view
-
-
-def page_the_form_was_on(request) -> str:
-    """Where a signed-out form post should come back to after signing in: the page the form was
-    on (the Referer, if it is on this site), else Your learning.
-
-    Never the post's own address: after signing in the browser would open it with GET, and a
-    POST-only address has nothing to show.
-    """
-    fallback = reverse("my_learning")
-    referer = urlsplit(request.headers.get("Referer", ""))
-    if referer.netloc != request.get_host() or referer.scheme not in ("http", "https"):
-        return fallback
-    path = referer.path
-    if not is_safe_path(path) or path.startswith(reverse("account_login")):
-        return fallback
-    return path
 
 
 def sign_in_first(view):
@@ -48,7 +30,8 @@ def sign_in_first(view):
         if request.method in ("GET", "HEAD"):
             return redirect_to_login(request.get_full_path())
         messages.info(request, "You were signed out, so nothing was saved. Sign in, then try again.")
-        return redirect_to_login(page_the_form_was_on(request))
+        # Never the post's own address: after signing in the browser would open it with GET.
+        return redirect_to_login(safe_referer_path(request, default=reverse("my_learning")))
 
     return check
 
