@@ -47,29 +47,6 @@ FAILED = (
 STOPPED = "The zip stopped before it was finished. Try again."
 
 
-def bundle_certificates(bundle: CertificateBundle):
-    """The certificates a bundle holds: current ones of confirmed staff of the organisations it
-    covers that its lead still leads, in the order the zip lists them."""
-    return (
-        Certificate.objects.of_staff_led_by(bundle.requested_by, organisations=bundle.organisations.all())
-        .current_on(today()).order_by("holder_name", "module_title", "code")
-    )
-
-
-def holds_certificates_no_longer_shown(bundle: CertificateBundle) -> bool:
-    """Whether the zip holds a certificate that bundle_certificates would no longer select: its
-    holder removed or gone, the certificate revoked, replaced or expired since the zip was made.
-
-    A zip holding only certificates the lead may still see stays downloadable, even if newer
-    ones have been issued since (they go in the next zip). A zip with no record of what it holds
-    (made before the codes were kept) counts as changed.
-    """
-    held = set(bundle.codes or ())
-    if not held:
-        return True
-    return not held <= set(bundle_certificates(bundle).order_by().values_list("code", flat=True))
-
-
 def request_certificate_bundle(lead: User) -> tuple[CertificateBundle, bool]:
     """Start a zip of the current certificates of every confirmed member of the organisations
     `lead` leads; returns (bundle, True), or (the one already on its way, False).
@@ -112,7 +89,7 @@ def build_certificate_bundle(bundle_id: int) -> CertificateBundle | None:
     store = storages["certificates"]
     stored = None
     try:
-        certificates = list(bundle_certificates(bundle))
+        certificates = list(bundle.certificates())
         if not certificates:
             bundle.move_to(Status.FAILED, failure=NOTHING_TO_ZIP, total=0, finished_at=timezone.now())
             return bundle

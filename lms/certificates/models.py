@@ -256,13 +256,25 @@ class CertificateBundle(models.Model):
         one, the zip holds records the lead may no longer see, and is not handed out."""
         return list(self.organisations.exclude(leads=lead).order_by("name"))
 
+    def certificates(self):
+        """The certificates this bundle holds: current ones of confirmed staff of the
+        organisations it covers that its lead still leads, in the order the zip lists them."""
+        return (
+            Certificate.objects.of_staff_led_by(self.requested_by, organisations=self.organisations.all())
+            .current_on(timezone.localdate()).order_by("holder_name", "module_title", "code")
+        )
+
     @cached_property
     def holds_certificates_no_longer_shown(self) -> bool:
-        """A ready zip holding a certificate its lead may no longer see (someone removed or who
-        left, a certificate revoked, replaced or expired since): it is not handed out."""
-        from lms.certificates.bundles import holds_certificates_no_longer_shown
-
-        return holds_certificates_no_longer_shown(self)
+        """A ready zip holding a certificate its lead may no longer see (its holder removed or
+        gone, the certificate revoked, replaced or expired since the zip was made): it is not
+        handed out. A zip holding only certificates the lead may still see stays downloadable,
+        even if newer ones have been issued since (they go in the next zip). A zip with no record
+        of what it holds (made before the codes were kept) counts as changed."""
+        held = set(self.codes or ())
+        if not held:
+            return True
+        return not held <= set(self.certificates().order_by().values_list("code", flat=True))
 
     @property
     def percent(self) -> int:
