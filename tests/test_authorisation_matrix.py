@@ -124,8 +124,14 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
      row("403", signed_out="login", lead_a="200", lead_b="404")),
     (r"^organisations/members/$", "/organisations/members/",
      row("403", signed_out="login", lead_a="200", lead_b="200")),
-    (r"^organisations/members/<id:membership_id>/(confirm|decline|remove)/$",
-     "/organisations/members/{membership}/remove/", row("403", signed_out="login", lead_a="405", lead_b="405")),
+    (r"^organisations/members/<id:membership_id>/confirm/$",
+     "/organisations/members/{membership}/confirm/", row("403", signed_out="login", lead_a="405", lead_b="405")),
+    # Declining and removing are checked on a page first: only a lead of the person's organisation
+    # sees it (the sample is a confirmed member of A, so declining is stale and goes back with a message).
+    (r"^organisations/members/<id:membership_id>/remove/$",
+     "/organisations/members/{membership}/remove/", row("403", signed_out="login", lead_a="200", lead_b="404")),
+    (r"^organisations/members/<id:membership_id>/decline/$",
+     "/organisations/members/{membership}/decline/", row("403", signed_out="login", lead_a="302", lead_b="404")),
     # Wagtail's front end: its own log-in is a redirect to ours; pages are served to all.
     (r"^_util/login/$", "/_util/login/?next=/admin/", row("login")),
     (r"^_util/authenticate_with_password/", "/_util/authenticate_with_password/999/{module}/", row("404")),

@@ -142,22 +142,54 @@ def membership_confirm(request, membership_id: int):
     )
 
 
+# Declining and removing are checked first on a page of their own (GOV.UK's "Are you sure?"
+# pattern): a stray click on the members page must not end someone's access. Confirming is
+# one click, since it is what the person asked for and a lead can remove them afterwards.
+ANSWERS = {
+    "decline": {
+        "status": Membership.Status.REQUESTED,
+        "decide": decline_membership,
+        "success": "You declined {person}'s request to join {organisation}. You will not see their training records.",
+        "gone": "{person}'s request to join {organisation} has already been answered.",
+    },
+    "remove": {
+        "status": Membership.Status.CONFIRMED,
+        "decide": remove_member,
+        "success": "{person} is no longer a member of {organisation}. You no longer see their training records.",
+        "gone": "{person} is not a confirmed member of {organisation}, so there is nobody to remove.",
+    },
+}
+
+
+def _check_then_decide(request, membership_id: int, answer: str):
+    """GET: a page that names the person and what happens, with the button. POST: do it."""
+    if request.method == "POST":
+        return _decide(request, membership_id, ANSWERS[answer]["decide"], ANSWERS[answer]["success"])
+    membership = get_object_or_404(
+        Membership.objects.led_by(request.user).select_related("user", "organisation"), pk=membership_id,
+    )
+    if membership.user_id == request.user.pk:
+        messages.info(request, "You cannot remove yourself or decline your own request while you lead this "
+                               "organisation. A coordinator can change who leads it.")
+        return redirect("organisation_members")
+    if membership.status != ANSWERS[answer]["status"]:
+        messages.info(request, ANSWERS[answer]["gone"].format(
+            person=membership.user, organisation=membership.organisation,
+        ))
+        return redirect("organisation_members")
+    return render(request, "organisations/membership_answer.html", {"membership": membership, "answer": answer})
+
+
 @organisation_lead
-@require_POST
+@require_http_methods(["GET", "POST"])
 def membership_decline(request, membership_id: int):
-    return _decide(
-        request, membership_id, decline_membership,
-        "You declined {person}'s request to join {organisation}. You will not see their training records.",
-    )
+    return _check_then_decide(request, membership_id, "decline")
 
 
 @organisation_lead
-@require_POST
+@require_http_methods(["GET", "POST"])
 def membership_remove(request, membership_id: int):
-    return _decide(
-        request, membership_id, remove_member,
-        "{person} is no longer a member of {organisation}. You no longer see their training records.",
-    )
+    return _check_then_decide(request, membership_id, "remove")
 
 
 @signed_in

@@ -78,9 +78,25 @@ def test_the_members_page_with_requests_and_members_fits_a_phone(live_server, pa
     page.set_viewport_size(PHONE)
     page.goto(f"{live_server.url}/organisations/members/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Members of your organisation")
-    for region in ("Requests to join", "Confirmed members of"):
-        expect(page.get_by_role("region", name=f"{region} {organisation.name}")).to_be_visible()
+    expect(page.get_by_role("heading", name="Requests to join (2)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Confirmed members (3)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Alexandra Montgomery-Smythe 1")).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "reflow-members-390.png"), full_page=True)
     assert not page_scrolls_sideways(page)
+    # Cards, not tables: nothing on the page scrolls inside itself either.
+    assert page.locator(".app-table-scroll, table").count() == 0
     assert axe_violations(page) == []
+
+    # Removing someone is checked on a page of its own before anything changes.
+    page.get_by_role("link", name="Remove Alexandra Montgomery-Smythe 0 from").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Remove Alexandra Montgomery-Smythe 0 from {organisation.name}?"
+    )
+    assert not page_scrolls_sideways(page)
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Remove Alexandra Montgomery-Smythe 0").click()
+    expect(page.get_by_role("alert").or_(page.locator(".govuk-notification-banner"))).to_contain_text(
+        "Alexandra Montgomery-Smythe 0 is no longer a member"
+    )
+    expect(page.get_by_role("heading", name="Confirmed members (2)")).to_be_visible()

@@ -134,6 +134,12 @@ def test_a_declined_person_is_never_seen(client, school, lead):
     certificate = make_certificate(person)
     membership = MembershipFactory(user=person)
     client.force_login(lead)
+    # Declining is checked on a page that names the person; opening it changes nothing.
+    check = client.get(f"/organisations/members/{membership.pk}/decline/").content.decode()
+    assert "Decline Cy Decline’s request to join?" in check and person.email in check
+    assert "Demo Primary School, Watford" in check
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.REQUESTED
     response = client.post(f"/organisations/members/{membership.pk}/decline/", follow=True)
     assert "You declined" in response.content.decode()
     membership.refresh_from_db()
@@ -158,6 +164,10 @@ def test_a_removed_member_is_no_longer_seen(client, school, lead):
     assert client.get(f"/my-learning/certificates/{certificate.code}/pdf/").status_code == 200
     assert "Bo Chan" in client.get("/organisations/members/").content.decode()
 
+    check = client.get(f"/organisations/members/{membership.pk}/remove/").content.decode()
+    assert "Remove Bo Chan from Demo Primary School, Watford?" in check and "keep their learning" in check
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.CONFIRMED
     response = client.post(f"/organisations/members/{membership.pk}/remove/", follow=True)
     assert "Bo Chan is no longer a member" in response.content.decode()
     membership.refresh_from_db()
@@ -169,6 +179,21 @@ def test_a_removed_member_is_no_longer_seen(client, school, lead):
     again = client.post(f"/organisations/members/{membership.pk}/remove/", follow=True)
     assert "no longer a member" in again.content.decode() and "Nothing was changed" in again.content.decode()
     assert logged("lms.membership.remove", membership) == 1
+    # A stale link to the check page goes back to the members page and says why.
+    stale = client.get(f"/organisations/members/{membership.pk}/remove/", follow=True)
+    assert stale.redirect_chain[-1][0] == "/organisations/members/"
+    assert "is not a confirmed member of Demo Primary School, Watford" in stale.content.decode()
+
+
+def test_a_lead_is_not_offered_removing_themselves(client, school, lead):
+    membership = confirmed_member(lead, school)
+    client.force_login(lead)
+    page = client.get("/organisations/members/").content.decode()
+    assert f"/organisations/members/{membership.pk}/remove/" not in page and "(you, a lead)" in page
+    response = client.get(f"/organisations/members/{membership.pk}/remove/", follow=True)
+    assert "You cannot remove yourself" in response.content.decode()
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.CONFIRMED
 
 
 def test_a_learner_leaves_and_the_lead_no_longer_sees_them(client, school, lead):
@@ -206,6 +231,9 @@ def test_lead_of_another_organisation_cannot_see_or_answer_requests(client, scho
     for action in ("confirm", "decline", "remove"):
         assert client.post(f"/organisations/members/{membership.pk}/{action}/").status_code == 404
         assert client.post(f"/organisations/members/{confirmed.pk}/{action}/").status_code == 404
+    for action in ("decline", "remove"):  # their check pages say nothing of the person either
+        assert client.get(f"/organisations/members/{membership.pk}/{action}/").status_code == 404
+        assert client.get(f"/organisations/members/{confirmed.pk}/{action}/").status_code == 404
     membership.refresh_from_db()
     confirmed.refresh_from_db()
     assert membership.status == Membership.Status.REQUESTED

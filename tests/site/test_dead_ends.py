@@ -87,8 +87,6 @@ def post_only_addresses():
         reverse("quiz_start", args=[module.pk]),
         reverse("certificate_bundle_start"),
         reverse("membership_confirm", args=[membership.pk]),
-        reverse("membership_decline", args=[membership.pk]),
-        reverse("membership_remove", args=[membership.pk]),
     ]
 
 
