@@ -27,6 +27,7 @@ from lms.certificates.exports import BOM, local_datetime_text, spreadsheet_text
 from lms.certificates.models import Certificate, CertificateBundle
 from lms.certificates.services import can_undo_revocation, normalise_code, today
 from lms.learning.models import Enrolment
+from lms.learning.progress import is_module_complete
 from lms.organisations.admin_views import (
     ORGANISATION_MEMBER_COLUMNS_HOOK,
     ROWS_ON_DASHBOARD,
@@ -251,4 +252,19 @@ def staff_certificates_panel(request):
     return render_to_string("certificates/staff_certificates_panel.html", {
         "bundle": bundle,
         "lost_organisations": bundle.organisations_no_longer_led_by(request.user) if bundle else [],
+    }, request=request)
+
+
+@hooks.register("attempt_result_panels")
+def certificate_on_result_page(request, attempt):
+    """The quiz result page, once passed: the certificate this module gives, or why there is none yet."""
+    if not attempt.passed:
+        return None
+    module = attempt.quiz.module
+    certificate = Certificate.objects.filter(user=request.user, module=module).first()
+    state = certificate.state_on(today()) if certificate else None
+    return render_to_string("certificates/result_certificate_panel.html", {
+        "certificate": certificate,
+        "state": state,
+        "module_complete": state is not None or is_module_complete(request.user, module),
     }, request=request)

@@ -6,6 +6,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
+from wagtail import hooks
 
 from content.models import LessonPage, TrainingModulePage
 from lms.learning.access import module_progress
@@ -166,7 +167,18 @@ def attempt_result(request, attempt_id: int):
     return render(request, "learning/attempt_result.html", {
         "attempt": attempt, "quiz": attempt.quiz, "module": attempt.quiz.module, "review": review(attempt),
         "confidence_after_due": confidence_after_due(attempt),
+        "panels": attempt_result_panels(request, attempt),
     })
+
+
+# Apps above this one (certificates) add a section to the quiz result page by registering a
+# function under this Wagtail hook: it takes the request and the marked attempt and returns
+# HTML (or None for nothing). This app never imports them.
+ATTEMPT_RESULT_PANELS_HOOK = "attempt_result_panels"
+
+
+def attempt_result_panels(request, attempt: Attempt) -> list[str]:
+    return [html for panel in hooks.get_hooks(ATTEMPT_RESULT_PANELS_HOOK) if (html := panel(request, attempt))]
 
 
 @signed_in

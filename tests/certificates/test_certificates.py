@@ -325,3 +325,38 @@ def test_a_second_download_renders_nothing_and_revocation_removes_the_kept_copy(
         staff.post(f"/admin/certificates/revoke/{certificate.pk}/", {"reason": "Issued in error"})
     assert not store.exists(service._stored_name(certificate))
     assert client.get(url).status_code == 410
+
+
+def test_the_result_page_of_a_pass_links_to_the_certificate(client, django_capture_on_commit_callbacks):
+    module, certificate = certified_learner(client, "result-link", django_capture_on_commit_callbacks)
+    result = client.get(f"/my-learning/attempts/{certificate.attempt_id}/result/").content.decode()
+    assert "Your certificate for this module is ready" in result
+    assert f'href="/my-learning/certificates/{certificate.code}/pdf/"' in result
+    assert certificate.code in result and certificate.expires_on.strftime("%-d %B %Y") in result
+
+
+def test_the_result_page_after_a_revocation_says_why_there_is_no_new_certificate(
+    client, django_capture_on_commit_callbacks, settings
+):
+    from lms.certificates.services import revoke_certificate
+
+    settings.TRAINING_CONTACT_EMAIL = "training@herts.example.org"
+    module, certificate = certified_learner(client, "result-revoked", django_capture_on_commit_callbacks)
+    revoke_certificate(certificate, by=LearnerFactory(), reason="Shared account")
+    result = client.get(f"/my-learning/attempts/{certificate.attempt_id}/result/").content.decode()
+    assert "was withdrawn on" in result and "pdf/" not in result
+    assert 'href="mailto:training@herts.example.org"' in result
+
+
+def test_a_failed_attempt_says_nothing_of_a_certificate(client):
+    module = make_module("result-fail", lessons=1)
+    make_quiz(module, questions=2)
+    client.force_login(LearnerFactory())
+    for lesson in module.lessons():
+        read_and_complete(client, lesson)
+    attempt = start_quiz(client, module)
+    client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt, right=False), "action": "confirm"})
+    attempt.refresh_from_db()
+    assert attempt.status == "submitted" and not attempt.passed
+    result = client.get(f"/my-learning/attempts/{attempt.pk}/result/").content.decode()
+    assert "You did not pass" in result and "Your certificate" not in result
