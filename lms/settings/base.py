@@ -39,6 +39,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 SITE_NAME = "Hertfordshire VAWG Training"
 PARTNERSHIP_NAME = "Hertfordshire Violence Against Women and Girls Partnership"
+# Where people write for help with an account or a certificate (the partnership's training
+# coordinator). Shown on the pages and emails that send people to the coordinator; the
+# partnership decides it, and `check --deploy` warns while it is unset.
+TRAINING_CONTACT_EMAIL = env("TRAINING_CONTACT_EMAIL", "")
 
 INSTALLED_APPS = [
     # Ours, highest layer first (see README, "Layout"): each may import only those below it.

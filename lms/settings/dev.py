@@ -15,6 +15,7 @@ STORAGES = {
     "certificates": STORAGES["certificates"],  # noqa: F405
 }
 ALLOW_DEMO_DATA = True
+TRAINING_CONTACT_EMAIL = env("TRAINING_CONTACT_EMAIL", "training@example.org")
 # Serve static files straight from the finders: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

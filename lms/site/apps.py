@@ -19,4 +19,6 @@ class SiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from lms.site import checks  # noqa: F401  (registers the deploy checks)
+
         post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="site.sync_roles")

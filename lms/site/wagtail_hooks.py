@@ -32,3 +32,16 @@ def hide_page_panels_from_people_without_page_permissions(request, panels):
     if user.is_superuser or user_has_any_page_permission(user):
         return
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in PAGE_PANELS]
+
+
+# Wagtail's help menu items that open wagtail.org in a new tab ("What's new", "Editor Guide").
+OFF_SITE_HELP_ITEMS = {"whats-new-in-wagtail", "editor-guide"}
+
+
+@hooks.register("construct_help_menu")
+def keep_help_on_this_site(request, menu_items):
+    """Staff are not sent to another site from the admin: only the keyboard shortcuts stay."""
+    menu_items[:] = [
+        item for item in menu_items
+        if not any(item.name.startswith(prefix) for prefix in OFF_SITE_HELP_ITEMS)
+    ]

@@ -22,10 +22,21 @@ def test_check_deploy_is_clean_with_production_settings():
         "check", "--deploy", "--fail-level", "WARNING",
         DJANGO_SETTINGS_MODULE="lms.settings.production",
         SECRET_KEY="k" * 20 + "production-secret-for-the-check-0123456789abcdefXYZ",
-        ALLOWED_HOSTS="training.example.org",
+        ALLOWED_HOSTS="training.example.org", TRAINING_CONTACT_EMAIL="vawg.training@example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_while_nobody_has_said_where_people_write_for_help():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        SECRET_KEY="k" * 20 + "production-secret-for-the-check-0123456789abcdefXYZ",
+        ALLOWED_HOSTS="training.example.org", TRAINING_CONTACT_EMAIL="",
+    )
+    assert result.returncode != 0
+    assert "site.W001" in result.stderr and "TRAINING_CONTACT_EMAIL is not set" in result.stderr
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():

@@ -122,3 +122,21 @@ def test_the_admin_not_found_page_names_the_site_not_wagtail():
     html = staff_client(Role.EDITOR).get("/admin/no-such-page/").content.decode()
     assert settings.SITE_NAME in html
     assert "Go to Wagtail admin" not in html and "icon-wagtail" not in html
+
+
+@pytest.mark.parametrize("role", [Role.EDITOR, Role.COORDINATOR])
+def test_the_admin_sends_nobody_to_wagtails_own_site(role):
+    """No "editor guide" in the account corner, no "What's new" or "Editor Guide" in the help menu."""
+    html = staff_client(role).get("/admin/").content.decode()
+    assert "wagtail.org" not in html and "editor guide" not in html.lower()
+    assert "keyboard-shortcuts-trigger" in html  # the help menu keeps what stays on this site
+
+
+def test_pages_that_send_people_to_the_coordinator_give_the_address_when_set(client, settings):
+    settings.TRAINING_CONTACT_EMAIL = "vawg.training@herts.example.org"
+    for path in ["/accounts/password/reset/", "/accounts/inactive/"]:
+        html = client.get(path).content.decode()
+        assert 'href="mailto:vawg.training@herts.example.org"' in html, path
+    settings.TRAINING_CONTACT_EMAIL = ""
+    html = client.get("/accounts/inactive/").content.decode()
+    assert "the partnership’s training coordinator." in html and "mailto:" not in html

@@ -1,6 +1,8 @@
 """Render Django form fields with GOV.UK Frontend's markup and classes."""
 
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -103,3 +105,16 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.simple_tag
+def training_contact(plain: bool = False):
+    """Who to ask for help with an account or a certificate: the partnership's training coordinator,
+    with the address in TRAINING_CONTACT_EMAIL when one is set (as a link, or as text for emails)."""
+    who = "the partnership’s training coordinator" if not plain else "the partnership's training coordinator"
+    address = settings.TRAINING_CONTACT_EMAIL
+    if not address:
+        return who
+    if plain:
+        return f"{who} ({address})"
+    return format_html('{} (<a class="govuk-link" href="mailto:{}">{}</a>)', who, address, address)
