@@ -9,6 +9,18 @@ from factory.django import DjangoModelFactory
 
 from tests.accounts.factories import DistrictFactory, LearnerFactory, UserFactory, profile_form_data
 from tests.certificates.factories import CertificateBundleFactory, CertificateFactory, CertificateReminderFactory
+from tests.champions.factories import (
+    BriefingFactory,
+    ChampionFactory,
+    ChampionTierFactory,
+    LanguageFactory,
+    NetworkSessionFactory,
+    RelayBlockFactory,
+    RelayMessageFactory,
+    SessionBookingFactory,
+    StatusChangeFactory,
+    make_champion,
+)
 from tests.content.factories import (
     CaseScenarioBlockFactory,
     CoProductionReviewTaskFactory,
@@ -54,6 +66,16 @@ from tests.organisations.factories import MembershipFactory, OrganisationFactory
 
 __all__ = [
     "FACTORIES",
+    "BriefingFactory",
+    "ChampionFactory",
+    "ChampionTierFactory",
+    "LanguageFactory",
+    "NetworkSessionFactory",
+    "RelayBlockFactory",
+    "RelayMessageFactory",
+    "SessionBookingFactory",
+    "StatusChangeFactory",
+    "make_champion",
     "AttemptFactory",
     "CaseScenarioBlockFactory",
     "CertificateBundleFactory",
@@ -130,6 +152,9 @@ FACTORIES: dict[str, type[DjangoModelFactory]] = {
         QuestionFactory, ChoiceFactory, AttemptFactory, ConfidenceRatingFactory,
         # certificates
         CertificateFactory, CertificateReminderFactory, CertificateBundleFactory,
+        # champions
+        ChampionTierFactory, LanguageFactory, ChampionFactory, StatusChangeFactory, RelayMessageFactory,
+        RelayBlockFactory, NetworkSessionFactory, SessionBookingFactory, BriefingFactory,
     )
 }
 

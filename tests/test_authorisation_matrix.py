@@ -34,6 +34,7 @@ from lms.demo.two_factor import set_up_totp
 from lms.learning.models import Attempt
 from lms.organisations.models import Membership
 from lms.site.roles import Role
+from tests.champions import matrix_rows as champion_rows
 from tests.conftest import TOTP_SECRET, sign_in_with_mfa
 from tests.factories import (
     LearnerFactory,
@@ -138,6 +139,8 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
     (r"^documents/\^", "/documents/999/missing.pdf", row("404")),
     (r"^documents/authenticate_with_password/", "/documents/authenticate_with_password/999/", row("404")),
     (r"^\^\(\(\?:", "/modules/", row("200")),
+    # The champions network: each part's rows live beside its tests (tests/champions/matrix_rows.py).
+    *champion_rows.RULES,
     # Emailed link before a staff account without an authenticator may set one up.
     (r"^accounts/staff-enrolment/$", "/accounts/staff-enrolment/", SIGNED_IN_PAGE),
     (r"^accounts/staff-enrolment/<str:token>/$", "/accounts/staff-enrolment/not-a-token/",
@@ -306,10 +309,12 @@ class World:
         client = Client(raise_request_exception=False)
         client.force_login(password_only)  # as if some route had skipped the code prompt
         self.clients["coordinator_password_only"] = client
+        self.extra_values = champion_rows.extend_world(self)
 
     @property
     def values(self) -> dict:
         return {
+            **self.extra_values,
             "module": self.module.pk, "lesson": self.module.lessons().get().pk, "attempt": self.attempt.pk,
             "certificate": self.certificate.code, "certificate_pk": self.certificate.pk,
             "membership": self.membership.pk, "bundle": self.bundle.pk, "organisation_pk": self.organisation_a.pk,

@@ -44,6 +44,13 @@ PARTNERSHIP_NAME = "Hertfordshire Violence Against Women and Girls Partnership"
 # partnership decides it, and `check --deploy` warns while it is unset.
 TRAINING_CONTACT_EMAIL = env("TRAINING_CONTACT_EMAIL", "")
 
+# Champions network: how long a line manager's agreement link works; how long a champion whose
+# pathway certificate expired stays listed ("refresher due") before they lapse; how many relay
+# messages one person may send to champions in a day.
+CHAMPION_AGREEMENT_LINK_DAYS = 30
+CHAMPION_LAPSE_GRACE_DAYS = 60
+RELAY_MESSAGES_PER_DAY = 5
+
 INSTALLED_APPS = [
     # Ours, highest layer first (see README, "Layout"): each may import only those below it.
     "lms.demo",
@@ -79,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "import_export",
     "django.contrib.humanize",
 ]
 

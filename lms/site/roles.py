@@ -42,6 +42,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_ADMIN,
         "organisations.view_organisation", "organisations.add_organisation", "organisations.change_organisation",
         "accounts.view_district", "certificates.view_certificate", "certificates.change_certificate",
+        # The champions network: applications, champions, their history, sessions and briefings.
+        # The relay log (who wrote to whom, never what) is for handling complaints.
+        "champions.view_champion", "champions.change_champion", "champions.add_champion",
+        "champions.view_statuschange", "champions.view_championtier", "champions.view_language",
+        "champions.add_networksession", "champions.change_networksession", "champions.view_networksession",
+        "champions.view_sessionbooking", "champions.change_sessionbooking",
+        "champions.view_briefing", "champions.view_relaymessage",
     ],
     Role.EDITOR: [
         *_ADMIN, *_MEDIA,
@@ -54,6 +61,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "learning.add_quiz", "learning.change_quiz", "learning.view_quiz",
         "learning.add_question", "learning.change_question", "learning.view_question",
         "learning.add_quizcase", "learning.change_quizcase", "learning.view_quizcase",
+        # Champion tiers (what each asks, and the modules that open it) and the languages list.
+        "champions.add_championtier", "champions.change_championtier", "champions.view_championtier",
+        "champions.add_language", "champions.change_language", "champions.view_language",
     ],
     Role.MODERATOR: [*_ADMIN, "content.view_sector", "content.view_topic", "content.view_supportservice"],
     Role.REVIEWER: [*_ADMIN],

@@ -1,0 +1,1 @@
+"""Wagtail admin screens of the champions network (registered on import by wagtail_hooks.py)."""

@@ -1,0 +1,3 @@
+"""Addresses of the champions network's directory pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,62 @@
+"""Who sees which champion. One rule for every place a champion appears: directory lists,
+counts, search results, profile pages, relay pages and exports all start from `visible_to`.
+
+A champion chooses their audience (Champion.visibility): the partnership's coordinators only,
+other champions as well, or anyone signed in with a verified account. Whatever they choose,
+only listed champions (active, or with a refresher due) appear, and the champion always sees
+their own profile. Coordinators see every listed champion.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from champions.models import Champion
+
+V = Champion.Visibility
+
+# What each audience sees, widest last: an audience sees the profiles open to it and to wider ones.
+AUDIENCES = (V.COORDINATORS, V.CHAMPIONS, V.PROFESSIONALS)
+SEEN_BY = {
+    V.COORDINATORS: (V.COORDINATORS, V.CHAMPIONS, V.PROFESSIONALS),
+    V.CHAMPIONS: (V.CHAMPIONS, V.PROFESSIONALS),
+    V.PROFESSIONALS: (V.PROFESSIONALS,),
+}
+
+
+def is_coordinator(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or user.has_perm("champions.view_champion"))
+
+
+def audience_of(user, champion_status: str | None = None) -> str | None:
+    """Which audience `user` belongs to (the widest view they have), or None for a visitor.
+
+    `champion_status`, if the caller already has it, saves a query.
+    """
+    if not user.is_authenticated:
+        return None
+    if is_coordinator(user):
+        return V.COORDINATORS
+    if champion_status is None:
+        champion_status = Champion.objects.filter(user=user).values_list("status", flat=True).first()
+    if champion_status in Champion.HOLD_ROLE:
+        return V.CHAMPIONS
+    return V.PROFESSIONALS
+
+
+def visible_for_audience(audience: str | None, queryset=None):
+    """Listed champions that `audience` may see (none for a visitor)."""
+    queryset = Champion.objects.listed() if queryset is None else queryset.filter(status__in=Champion.LISTED)
+    if audience is None:
+        return queryset.none()
+    return queryset.filter(visibility__in=SEEN_BY[audience])
+
+
+def visible_to(user, queryset=None, audience: str | None = None):
+    """Champions `user` may see: those open to their audience, and always themselves if listed."""
+    audience = audience or audience_of(user)
+    visible = visible_for_audience(audience, queryset)
+    if audience is None or audience == V.COORDINATORS:
+        return visible
+    base = Champion.objects.listed() if queryset is None else queryset.filter(status__in=Champion.LISTED)
+    return base.filter(Q(visibility__in=SEEN_BY[audience]) | Q(user=user))

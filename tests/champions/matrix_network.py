@@ -1,0 +1,7 @@
+"""Authorisation matrix rows for the champions network's network pages (see matrix_rows.py)."""
+
+RULES: list = []
+
+
+def extend_world(world) -> dict:
+    return {}

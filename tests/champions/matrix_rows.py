@@ -1,0 +1,28 @@
+"""The champions network's rows of the authorisation matrix (tests/test_authorisation_matrix.py),
+and the objects they are tried with.
+
+Each part of the network keeps its rows in its own module (matrix_<part>.py) with an
+`extend_world(world) -> dict` that makes what its sample paths need and returns the values
+they are formatted with. The world already has: an active champion record for the "champion"
+visitor (visible to other champions), and the learner, leads and staff of the main matrix.
+"""
+
+from __future__ import annotations
+
+from champions.models import Champion
+from tests.champions import matrix_admin, matrix_apply, matrix_directory, matrix_network
+from tests.champions.factories import ChampionFactory
+
+PARTS = (matrix_apply, matrix_directory, matrix_network, matrix_admin)
+
+RULES = [rule for part in PARTS for rule in part.RULES]
+
+
+def extend_world(world) -> dict:
+    world.champion_record = ChampionFactory(
+        user=world.people["champion"], visibility=Champion.Visibility.CHAMPIONS,
+    )
+    values = {"own_champion": world.champion_record.pk}
+    for part in PARTS:
+        values.update(part.extend_world(world))
+    return values
