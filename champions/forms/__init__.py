@@ -1,0 +1,1 @@
+"""The champions network's forms, one module per part."""
