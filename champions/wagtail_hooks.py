@@ -1,5 +1,6 @@
-"""The champions network in the Wagtail admin. Wagtail loads only this module of each app, so it
+"""The champions network in Wagtail's hooks. Wagtail loads only this module of each app, so it
 imports the modules that register each part's hooks: the coordinators' champion screens
-(applications, champions, import and export) and the network's sessions and briefings."""
+(applications, champions, import and export), the network's sessions and briefings, and the
+learner's pathway panel on My learning."""
 
-from champions import admin_champions, admin_network  # noqa: F401  (register their hooks)
+from champions import admin_champions, admin_network, hooks_apply  # noqa: F401  (register their hooks)

@@ -1,0 +1,1 @@
+"""Wagtail hooks of the application part of the champions network (imported by wagtail_hooks.py)."""
