@@ -325,7 +325,9 @@ def resume(champion: Champion, *, by: User) -> Champion:
     champion = _locked(champion)
     if champion.status != S.PAUSED:
         raise ChampionError("Only a paused champion can resume. Nothing was changed.")
-    if is_eligible(champion.user, champion.tier):
+    # The daily review notes the day their training ran out during a pause (and clears it if they
+    # renew meanwhile); a pause never hides an expired pathway.
+    if champion.refresher_due_on is None and is_eligible(champion.user, champion.tier):
         return move(champion, S.ACTIVE, by=by, reason="Resumed.")
     champion = move(champion, S.REFRESHER_DUE, by=by, reason="Resumed; pathway training has expired.")
     champion.refresher_due_on = champion.refresher_due_on or today()
