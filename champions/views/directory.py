@@ -1,0 +1,101 @@
+"""The directory (find champions by where they work and what they know) and each champion's profile.
+
+Every champion shown comes from champions.visibility.visible_to: a person who may not see a
+champion gets the same "not found" as for an id that does not exist.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Sum
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from champions.forms.directory import DirectoryFilterForm
+from champions.models import Champion, SessionBooking
+from champions.permissions import verified_professional
+from champions.visibility import audience_of, is_coordinator, visible_to
+
+PER_PAGE = 20
+
+
+def listed_champions(queryset):
+    """Champions with everything their summary card shows, in a fixed number of queries."""
+    return queryset.select_related("user", "tier", "organisation", "sector").prefetch_related(
+        "districts", "specialisms", "languages",
+    )
+
+
+def page_links(page) -> list[dict]:
+    """The GOV.UK pagination component's numbered items: first, last, and the current page with
+    its neighbours, with ellipses for the gaps."""
+    paginator = page.paginator
+    wanted = {1, paginator.num_pages, page.number - 1, page.number, page.number + 1}
+    items, previous = [], 0
+    for number in sorted(n for n in wanted if 1 <= n <= paginator.num_pages):
+        if number - previous > 1:
+            items.append({"ellipsis": True})
+        items.append({"number": number, "current": number == page.number})
+        previous = number
+    return items
+
+
+@verified_professional
+@require_GET
+def directory(request):
+    """Champions this person may see, filtered and searched, 20 to a page."""
+    audience = audience_of(request.user)
+    visible = visible_to(request.user, audience=audience)
+    form = DirectoryFilterForm(request.GET or None, visible=visible)
+    if form.is_bound:
+        form.is_valid()  # errors are shown; the usable filters still apply
+    champions = form.apply(visible) if form.is_bound else visible
+    champions = listed_champions(champions).order_by("user__full_name", "pk")
+    paginator = Paginator(champions, PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "champions/directory/directory.html", {
+        "form": form,
+        "page": page,
+        "page_items": page_links(page),
+        "query": query.urlencode(),
+        "total": paginator.count,
+        "audience": audience,
+        "own_champion_id": next((c.pk for c in page.object_list if c.user_id == request.user.pk), None),
+    })
+
+
+def coordinator_sections(champion: Champion) -> dict:
+    """What only coordinators see on a profile: history, agreement, sessions attended, briefings."""
+    briefings = list(champion.briefings.select_related("organisation", "district").prefetch_related("topics"))
+    totals = champion.briefings.aggregate(count=Count("pk"), people=Sum("people_count"))
+    return {
+        "history": champion.history.select_related("by"),
+        "sessions_attended": SessionBooking.objects.filter(champion=champion, attended=True)
+        .select_related("session").order_by("-session__starts_at"),
+        "briefings": briefings,
+        "briefing_count": totals["count"] or 0,
+        "people_briefed": totals["people"] or 0,
+    }
+
+
+def profile_context(champion: Champion, *, coordinator: bool) -> dict:
+    context = {"champion": champion, "coordinator_view": coordinator}
+    if coordinator:
+        context.update(coordinator_sections(champion))
+    return context
+
+
+def profile_queryset(queryset):
+    return listed_champions(queryset).select_related("manager_agreement_recorded_by")
+
+
+@verified_professional
+@require_GET
+def profile(request, champion_id: int):
+    """One champion's profile; coordinators also see where they stand and what they have done."""
+    audience = audience_of(request.user)
+    champion = get_object_or_404(profile_queryset(visible_to(request.user, audience=audience)), pk=champion_id)
+    return render(request, "champions/directory/profile.html", {
+        **profile_context(champion, coordinator=is_coordinator(request.user)),
+        "is_self": champion.user_id == request.user.pk,
+    })
