@@ -32,7 +32,8 @@ def test_seed_demo_creates_one_account_per_role_and_is_idempotent(monkeypatch, c
     monkeypatch.setenv("DEMO_PASSWORD", "a-long-test-password")
     call_command("seed_demo")
     call_command("seed_demo")
-    assert User.objects.count() == len(DEMO_EMAILS)
+    # The demo accounts, and the sixty people of the demo champions network.
+    assert User.objects.count() == len(DEMO_EMAILS) + 60
     for email, roles in DEMO_EMAILS.items():
         user = User.objects.get(email=email)
         assert sorted(user.groups.values_list("name", flat=True)) == sorted(roles)
@@ -46,6 +47,7 @@ def test_seed_demo_creates_one_account_per_role_and_is_idempotent(monkeypatch, c
     assert Authenticator.objects.filter(type=Authenticator.Type.TOTP).count() == len(staff)
     assert set(Authenticator.objects.filter(type="totp").values_list("user__email", flat=True)) == set(staff)
     assert Organisation.objects.filter(leads__email="orglead@example.org").exists()
+    assert_the_demo_network_is_varied()
     out = capsys.readouterr().out
     for email in DEMO_EMAILS:
         assert email in out
@@ -118,3 +120,31 @@ def test_totp_code_follows_rfc_6238():
     assert totp_code(secret, at=59) == "287082"
     assert totp_code(secret, at=1111111109) == "081804"
     assert totp_code(secret, at=2000000000) == "279037"
+
+
+def assert_the_demo_network_is_varied():
+    """About sixty champions over every district, sector, tier and visibility, some with a
+    refresher due and some lapsed, with sessions and briefings; already as the daily review
+    would leave them; champion@example.org one of them. (Run after seed_demo ran twice.)"""
+    from champions.models import Briefing, Champion, NetworkSession, SessionBooking
+    from champions.services import review_pathways
+    from lms.accounts.models import District
+
+    champions = Champion.objects.all()
+    assert champions.count() == 61
+    assert set(champions.values_list("districts__slug", flat=True)) == set(
+        District.objects.filter(in_hertfordshire=True).values_list("slug", flat=True)
+    )
+    assert champions.values("sector").distinct().count() == 8
+    assert set(champions.values_list("tier__slug", flat=True)) == {"community", "lead", "strategic"}
+    assert set(champions.values_list("visibility", flat=True)) == set(Champion.Visibility.values)
+    statuses = list(champions.values_list("status", flat=True))
+    for status in ("active", "refresher_due", "lapsed", "paused", "applied", "manager_agreed"):
+        assert status in statuses, status
+    assert champions.exclude(languages=None).values("languages").distinct().count() >= 10
+    assert NetworkSession.objects.count() == 5 and SessionBooking.objects.filter(attended=True).exists()
+    assert Briefing.objects.count() > 30
+    demo = Champion.objects.get(user__email="champion@example.org")
+    assert demo.status == Champion.Status.ACTIVE and demo.tier.slug == "lead"
+    result = review_pathways()
+    assert (result.refresher_due, result.lapsed, result.restored) == (0, 0, 0)

@@ -1,4 +1,5 @@
-"""Demo data for trying the site: one account per role and their organisations.
+"""Demo data for trying the site: one account per role and their organisations, the training
+content, and the champions network (about sixty champions, sessions and briefings).
 
 Idempotent: running it again updates what it made and creates nothing twice. It refuses to
 run unless the settings allow demo data, which production settings never do.
@@ -17,6 +18,7 @@ from django.utils import timezone
 from content.demo.load import load_demo_content
 from content.models import Sector
 from lms.accounts.models import District, User
+from lms.demo.champions import load_demo_champions
 from lms.demo.two_factor import set_up_recovery_codes, set_up_totp
 from lms.learning.demo import load_demo_quizzes
 from lms.organisations.models import Membership, Organisation
@@ -107,6 +109,12 @@ class Command(BaseCommand):
             load_demo_quizzes()
             self.stdout.write(
                 f"Training content: {len(modules)} modules with lessons, quizzes and learning paths."
+            )
+            with transaction.atomic():
+                champions = load_demo_champions(User.objects.get(email="coordinator@example.org"))
+            self.stdout.write(
+                f"Champions network: {champions} champion records (champion01@ to champion60@example.org, "
+                "same password), with sessions and briefings."
             )
         self.print_logins(password, secret)
 
