@@ -1,1 +1,35 @@
-"""Wagtail hooks of the application part of the champions network (imported by wagtail_hooks.py)."""
+"""Wagtail hooks of the application part of the champions network (imported by wagtail_hooks.py):
+the learner's pathway on My learning, through lms's `my_learning_panels` hook."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from wagtail import hooks
+
+from champions.models import Champion
+from champions.services import application_problem, confirmed_organisations, tier_progress
+
+
+@hooks.register("my_learning_panels")
+def champion_pathway_panel(request):
+    """How far the learner is from each tier (modules held, modules still needed), whether they can
+    apply, or where their application or place stands. A constant number of queries: the tiers and
+    their modules, the learner's certificates and champion record, and (only for someone who could
+    apply) the checks an application makes."""
+    user = request.user
+    progress = tier_progress(user)
+    champion = Champion.objects.select_related("tier").filter(user=user).first()
+    if champion is None and not any(item.held or item.missing for item in progress):
+        return None  # no tier has a pathway yet: nothing to show or aim for
+    reapply = champion is not None and champion.status in (Champion.Status.DECLINED, Champion.Status.WITHDRAWN)
+    problem = None
+    if (champion is None or reapply) and any(item.eligible for item in progress):
+        problem = application_problem(user)
+    return render_to_string("champions/apply/pathway_panel.html", {
+        "progress": progress,
+        "champion": champion,
+        "reapply": reapply,
+        "can_apply": (champion is None or reapply) and any(item.eligible for item in progress) and not problem,
+        "problem": problem,
+        "has_organisation": problem is None or confirmed_organisations(user).exists(),
+        "lapses_on": champion.lapses_on(settings.CHAMPION_LAPSE_GRACE_DAYS) if champion else None,
+    }, request=request)

@@ -3,6 +3,7 @@
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from wagtail import hooks
 
 from content.models import LearningPath, TrainingModulePage
 from lms.certificates.models import Certificate, verify_url
@@ -45,4 +46,15 @@ def my_learning(request):
             pending_count=Count("memberships", filter=Q(memberships__status=Membership.Status.REQUESTED)),
             member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.CONFIRMED)),
         ).order_by("name"),
+        "panels": my_learning_panels(request),
     })
+
+
+# Apps above this one (the champions network's pathway, for one) add a section to My learning by
+# registering a function under this Wagtail hook: it takes the request and returns HTML (or None
+# for nothing). This module never imports them. Each panel keeps to a constant number of queries.
+MY_LEARNING_PANELS_HOOK = "my_learning_panels"
+
+
+def my_learning_panels(request) -> list[str]:
+    return [html for panel in hooks.get_hooks(MY_LEARNING_PANELS_HOOK) if (html := panel(request))]
