@@ -1,7 +1,81 @@
-"""Authorisation matrix rows for the champions network's network pages (see matrix_rows.py)."""
+"""Authorisation matrix rows for the champions network's network pages (see matrix_rows.py):
+sessions, booking, the calendar file and the cascade log on the public site; the coordinators'
+session screens and briefings report in the admin.
 
-RULES: list = []
+The sample session is upcoming and booked by the "champion" visitor, whose record also holds the
+sample briefing. Every other visitor has no champion record: `champion_self` refuses them (403).
+"""
+
+from tests.champions.factories import BriefingFactory, NetworkSessionFactory, SessionBookingFactory
+
+# The matrix's visitors and its row helpers, as tests/test_authorisation_matrix.py has them (it
+# imports this module while it loads, so they cannot be imported from it).
+VISITORS = (
+    "anonymous", "unverified", "learner", "champion", "lead_a", "lead_b", "coordinator",
+    "coordinator_password_only", "editor", "moderator", "reviewer", "administrator",
+)
+GROUPS = {
+    "signed_out": ("anonymous", "unverified"),
+    "not_staff": ("learner", "champion", "lead_a", "lead_b"),
+}
+
+
+def row(default: str, **answers: str) -> dict[str, str]:
+    result = dict.fromkeys(VISITORS, default)
+    for group, members in GROUPS.items():
+        if group in answers:
+            result.update(dict.fromkeys(members, answers.pop(group)))
+    assert not set(answers) - set(VISITORS)
+    result.update(answers)
+    return result
+
+
+ADMIN_STAFF_SCREEN = row("ok", signed_out="login", not_staff="403", coordinator_password_only="2fa")
+NOT_FOR_STAFF_WITHOUT = dict(editor="denied", moderator="denied", reviewer="denied")
+
+
+def staff_only(**staff_answers) -> dict[str, str]:
+    return {**ADMIN_STAFF_SCREEN, **staff_answers}
+
+
+CHAMPIONS_OWN = row("403", signed_out="login", champion="200")
+POST_ONLY = row("403", signed_out="login", champion="405")
+COORDINATORS = staff_only(coordinator="200", administrator="200", **NOT_FOR_STAFF_WITHOUT)
+
+RULES: list = [
+    (r"^champions/sessions/$", "/champions/sessions/", CHAMPIONS_OWN),
+    (r"^champions/sessions/<id:session_id>/book/$", "/champions/sessions/{network_session}/book/", POST_ONLY),
+    (r"^champions/sessions/<id:session_id>/cancel/$", "/champions/sessions/{network_session}/cancel/", POST_ONLY),
+    # The calendar file carries the online link: only for the champion who booked the session.
+    (r"^champions/sessions/<id:session_id>/calendar\.ics$", "/champions/sessions/{network_session}/calendar.ics",
+     CHAMPIONS_OWN),
+    (r"^champions/me/briefings/$", "/champions/me/briefings/", CHAMPIONS_OWN),
+    (r"^champions/me/briefings/<id:briefing_id>/delete/$", "/champions/me/briefings/{own_briefing}/delete/",
+     CHAMPIONS_OWN),
+    # The coordinators' screens: sessions (schedule, edit, cancel, bookings and attendance) and
+    # the briefings report. Editors, moderators and reviewers are turned away by Wagtail.
+    (r"^admin/network/briefings/$", "/admin/network/briefings/", COORDINATORS),
+    (r"^admin/network/sessions/$", "/admin/network/sessions/", COORDINATORS),
+    (r"^admin/network/sessions/results/$", "/admin/network/sessions/results/", COORDINATORS),
+    (r"^admin/network/sessions/new/$", "/admin/network/sessions/new/", COORDINATORS),
+    (r"^admin/network/sessions/edit/", "/admin/network/sessions/edit/{network_session}/", COORDINATORS),
+    (r"^admin/network/sessions/history/", "/admin/network/sessions/history/{network_session}/", COORDINATORS),
+    (r"^admin/network/sessions/history-results/", "/admin/network/sessions/history-results/{network_session}/",
+     COORDINATORS),
+    (r"^admin/network/sessions/usage/", "/admin/network/sessions/usage/{network_session}/", COORDINATORS),
+    (r"^admin/network/sessions/cancel/", "/admin/network/sessions/cancel/{network_session}/", COORDINATORS),
+    (r"^admin/network/sessions/attendance/", "/admin/network/sessions/attendance/{network_session}/",
+     COORDINATORS),
+    # Nobody deletes a session with bookings: coordinators may not delete at all, and an
+    # administrator is sent to cancel it instead.
+    (r"^admin/network/sessions/delete/", "/admin/network/sessions/delete/{network_session}/",
+     staff_only(coordinator="denied", administrator="302", **NOT_FOR_STAFF_WITHOUT)),
+    (r"^admin/network/", "/admin/network/sessions/", ADMIN_STAFF_SCREEN),
+]
 
 
 def extend_world(world) -> dict:
-    return {}
+    session = NetworkSessionFactory(topic="Matrix network session")
+    SessionBookingFactory(session=session, champion=world.champion_record)
+    briefing = BriefingFactory(champion=world.champion_record)
+    return {"network_session": session.pk, "own_briefing": briefing.pk}
