@@ -14,7 +14,38 @@ def _choice_messages(required: str, invalid: str) -> dict[str, str]:
     return {"required": required, "invalid_choice": invalid, "invalid_pk_value": invalid, "invalid_list": invalid}
 
 
-class TierChoiceField(forms.ModelChoiceField):
+# The widest id a database column holds: a bigger number sent in a form is refused as a wrong
+# choice before it reaches the database (SQLite raises OverflowError on it).
+ID_RANGE = range(-(2**63), 2**63)
+
+
+def _is_id(value) -> bool:
+    try:
+        return int(str(value).strip()) in ID_RANGE
+    except ValueError:
+        return False
+
+
+class ChoiceOfRecord(forms.ModelChoiceField):
+    """A radio choice of one record, that refuses ids no database could hold."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _is_id(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ChoiceOfRecords(forms.ModelMultipleChoiceField):
+    """Checkboxes of records, that refuse ids no database could hold."""
+
+    def _check_values(self, value):
+        if any(not _is_id(item) for item in value or ()):
+            raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                        params={"pk": ""})
+        return super()._check_values(value)
+
+
+class TierChoiceField(ChoiceOfRecord):
     def label_from_instance(self, tier):
         return f"{tier.name} – {tier.time_commitment[:1].lower()}{tier.time_commitment[1:]}"
 
@@ -32,7 +63,7 @@ class ApplicationForm(forms.Form):
             "a tier whose pathway you have completed",
         ),
     )
-    organisation = forms.ModelChoiceField(
+    organisation = ChoiceOfRecord(
         queryset=None, widget=forms.RadioSelect, empty_label=None,
         label="Which organisation will you be a champion in?",
         help_text="Only organisations that have confirmed you work or volunteer there are listed.",
@@ -41,7 +72,7 @@ class ApplicationForm(forms.Form):
             "Choose an organisation from the list: one that has confirmed you work or volunteer there",
         ),
     )
-    districts = forms.ModelMultipleChoiceField(
+    districts = ChoiceOfRecords(
         queryset=District.objects.all(), widget=forms.CheckboxSelectMultiple,
         label="Which districts do you cover?",
         help_text="Select all that apply. People looking for a champion near them search by district.",
@@ -49,19 +80,19 @@ class ApplicationForm(forms.Form):
             "Choose at least one district you cover", "Choose districts from the list",
         ),
     )
-    sector = forms.ModelChoiceField(
+    sector = ChoiceOfRecord(
         queryset=Sector.objects.all(), widget=forms.RadioSelect, empty_label=None,
         label="Which sector do you work in?",
         error_messages=_choice_messages("Choose the sector you work in", "Choose a sector from the list"),
     )
-    specialisms = forms.ModelMultipleChoiceField(
+    specialisms = ChoiceOfRecords(
         queryset=Topic.objects.all(), widget=forms.CheckboxSelectMultiple, required=False,
         label="Which forms of violence against women and girls do you know your way around? (optional)",
         help_text="Select any you have training or experience in, so colleagues know who to ask. "
                   "You are not expected to be a specialist in any of them.",
         error_messages=_choice_messages("", "Choose forms of violence against women and girls from the list"),
     )
-    languages = forms.ModelMultipleChoiceField(
+    languages = ChoiceOfRecords(
         queryset=Language.objects.all(), widget=forms.CheckboxSelectMultiple, required=False,
         label="Which languages other than English can you talk with people in? (optional)",
         error_messages=_choice_messages("", "Choose languages from the list"),

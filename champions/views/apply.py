@@ -128,7 +128,11 @@ def _answered_by_this_link(champion: Champion, decision: str) -> bool:
 @require_http_methods(["GET", "HEAD", "POST"])
 def agreement(request, token: str):
     """The line manager's page: who applied, for what, and the time it asks; agree, or do not."""
-    champion = champion_for_agreement_token(token)
+    try:
+        champion = champion_for_agreement_token(token)
+    except (ValueError, TypeError, OverflowError):
+        # A correctly signed token whose contents are not an id (never one this site made).
+        champion = None
     if champion is None:
         return _not_valid(request)
     form = AgreementForm(request.POST or None)
