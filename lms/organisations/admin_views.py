@@ -27,6 +27,7 @@ from lms.organisations.services import (
     confirm_organisation,
     decline_membership,
     find_organisation,
+    lead_candidates,
     likely_duplicates,
     merge_organisation,
     normalise_organisation_name,
@@ -185,7 +186,7 @@ class OrganisationLeadsView(WagtailAdminTemplateMixin, TemplateView):
         results = []
         if query:
             results = list(
-                User.objects.filter(is_active=True).exclude(pk__in=[lead.pk for lead in leads])
+                lead_candidates(self.organisation).exclude(pk__in=[lead.pk for lead in leads])
                 .filter(Q(full_name__icontains=query) | Q(email__icontains=query))
                 .select_related("organisation").order_by("full_name", "email")[:self.MAX_RESULTS]
             )
@@ -203,17 +204,23 @@ class OrganisationLeadsView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, "Choose the person to add or remove. Nothing was changed.")
             return redirect(here)
         who = f"{person.full_name or person.email} ({person.email})"
-        with transaction.atomic():
-            if action == "add":
-                changed = add_lead(self.organisation, person, by=request.user)
-                text = f"{who} now leads {self.organisation.name}." if changed \
-                    else f"{who} already leads {self.organisation.name}."
-            else:
-                changed = remove_lead(self.organisation, person, by=request.user)
-                text = f"{who} no longer leads {self.organisation.name}." if changed \
-                    else f"{who} did not lead {self.organisation.name}."
+        try:
+            with transaction.atomic():
+                changed, text = self._change(action, person, who)
+        except OrganisationError as error:
+            messages.error(request, f"{error} Nothing was changed.")
+            return redirect(here)
         (messages.success if changed else messages.info)(request, text)
         return redirect(here)
+
+    def _change(self, action: str, person, who: str) -> tuple[bool, str]:
+        if action == "add":
+            changed = add_lead(self.organisation, person, by=self.request.user)
+            return changed, (f"{who} now leads {self.organisation.name}." if changed
+                             else f"{who} already leads {self.organisation.name}.")
+        changed = remove_lead(self.organisation, person, by=self.request.user)
+        return changed, (f"{who} no longer leads {self.organisation.name}." if changed
+                         else f"{who} did not lead {self.organisation.name}.")
 
 
 # Apps above this one (learning records, certificates) add columns to the members table of an

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
-from django.db.models import Value
+from django.db.models import Exists, OuterRef, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -15,6 +17,7 @@ from content.models import Sector
 from lms.accounts.models import District, User
 from lms.organisations.models import Membership, MembershipError, Organisation
 from lms.organisations.names import fold
+from lms.site.roles import Role
 
 
 class OrganisationError(Exception):
@@ -299,23 +302,51 @@ def search_organisations(query: str, *, exclude: Organisation | None = None, lim
     return list(Organisation.objects.filter(pk__in=ids).select_related("district", "sector"))
 
 
+def lead_candidates(organisation: Organisation):
+    """People who may be made a lead of `organisation`: active accounts with a verified email whose
+    membership of it is confirmed. A lead sees every member's training records, so never a person
+    the organisation has not vouched for."""
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    return User.objects.filter(
+        Exists(verified), is_active=True,
+        memberships__organisation=organisation, memberships__status=Membership.Status.CONFIRMED,
+    )
+
+
+def _sync_lead_role(person: User) -> None:
+    """The Organisation lead role is held exactly while the person leads an organisation."""
+    group = Group.objects.get_or_create(name=Role.ORGANISATION_LEAD)[0]
+    if person.led_organisations.exists():
+        person.groups.add(group)
+    else:
+        person.groups.remove(group)
+
+
 def add_lead(organisation: Organisation, person: User, *, by: User) -> bool:
-    """Make `person` a lead of `organisation`, keeping its other leads. Returns False (and changes
-    nothing) if they already lead it. Logged."""
+    """Make `person` a lead of `organisation`, keeping its other leads, and give them the
+    Organisation lead role. Returns False (and changes nothing) if they already lead it. Raises
+    OrganisationError for someone who is not a confirmed member with a verified email. Logged."""
     if organisation.leads.filter(pk=person.pk).exists():
         return False
+    if not lead_candidates(organisation).filter(pk=person.pk).exists():
+        raise OrganisationError(
+            f"{person.full_name or person.email} is not a confirmed member of {organisation.name} with a "
+            "confirmed email address, so they cannot lead it. Confirm their membership first."
+        )
     organisation.leads.add(person)
+    _sync_lead_role(person)
     log(organisation, "lms.organisation.add_lead", user=by,
         data={"lead": person.pk, "lead_email": person.email, "lead_name": person.full_name})
     return True
 
 
 def remove_lead(organisation: Organisation, person: User, *, by: User) -> bool:
-    """Stop `person` leading `organisation`; its other leads stay. Returns False if they did not
-    lead it. Logged."""
+    """Stop `person` leading `organisation`; its other leads stay. The Organisation lead role goes
+    with their last organisation. Returns False if they did not lead it. Logged."""
     if not organisation.leads.filter(pk=person.pk).exists():
         return False
     organisation.leads.remove(person)
+    _sync_lead_role(person)
     log(organisation, "lms.organisation.remove_lead", user=by,
         data={"lead": person.pk, "lead_email": person.email, "lead_name": person.full_name})
     return True

@@ -94,7 +94,8 @@ def test_the_review_search_finds_an_organisation_ignoring_accents_and_merging_mo
 def test_adding_a_lead_keeps_the_existing_ones_and_removing_one_keeps_the_others():
     first = LearnerFactory(full_name="Asha Patel", email="asha.patel@example.org")
     organisation = OrganisationFactory(name="Dacorum Homes", leads=[first])
-    second = LearnerFactory(full_name="Asha Patel", email="asha.p@homes.example.org")
+    second = LearnerFactory(full_name="Asha Patel", email="asha.p@homes.example.org", organisation=organisation)
+    confirmed_member(second, organisation)
     coordinator = staff_client(Role.COORDINATOR)
     url = f"/admin/organisations/leads/{organisation.pk}/"
 
@@ -107,6 +108,7 @@ def test_adding_a_lead_keeps_the_existing_ones_and_removing_one_keeps_the_others
     assert "now leads Dacorum Homes" in response.content.decode()
     assert set(organisation.leads.all()) == {first, second}
     assert ModelLogEntry.objects.filter(action="lms.organisation.add_lead", object_id=str(organisation.pk)).exists()
+    assert second.groups.filter(name=Role.ORGANISATION_LEAD).exists()  # the role follows leading
 
     coordinator.post(url, {"action": "remove", "person": first.pk})
     assert set(organisation.leads.all()) == {second}
@@ -114,6 +116,36 @@ def test_adding_a_lead_keeps_the_existing_ones_and_removing_one_keeps_the_others
     bad = coordinator.post(url, {"action": "add", "person": "not-a-number"}, follow=True)
     assert "Nothing was changed" in bad.content.decode()
     assert set(organisation.leads.all()) == {second}
+    coordinator.post(url, {"action": "remove", "person": second.pk})
+    assert not second.groups.filter(name=Role.ORGANISATION_LEAD).exists()
+
+
+def test_only_confirmed_members_with_a_confirmed_email_can_be_made_leads():
+    """A lead sees every member's training records: never someone the organisation has not vouched for."""
+    from allauth.account.models import EmailAddress
+
+    organisation = OrganisationFactory(name="Hertsmere Homes")
+    outsider = LearnerFactory(full_name="Olu Outsider")  # a member of another organisation
+    asked = LearnerFactory(full_name="Olu Asked", organisation=organisation)
+    MembershipFactory(user=asked, organisation=organisation)  # asked to join, not confirmed
+    unverified = LearnerFactory(full_name="Olu Unverified", organisation=organisation)
+    confirmed_member(unverified, organisation)
+    EmailAddress.objects.filter(user=unverified).update(verified=False)
+    member = LearnerFactory(full_name="Olu Member", organisation=organisation)
+    confirmed_member(member, organisation)
+    coordinator = staff_client(Role.COORDINATOR)
+    url = f"/admin/organisations/leads/{organisation.pk}/"
+
+    results = page_of(coordinator, url + "?q=olu")
+    results = results[results.index("Find a member"):]
+    assert "Olu Member" in results
+    for name in ("Olu Outsider", "Olu Asked", "Olu Unverified"):
+        assert name not in results, name
+    for person in (outsider, asked, unverified):
+        response = coordinator.post(url, {"action": "add", "person": person.pk}, follow=True)
+        assert "cannot lead it" in response.content.decode() and "Nothing was changed" in response.content.decode()
+    assert not organisation.leads.exists()
+    assert not ModelLogEntry.objects.filter(action="lms.organisation.add_lead").exists()
 
 
 def test_saving_the_edit_form_no_longer_touches_the_leads():
