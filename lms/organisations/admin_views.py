@@ -231,6 +231,15 @@ class OrganisationLeadsView(WagtailAdminTemplateMixin, TemplateView):
 ORGANISATION_MEMBER_COLUMNS_HOOK = "organisation_admin_member_columns"
 
 
+def member_columns(request, organisation, people) -> list[MemberColumn]:
+    """The columns every app above adds for these confirmed members of `organisation`. The caller
+    has already decided the viewer may see their records (a coordinator, or a lead of it)."""
+    return [
+        column for function in hooks.get_hooks(ORGANISATION_MEMBER_COLUMNS_HOOK)
+        for column in function(request, organisation, people)
+    ]
+
+
 @dataclass
 class MemberColumn:
     """One column an app above adds to an organisation's members table: its heading, and the text
@@ -261,11 +270,7 @@ class OrganisationInspectView(InspectView):
             organisation.memberships.confirmed().select_related("user")
             .order_by("user__full_name", "user__email")[:self.MAX_MEMBERS]
         )
-        people = [membership.user for membership in memberships]
-        columns = [
-            column for function in hooks.get_hooks(ORGANISATION_MEMBER_COLUMNS_HOOK)
-            for column in function(self.request, organisation, people)
-        ]
+        columns = member_columns(self.request, organisation, [membership.user for membership in memberships])
         rows = [
             (membership, [column.values.get(membership.user_id, column.default) for column in columns])
             for membership in memberships

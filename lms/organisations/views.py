@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail import hooks
 
+from lms.organisations.admin_views import member_columns
 from lms.organisations.forms import ProfileForm
 from lms.organisations.models import Membership, MembershipError, Organisation
 from lms.organisations.permissions import organisation_lead
@@ -94,16 +95,24 @@ def organisation_members(request):
         Membership.objects.open().led_by(request.user)
         .select_related("user", "organisation").order_by("user__full_name", "user__email")
     )
-    organisations = [
-        {
+    organisations = []
+    for organisation in request.user.led_organisations.order_by("name"):
+        members = [m for m in memberships
+                   if m.organisation_id == organisation.pk and m.status == Membership.Status.CONFIRMED]
+        # Each confirmed member's training records (modules completed, current certificates), from
+        # the apps above through the same hook as the coordinator's organisation page: the lead
+        # sees them because they confirmed these people work there.
+        columns = member_columns(request, organisation, [m.user for m in members])
+        for membership in members:
+            membership.records = [
+                (column.heading, column.values.get(membership.user_id, column.default)) for column in columns
+            ]
+        organisations.append({
             "organisation": organisation,
             "requests": [m for m in memberships
                          if m.organisation_id == organisation.pk and m.status == Membership.Status.REQUESTED],
-            "members": [m for m in memberships
-                        if m.organisation_id == organisation.pk and m.status == Membership.Status.CONFIRMED],
-        }
-        for organisation in request.user.led_organisations.order_by("name")
-    ]
+            "members": members,
+        })
     return render(request, "organisations/organisation_members.html", {
         "organisations": organisations,
         "panels": lead_page_panels(request),

@@ -102,6 +102,7 @@ def test_lead_sees_a_request_and_once_confirmed_sees_the_persons_training(client
     assert "1 request to join waiting" in client.get("/my-learning/").content.decode()
     page = client.get("/organisations/members/").content.decode()
     assert "Ann Lee" in page and person.email in page and "Teaching assistant" in page
+    assert certificate.module_title not in page  # nothing of their records before confirming
     assert f"/organisations/members/{membership.pk}/confirm/" in page
     assert client.get(f"/my-learning/certificates/{certificate.code}/pdf/").status_code == 404
 
@@ -113,6 +114,11 @@ def test_lead_sees_a_request_and_once_confirmed_sees_the_persons_training(client
     assert any(name.startswith("ann-lee") for name in zip_names(client))
     assert client.get(f"/my-learning/certificates/{certificate.code}/pdf/").status_code == 200
     assert "1 confirmed member" in client.get("/my-learning/").content.decode()
+    # Once confirmed, the lead sees their training records on the members page.
+    members = client.get("/organisations/members/").content.decode()
+    records = members[members.index("Confirmed members"):]
+    assert "Modules completed" in records and "Current certificates" in records
+    assert certificate.module_title in records
 
 
 def test_confirming_twice_says_so_and_changes_nothing(client, school, lead):
