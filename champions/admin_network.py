@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import django_filters
 from django import forms
@@ -206,7 +207,7 @@ class SessionAttendanceView(SessionActionView):
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("champions.change_sessionbooking"):
             raise PermissionDenied
-        ids = {int(value) for value in request.POST.getlist("attended") if value.isdigit() and len(value) <= 9}
+        ids = {int(value) for value in request.POST.getlist("attended") if re.fullmatch(r"[0-9]{1,9}", value)}
         here = reverse("network_sessions:attendance", args=[self.session.pk])
         try:
             with transaction.atomic():
