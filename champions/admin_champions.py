@@ -29,6 +29,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import FormView, View
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -38,7 +39,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -70,6 +71,10 @@ def name_of(champion: Champion) -> str:
 
 def can_manage(user) -> bool:
     return user.has_perm("champions.change_champion")
+
+
+def can_import(user) -> bool:
+    return can_manage(user) and user.has_perm("champions.add_champion")
 
 
 class ChampionPermissionPolicy(ModelPermissionPolicy):
@@ -174,10 +179,12 @@ class ChampionIndexView(IndexView):
                     ))
         return buttons
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_import"] = self.request.user.has_perm("champions.add_champion") and can_manage(self.request.user)
-        return context
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_import(self.request.user):
+            buttons.append(HeaderButton("Import champions", url=reverse("champions:import"), icon_name="upload"))
+        return buttons
 
     # Spreadsheets: a byte order mark so that Excel reads names as UTF-8; dates as read in the UK;
     # a cell that would run as a formula is neutralised (lms/certificates/exports.py).
@@ -525,7 +532,7 @@ def _run_import(table: dict, by, *, dry_run: bool):
 
 class ImportAccessMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not (can_manage(request.user) and request.user.has_perm("champions.add_champion")):
+        if not can_import(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
