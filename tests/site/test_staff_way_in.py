@@ -140,3 +140,16 @@ def test_pages_that_send_people_to_the_coordinator_give_the_address_when_set(cli
     settings.TRAINING_CONTACT_EMAIL = ""
     html = client.get("/accounts/inactive/").content.decode()
     assert "the partnership’s training coordinator." in html and "mailto:" not in html
+
+
+@pytest.mark.parametrize("role", [Role.REVIEWER, Role.EDITOR, Role.COORDINATOR])
+def test_every_admin_screen_has_exit_this_page_first(role):
+    """The co-production panel (survivors among them) reads content in the admin."""
+    client = staff_client(role)
+    for path in ["/admin/", "/admin/no-such-page/"]:
+        html = client.get(path).content.decode()
+        body = html[html.index("<body"):]
+        exit_link = f'<a class="site-admin-exit" href="{settings.QUICK_EXIT_URL}"'
+        assert exit_link in body, path
+        # Before the sidebar and the main content, so it is the first thing a keyboard reaches.
+        assert body.index(exit_link) < body.index('id="main"'), path
