@@ -192,6 +192,9 @@ class Application:
 def apply(user: User, application: Application, *, request=None) -> Champion:
     """Record an application (or a new one, after a decline or withdrawal) and email the line
     manager a link to agree. Checked again here, whatever the form allowed."""
+    # One application at a time per person: two first applications at once would otherwise both
+    # pass the checks below and meet the one-record-per-person rule in the database.
+    User.objects.select_for_update().filter(pk=user.pk).first()
     problem = application_problem(user)
     if problem:
         raise ChampionError(problem)
@@ -243,10 +246,13 @@ def champion_for_agreement_token(token: str) -> Champion | None:
         )
     except (signing.BadSignature, ValueError, TypeError):
         return None
-    if not isinstance(data, dict):
+    # Signed by us, but checked all the same: only small positive integers reach the database.
+    if not isinstance(data, dict) or not all(
+        type(data.get(key)) is int and 0 < data[key] < 2**31 for key in ("c", "n")
+    ):
         return None
-    champion = Champion.objects.select_related("user", "tier", "organisation").filter(pk=data.get("c")).first()
-    if champion is None or champion.application_number != data.get("n"):
+    champion = Champion.objects.select_related("user", "tier", "organisation").filter(pk=data["c"]).first()
+    if champion is None or champion.application_number != data["n"]:
         return None
     return champion
 

@@ -190,7 +190,9 @@ def test_tampered_or_old_agreement_links_lead_nowhere(django_capture_on_commit_c
     token = agreement_token(champion)
     assert champion_for_agreement_token(token[:-2] + "xx") is None
     assert champion_for_agreement_token("not-a-token") is None
-    assert champion_for_agreement_token(signing.dumps(["a", "list"], salt="champions.manager-agreement")) is None
+    for payload in (["a", "list"], {"c": "junk", "n": 1}, {"c": 10**30, "n": 1}, {"c": True, "n": 1}, {}):
+        forged = signing.dumps(payload, salt="champions.manager-agreement")
+        assert champion_for_agreement_token(forged) is None, payload
     # Declined, then applied again: the first link no longer works, the new one does.
     decline(champion, by=LearnerFactory(), reason="Manager on leave; apply again later.")
     with django_capture_on_commit_callbacks(execute=True):
