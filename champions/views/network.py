@@ -61,7 +61,7 @@ def sessions(request, champion):
     return render(request, "champions/network/sessions.html", {
         "champion": champion,
         "booked": [session for session in upcoming if session.is_booked],
-        "upcoming": upcoming,
+        "not_booked": [session for session in upcoming if not session.is_booked],
         "cancelled": cancelled,
         "attended": attended,
         "problem": booking_problem(champion),
