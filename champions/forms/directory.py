@@ -65,6 +65,24 @@ class DirectoryFilterForm(forms.Form):
             queryset = queryset.filter(search_text__contains=term)
         return queryset
 
+    def selects(self) -> list[dict]:
+        """Each filter's choices as plain (value, name) pairs, for the template to draw as a GOV.UK
+        select: one query each, and far cheaper to render than Django's option widgets."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        result = []
+        for name in self.FILTERS:
+            field = self[name]
+            chosen = data.get(name)
+            result.append({
+                "name": name,
+                "id": field.id_for_label,
+                "label": field.label,
+                "errors": field.errors,
+                "selected": str(chosen.pk) if chosen is not None else "",
+                "options": [(str(pk), label) for pk, label in field.field.queryset.values_list("pk", "name")],
+            })
+        return result
+
     @property
     def filtering(self) -> bool:
         data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
