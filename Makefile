@@ -67,3 +67,4 @@ clean:
 bench: venv assets
 	$(PY) bench/pages.py
 	$(PY) bench/certificates.py
+	$(PY) bench/champions.py
