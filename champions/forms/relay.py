@@ -24,8 +24,8 @@ def readable_text(value: str) -> None:
 class RelayForm(forms.Form):
     message = forms.CharField(
         label="Your message",
-        help_text="Say who you are, what you would like help with, and how soon. The champion "
-                  "signposts and shares what they know; they do not take on cases.",
+        help_text="Say what you would like help with, and how soon. The champion signposts and shares "
+                  "what they know; they do not take on cases.",
         max_length=MAX_MESSAGE,
         strip=True,
         validators=[readable_text],
@@ -47,8 +47,8 @@ class RelayForm(forms.Form):
     )
     no_personal_details = forms.BooleanField(
         label="I have not included names or details of anyone at risk",
-        help_text="Do not include names or details of anyone at risk. Describe the situation in general terms; "
-                  "the champion can talk it through with you.",
+        help_text="Do not include names or details of anyone at risk. Describe the situation in general "
+                  "terms: the champion can talk it through with you.",
         error_messages={"required": "Confirm that your message does not name or describe anyone at risk"},
     )
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
