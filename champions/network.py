@@ -130,6 +130,9 @@ def cancel_session(session: NetworkSession, *, by: User, reason: str = "") -> Ne
     session = NetworkSession.objects.select_for_update().get(pk=session.pk)
     if session.cancelled_at is not None:
         raise NetworkError(f"“{session.topic}” was already cancelled. Nothing was changed.")
+    if session.ends_at <= timezone.now():
+        raise NetworkError(f"“{session.topic}” has already taken place, so it cannot be cancelled. "
+                           "Record who came instead.")
     session.cancelled_at = timezone.now()
     session.save(update_fields=["cancelled_at"])
     log(session, "champions.session.cancel", user=by, data={"reason": reason.strip()})

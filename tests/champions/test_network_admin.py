@@ -262,3 +262,18 @@ def test_the_briefings_report_costs_the_same_queries_however_many_briefings(coor
     with CaptureQueriesContext(connection) as many:
         coordinator.get(REPORT)
     assert len(many) <= len(few)
+
+
+def test_a_session_that_has_taken_place_cannot_be_cancelled(coordinator, django_capture_on_commit_callbacks):
+    began = timezone.now() - datetime.timedelta(days=3)
+    session = NetworkSessionFactory(topic="Winter meeting", starts_at=began,
+                                    ends_at=began + datetime.timedelta(hours=2))
+    SessionBookingFactory(session=session)
+    page = coordinator.get(f"{INDEX}cancel/{session.pk}/").content.decode()
+    assert "has already taken place" in page and 'name="reason"' not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator.post(f"{INDEX}cancel/{session.pk}/", {"reason": ""}, follow=True)
+    assert "cannot be cancelled" in response.content.decode()
+    session.refresh_from_db()
+    assert session.cancelled_at is None
+    assert mail.outbox == []
