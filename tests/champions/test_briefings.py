@@ -194,3 +194,12 @@ def test_the_briefings_page_costs_the_same_queries_with_many_briefings(django_as
         BriefingFactory(champion=champion, organisation=OrganisationFactory())
     with django_assert_max_num_queries(len(few)):
         assert client.get(BRIEFINGS).status_code == 200
+
+
+@pytest.mark.parametrize("page", ["junk", "0", "-1", "99999999999999999999", "%00"])
+def test_the_briefings_page_answers_any_page_number(page):
+    champion = ChampionFactory()
+    BriefingFactory(champion=champion, audience="Year 10 tutors")
+    response = client_of(champion).get(f"{BRIEFINGS}?page={page}")
+    assert response.status_code == 200
+    assert "Year 10 tutors" in response.content.decode()

@@ -277,3 +277,19 @@ def test_a_session_that_has_taken_place_cannot_be_cancelled(coordinator, django_
     session.refresh_from_db()
     assert session.cancelled_at is None
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("query", [
+    "?ordering=booked", "?ordering=-booked", "?ordering=-starts_at", "?ordering=junk", "?when=junk",
+    "?q=%00%ff", "?p=99999999999", "?when=cancelled&q=x",
+])
+def test_the_session_list_answers_any_query_string(coordinator, query):
+    SessionBookingFactory()
+    assert coordinator.get(f"{INDEX}{query}").status_code == 200
+
+
+@pytest.mark.parametrize("query", ["?since=2026-13-45", "?until=x&export=csv", "?export=xlsx", "?since=%00",
+                                   "?since=9999-12-31&until=9999-12-31&export=csv"])
+def test_the_briefings_report_answers_any_query_string(coordinator, query):
+    BriefingFactory()
+    assert coordinator.get(f"{REPORT}{query}").status_code == 200
