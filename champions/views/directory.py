@@ -60,7 +60,6 @@ def directory(request):
         "query": query.urlencode(),
         "total": paginator.count,
         "audience": audience,
-        "own_champion_id": next((c.pk for c in page.object_list if c.user_id == request.user.pk), None),
     })
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from champions import relay
@@ -54,6 +54,7 @@ def test_the_directory_answers_any_query_string(viewer, query):
 @FUZZ
 @given(message=TEXT, reply_to=st.one_of(SHORT, st.emails().map(str)), tick=st.sampled_from(["", "on", "yes", "x"]),
        token=st.one_of(SHORT, st.just("valid")))
+@example(message="Could we talk?", reply_to="me@example.org", tick="on", token="valid")  # one that is sent
 def test_the_relay_form_with_any_input(champion, viewer, django_capture_on_commit_callbacks, message, reply_to, tick,
                                        token):
     sender = viewer
