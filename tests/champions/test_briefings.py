@@ -196,10 +196,10 @@ def test_the_briefings_page_costs_the_same_queries_with_many_briefings(django_as
         assert client.get(BRIEFINGS).status_code == 200
 
 
-@pytest.mark.parametrize("page", ["junk", "0", "-1", "99999999999999999999", "%00"])
-def test_the_briefings_page_answers_any_page_number(page):
+@pytest.mark.parametrize("number", ["junk", "0", "-1", "99999999999999999999", "%00"])
+def test_the_briefings_page_answers_any_page_number(number):
     champion = ChampionFactory()
     BriefingFactory(champion=champion, audience="Year 10 tutors")
-    response = client_of(champion).get(f"{BRIEFINGS}?page={page}")
+    response = client_of(champion).get(f"{BRIEFINGS}?page={number}")
     assert response.status_code == 200
     assert "Year 10 tutors" in response.content.decode()
