@@ -1,38 +1,15 @@
 """Network sessions and briefings in a real browser: a champion books a place, sees the online
 link and the calendar file, records a briefing after a mistake, and every page passes axe-core's
 WCAG 2.2 AA checks with the site's Content-Security-Policy in force.
-
-Uses the browser set-up of tests/e2e (Debian's Chromium by path; skipped with a reason without it).
 """
-
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 
 from tests.champions.factories import ChampionFactory, NetworkSessionFactory
-from tests.e2e.conftest import (  # noqa: F401  (the e2e browser fixtures, for this module too)
-    AXE,
-    CHROMIUM,
-    axe_violations,
-    browser_context_args,
-    browser_type_launch_args,
-    context,
-    sign_in,
-)
+from tests.e2e.conftest import axe_violations, sign_in
 from tests.factories import LearnerFactory
 
-_MISSING = [reason for reason, absent in (
-    (f"no Chromium at {CHROMIUM}", not (shutil.which(CHROMIUM) or Path(CHROMIUM).exists())),
-    (f"no axe-core at {AXE}", not AXE.exists()),
-) if absent]
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.e2e,
-    pytest.mark.skipif(bool(_MISSING) and os.environ.get("CI", "").lower() != "true", reason="; ".join(_MISSING)),
-]
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_a_champion_books_a_session_and_records_a_briefing(live_server, page):
