@@ -204,3 +204,21 @@ def test_reviewer_cannot_edit_or_publish():
     other = staff_client(Role.REVIEWER)
     other.user.groups.clear()
     assert other.get(f"/admin/review/{lesson.pk}/").status_code in (302, 403)
+
+
+def test_review_emails_name_neither_the_content_nor_its_subject_and_lead_to_the_dashboard(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    """Staff emails may land in a shared inbox: the subject and body say only that training content
+    waits, with the site's prefix, and link to the admin dashboard (which links each role on)."""
+    editor, reviewer = staff_client(Role.EDITOR), staff_client(Role.REVIEWER)
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson = submitted_lesson(editor.user)
+    to_panel = [m for m in mailoutbox if reviewer.user.email in m.to]
+    assert to_panel, [m.to for m in mailoutbox]
+    for message in mailoutbox:
+        assert message.subject.startswith("[Herts Partnership Training] "), message.subject
+        assert lesson.title not in message.subject and lesson.title not in message.body
+        assert "/admin/pages/" not in message.body  # no editor-only links for the panel
+        assert "http://testserver/admin/" in message.body or "/admin/" in message.body
+    assert "waiting for you" in to_panel[0].body and PANEL in to_panel[0].body
