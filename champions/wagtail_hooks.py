@@ -1,6 +1,6 @@
 """The champions network in Wagtail's hooks. Wagtail loads only this module of each app, so it
 imports the modules that register each part's hooks: the coordinators' champion screens
 (applications, champions, import and export), the network's sessions and briefings, and the
-learner's pathway panel on My learning."""
+learner's pathway panel on My learning, and Champions in the site's header."""
 
-from champions import admin_champions, admin_network, hooks_apply  # noqa: F401  (register their hooks)
+from champions import admin_champions, admin_network, hooks_apply, hooks_site  # noqa: F401  (register their hooks)

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
+from wagtail import hooks
 
 register = template.Library()
 
@@ -63,6 +64,9 @@ def first_input_id(field) -> str:
     return field.id_for_label or field.auto_id
 
 
+NAVIGATION_HOOK = "site_navigation_items"
+
+
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
     """The service navigation's links for this visitor, with the current one marked."""
@@ -77,6 +81,9 @@ def site_navigation(context):
         items += [
             (reverse("my_learning"), "Your learning"),
             (reverse("profile"), "Your profile"),
+            # Apps above this one add their sections here (the champions network), through a
+            # Wagtail hook: functions taking the request and returning (href, label) pairs.
+            *(item for function in hooks.get_hooks(NAVIGATION_HOOK) for item in function(request)),
             ("/support/", "Get support"),
         ]
         # Staff land here after signing in: the way into their work. Asked of this request's
