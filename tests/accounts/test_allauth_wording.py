@@ -422,3 +422,9 @@ def test_staff_sign_in_still_works_with_the_new_wording(client):
     set_up_totp(user, TOTP_SECRET)
     sign_in_with_mfa(client, user)
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_recovery_codes_page_leads_staff_on_to_the_admin():
+    """Setting up an authenticator ends on this page: it must not be a dead end."""
+    html = staff_with_recovery_codes().get("/accounts/2fa/recovery-codes/").content.decode()
+    assert 'href="/admin/">continue to the admin</a>' in html
