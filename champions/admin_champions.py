@@ -308,7 +308,7 @@ class ChampionInspectView(InspectView):
         return super().get_context_data(
             champion=champion,
             name=name_of(champion),
-            history=list(StatusChange.objects.filter(champion=champion).select_related("by")),
+            history=list(StatusChange.objects.filter(champion=champion).select_related("by", "champion")),
             decisions=[d for d in DECISIONS.values() if manage and champion.status in d.from_statuses],
             progress=progress,
             lapses_on=champion.lapses_on(_grace_days()),

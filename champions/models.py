@@ -194,6 +194,22 @@ class StatusChange(models.Model):
     def __str__(self):
         return f"{self.champion}: {self.from_status or 'new'} → {self.to_status}"
 
+    @property
+    def who(self) -> str:
+        """Who made this change, in words for the history: a person, the champion themselves, the
+        line manager through their emailed link, or the daily check of pathway certificates."""
+        if self.by_id is not None:
+            if self.by_id == self.champion.user_id:
+                return f"{self.by.full_name or self.by.email} (the champion)"
+            return self.by.full_name or self.by.email
+        if self.from_status == Champion.Status.APPLIED and self.to_status in (
+            Champion.Status.MANAGER_AGREED, Champion.Status.DECLINED,
+        ):
+            return "The line manager, by the emailed link"
+        if self.to_status in (Champion.Status.REFRESHER_DUE, Champion.Status.LAPSED, Champion.Status.ACTIVE):
+            return "The daily check of pathway certificates"
+        return "The system"
+
 
 class RelayMessage(models.Model):
     """That someone wrote to a champion through the relay, and when. Never what they wrote:

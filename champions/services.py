@@ -150,8 +150,9 @@ def move(champion: Champion, to: str, *, by: User | None, reason: str = "", when
             f"“{S(to).label.lower()}”. Nothing was changed."
         )
     when = when or timezone.now()
+    from_status = champion.status
     StatusChange.objects.create(
-        champion=champion, from_status=champion.status, to_status=to, at=when, by=by, reason=reason.strip(),
+        champion=champion, from_status=from_status, to_status=to, at=when, by=by, reason=reason.strip(),
     )
     champion.status = to
     champion.status_changed_at = when
@@ -159,10 +160,13 @@ def move(champion: Champion, to: str, *, by: User | None, reason: str = "", when
     if to == S.ACTIVE:
         champion.refresher_due_on = None
         fields.append("refresher_due_on")
-        if champion.approved_at is None:
+        if from_status == S.MANAGER_AGREED:  # an approval (not a renewal or a resume): dated anew
             champion.approved_at = when
             fields.append("approved_at")
     champion.save(update_fields=fields)
+    if to in (S.WITHDRAWN, S.LAPSED):
+        # Their places at sessions still to come go to others (and the joining links with them).
+        champion.bookings.filter(cancelled_at__isnull=True, session__starts_at__gt=when).update(cancelled_at=when)
     group = _champion_group()
     if to in Champion.HOLD_ROLE:
         champion.user.groups.add(group)
@@ -214,7 +218,7 @@ def apply(user: User, application: Application, *, request=None) -> Champion:
         line_manager_name=application.line_manager_name.strip(),
         line_manager_email=application.line_manager_email.strip(), visibility=application.visibility,
         manager_agreed_at=None, manager_agreement_recorded_by=None, manager_agreement_note="",
-        applied_at=timezone.now(),
+        applied_at=timezone.now(), approved_at=None,
     )
     if champion is None:
         champion = Champion(user=user, status=S.APPLIED, **fields)
@@ -273,6 +277,35 @@ def _email_line_manager(champion_pk: int) -> None:
         message=render_to_string("champions/email/manager_agreement_message.txt", context),
         from_email=None, recipient_list=[champion.line_manager_email],
     )
+
+
+def resend_agreement_link(champion: Champion, *, by: User) -> Champion:
+    """Email the line manager a fresh link (the first may have expired or gone astray), at most
+    once a day. `by` is the applicant or a coordinator. Raises ChampionError otherwise."""
+    champion = _locked(champion)
+    if champion.status != S.APPLIED:
+        raise ChampionError("This application is no longer waiting for the line manager, so there is no link to send.")
+    last = champion.history.filter(to_status=S.APPLIED).values_list("at", flat=True).first()
+    sent = champion.history.filter(reason__startswith="Link sent again").values_list("at", flat=True).first()
+    latest = max(filter(None, [last, sent, champion.applied_at]))
+    if timezone.now() - latest < datetime.timedelta(days=1):
+        raise ChampionError(
+            "The link was sent less than a day ago. Ask your line manager to check their junk mail, or wait a day."
+        )
+    StatusChange.objects.create(
+        champion=champion, from_status=S.APPLIED, to_status=S.APPLIED, by=by,
+        reason=f"Link sent again to {champion.line_manager_name}.",
+    )
+    transaction.on_commit(lambda: _email_line_manager(champion.pk))
+    return champion
+
+
+def agreement_link_expired(champion: Champion) -> bool:
+    """Whether the newest link the line manager was sent no longer works (so it should be sent again)."""
+    if champion.status != S.APPLIED:
+        return False
+    sent = champion.history.filter(to_status=S.APPLIED).values_list("at", flat=True).first() or champion.applied_at
+    return timezone.now() - sent > datetime.timedelta(days=settings.CHAMPION_AGREEMENT_LINK_DAYS)
 
 
 def record_manager_agreement(champion: Champion, *, by: User | None = None, note: str = "") -> Champion:
@@ -342,8 +375,12 @@ def resume(champion: Champion, *, by: User) -> Champion:
 
 
 def withdraw(champion: Champion, *, by: User, reason: str = "") -> Champion:
-    """The champion steps down (or a coordinator records that they left): hidden, role removed."""
-    return move(champion, S.WITHDRAWN, by=by, reason=reason or "Withdrawn.")
+    """The champion steps down (or a coordinator records that they left): hidden, role removed,
+    future session places given up. When a coordinator does it, the champion is emailed."""
+    champion = move(champion, S.WITHDRAWN, by=by, reason=reason or "Withdrawn.")
+    if by is not None and by.pk != champion.user_id:
+        transaction.on_commit(lambda: _email_applicant(champion, "withdrawn"))
+    return champion
 
 
 # The daily review --------------------------------------------------------------------------
@@ -369,8 +406,9 @@ def review_champion(champion: Champion, day: datetime.date, grace_days: int) -> 
         champion.refresher_due_on = day
         champion.save(update_fields=["refresher_due_on"])
         if champion.status == S.REFRESHER_DUE:
+            missing = [module.title for module in tier_progress(champion.user, day, tiers=[champion.tier])[0].missing]
             transaction.on_commit(lambda: _email_applicant(
-                champion, "refresher_due", lapses_on=champion.lapses_on(grace_days),
+                champion, "refresher_due", lapses_on=champion.lapses_on(grace_days), missing=missing,
                 learning_url=_absolute(reverse("my_learning")),
             ))
             return S.REFRESHER_DUE

@@ -6,6 +6,7 @@ it is without touching the clock."""
 
 import datetime
 import itertools
+import re
 
 import pytest
 from django.core import signing
@@ -352,3 +353,88 @@ def test_the_review_costs_a_bounded_number_of_queries_per_champion(django_assert
     day = champions[0].user.certificates.get().expires_on - datetime.timedelta(days=10)
     with django_assert_max_num_queries(1 + 3 * 6):
         assert review_pathways(day).refresher_due == 0
+
+
+# Found by the reviewers ------------------------------------------------------------------------
+
+
+def test_approval_is_dated_anew_each_time_and_a_new_application_clears_it(django_capture_on_commit_callbacks):
+    champion = make_champion()
+    old = timezone.now() - datetime.timedelta(days=400)
+    Champion.objects.filter(pk=champion.pk).update(approved_at=old)
+    withdraw(champion, by=champion.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = apply(champion.user, application_for(champion.user))
+    assert again.approved_at is None  # waiting again: not "approved 400 days ago"
+    record_manager_agreement(again)
+    approve(again, by=LearnerFactory())
+    again.refresh_from_db()
+    assert again.approved_at > old + datetime.timedelta(days=399)
+
+
+def test_leaving_the_network_gives_up_places_at_sessions_still_to_come(django_capture_on_commit_callbacks, mailoutbox):
+    from tests.factories import NetworkSessionFactory, SessionBookingFactory
+
+    champion = make_champion()
+    future = SessionBookingFactory(champion=champion)
+    past_session = NetworkSessionFactory(starts_at=timezone.now() - datetime.timedelta(days=30))
+    past = SessionBookingFactory(champion=champion, session=past_session, attended=True)
+    coordinator = LearnerFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        withdraw(champion, by=coordinator, reason="Left the trust in May")
+    future.refresh_from_db()
+    past.refresh_from_db()
+    assert future.cancelled_at is not None and past.cancelled_at is None and past.attended
+    # A coordinator's withdrawal is emailed to the champion (their own stepping down is not).
+    assert [m.to for m in mailoutbox] == [[champion.user.email]]
+    assert "Left the trust in May" in mailoutbox[0].body
+
+
+def test_the_refresher_email_names_the_modules_needed(mailoutbox, django_capture_on_commit_callbacks):
+    champion = make_champion()
+    # An editor adds a module to the pathway: the email must say what is needed, not that a
+    # certificate expired.
+    added = make_module("added-to-pathway", lessons=1, title="Stalking and harassment")
+    champion.tier.pathway_modules.add(added)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert review_pathways().refresher_due == 1
+    assert "- Stalking and harassment" in mailoutbox[0].body
+    assert "no longer valid" not in mailoutbox[0].body
+
+
+def test_the_line_managers_link_can_be_sent_again_once_a_day(mailoutbox, django_capture_on_commit_callbacks):
+    from champions.services import agreement_link_expired, resend_agreement_link
+
+    person = make_champion(approved=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        champion = apply(person, application_for(person))
+    with pytest.raises(ChampionError, match="less than a day ago"):
+        resend_agreement_link(champion, by=person)
+    assert not agreement_link_expired(champion)
+    long_ago = timezone.now() - datetime.timedelta(days=31)
+    Champion.objects.filter(pk=champion.pk).update(applied_at=long_ago)
+    champion.history.update(at=long_ago)
+    champion.refresh_from_db()
+    assert agreement_link_expired(champion)
+    with django_capture_on_commit_callbacks(execute=True):
+        resend_agreement_link(champion, by=person)
+    assert len(mailoutbox) == 2 and mailoutbox[1].to == ["sam.manager@example.org"]
+    assert not agreement_link_expired(champion)
+    token = re.search(r"/champions/agreement/([^/\s]+)/", mailoutbox[1].body).group(1)
+    assert champion_for_agreement_token(token) == champion
+    record_manager_agreement(champion)
+    with pytest.raises(ChampionError, match="no longer waiting"):
+        resend_agreement_link(champion, by=person)
+
+
+def test_the_history_says_who_made_each_change():
+    champion = ChampionFactory(status=S.APPLIED)
+    record_manager_agreement(champion)
+    coordinator = LearnerFactory(full_name="Cora Coordinator")
+    approve(champion, by=coordinator)
+    pause(champion, by=champion.user)
+    who = [change.who for change in champion.history.select_related("by").order_by("at", "id")]
+    assert who == [
+        "The line manager, by the emailed link", "Cora Coordinator",
+        f"{champion.user.full_name} (the champion)",
+    ]
