@@ -8,6 +8,7 @@ signed link in their email is the key, and any other link gets the same "not val
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -20,11 +21,13 @@ from champions.models import Champion, StatusChange
 from champions.permissions import line_manager_link, verified_professional
 from champions.services import (
     ChampionError,
+    agreement_link_expired,
     application_problem,
     champion_for_agreement_token,
     confirmed_organisations,
     move,
     record_manager_agreement,
+    resend_agreement_link,
     tier_progress,
 )
 from champions.services import (
@@ -58,10 +61,13 @@ def apply(request):
     champion = _own_record(user)
     if champion is not None and champion.status not in REAPPLY:
         if request.method == "POST":
-            # A second click of "Send application", or a form left open in another tab.
+            if request.POST.get("action") == "resend":
+                _resend_link(request, champion)
+            # Otherwise a second click of "Send application", or a form left open in another tab.
             return redirect("champion_apply")
         return render(request, "champions/apply/status.html", {
             "champion": champion, "link_days": settings.CHAMPION_AGREEMENT_LINK_DAYS,
+            "link_expired": agreement_link_expired(champion),
         })
 
     progress = tier_progress(user)
@@ -95,6 +101,17 @@ def apply(request):
     return render(request, "champions/apply/apply.html", {
         "form": form, "progress": progress, "champion": champion,
     })
+
+
+def _resend_link(request, champion: Champion) -> None:
+    """The applicant asks for their line manager's link to be sent again (it expired or went astray)."""
+    try:
+        with transaction.atomic():
+            resend_agreement_link(champion, by=request.user)
+    except ChampionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"We have emailed {champion.line_manager_name} a new link.")
 
 
 def _not_valid(request):

@@ -16,6 +16,7 @@ from content.models import Sector, Topic
 from lms.accounts.models import District
 from tests.factories import (
     CertificateFactory,
+    ChampionFactory,
     LearnerFactory,
     OrganisationFactory,
     confirmed_member,
@@ -348,3 +349,27 @@ def test_someone_who_withdrew_can_apply_again(eligible):
     client.post("/champions/apply/", application_data(eligible))
     assert Champion.objects.get().status == Champion.Status.APPLIED
 
+
+
+def test_an_applicant_sends_their_line_managers_expired_link_again(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from champions.models import Champion
+
+    person = make_champion(approved=False)
+    client.force_login(person)
+    with django_capture_on_commit_callbacks(execute=True):
+        ChampionFactory(user=person, status=Champion.Status.APPLIED, line_manager_name="Morgan Reed",
+                        applied_at=timezone.now() - datetime.timedelta(days=40))
+    page = client.get("/champions/apply/").content.decode()
+    assert "has expired" in page and "Send the link to Morgan Reed again" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/champions/apply/", {"action": "resend"}, follow=True)
+    assert "We have emailed Morgan Reed a new link." in response.content.decode()
+    assert len(mailoutbox) == 1 and "/champions/agreement/" in mailoutbox[0].body
+    again = client.post("/champions/apply/", {"action": "resend"}, follow=True).content.decode()
+    assert "less than a day ago" in again and len(mailoutbox) == 1
