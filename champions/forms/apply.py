@@ -107,12 +107,13 @@ class ApplicationForm(forms.Form):
     )
     statement = forms.CharField(
         max_length=1000, widget=forms.Textarea(attrs={"rows": 6}),
-        label="Why do you want to be a champion?",
-        help_text="A few sentences on why you want to do this and what you bring, in up to 1000 characters. "
-                  "Do not include anything about your own experiences of abuse: this is about your role.",
+        label="About you as a champion",
+        help_text="Shown on your profile, once you are approved, to the people you choose below. A few "
+                  "sentences on why you want to do this and how you can help colleagues, in up to 1,000 "
+                  "characters. Do not include anything about your own or anyone else’s experience of abuse.",
         error_messages={
-            "required": "Enter a few sentences on why you want to be a champion",
-            "max_length": "Your statement must be 1000 characters or fewer",
+            "required": "Write a few sentences about you as a champion",
+            "max_length": "Your statement must be 1,000 characters or fewer",
         },
     )
     line_manager_name = forms.CharField(

@@ -45,8 +45,9 @@ class ChampionProfileForm(forms.ModelForm):
     )
     statement = forms.CharField(
         label="About you as a champion", max_length=1000, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="A few sentences on what you bring and how you can help. Do not include personal experience "
-                  "you would not want colleagues to read.",
+        help_text="Shown on your profile to the people you choose below. A few sentences on what you bring and "
+                  "how you can help colleagues. Do not include anything about your own or anyone else’s "
+                  "experience of abuse.",
         error_messages={
             "required": "Write a few sentences about you as a champion",
             "max_length": "Keep this to 1,000 characters or fewer",

@@ -13,6 +13,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -120,7 +121,10 @@ def _not_valid(request):
 
 def _email_applicant_manager_did_not_agree(champion_pk: int) -> None:
     champion = Champion.objects.select_related("user", "tier").get(pk=champion_pk)
-    context = {"champion": champion}
+    context = {
+        "champion": champion,
+        "apply_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("champion_apply"),
+    }
     send_mail(
         subject=render_to_string("champions/apply/email_manager_did_not_agree_subject.txt", context).strip(),
         message=render_to_string("champions/apply/email_manager_did_not_agree_message.txt", context),

@@ -246,7 +246,7 @@ def test_a_missing_district_gets_an_error_summary_and_nothing_is_saved(eligible)
 
 def test_a_statement_over_1000_characters_is_refused(eligible):
     response = client_for(eligible).post("/champions/apply/", application_data(eligible, statement="a" * 1001))
-    assert "1000 characters or fewer" in response.content.decode()
+    assert "1,000 characters or fewer" in response.content.decode()
     assert not Champion.objects.exists()
 
 

@@ -157,3 +157,14 @@ def test_an_illegal_change_is_refused_with_a_message():
     champion.refresh_from_db()
     assert champion.status == S.WITHDRAWN
     assert "cannot become “paused”. Nothing was changed." in response.content.decode()
+
+
+@pytest.mark.parametrize(("status", "linked"), [
+    (Champion.Status.ACTIVE, True), (Champion.Status.PAUSED, True), (Champion.Status.APPLIED, False),
+])
+def test_a_champions_own_page_leads_to_sessions_and_briefings(status, linked):
+    """The network's sessions and the cascade log were found nowhere from the champion's pages."""
+    champion = ChampionFactory(status=status)
+    page = signed_in(champion.user).get("/champions/me/").content.decode()
+    assert ('href="/champions/sessions/"' in page) is linked
+    assert ('href="/champions/me/briefings/"' in page) is linked

@@ -56,7 +56,7 @@ def test_a_learner_applies_and_their_line_manager_agrees_by_keyboard(live_server
     focus_and_press(page, page.get_by_label("Watford"), "Space")
     page.get_by_label("When can people expect to hear back from you?").focus()
     page.keyboard.type("Weekdays, within two working days")
-    page.get_by_label("Why do you want to be a champion?").focus()
+    page.get_by_label("About you as a champion").focus()
     page.keyboard.type("I want colleagues on the ward to know where to turn.")
     page.get_by_label("Your line manager’s full name").focus()
     page.keyboard.type("Morgan Reed")

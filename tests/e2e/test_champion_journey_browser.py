@@ -52,7 +52,7 @@ def test_from_certificates_to_the_directory_then_lapse_and_renewal(live_server, 
     page.get_by_role("button", name="Apply to be a champion").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Apply to be a champion")
     page.get_by_label("When can people expect to hear back from you?").fill("Weekdays, within two working days")
-    page.get_by_label("Why do you want to be a champion?").fill("Colleagues should know where to turn.")
+    page.get_by_label("About you as a champion").fill("Colleagues should know where to turn.")
     page.get_by_label("Your line manager’s full name").fill("Morgan Reed")
     page.get_by_label("Your line manager’s email address").fill("morgan.reed@example.org")
     page.get_by_label(re.compile("Anyone signed in with a verified account")).check()
