@@ -93,7 +93,7 @@ class Champion(index.Indexed, models.Model):
     class Visibility(models.TextChoices):
         COORDINATORS = "coordinators", "Only the partnership’s coordinators"
         CHAMPIONS = "champions", "Other champions and coordinators"
-        PROFESSIONALS = "professionals", "Anyone signed in with a verified account"
+        PROFESSIONALS = "professionals", "Professionals whose organisation has confirmed them"
 
     # Shown in the directory (a champion whose refresher is due is still listed, and marked).
     LISTED = (Status.ACTIVE, Status.REFRESHER_DUE)

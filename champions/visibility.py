@@ -2,7 +2,8 @@
 counts, search results, profile pages, relay pages and exports all start from `visible_to`.
 
 A champion chooses their audience (Champion.visibility): the partnership's coordinators only,
-other champions as well, or anyone signed in with a verified account. Whatever they choose,
+other champions as well, or every professional whose organisation has confirmed them (a
+confirmed membership, not just a confirmed email address). Whatever they choose,
 only listed champions (active, or with a refresher due) appear, and the champion always sees
 their own profile. Coordinators see every listed champion.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from champions.models import Champion
+from lms.organisations.models import Membership
 
 V = Champion.Visibility
 
@@ -41,6 +43,10 @@ def audience_of(user, champion_status: str | None = None) -> str | None:
         champion_status = Champion.objects.filter(user=user).values_list("status", flat=True).first()
     if champion_status in Champion.HOLD_ROLE:
         return V.CHAMPIONS
+    # "Professionals" are people an organisation has vouched for, not merely anyone who confirmed
+    # an email address: until then they see no champion at all.
+    if not Membership.objects.filter(user=user, status=Membership.Status.CONFIRMED).exists():
+        return None
     return V.PROFESSIONALS
 
 

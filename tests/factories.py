@@ -20,6 +20,7 @@ from tests.champions.factories import (
     SessionBookingFactory,
     StatusChangeFactory,
     make_champion,
+    professional,
 )
 from tests.content.factories import (
     CaseScenarioBlockFactory,
@@ -76,6 +77,7 @@ __all__ = [
     "SessionBookingFactory",
     "StatusChangeFactory",
     "make_champion",
+    "professional",
     "AttemptFactory",
     "CaseScenarioBlockFactory",
     "CertificateBundleFactory",

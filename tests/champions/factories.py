@@ -191,3 +191,14 @@ def make_champion(user=None, *, tier_slug: str = "community", modules: int = 1, 
     if not approved:
         return user
     return ChampionFactory(user=user, tier=tier, **fields)
+
+
+def professional(**fields):
+    """A learner whose organisation has confirmed them: the widest audience of the directory
+    (someone who has only confirmed an email address sees no champion)."""
+    from tests.accounts.factories import LearnerFactory
+    from tests.organisations.factories import confirmed_member
+
+    user = LearnerFactory(**fields)
+    confirmed_member(user)
+    return user

@@ -13,7 +13,13 @@ from champions.models import Champion, Language
 from content.models import Sector, Topic
 from lms.accounts.models import District
 from lms.site.roles import Role
-from tests.champions.factories import BriefingFactory, ChampionFactory, SessionBookingFactory, StatusChangeFactory
+from tests.champions.factories import (
+    BriefingFactory,
+    ChampionFactory,
+    SessionBookingFactory,
+    StatusChangeFactory,
+    professional,
+)
 from tests.conftest import staff_client
 from tests.factories import LearnerFactory, OrganisationFactory
 
@@ -64,7 +70,7 @@ def viewer_client(kind: str) -> tuple[Client, object]:
         # A champion whose own profile is for coordinators only: they still see it themselves.
         person = champion_named("Viewing Champion", visibility=V.COORDINATORS).user
     else:
-        person = LearnerFactory(full_name="Viewing Person")
+        person = professional(full_name="Viewing Person")
     if kind == "unverified":
         EmailAddress.objects.filter(user=person).update(verified=False)
     client.force_login(person)
@@ -151,7 +157,7 @@ def test_other_viewers_do_not_see_the_coordinators_section(network):
     champion = listed[V.PROFESSIONALS]
     BriefingFactory(champion=champion, audience="Ward nurses")
     client = Client()
-    client.force_login(LearnerFactory())
+    client.force_login(professional())
     html = client.get(f"/champions/{champion.pk}/").content.decode()
     assert "Contact this champion" in html
     assert "For coordinators" not in html and "Ward nurses" not in html and "Morgan Manager" not in html
@@ -169,7 +175,7 @@ def test_filters_narrow_the_list_and_say_how_many():
     ChampionFactory(user=LearnerFactory(full_name="Bea Other"), districts=[dacorum])
     ChampionFactory(user=LearnerFactory(full_name="Cal Other"), specialisms=[stalking])
     client = Client()
-    client.force_login(LearnerFactory())
+    client.force_login(professional())
 
     html = client.get("/champions/", {
         "district": dacorum.pk, "specialism": stalking.pk, "language": polish.pk, "sector": housing.pk,
@@ -186,7 +192,7 @@ def test_a_bad_filter_value_is_explained_and_the_others_still_apply():
     ChampionFactory(user=LearnerFactory(full_name="Alex Dacorum"), districts=[dacorum])
     ChampionFactory(user=LearnerFactory(full_name="Bea Watford"))
     client = Client()
-    client.force_login(LearnerFactory())
+    client.force_login(professional())
 
     response = client.get("/champions/", {"district": dacorum.pk, "specialism": "99999999999999999999",
                                           "language": "junk", "page": "-3"})
@@ -202,7 +208,7 @@ def test_twenty_five_champions_come_in_two_pages_with_govuk_pagination():
     for number in range(25):
         champion_named(f"Person {number:02d}")
     client = Client()
-    client.force_login(LearnerFactory())
+    client.force_login(professional())
 
     first = client.get("/champions/").content.decode()
     second = client.get("/champions/", {"page": 2}).content.decode()
@@ -220,7 +226,7 @@ def test_a_champion_whose_refresher_is_due_is_listed_and_marked():
     champion_named("Rita Refresher", status=Champion.Status.REFRESHER_DUE)
     champion_named("Alan Active")
     client = Client()
-    client.force_login(LearnerFactory())
+    client.force_login(professional())
     html = client.get("/champions/").content.decode()
     assert names_listed(html) == {"Rita Refresher", "Alan Active"}
     card = html[html.index("Rita Refresher"):html.index("Alan Active")] if html.index("Rita Refresher") < \
@@ -231,7 +237,19 @@ def test_a_champion_whose_refresher_is_due_is_listed_and_marked():
 
 def test_signed_in_people_find_champions_in_the_header():
     client = Client()
-    client.force_login(LearnerFactory())
+    client.force_login(professional())
     html = client.get("/champions/").content.decode()
     assert re.search(r'href="/champions/" aria-current="page">\s*<strong[^>]*>Champions</strong>', html)
     assert "Champions</a>" not in Client().get("/verify/").content.decode()
+
+
+def test_someone_no_organisation_has_confirmed_sees_no_champion_and_is_told_why(network):
+    """A confirmed email address is not enough: "professionals" are people an organisation vouched for."""
+    client = Client()
+    client.force_login(LearnerFactory(full_name="Stranger With An Email"))  # names an organisation, unconfirmed
+    html = client.get("/champions/").content.decode()
+    assert names_listed(html) == set()
+    assert "0 champions" in html and "once a lead there or a coordinator confirms you" in html
+    listed = Champion.objects.filter(visibility=V.PROFESSIONALS, status=Champion.Status.ACTIVE).first()
+    assert client.get(f"/champions/{listed.pk}/").status_code == 404
+    assert client.get(f"/champions/{listed.pk}/contact/").status_code == 404

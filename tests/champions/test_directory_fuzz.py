@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from champions import relay
 from champions.models import Champion, RelayMessage
-from tests.champions.factories import ChampionFactory
+from tests.champions.factories import ChampionFactory, professional
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def champion():
 def viewer():
     """One signed-in professional for every example of a test (they share its transaction)."""
     ChampionFactory(user=LearnerFactory(full_name="Zofia Łukasik"))
-    return LearnerFactory()
+    return professional()
 
 
 @FUZZ

@@ -14,9 +14,9 @@ from content.models import Sector, Topic
 from lms.accounts.models import District, User
 from lms.organisations.names import fold
 from lms.site.roles import Role
-from tests.champions.factories import ChampionFactory
+from tests.champions.factories import ChampionFactory, professional
 from tests.conftest import staff_client
-from tests.factories import LearnerFactory, OrganisationFactory
+from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_the_directory_costs_the_same_queries_with_2000_champions_as_with_20(vie
     if viewer == "coordinator":
         client = staff_client(Role.COORDINATOR)
     else:
-        person = ChampionFactory().user if viewer == "champion" else LearnerFactory()
+        person = ChampionFactory().user if viewer == "champion" else professional()
         client = Client()
         client.force_login(person)
     watford = District.objects.get(slug="watford")

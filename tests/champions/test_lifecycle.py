@@ -44,6 +44,7 @@ from tests.factories import (
     OrganisationFactory,
     make_champion,
     make_module,
+    professional,
 )
 
 pytestmark = pytest.mark.django_db
@@ -259,7 +260,7 @@ def test_expiry_makes_a_refresher_due_then_a_lapse_after_the_grace_period_then_r
     certificate = champion.user.certificates.get()
     expiry = certificate.expires_on
     user = champion.user
-    viewer = LearnerFactory()
+    viewer = professional()
 
     def review(day):
         with django_capture_on_commit_callbacks(execute=True):

@@ -11,7 +11,7 @@ from champions.models import Champion, Language
 from content.models import Topic
 from lms.accounts.models import District
 from lms.site.roles import Role
-from tests.champions.factories import BriefingFactory, ChampionFactory, make_champion
+from tests.champions.factories import BriefingFactory, ChampionFactory, make_champion, professional
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +64,7 @@ def test_a_champion_changes_their_profile_and_the_directory_shows_it():
     # Now listed to champions: another champion finds them; a learner still does not.
     other = ChampionFactory().user
     assert "Priya Patel" in signed_in(other).get("/champions/", {"q": "priya"}).content.decode()
-    assert "Priya Patel" not in signed_in(LearnerFactory()).get("/champions/", {"q": "priya"}).content.decode()
+    assert "Priya Patel" not in signed_in(professional()).get("/champions/", {"q": "priya"}).content.decode()
 
 
 def test_a_refused_profile_change_says_why_and_changes_nothing():
@@ -121,14 +121,14 @@ def test_pausing_is_checked_first_then_hides_the_profile_and_resuming_brings_it_
     assert champion.status == S.PAUSED
     assert champion.history.first().by == champion.user
     assert champion.user.groups.filter(name=Role.CHAMPION).exists()  # still a champion
-    assert "Priya Patel" not in signed_in(LearnerFactory()).get("/champions/").content.decode()
+    assert "Priya Patel" not in signed_in(professional()).get("/champions/").content.decode()
     assert client.get("/champions/me/pause/").status_code == 302  # nothing more to pause
 
     assert "Put your profile back in the directory?" in client.get("/champions/me/resume/").content.decode()
     client.post("/champions/me/resume/")
     champion.refresh_from_db()
     assert champion.status == S.ACTIVE  # their pathway certificate is still valid
-    assert "Priya Patel" in signed_in(LearnerFactory()).get("/champions/").content.decode()
+    assert "Priya Patel" in signed_in(professional()).get("/champions/").content.decode()
 
 
 def test_stepping_down_removes_the_role_and_the_profile():
@@ -141,7 +141,7 @@ def test_stepping_down_removes_the_role_and_the_profile():
     champion.refresh_from_db()
     assert champion.status == S.WITHDRAWN
     assert not champion.user.groups.filter(name=Group.objects.get(name=Role.CHAMPION).name).exists()
-    assert "Priya Patel" not in signed_in(LearnerFactory()).get("/champions/").content.decode()
+    assert "Priya Patel" not in signed_in(professional()).get("/champions/").content.decode()
     # Withdrawn: the form is gone and a stray post changes nothing.
     page = signed_in(champion.user).get("/champions/me/").content.decode()
     assert 'name="availability"' not in page

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from champions import relay
 from champions.models import Champion, RelayBlock, RelayMessage
-from tests.champions.factories import ChampionFactory, RelayBlockFactory, RelayMessageFactory
+from tests.champions.factories import ChampionFactory, RelayBlockFactory, RelayMessageFactory, professional
 from tests.factories import LearnerFactory, confirmed_member
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def champion():
 
 @pytest.fixture
 def sender():
-    person = LearnerFactory(full_name="Sasha Sender", job_role="Housing officer")
+    person = professional(full_name="Sasha Sender", job_role="Housing officer")
     confirmed_member(person)
     return person
 
@@ -155,7 +155,7 @@ def test_a_blocked_sender_is_told_and_nothing_is_sent_or_logged(champion, sender
     assert "cannot receive messages from you" in response.content.decode()
     assert mail.outbox == [] and not RelayMessage.objects.exists()
     # Others still can.
-    other = signed_in(LearnerFactory())
+    other = signed_in(professional())
     with django_capture_on_commit_callbacks(execute=True):
         assert post_message(other, champion).status_code == 302
     assert len(mail.outbox) == 1

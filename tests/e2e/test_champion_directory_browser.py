@@ -12,7 +12,7 @@ from champions.models import Champion, RelayMessage
 from lms.accounts.models import District
 from tests.champions.factories import ChampionFactory
 from tests.e2e.conftest import axe_violations, sign_in
-from tests.factories import LearnerFactory, OrganisationFactory
+from tests.factories import LearnerFactory, OrganisationFactory, professional
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -44,7 +44,7 @@ def make_network():
 
 def test_a_professional_finds_a_champion_and_writes_to_them_with_the_keyboard_alone(live_server, page):
     wanted = make_network()
-    sender = LearnerFactory(full_name="Sasha Sender")
+    sender = professional(full_name="Sasha Sender")
     sign_in(page, live_server.url, sender)
 
     # The header's Champions link leads to the directory.
@@ -100,7 +100,7 @@ def test_the_directory_profile_and_relay_pages_fit_a_phone(live_server, page):
     wanted = make_network()
     for number in range(22):  # two pages of results, so the pagination shows too
         ChampionFactory(user=LearnerFactory(full_name=f"Alexandra Montgomery-Smythe {number}"))
-    sign_in(page, live_server.url, LearnerFactory())
+    sign_in(page, live_server.url, professional())
     page.set_viewport_size(PHONE)
     ARTIFACTS.mkdir(exist_ok=True)
 

@@ -19,7 +19,7 @@ from lms.demo.two_factor import set_up_totp
 from lms.site.roles import Role
 from tests.conftest import PASSWORD, TOTP_SECRET, totp_code
 from tests.e2e.conftest import axe_violations, sign_in, sign_out
-from tests.factories import CertificateFactory, LearnerFactory, confirmed_member, make_module
+from tests.factories import CertificateFactory, LearnerFactory, confirmed_member, make_module, professional
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -41,7 +41,7 @@ def test_from_certificates_to_the_directory_then_lapse_and_renewal(live_server, 
     learner = LearnerFactory(full_name="Zofia Dąbrowska", job_role="Practice nurse")
     confirmed_member(learner)
     certificate = CertificateFactory(user=learner, module=module)
-    colleague = LearnerFactory(full_name="Colm Colleague")
+    colleague = professional(full_name="Colm Colleague")
     coordinator = LearnerFactory(full_name="Cora Coordinator", roles=[Role.COORDINATOR])
     set_up_totp(coordinator, TOTP_SECRET)
 
@@ -55,7 +55,7 @@ def test_from_certificates_to_the_directory_then_lapse_and_renewal(live_server, 
     page.get_by_label("About you as a champion").fill("Colleagues should know where to turn.")
     page.get_by_label("Your line manager’s full name").fill("Morgan Reed")
     page.get_by_label("Your line manager’s email address").fill("morgan.reed@example.org")
-    page.get_by_label(re.compile("Anyone signed in with a verified account")).check()
+    page.get_by_label(re.compile("Professionals whose organisation has confirmed them")).check()
     page.get_by_role("button", name="Send application").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Application sent")
     sign_out(page, base)
