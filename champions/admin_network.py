@@ -336,7 +336,7 @@ class BriefingsReportView(WagtailAdminTemplateMixin, TemplateView):
         writer.writerow(["Grouping", "Name", "Briefings", "People briefed"])
         writer.writerow(["All briefings", "From " + (since.isoformat() if since else "the start") + " to "
                          + (until.isoformat() if until else "today"), totals.briefings, totals.people])
-        for heading, lines in totals.sections():
+        for heading, _section, lines in totals.sections():
             for line in lines:
                 writer.writerow([heading, spreadsheet_text(line.label), line.briefings, line.people])
         response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")

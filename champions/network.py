@@ -330,10 +330,13 @@ class BriefingTotals:
     by_district: list[Total] = field(default_factory=list)
     by_topic: list[Total] = field(default_factory=list)
 
-    def sections(self) -> list[tuple[str, list[Total]]]:
+    def sections(self) -> list[tuple[str, str, list[Total]]]:
+        """(column heading, section heading, totals) for each grouping."""
         return [
-            ("Champion", self.by_champion), ("Organisation briefed", self.by_organisation),
-            ("District", self.by_district), ("Form of VAWG", self.by_topic),
+            ("Champion", "By champion", self.by_champion),
+            ("Organisation briefed", "By organisation briefed", self.by_organisation),
+            ("District", "By district", self.by_district),
+            ("Form of VAWG", "By form of VAWG", self.by_topic),
         ]
 
 
@@ -368,10 +371,19 @@ def briefing_totals(briefings: QuerySet | None = None, *, since: datetime.date |
         .annotate(briefings=Count("briefing_id", distinct=True), people=Sum("briefing__people_count"))
         .order_by("-people", "topic__name")
     )
+    organisations = dict(
+        Champion.objects.filter(pk__in=queryset.order_by().values("champion_id"))
+        .values_list("pk", "organisation__name")
+    )
     return BriefingTotals(
         briefings=overall["briefings"] or 0,
         people=overall["people"] or 0,
-        by_champion=_totals(queryset, "champion_id", "champion__user__full_name"),
+        # Named with their organisation: two champions can share a name.
+        by_champion=[
+            Total(label=f"{total.label} ({organisations[total.key]})" if organisations.get(total.key) else total.label,
+                  briefings=total.briefings, people=total.people, key=total.key)
+            for total in _totals(queryset, "champion_id", "champion__user__full_name")
+        ],
         by_organisation=_totals(queryset, "organisation_id", "organisation__name"),
         by_district=_totals(queryset, "district_id", "district__name"),
         by_topic=[Total(label=row["topic__name"], briefings=row["briefings"], people=row["people"] or 0,

@@ -151,8 +151,9 @@ def test_totals_per_champion_organisation_district_and_form_of_vawg():
 
     totals = briefing_totals()
     assert (totals.briefings, totals.people) == (3, 35)
+    # Each champion with their organisation: two champions can share a name.
     assert [(t.label, t.briefings, t.people) for t in totals.by_champion] == [
-        ("Ben Brooks", 1, 20), ("Ana Adeyemi", 2, 15)]
+        (f"Ben Brooks ({ben.organisation.name})", 1, 20), (f"Ana Adeyemi ({ana.organisation.name})", 2, 15)]
     assert [(t.label, t.briefings, t.people) for t in totals.by_organisation] == [
         ("Oakfield Primary School", 2, 30), ("Not given", 1, 5)]
     assert [(t.label, t.briefings, t.people) for t in totals.by_district] == [

@@ -239,7 +239,8 @@ def test_the_briefings_report_totals_and_csv(coordinator):
     rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
     assert rows[0] == ["Grouping", "Name", "Briefings", "People briefed"]
     assert rows[1][0] == "All briefings" and rows[1][2:] == ["1", "12"]
-    assert ["Champion", "Ana Adeyemi", "1", "12"] in rows
+    assert ["Champion", f"Ana Adeyemi ({ana.organisation.name})", "1", "12"] in rows
+    assert "By form of VAWG" in page and "vawg" not in page
     assert ["Organisation briefed", "'=Oakfield Primary School", "1", "12"] in rows  # never run as a formula
 
 
