@@ -35,7 +35,10 @@ class ChampionTier(models.Model):
     pathway_modules = models.ManyToManyField(
         "content.TrainingModulePage", blank=True, related_name="champion_tiers",
         help_text="A learner may apply for this tier once they hold a valid certificate for every one of "
-                  "these modules. A tier with no modules is closed to applications.",
+                  "these modules. A tier with no modules is closed to applications. Adding a module applies to "
+                  "current champions too: at the next daily check, those without a valid certificate for it "
+                  "are emailed that their refresher is due, and they lapse after the grace period unless they "
+                  "complete it.",
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
