@@ -395,7 +395,7 @@ DECISIONS = {
         button="Withdraw",
         label="Reason",
         help_text="For example “left the organisation in May” or “asked to step down”. Kept in their history "
-                  "for coordinators; not emailed.",
+                  "for coordinators. The champion is emailed that they are no longer listed, without this reason.",
         required=True, required_message="Give the reason for withdrawing them.",
         done="{name} is withdrawn: they are no longer listed and no longer hold the Champion role.",
         from_statuses=tuple(s for s, targets in services.TRANSITIONS.items() if S.WITHDRAWN in targets),

@@ -72,8 +72,9 @@ class Language(models.Model):
 
 class ChampionQuerySet(models.QuerySet):
     def listed(self):
-        """Champions the directory may show at all (each viewer then sees those their visibility allows)."""
-        return self.filter(status__in=Champion.LISTED)
+        """Champions the directory may show at all (each viewer then sees those their visibility
+        allows): listed statuses, on accounts that are still active."""
+        return self.filter(status__in=Champion.LISTED, user__is_active=True)
 
 
 class Champion(index.Indexed, models.Model):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+from collections import Counter
 
 import tablib
 from django.contrib.auth.models import Group
@@ -80,10 +81,20 @@ def _csv_rows(data: bytes) -> list[list[str]]:
     if "\x00" in text:
         raise FileProblem("The file is not a CSV file. Upload a CSV file (.csv) or an Excel workbook (.xlsx).")
     try:
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
+        rows = []
+        for row in csv.reader(io.StringIO(text, newline="")):
+            if len(row) > MAX_COLUMNS + 1:
+                raise FileProblem(TOO_WIDE)
+            rows.append([cell.strip() for cell in row])
+        return rows
     except csv.Error:
         raise FileProblem("The file could not be read as CSV. Save it again as “CSV UTF-8” and upload it.") from None
 
+
+# The template has about 15 columns; a file with many more is not one of ours.
+MAX_COLUMNS = 40
+TOO_WIDE = (f"The file has more than {MAX_COLUMNS} columns, so it cannot be the champions template. "
+            "Start from the template file.")
 
 UNREADABLE_XLSX = "The file is not an Excel workbook (.xlsx) that can be read. Save it again and upload it."
 
@@ -100,7 +111,9 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
         if sheet is None:
             return []
         rows = []
-        for number, row in enumerate(sheet.iter_rows(), 1):
+        # Never more columns than a real file can have: a row of millions of cells would keep
+        # the worker busy for hours.
+        for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1), 1):
             if number > MAX_ROWS + 1:
                 raise FileProblem(f"The file has more than {MAX_ROWS} champions. Split it into smaller files.")
             cells = []
@@ -132,9 +145,11 @@ def read_rows(name: str, data: bytes) -> dict:
     headers = [_header(cell) for cell in rows[0]]
     while headers and not headers[-1]:
         headers.pop()
+    if len(headers) > MAX_COLUMNS:
+        raise FileProblem(TOO_WIDE)
     missing = [column for column in REQUIRED if column not in headers]
     unknown = [header or "(blank)" for header in headers if header not in COLUMNS]
-    repeated = sorted({header for header in headers if headers.count(header) > 1})
+    repeated = sorted(header for header, times in Counter(headers).items() if times > 1)
     if missing or unknown or repeated:
         problems = []
         if missing:

@@ -212,6 +212,9 @@ def apply(user: User, application: Application, *, request=None) -> Champion:
         raise ChampionError("Give your line manager’s email address, not your own.")
 
     champion = Champion.objects.select_for_update().filter(user=user).first()
+    if champion is not None and timezone.now() - champion.applied_at < datetime.timedelta(days=1):
+        # Each application emails the named line manager: not a way to send mail to anyone, often.
+        raise ChampionError("You applied less than a day ago. You can apply again tomorrow.")
     fields = dict(
         tier=application.tier, organisation=application.organisation, sector=application.sector,
         availability=application.availability.strip(), statement=application.statement.strip(),
@@ -325,6 +328,17 @@ def record_manager_agreement(champion: Champion, *, by: User | None = None, note
     champion.save(update_fields=["manager_agreed_at", "manager_agreement_recorded_by", "manager_agreement_note"])
     reason = note or f"{champion.line_manager_name} agreed through the emailed link."
     return move(champion, S.MANAGER_AGREED, by=by, reason=reason)
+
+
+def record_manager_refusal(champion: Champion, *, reason: str) -> Champion:
+    """The line manager says, through their link, that they do not agree: the application is
+    declined. Locked and checked like an agreement, so two answers at once give one."""
+    champion = _locked(champion)
+    if champion.status != S.APPLIED:
+        raise ChampionError(
+            f"This application is “{champion.get_status_display().lower()}”, so there is nothing to refuse."
+        )
+    return move(champion, S.DECLINED, by=None, reason=reason)
 
 
 def _email_applicant(champion: Champion, template: str, **extra) -> None:

@@ -50,9 +50,14 @@ def audience_of(user, champion_status: str | None = None) -> str | None:
     return V.PROFESSIONALS
 
 
+def _listed(queryset=None):
+    """Listed champions (see ChampionQuerySet.listed), within `queryset` if given."""
+    return (Champion.objects.all() if queryset is None else queryset).listed()
+
+
 def visible_for_audience(audience: str | None, queryset=None):
     """Listed champions that `audience` may see (none for a visitor)."""
-    queryset = Champion.objects.listed() if queryset is None else queryset.filter(status__in=Champion.LISTED)
+    queryset = _listed(queryset)
     if audience is None:
         return queryset.none()
     return queryset.filter(visibility__in=SEEN_BY[audience])
@@ -64,5 +69,5 @@ def visible_to(user, queryset=None, audience: str | None = None):
     visible = visible_for_audience(audience, queryset)
     if audience is None or audience == V.COORDINATORS:
         return visible
-    base = Champion.objects.listed() if queryset is None else queryset.filter(status__in=Champion.LISTED)
+    base = _listed(queryset)
     return base.filter(Q(visibility__in=SEEN_BY[audience]) | Q(user=user))

@@ -4,50 +4,31 @@ from __future__ import annotations
 
 from django import forms
 
+from champions.forms.fields import ChoiceOfRecord, ChoiceOfRecords
 from champions.models import Champion, ChampionTier, Language
 from champions.services import Application, confirmed_organisations, tier_progress
 from content.models import Sector, Topic
 from lms.accounts.models import District
+from lms.site.validators import printable_text, reject_formula_start, validate_person_name
 
 
 def _choice_messages(required: str, invalid: str) -> dict[str, str]:
     return {"required": required, "invalid_choice": invalid, "invalid_pk_value": invalid, "invalid_list": invalid}
 
 
-# The widest id a database column holds: a bigger number sent in a form is refused as a wrong
-# choice before it reaches the database (SQLite raises OverflowError on it).
-ID_RANGE = range(-(2**63), 2**63)
-
-
-def _is_id(value) -> bool:
-    try:
-        return int(str(value).strip()) in ID_RANGE
-    except ValueError:
-        return False
-
-
-class ChoiceOfRecord(forms.ModelChoiceField):
-    """A radio choice of one record, that refuses ids no database could hold."""
-
-    def to_python(self, value):
-        if value not in self.empty_values and not _is_id(value):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
-class ChoiceOfRecords(forms.ModelMultipleChoiceField):
-    """Checkboxes of records, that refuse ids no database could hold."""
-
-    def _check_values(self, value):
-        if any(not _is_id(item) for item in value or ()):
-            raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
-                                        params={"pk": ""})
-        return super()._check_values(value)
-
-
 class TierChoiceField(ChoiceOfRecord):
     def label_from_instance(self, tier):
         return f"{tier.name} – {tier.time_commitment[:1].lower()}{tier.time_commitment[1:]}"
+
+
+def _manager_name(value: str) -> str:
+    """A person's name, as the profile's name is checked: letters, spaces, hyphens, apostrophes."""
+    try:
+        return validate_person_name(value)
+    except forms.ValidationError:
+        raise forms.ValidationError(
+            "Your line manager’s name can only include letters, spaces, hyphens, apostrophes and full stops"
+        ) from None
 
 
 class ApplicationForm(forms.Form):
@@ -148,14 +129,21 @@ class ApplicationForm(forms.Form):
         self.fields["tier"].queryset = ChampionTier.objects.filter(pk__in=eligible).order_by("sort_order", "name")
         self.fields["organisation"].queryset = confirmed_organisations(user).order_by("name")
 
+    # The answers go into emails, the directory and coordinators' spreadsheets: no control or
+    # direction-changing characters, no line breaks in one-line answers, nothing a spreadsheet
+    # would run as a formula.
     def clean_availability(self):
-        return self.cleaned_data["availability"].strip()
+        value = self.cleaned_data["availability"].strip()
+        printable_text(value)
+        return reject_formula_start(value, "Start with a letter or a number")
 
     def clean_statement(self):
-        return self.cleaned_data["statement"].strip()
+        value = self.cleaned_data["statement"].strip()
+        printable_text(value.replace("\r", " ").replace("\n", " "))
+        return reject_formula_start(value, "Start with a letter or a number")
 
     def clean_line_manager_name(self):
-        return self.cleaned_data["line_manager_name"].strip()
+        return _manager_name(self.cleaned_data["line_manager_name"])
 
     def clean_line_manager_email(self):
         email = self.cleaned_data["line_manager_email"].strip()

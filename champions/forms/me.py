@@ -3,6 +3,7 @@ sees them."""
 
 from django import forms
 
+from champions.forms.fields import ChoiceOfRecords
 from champions.models import Champion, Language
 from content.models import Topic
 from lms.accounts.models import District
@@ -10,7 +11,7 @@ from lms.site.validators import printable_text
 
 
 class ChampionProfileForm(forms.ModelForm):
-    districts = forms.ModelMultipleChoiceField(
+    districts = ChoiceOfRecords(
         queryset=District.objects.all(), widget=forms.CheckboxSelectMultiple, label="Districts you cover",
         error_messages={
             "required": "Select at least one district you cover",
@@ -18,7 +19,7 @@ class ChampionProfileForm(forms.ModelForm):
             "invalid_pk_value": "Select districts from the list",
         },
     )
-    specialisms = forms.ModelMultipleChoiceField(
+    specialisms = ChoiceOfRecords(
         queryset=Topic.objects.all(), widget=forms.CheckboxSelectMultiple, required=False,
         label="Forms of VAWG you know your way around",
         help_text="Where you can point people to the right help. You are not expected to be a specialist.",
@@ -27,7 +28,7 @@ class ChampionProfileForm(forms.ModelForm):
             "invalid_pk_value": "Select forms of VAWG from the list",
         },
     )
-    languages = forms.ModelMultipleChoiceField(
+    languages = ChoiceOfRecords(
         queryset=Language.objects.all(), widget=forms.CheckboxSelectMultiple, required=False,
         label="Languages you can talk with people in, besides English",
         error_messages={

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from champions.forms.fields import ChoiceOfRecord, ChoiceOfRecords
 from champions.models import Champion
 from champions.network import EARLIEST_BRIEFING, MOST_PEOPLE_AT_A_BRIEFING, BriefingDetails, active_bookings
 from content.models import Topic
@@ -51,19 +52,19 @@ class BriefingForm(forms.Form):
             "max_value": f"The number of people briefed must be {MOST_PEOPLE_AT_A_BRIEFING} or fewer.",
         },
     )
-    organisation = forms.ModelChoiceField(
+    organisation = ChoiceOfRecord(
         label="Which organisation do they work or volunteer for? (optional)", required=False,
         queryset=Organisation.objects.none(), empty_label="Not one of these, or a mix",
         help_text="Choose it if it is listed here.",
         error_messages={"invalid_choice": "Choose the organisation from the list."},
     )
-    district = forms.ModelChoiceField(
+    district = ChoiceOfRecord(
         label="In which district did you give it?", queryset=District.objects.all(),
         empty_label="Choose a district",
         error_messages={"required": "Choose the district you gave the briefing in.",
                         "invalid_choice": "Choose the district from the list."},
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ChoiceOfRecords(
         label="Which forms of VAWG did it cover?", queryset=Topic.objects.all(),
         widget=forms.CheckboxSelectMultiple, help_text="Select all that apply.",
         error_messages={"required": "Select at least one form of VAWG the briefing covered.",

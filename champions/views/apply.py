@@ -26,8 +26,8 @@ from champions.services import (
     application_problem,
     champion_for_agreement_token,
     confirmed_organisations,
-    move,
     record_manager_agreement,
+    record_manager_refusal,
     resend_agreement_link,
     tier_progress,
 )
@@ -177,7 +177,7 @@ def agreement(request, token: str):
             if decision == AgreementForm.AGREE:
                 record_manager_agreement(champion)
             else:
-                move(champion, S.DECLINED, by=None, reason=MANAGER_DID_NOT_AGREE)
+                record_manager_refusal(champion, reason=MANAGER_DID_NOT_AGREE)
                 transaction.on_commit(lambda: _email_applicant_manager_did_not_agree(champion.pk))
     except ChampionError:
         # Answered a moment ago (a double click, or two tabs): show that answer if it was this one.

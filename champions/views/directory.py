@@ -77,8 +77,11 @@ def coordinator_sections(champion: Champion) -> dict:
     }
 
 
-def profile_context(champion: Champion, *, coordinator: bool) -> dict:
-    context = {"champion": champion, "coordinator_view": coordinator}
+def profile_context(champion: Champion, *, coordinator: bool, private_notes: bool | None = None) -> dict:
+    # Coordinators' notes and reasons are for coordinators: the champion's own preview of the
+    # coordinators' view leaves them out (`private_notes` False).
+    private_notes = coordinator if private_notes is None else private_notes
+    context = {"champion": champion, "coordinator_view": coordinator, "private_notes": private_notes}
     if coordinator:
         context.update(coordinator_sections(champion))
     return context

@@ -65,7 +65,7 @@ def preview(request, champion):
     """The champion's profile exactly as one audience sees it, or that it cannot see it."""
     audience = request.GET.get("as")
     if audience not in AUDIENCES:
-        audience = Champion.Visibility.PROFESSIONALS
+        audience = champion.visibility  # the audience they chose, to begin with
     shown = visible_for_audience(audience, profile_queryset(Champion.objects.filter(pk=champion.pk))).first()
     context = {
         "champion": champion,
@@ -75,7 +75,9 @@ def preview(request, champion):
         "shown": shown,
     }
     if shown is not None:
-        context.update(profile_context(shown, coordinator=audience == Champion.Visibility.COORDINATORS))
+        context.update(profile_context(
+            shown, coordinator=audience == Champion.Visibility.COORDINATORS, private_notes=False,
+        ))
     return render(request, "champions/me/preview.html", context)
 
 

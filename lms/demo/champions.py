@@ -247,6 +247,8 @@ def load_demo_champions(coordinator: User | None = None) -> int:
 def _sessions_and_briefings(people, coordinator, topics, organisations, today) -> None:
     now = timezone.now()
     approved = [champion for _user, champion in people if champion.approved_at is not None]
+    # Only champions who hold the role have places at sessions still to come.
+    current = [champion for champion in approved if champion.status in Champion.HOLD_ROLE]
     for index, (topic, days) in enumerate(SESSION_TOPICS):
         day = today + datetime.timedelta(days=days)
         starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10 if index % 2 else 14, 0)))
@@ -259,7 +261,7 @@ def _sessions_and_briefings(people, coordinator, topics, organisations, today) -
         })
         if not created:
             continue
-        for number, champion in enumerate(approved):
+        for number, champion in enumerate(approved if starts < now else current):
             if (number + index) % 3:
                 continue
             SessionBooking.objects.create(

@@ -202,3 +202,12 @@ def professional(**fields):
     user = LearnerFactory(**fields)
     confirmed_member(user)
     return user
+
+
+def a_day_passes(champion) -> None:
+    """As if the champion's last application were a day old (one application a day is allowed)."""
+    import datetime
+
+    from django.db.models import F
+
+    Champion.objects.filter(pk=champion.pk).update(applied_at=F("applied_at") - datetime.timedelta(days=1))

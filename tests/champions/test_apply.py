@@ -14,6 +14,7 @@ from champions.models import Champion, ChampionTier, Language, StatusChange
 from champions.services import decline, withdraw
 from content.models import Sector, Topic
 from lms.accounts.models import District
+from tests.champions.factories import a_day_passes
 from tests.factories import (
     CertificateFactory,
     ChampionFactory,
@@ -320,6 +321,7 @@ def test_after_a_decline_the_form_is_filled_in_and_a_new_application_replaces_th
     old_link = agreement_link(mail.outbox[0])
     champion = Champion.objects.get()
     decline(champion, by=coordinator, reason="Please talk to your manager about the time first.")
+    a_day_passes(champion)
 
     page = client.get("/champions/apply/").content.decode()
     assert "your application was declined" in page
@@ -345,6 +347,7 @@ def test_someone_who_withdrew_can_apply_again(eligible):
     client = client_for(eligible)
     client.post("/champions/apply/", application_data(eligible))
     withdraw(Champion.objects.get(), by=eligible, reason="Not now.")
+    a_day_passes(Champion.objects.get())
     assert "Send application" in client.get("/champions/apply/").content.decode()
     client.post("/champions/apply/", application_data(eligible))
     assert Champion.objects.get().status == Champion.Status.APPLIED
@@ -373,3 +376,17 @@ def test_an_applicant_sends_their_line_managers_expired_link_again(
     assert len(mailoutbox) == 1 and "/champions/agreement/" in mailoutbox[0].body
     again = client.post("/champions/apply/", {"action": "resend"}, follow=True).content.decode()
     assert "less than a day ago" in again and len(mailoutbox) == 1
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("line_manager_name", "Bob\r\nBcc: x@evil.example", "can only include letters"),
+    ("line_manager_name", "Victim. URGENT: call 0900 000 000", "can only include letters"),
+    ("availability", "=HYPERLINK(\"http://evil.example\")", "Start with a letter or a number"),
+    ("availability", "Weekdays \u202e", "Use letters, numbers, spaces and punctuation only"),
+    ("statement", "@SUM(1)", "Start with a letter or a number"),
+])
+def test_answers_that_would_spoil_an_email_or_a_spreadsheet_are_refused(eligible, field, value, message):
+    """From the attacker review: the line manager's name opens their email; answers reach exports."""
+    response = client_for(eligible).post("/champions/apply/", application_data(eligible, **{field: value}))
+    assert message in response.content.decode()
+    assert not Champion.objects.exists() and mail.outbox == []

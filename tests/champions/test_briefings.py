@@ -204,3 +204,13 @@ def test_the_briefings_page_answers_any_page_number(number):
     response = client_of(champion).get(f"{BRIEFINGS}?page={number}")
     assert response.status_code == 200
     assert "Year 10 tutors" in response.content.decode()
+
+
+@pytest.mark.parametrize("field", ["topics", "district", "organisation"])
+def test_a_briefing_with_an_id_no_database_holds_is_refused_not_a_server_error(field):
+    champion = ChampionFactory()
+    client = Client()
+    client.force_login(champion.user)
+    value = ["9" * 30] if field == "topics" else "9" * 30
+    response = client.post(BRIEFINGS, form_data(**{field: value}))
+    assert response.status_code == 200 and not Briefing.objects.exists()

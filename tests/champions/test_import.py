@@ -199,7 +199,19 @@ def bad_xlsx_with_formula():
     return SimpleUploadedFile("champions.xlsx", output.getvalue())
 
 
+def wide_xlsx():
+    """One row of 16,000 cells (near Excel's limit): wide rows kept a worker busy for minutes (attacker review)."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["a"] * 16_000)
+    output = io.BytesIO()
+    book.save(output)
+    return SimpleUploadedFile("champions.xlsx", output.getvalue())
+
+
 @pytest.mark.parametrize(("make_file", "message"), [
+    (lambda: SimpleUploadedFile("champions.csv", ("a," * 30_000 + "a\n").encode()), "more than 40 columns"),
+    (wide_xlsx, "more than 40 columns"),
     (lambda: SimpleUploadedFile("champions.txt", b"email\n"), "must be a CSV file (.csv) or an Excel workbook"),
     (lambda: SimpleUploadedFile("champions.csv", "email,tier\nŁucja".encode("latin-1", "replace")
                                 + "é".encode("latin-1")), "not in UTF-8"),

@@ -168,3 +168,27 @@ def test_a_champions_own_page_leads_to_sessions_and_briefings(status, linked):
     page = signed_in(champion.user).get("/champions/me/").content.decode()
     assert ('href="/champions/sessions/"' in page) is linked
     assert ('href="/champions/me/briefings/"' in page) is linked
+
+
+def test_coordinators_notes_are_not_shown_to_the_champion():
+    """A withdrawal reason or an agreement note is for coordinators (attacker review)."""
+    from champions.services import approve, record_manager_agreement
+
+    champion = ChampionFactory(status=Champion.Status.APPLIED, visibility=V.COORDINATORS)
+    coordinator = LearnerFactory(full_name="Cora Coordinator")
+    record_manager_agreement(champion, by=coordinator, note="PRIVATE: phoned the ward manager")
+    approve(champion, by=coordinator, reason="INTERNAL: checked with HR")
+    client = signed_in(champion.user)
+    for path in ("/champions/me/", "/champions/me/preview/?as=coordinators", "/champions/me/preview/"):
+        page = client.get(path).content.decode()
+        assert "PRIVATE:" not in page and "INTERNAL:" not in page, path
+    page = client.get("/champions/me/").content.decode()
+    assert "Cora Coordinator" in page  # who made each change is still said
+
+
+@pytest.mark.parametrize("field", ["districts", "specialisms", "languages"])
+@pytest.mark.parametrize("value", ["9" * 30, str(-(2**63) - 1)])
+def test_ids_no_database_holds_are_a_form_error_not_a_server_error(field, value):
+    champion = ChampionFactory()
+    response = signed_in(champion.user).post("/champions/me/", profile_data(**{field: [value]}))
+    assert response.status_code == 200 and "There is a problem" in response.content.decode()

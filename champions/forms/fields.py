@@ -1,0 +1,35 @@
+"""Form fields the champions' forms share."""
+
+from __future__ import annotations
+
+from django import forms
+
+# The widest id a database column holds: a bigger number sent in a form is refused as a wrong
+# choice before it reaches the database (SQLite raises OverflowError on it).
+ID_RANGE = range(-(2**63), 2**63)
+
+
+def _is_id(value) -> bool:
+    try:
+        return int(str(value).strip()) in ID_RANGE
+    except ValueError:
+        return False
+
+
+class ChoiceOfRecord(forms.ModelChoiceField):
+    """A radio choice of one record, that refuses ids no database could hold."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _is_id(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ChoiceOfRecords(forms.ModelMultipleChoiceField):
+    """Checkboxes of records, that refuse ids no database could hold."""
+
+    def _check_values(self, value):
+        if any(not _is_id(item) for item in value or ()):
+            raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                        params={"pk": ""})
+        return super()._check_values(value)
