@@ -53,7 +53,6 @@ class SupportServiceViewSet(SnippetViewSet):
     menu_label = "Support services"
     list_display = ["name", "phone", "hours", "who_for"]
     list_filter = ["hours"]
-    search_fields = ["name", "who_for", "description"]
     list_export = ["name", "phone", "text_or_web_contact", "hours", "languages", "who_for"]
 
 

@@ -9,17 +9,9 @@ import datetime
 
 from django.utils import timezone
 
+from lms.site.spreadsheets import FORMULA_STARTS, spreadsheet_text  # noqa: F401  (this module's cells, as before)
+
 BOM = "\ufeff"
-
-# OWASP's list of characters that start a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(value) -> str:
-    """`value` as a cell's text; one that a spreadsheet would run as a formula gets a leading
-    apostrophe, which Excel and LibreOffice show as text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def local_datetime_text(value: datetime.datetime) -> str:

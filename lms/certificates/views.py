@@ -4,7 +4,7 @@ from allauth.core import ratelimit
 from django import forms
 from django.contrib import messages
 from django.core.files.storage import storages
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -27,6 +27,8 @@ VERIFY_RATE_LIMIT = "verify_certificate"
 @require_GET
 def certificate_pdf(request, code: str):
     """The PDF, for its holder, a coordinator, or a lead of the holder's organisation; else 404."""
+    if normalise_code(code) != code:  # not a code we issue (and PostgreSQL refuses NUL in text)
+        raise Http404
     certificate = get_object_or_404(Certificate.objects.for_user(request.user), code=code)
     if certificate.revoked_at:
         return render(request, "certificates/certificate_revoked.html", {"certificate": certificate}, status=410)

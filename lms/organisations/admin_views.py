@@ -181,7 +181,7 @@ class OrganisationLeadsView(WagtailAdminTemplateMixin, TemplateView):
         return organisation_breadcrumbs(self.organisation, f"Leads of {self.organisation.name}")
 
     def get_context_data(self, **kwargs):
-        query = " ".join(self.request.GET.get("q", "").split())[:200]
+        query = " ".join(self.request.GET.get("q", "").replace("\x00", "").split())[:200]
         leads = list(self.organisation.leads.order_by("full_name", "email"))
         results = []
         if query:
@@ -197,8 +197,10 @@ class OrganisationLeadsView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action")
-        person = User.objects.filter(pk=request.POST.get("person") or 0, is_active=True).first() \
-            if str(request.POST.get("person", "")).isdigit() else None
+        chosen = str(request.POST.get("person", ""))
+        # ASCII digits only: "²" passes isdigit() but not int(), and "٣" would quietly mean 3.
+        person = User.objects.filter(pk=int(chosen), is_active=True).first() \
+            if chosen.isascii() and chosen.isdigit() and len(chosen) < 19 else None
         here = reverse("organisations:leads", args=[self.organisation.pk])
         if action not in ("add", "remove") or person is None:
             messages.error(request, "Choose the person to add or remove. Nothing was changed.")

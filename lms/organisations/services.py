@@ -141,7 +141,19 @@ def _end(membership: Membership, *, by: User, how: str) -> Membership:
     membership.save(update_fields=["status", "ending", "ended_at", "ended_by"])
     action = "lms.membership.leave" if how == Membership.Ending.LEFT else "lms.membership.remove"
     log(membership, action, user=by, data={"organisation": membership.organisation.name})
+    _stop_leading(membership, by=by)
     return membership
+
+
+def _stop_leading(membership: Membership, *, by: User) -> None:
+    """A lead sees every member's records because the organisation vouched for them: someone who
+    is no longer a member (left, removed, declined) no longer leads it."""
+    organisation, person = membership.organisation, membership.user
+    if organisation.leads.filter(pk=person.pk).exists():
+        organisation.leads.remove(person)
+        _sync_lead_role(person)
+        log(organisation, "lms.organisation.remove_lead", user=by,
+            data={"lead": person.pk, "lead_email": person.email, "lead_name": person.full_name})
 
 
 def _decide(membership: Membership, status: str, *, by: User) -> Membership:
@@ -153,6 +165,8 @@ def _decide(membership: Membership, status: str, *, by: User) -> Membership:
     membership.save(update_fields=["status", "decided_at", "decided_by"])
     action = "lms.membership.confirm" if status == Membership.Status.CONFIRMED else "lms.membership.decline"
     log(membership, action, user=by, data={"organisation": membership.organisation.name})
+    if status != Membership.Status.CONFIRMED:
+        _stop_leading(membership, by=by)
     return membership
 
 

@@ -132,6 +132,11 @@ def lead_page_panels(request) -> list[str]:
 def _decide(request, membership_id: int, decide, success: str):
     # Only memberships of organisations this lead leads exist, as far as this lead can tell.
     membership = get_object_or_404(Membership.objects.led_by(request.user), pk=membership_id)
+    if membership.user_id == request.user.pk:
+        # Leads vouch for others; their own membership is a coordinator's to decide.
+        messages.error(request, "You cannot answer your own request or remove yourself while you lead this "
+                                "organisation. A coordinator can. Nothing was changed.")
+        return redirect("organisation_members")
     try:
         with transaction.atomic():
             membership = decide(membership, by=request.user)

@@ -20,5 +20,8 @@ class SiteConfig(AppConfig):
 
     def ready(self):
         from lms.site import checks  # noqa: F401  (registers the deploy checks)
+        from lms.site.spreadsheets import neutralise_wagtail_csv_exports
+
+        neutralise_wagtail_csv_exports()
 
         post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="site.sync_roles")

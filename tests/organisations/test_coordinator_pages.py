@@ -252,3 +252,15 @@ def test_the_coordinators_dashboard_costs_the_same_queries_however_much_waits():
         CertificateFactory(module=None, revoked_at=timezone.now(), revocation_reason="x")
     assert Membership.objects.filter(status=Membership.Status.REQUESTED).count() >= 9
     assert queries_for(coordinator, "/admin/") == few
+
+
+def test_the_leads_screen_takes_odd_input_calmly():
+    """From the attacker review: "²" passes str.isdigit(), "٣" would be read as 3, NUL breaks PostgreSQL."""
+    organisation = OrganisationFactory(name="Odd Input Trust")
+    coordinator = staff_client(Role.COORDINATOR)
+    url = f"/admin/organisations/leads/{organisation.pk}/"
+    for person in ("²", "٣", "9" * 40, "-1"):
+        response = coordinator.post(url, {"action": "add", "person": person}, follow=True)
+        assert response.status_code == 200 and "Nothing was changed" in response.content.decode(), person
+    assert coordinator.get(url + "?q=%00").status_code == 200
+    assert not organisation.leads.exists()

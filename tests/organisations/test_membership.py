@@ -363,8 +363,47 @@ def test_a_lead_cannot_remove_themselves_and_an_empty_zip_is_a_message(client):
     own = confirmed_member(lead, school)
     client.force_login(lead)
     response = client.post(f"/organisations/members/{own.pk}/remove/", follow=True)
-    assert "You cannot remove yourself while you lead this organisation" in response.content.decode()
+    assert "or remove yourself while you lead this organisation" in response.content.decode()
     own.refresh_from_db()
     assert own.status == Membership.Status.CONFIRMED
     response = client.post("/organisations/certificates/bundles/", follow=True)
     assert "nothing to zip" in response.content.decode()
+
+
+def test_a_lead_who_leaves_or_is_removed_no_longer_leads(client, school, lead):
+    """A lead sees every member's records because the organisation vouched for them (attacker review)."""
+    from lms.organisations.services import remove_member
+
+    colleague = LearnerFactory(full_name="Col League", organisation=school)
+    confirmed_member(colleague)
+    certificate = make_certificate(colleague)
+    confirmed_member(lead, school)
+    client.force_login(lead)
+    assert client.get(f"/my-learning/certificates/{certificate.code}/pdf/").status_code == 200
+    client.post("/profile/organisation/leave/")
+    assert not school.leads.filter(pk=lead.pk).exists()
+    assert not lead.groups.filter(name=Role.ORGANISATION_LEAD).exists()
+    assert client.get("/organisations/members/").status_code == 403
+    assert client.get(f"/my-learning/certificates/{certificate.code}/pdf/").status_code == 404
+    # Removed by a coordinator: the same.
+    second = LearnerFactory(organisation=school)
+    membership = confirmed_member(second, school)
+    school.leads.add(second)
+    remove_member(membership, by=LearnerFactory())
+    assert not school.leads.filter(pk=second.pk).exists()
+
+
+def test_a_lead_cannot_answer_their_own_request_by_posting(client, school, lead):
+    own = MembershipFactory(user=lead, organisation=school)
+    client.force_login(lead)
+    for action in ("confirm", "decline", "remove"):
+        response = client.post(f"/organisations/members/{own.pk}/{action}/", follow=True)
+        assert "You cannot answer your own request" in response.content.decode()
+    own.refresh_from_db()
+    assert own.status == Membership.Status.REQUESTED
+
+
+def test_odd_codes_are_not_found_on_any_database(client, lead):
+    client.force_login(lead)
+    for code in ("%00", "A%00", "x" * 300, "abcd-efgh"):
+        assert client.get(f"/my-learning/certificates/{code}/pdf/").status_code == 404, code
