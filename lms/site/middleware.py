@@ -1,11 +1,18 @@
 """Request-wide rules for every page: the Content-Security-Policy and Permissions-Policy, no
-caching of private pages, a 400 (not a server error) for a form post with fields missing, and a
+caching of private pages, a 400 (not a server error) for a form post with fields missing or for
+input the admin's own screens cannot read, a 409 for a delete that records depend on, and a
 page in the site's layout (not an empty answer) for a button's address opened directly."""
+
+import logging
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import DataError
+from django.db.models import ProtectedError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
+from django.urls import NoReverseMatch
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.datastructures import MultiValueDictKeyError
 
@@ -66,6 +73,12 @@ class PrivatePagesNoStoreMiddleware:
         return response
 
 
+logger = logging.getLogger(__name__)
+
+# What Django and the databases raise for an id or a filter they cannot read.
+UNREADABLE_INPUT = (ValueError, OverflowError, ValidationError, DataError, NoReverseMatch)
+
+
 class IncompleteFormPostMiddleware:
     """A form post missing fields a view reads directly (Wagtail's editor reads some with
     `request.POST[...]`) is answered 400, with nothing saved, rather than a server error."""
@@ -79,6 +92,15 @@ class IncompleteFormPostMiddleware:
     def process_exception(self, request, exception):
         if request.method == "POST" and isinstance(exception, MultiValueDictKeyError):
             return render(request, "400.html", status=400)
+        if isinstance(exception, ProtectedError):
+            # Whatever path asked (Wagtail's admin API, a bulk action): records that learners'
+            # histories depend on are kept. The page editor explains this on its own delete page.
+            return render(request, "409.html", status=409)
+        if request.path.startswith("/admin/") and isinstance(exception, UNREADABLE_INPUT):
+            # Wagtail's own screens read some ids and filters straight from the address ("x",
+            # "²", NUL, 30 digits): bad input, not a fault of ours. Logged, answered 400.
+            logger.warning("Unreadable input to %s: %r", request.path, exception, exc_info=exception)
+            return render(request, "400.html", {"unreadable": True}, status=400)
         return None
 
 
