@@ -21,7 +21,7 @@ EDITABLE = (S.APPLIED, S.MANAGER_AGREED, S.ACTIVE, S.REFRESHER_DUE, S.PAUSED, S.
 AUDIENCE_NAMES = {
     Champion.Visibility.COORDINATORS: "Coordinators",
     Champion.Visibility.CHAMPIONS: "Other champions",
-    Champion.Visibility.PROFESSIONALS: "Verified professionals",
+    Champion.Visibility.PROFESSIONALS: "Confirmed professionals",
 }
 
 
