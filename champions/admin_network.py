@@ -25,7 +25,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
@@ -39,6 +39,8 @@ from champions.network import (
     briefing_totals,
     cancel_session,
     record_attendance,
+    tell_booked_champions_of_changes,
+    when_and_where,
     with_booked_count,
 )
 from lms.certificates.exports import BOM, spreadsheet_text
@@ -98,6 +100,19 @@ class NetworkSessionIndexView(IndexView):
                 icon_name="cross", priority=40,
             ))
         return buttons
+
+
+class NetworkSessionEditView(EditView):
+    """Editing a session: champions holding a place are emailed if its time or place changes."""
+
+    def save_instance(self):
+        before = when_and_where(NetworkSession.objects.get(pk=self.object.pk))
+        session = super().save_instance()
+        told = tell_booked_champions_of_changes(session, before)
+        if told:
+            messages.info(self.request, f"The {told} champion{'s' if told != 1 else ''} with a place will be "
+                                        "emailed the new time or place.")
+        return session
 
 
 class NetworkSessionDeleteView(DeleteView):
@@ -227,6 +242,7 @@ class NetworkSessionViewSet(ModelViewSet):
 
     model = NetworkSession
     index_view_class = NetworkSessionIndexView
+    edit_view_class = NetworkSessionEditView
     delete_view_class = NetworkSessionDeleteView
     icon = "calendar"
     menu_label = "Network sessions"

@@ -141,6 +141,38 @@ def cancel_session(session: NetworkSession, *, by: User, reason: str = "") -> Ne
     return session
 
 
+# What booked champions are told about when a coordinator edits a session.
+CHANGES_TOLD = ("starts_at", "ends_at", "place", "online_link")
+
+
+def when_and_where(session: NetworkSession) -> dict:
+    return {name: getattr(session, name) for name in CHANGES_TOLD}
+
+
+def tell_booked_champions_of_changes(session: NetworkSession, before: dict) -> int:
+    """After a coordinator's edit: if the time or place changed, email each champion holding a
+    place (once the edit is saved), so their calendars and plans follow. Returns how many."""
+    if session.cancelled_at is not None or when_and_where(session) == before:
+        return 0
+    champion_ids = list(active_bookings().filter(session=session).values_list("champion_id", flat=True))
+    if champion_ids:
+        transaction.on_commit(lambda: _email_change(session.pk, champion_ids))
+    return len(champion_ids)
+
+
+def _email_change(session_pk: int, champion_ids: list[int]) -> None:
+    session = NetworkSession.objects.get(pk=session_pk)
+    sessions_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("champion_sessions")
+    for champion in Champion.objects.filter(pk__in=champion_ids).select_related("user"):
+        context = {"session": session, "user": champion.user, "email": champion.user.email,
+                   "sessions_url": sessions_url}
+        send_mail(
+            subject=render_to_string("champions/email/session_changed_subject.txt", context).strip(),
+            message=render_to_string("champions/email/session_changed_message.txt", context),
+            from_email=None, recipient_list=[champion.user.email],
+        )
+
+
 def _email_cancellation(session_pk: int, champion_ids: list[int], reason: str) -> None:
     session = NetworkSession.objects.get(pk=session_pk)
     sessions_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("champion_sessions")

@@ -294,3 +294,22 @@ def test_the_session_list_answers_any_query_string(coordinator, query):
 def test_the_briefings_report_answers_any_query_string(coordinator, query):
     BriefingFactory()
     assert coordinator.get(f"{REPORT}{query}").status_code == 200
+
+
+def test_changing_a_sessions_time_or_place_emails_those_booked_and_nothing_else_does(
+    coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    """From the role review: a moved session told nobody, and calendar files never update."""
+    coordinator.post(f"{INDEX}new/", session_form())
+    session = NetworkSession.objects.get()
+    booked = SessionBookingFactory(session=session).champion
+    SessionBookingFactory(session=session, cancelled_at=timezone.now())  # gave their place up: not told
+    edit = f"{INDEX}edit/{session.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator.post(edit, session_form(description="A clearer description."))
+    assert mailoutbox == []  # the description is not the time or place
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator.post(edit, session_form(place="Stevenage Gordon Craig Theatre"), follow=True)
+    assert "will be emailed the new time or place" in response.content.decode()
+    assert [m.to for m in mailoutbox] == [[booked.user.email]]
+    assert "Stevenage Gordon Craig Theatre" in mailoutbox[0].body and "Your place is kept" in mailoutbox[0].body
