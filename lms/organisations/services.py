@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from difflib import SequenceMatcher
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Value
 from django.db.models.functions import Lower
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -124,7 +129,29 @@ def request_membership(user: User, organisation: Organisation) -> Membership:
         _end(current, by=user, how=Membership.Ending.LEFT)
     membership = Membership.objects.create(user=user, organisation=organisation)
     log(membership, "lms.membership.request", user=user, data={"organisation": organisation.name})
+    recent = Membership.objects.filter(
+        user=user, organisation=organisation, requested_at__gte=timezone.now() - datetime.timedelta(days=1),
+    ).count()
+    if recent == 1:  # asking, leaving and asking again tells the leads once a day, not each time
+        transaction.on_commit(lambda: _email_leads_of_request(membership.pk))
     return membership
+
+
+def _email_leads_of_request(membership_pk: int) -> None:
+    """Tell an organisation's leads that someone asked to join, so requests do not wait unseen.
+    The email names the person and the organisation, not what the training is about."""
+    membership = Membership.objects.select_related("user", "organisation").get(pk=membership_pk)
+    if membership.status != Membership.Status.REQUESTED:
+        return
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("organisation_members")
+    for lead in membership.organisation.leads.filter(is_active=True).exclude(pk=membership.user_id):
+        context = {"membership": membership, "user": lead, "email": lead.email, "link": link}
+        send_mail(
+            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
+            + render_to_string("organisations/email/request_subject.txt", context).strip(),
+            message=render_to_string("organisations/email/request_message.txt", context),
+            from_email=None, recipient_list=[lead.email],
+        )
 
 
 def _locked(membership: Membership) -> Membership:

@@ -407,3 +407,21 @@ def test_odd_codes_are_not_found_on_any_database(client, lead):
     client.force_login(lead)
     for code in ("%00", "A%00", "x" * 300, "abcd-efgh"):
         assert client.get(f"/my-learning/certificates/{code}/pdf/").status_code == 404, code
+
+
+def test_leads_are_emailed_a_request_to_join_once_a_day(client, school, lead, mailoutbox,
+                                                       django_capture_on_commit_callbacks):
+    """Requests used to wait until a lead happened to look (role review)."""
+    person = LearnerFactory(full_name="Noor Newcomer", job_role="Teaching assistant")
+    with django_capture_on_commit_callbacks(execute=True):
+        ask_to_join(client, person, school)
+    to_lead = [m for m in mailoutbox if m.to == [lead.email]]
+    assert len(to_lead) == 1
+    assert to_lead[0].subject == "[Herts Partnership Training] A request to join Demo Primary School, Watford"
+    assert "Noor Newcomer (Teaching assistant) has asked to join" in to_lead[0].body
+    assert "/organisations/members/" in to_lead[0].body
+    # Leaving and asking again the same day does not email the leads again.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/profile/organisation/leave/")
+        client.post("/profile/organisation/ask-again/")
+    assert len([m for m in mailoutbox if m.to == [lead.email]]) == 1
