@@ -288,10 +288,7 @@ def resend_agreement_link(champion: Champion, *, by: User) -> Champion:
     champion = _locked(champion)
     if champion.status != S.APPLIED:
         raise ChampionError("This application is no longer waiting for the line manager, so there is no link to send.")
-    last = champion.history.filter(to_status=S.APPLIED).values_list("at", flat=True).first()
-    sent = champion.history.filter(reason__startswith="Link sent again").values_list("at", flat=True).first()
-    latest = max(filter(None, [last, sent, champion.applied_at]))
-    if timezone.now() - latest < datetime.timedelta(days=1):
+    if timezone.now() - _link_last_sent(champion) < datetime.timedelta(days=1):
         raise ChampionError(
             "The link was sent less than a day ago. Ask your line manager to check their junk mail, or wait a day."
         )
@@ -307,8 +304,14 @@ def agreement_link_expired(champion: Champion) -> bool:
     """Whether the newest link the line manager was sent no longer works (so it should be sent again)."""
     if champion.status != S.APPLIED:
         return False
-    sent = champion.history.filter(to_status=S.APPLIED).values_list("at", flat=True).first() or champion.applied_at
-    return timezone.now() - sent > datetime.timedelta(days=settings.CHAMPION_AGREEMENT_LINK_DAYS)
+    return timezone.now() - _link_last_sent(champion) > datetime.timedelta(days=settings.CHAMPION_AGREEMENT_LINK_DAYS)
+
+
+def _link_last_sent(champion: Champion) -> datetime.datetime:
+    """When the line manager was last sent a link: the newest entry into "applied" (applying, or
+    the link sent again, which is logged as applied → applied), or the application itself."""
+    newest = champion.history.filter(to_status=S.APPLIED).values_list("at", flat=True).first()
+    return max(filter(None, [newest, champion.applied_at]))
 
 
 def record_manager_agreement(champion: Champion, *, by: User | None = None, note: str = "") -> Champion:
