@@ -45,38 +45,18 @@ from tests.factories import (
     read_and_complete,
     start_quiz,
 )
+from tests.matrix_visitors import (
+    ADMIN_STAFF_SCREEN,
+    NOT_FOR_STAFF_WITHOUT,
+    SIGNED_IN_PAGE,
+    STAFF,
+    VISITORS,
+    row,
+    staff_only,
+)
 
 pytestmark = pytest.mark.django_db
 
-VISITORS = (
-    "anonymous", "unverified", "learner", "champion", "lead_a", "lead_b", "coordinator",
-    "coordinator_password_only", "editor", "moderator", "reviewer", "administrator",
-)
-STAFF = ("coordinator", "editor", "moderator", "reviewer", "administrator")
-NOT_STAFF = ("learner", "champion", "lead_a", "lead_b")
-SIGNED_OUT = ("anonymous", "unverified")
-
-
-def row(default: str, **answers: str) -> dict[str, str]:
-    """Every visitor gets `default` unless named; groups: signed_out, not_staff, staff."""
-    result = dict.fromkeys(VISITORS, default)
-    for group, members in (("signed_out", SIGNED_OUT), ("not_staff", NOT_STAFF), ("staff", STAFF)):
-        if group in answers:
-            result.update(dict.fromkeys(members, answers.pop(group)))
-    unknown = set(answers) - set(VISITORS)
-    assert not unknown, unknown
-    result.update(answers)
-    return result
-
-
-SIGNED_IN_PAGE = row("200", signed_out="login")
-ADMIN_STAFF_SCREEN = row("ok", signed_out="login", not_staff="403", coordinator_password_only="2fa")
-NOT_FOR_STAFF_WITHOUT = dict(editor="denied", moderator="denied", reviewer="denied")
-
-
-def staff_only(**staff_answers) -> dict[str, str]:
-    """An admin screen: signed-out → sign in; learners → 403; password-only coordinator → 2fa."""
-    return {**ADMIN_STAFF_SCREEN, **staff_answers}
 
 
 # (pattern regex over the route as Django prints it, sample path, answers). First match wins.

@@ -10,27 +10,8 @@ champion record by hand (the decisions and the import change them), nor deletes 
 
 from champions.models import ChampionTier, Language
 from tests.champions.factories import ChampionFactory
+from tests.matrix_visitors import COORDINATORS, NOT_FOR_STAFF_WITHOUT, STAFF, staff_only
 
-# The matrix's visitors and row helpers, as tests/test_authorisation_matrix.py has them (it
-# imports this module while it loads, so they cannot be imported from it).
-VISITORS = (
-    "anonymous", "unverified", "learner", "champion", "lead_a", "lead_b", "coordinator",
-    "coordinator_password_only", "editor", "moderator", "reviewer", "administrator",
-)
-STAFF = ("coordinator", "editor", "moderator", "reviewer", "administrator")
-ADMIN_STAFF_SCREEN = {
-    **dict.fromkeys(VISITORS, "ok"), "anonymous": "login", "unverified": "login",
-    **dict.fromkeys(("learner", "champion", "lead_a", "lead_b"), "403"), "coordinator_password_only": "2fa",
-}
-NOT_FOR_STAFF_WITHOUT = dict(editor="denied", moderator="denied", reviewer="denied")
-
-
-def staff_only(**staff_answers) -> dict[str, str]:
-    assert not set(staff_answers) - set(STAFF)
-    return {**ADMIN_STAFF_SCREEN, **staff_answers}
-
-
-COORDINATORS = staff_only(coordinator="200", administrator="200", **NOT_FOR_STAFF_WITHOUT)
 NOBODY = staff_only(**dict.fromkeys(STAFF, "denied"))
 # Tiers and languages: editors keep them; coordinators may look (champions.view_*), not change.
 EDITORS_KEEP = staff_only(editor="200", administrator="200", coordinator="denied", moderator="denied",

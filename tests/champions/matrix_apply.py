@@ -3,23 +3,7 @@
 from champions.models import Champion
 from champions.services import agreement_token
 from tests.champions.factories import ChampionFactory
-
-# Every visitor of the matrix (tests/test_authorisation_matrix.py imports this module while it
-# loads, so its helpers cannot be imported from it).
-VISITORS = (
-    "anonymous", "unverified", "learner", "champion", "lead_a", "lead_b", "coordinator",
-    "coordinator_password_only", "editor", "moderator", "reviewer", "administrator",
-)
-
-
-def row(default: str, **answers: str) -> dict[str, str]:
-    """Every visitor gets `default` unless named; `signed_out` names the anonymous and unverified."""
-    result = dict.fromkeys(VISITORS, default)
-    if "signed_out" in answers:
-        result.update(dict.fromkeys(("anonymous", "unverified"), answers.pop("signed_out")))
-    assert not set(answers) - set(VISITORS)
-    result.update(answers)
-    return result
+from tests.matrix_visitors import row
 
 RULES: list = [
     # Applying: anyone signed in with a verified address gets the page: the form, why they cannot

@@ -10,24 +10,7 @@ champion record; the "champion" visitor is an active champion.
 from champions.models import Champion
 from champions.relay import block_token
 from tests.champions.factories import ChampionFactory
-
-# The matrix's visitors, as tests/test_authorisation_matrix.py has them (it imports this module
-# while it loads, so its helpers cannot be imported from it).
-VISITORS = (
-    "anonymous", "unverified", "learner", "champion", "lead_a", "lead_b", "coordinator",
-    "coordinator_password_only", "editor", "moderator", "reviewer", "administrator",
-)
-
-
-def row(default: str, **answers: str) -> dict[str, str]:
-    """Every visitor gets `default` unless named; `signed_out` names anonymous and unverified."""
-    result = dict.fromkeys(VISITORS, default)
-    if "signed_out" in answers:
-        result.update(dict.fromkeys(("anonymous", "unverified"), answers.pop("signed_out")))
-    assert not set(answers) - set(VISITORS)
-    result.update(answers)
-    return result
-
+from tests.matrix_visitors import row
 
 SIGNED_IN_VERIFIED = row("200", signed_out="login")
 CHAMPION_ONLY = row("403", signed_out="login")

@@ -7,40 +7,10 @@ sample briefing. Every other visitor has no champion record: `champion_self` ref
 """
 
 from tests.champions.factories import BriefingFactory, NetworkSessionFactory, SessionBookingFactory
-
-# The matrix's visitors and its row helpers, as tests/test_authorisation_matrix.py has them (it
-# imports this module while it loads, so they cannot be imported from it).
-VISITORS = (
-    "anonymous", "unverified", "learner", "champion", "lead_a", "lead_b", "coordinator",
-    "coordinator_password_only", "editor", "moderator", "reviewer", "administrator",
-)
-GROUPS = {
-    "signed_out": ("anonymous", "unverified"),
-    "not_staff": ("learner", "champion", "lead_a", "lead_b"),
-}
-
-
-def row(default: str, **answers: str) -> dict[str, str]:
-    result = dict.fromkeys(VISITORS, default)
-    for group, members in GROUPS.items():
-        if group in answers:
-            result.update(dict.fromkeys(members, answers.pop(group)))
-    assert not set(answers) - set(VISITORS)
-    result.update(answers)
-    return result
-
-
-ADMIN_STAFF_SCREEN = row("ok", signed_out="login", not_staff="403", coordinator_password_only="2fa")
-NOT_FOR_STAFF_WITHOUT = dict(editor="denied", moderator="denied", reviewer="denied")
-
-
-def staff_only(**staff_answers) -> dict[str, str]:
-    return {**ADMIN_STAFF_SCREEN, **staff_answers}
-
+from tests.matrix_visitors import ADMIN_STAFF_SCREEN, COORDINATORS, NOT_FOR_STAFF_WITHOUT, row, staff_only
 
 CHAMPIONS_OWN = row("403", signed_out="login", champion="200")
 POST_ONLY = row("403", signed_out="login", champion="405")
-COORDINATORS = staff_only(coordinator="200", administrator="200", **NOT_FOR_STAFF_WITHOUT)
 
 RULES: list = [
     (r"^champions/sessions/$", "/champions/sessions/", CHAMPIONS_OWN),
