@@ -331,3 +331,15 @@ class Briefing(models.Model):
 
     def __str__(self):
         return f"{self.champion}: {self.audience} ({self.given_on})"
+
+
+# White Ribbon accreditation's models live beside the rules they follow; Django finds them here.
+from champions.whiteribbon.models import (  # noqa: E402, F401
+    AccreditationCycle,
+    ActionItem,
+    ActionUpdate,
+    Evidence,
+    StageChange,
+    WhiteRibbonPerson,
+    WhiteRibbonSettings,
+)

@@ -4,3 +4,4 @@ imports the modules that register each part's hooks: the coordinators' champion 
 learner's pathway panel on My learning, and Champions in the site's header."""
 
 from champions import admin_champions, admin_network, hooks_apply, hooks_site  # noqa: F401  (register their hooks)
+from champions.whiteribbon import hooks as whiteribbon_hooks  # noqa: F401

@@ -64,8 +64,26 @@ from tests.learning.factories import (
     read_all_lessons,
 )
 from tests.organisations.factories import MembershipFactory, OrganisationFactory, confirmed_member
+from tests.whiteribbon.factories import (
+    AccreditationCycleFactory,
+    ActionItemFactory,
+    ActionUpdateFactory,
+    EvidenceFactory,
+    StageChangeFactory,
+    WhiteRibbonPersonFactory,
+    WhiteRibbonSettingsFactory,
+    accredited_cycle,
+)
 
 __all__ = [
+    "AccreditationCycleFactory",
+    "ActionItemFactory",
+    "ActionUpdateFactory",
+    "EvidenceFactory",
+    "StageChangeFactory",
+    "WhiteRibbonPersonFactory",
+    "WhiteRibbonSettingsFactory",
+    "accredited_cycle",
     "FACTORIES",
     "BriefingFactory",
     "ChampionFactory",
@@ -157,6 +175,9 @@ FACTORIES: dict[str, type[DjangoModelFactory]] = {
         # champions
         ChampionTierFactory, LanguageFactory, ChampionFactory, StatusChangeFactory, RelayMessageFactory,
         RelayBlockFactory, NetworkSessionFactory, SessionBookingFactory, BriefingFactory,
+        # White Ribbon accreditation
+        AccreditationCycleFactory, StageChangeFactory, ActionItemFactory, ActionUpdateFactory, EvidenceFactory,
+        WhiteRibbonPersonFactory, WhiteRibbonSettingsFactory,
     )
 }
 

@@ -234,7 +234,14 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": VAR_DIR / "private" / "certificates"},
     },
+    # White Ribbon action plans' evidence documents: served only to the organisation's leads
+    # and to coordinators, through a view that checks who is asking; never under MEDIA_ROOT.
+    "evidence": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "private" / "evidence"},
+    },
 }
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 # Email: SMTP in production from the environment.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

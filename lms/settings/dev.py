@@ -13,6 +13,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "certificates": STORAGES["certificates"],  # noqa: F405
+    "evidence": STORAGES["evidence"],  # noqa: F405
 }
 ALLOW_DEMO_DATA = True
 TRAINING_CONTACT_EMAIL = env("TRAINING_CONTACT_EMAIL", "training@example.org")

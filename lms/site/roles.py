@@ -49,6 +49,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "champions.add_networksession", "champions.change_networksession", "champions.view_networksession",
         "champions.view_sessionbooking", "champions.change_sessionbooking",
         "champions.view_briefing", "champions.view_relaymessage",
+        # White Ribbon accreditation: the pipeline, cycles and their stages, action plans (items,
+        # progress, evidence), ambassadors and champions, imports, and the target.
+        "champions.view_accreditationcycle", "champions.add_accreditationcycle",
+        "champions.change_accreditationcycle", "champions.view_stagechange",
+        "champions.view_actionitem", "champions.add_actionitem", "champions.change_actionitem",
+        "champions.delete_actionitem", "champions.view_actionupdate", "champions.add_actionupdate",
+        "champions.view_evidence", "champions.add_evidence", "champions.delete_evidence",
+        "champions.view_whiteribbonperson", "champions.add_whiteribbonperson",
+        "champions.change_whiteribbonperson", "champions.delete_whiteribbonperson",
+        "champions.change_whiteribbonsettings",
     ],
     Role.EDITOR: [
         *_ADMIN, *_MEDIA,
