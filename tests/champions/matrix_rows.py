@@ -12,8 +12,14 @@ from __future__ import annotations
 from champions.models import Champion
 from tests.champions import matrix_admin, matrix_apply, matrix_directory, matrix_network
 from tests.champions.factories import ChampionFactory
+from tests.whiteribbon import matrix_admin as whiteribbon_admin
+from tests.whiteribbon import matrix_import as whiteribbon_import
+from tests.whiteribbon import matrix_lead as whiteribbon_lead
 
-PARTS = (matrix_apply, matrix_directory, matrix_network, matrix_admin)
+PARTS = (
+    matrix_apply, matrix_directory, matrix_network, matrix_admin, whiteribbon_lead, whiteribbon_admin,
+    whiteribbon_import,
+)
 
 RULES = [rule for part in PARTS for rule in part.RULES]
 

@@ -1,0 +1,2 @@
+"""Importing and exporting organisations and White Ribbon accreditation records (django-import-export),
+with a dry run first."""
