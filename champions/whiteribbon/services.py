@@ -151,10 +151,13 @@ def start_cycle(
 @transaction.atomic
 def change_stage(
     cycle: AccreditationCycle, to: str, *, by: User | None, on: datetime.date | None = None, note: str = "",
-    approved_on: datetime.date | None = None,
+    approved_on: datetime.date | None = None, announce: bool = True,
 ) -> AccreditationCycle:
     """Move a cycle to its next stage, dated and attributed. Returns the organisation's open
-    cycle afterwards: on re-accreditation, the renewal cycle that carries on from the new approval."""
+    cycle afterwards: on re-accreditation, the renewal cycle that carries on from the new approval.
+
+    Moving to "renewal due" emails the lead contact and coordinators once per cycle, unless
+    `announce` is false (records of the past, brought in by an import or the demo)."""
     cycle = _locked(cycle)
     if to not in S.values:
         raise AccreditationError("Choose a stage from the list. Nothing was changed.")
@@ -187,8 +190,8 @@ def change_stage(
         _approve(cycle, approved_on)
     if to in AccreditationCycle.CLOSED:
         cycle.closed_on = on
-    notify = to == S.RENEWAL_DUE and cycle.renewal_notified_on is None
-    if notify:
+    notify = announce and to == S.RENEWAL_DUE and cycle.renewal_notified_on is None
+    if to == S.RENEWAL_DUE and cycle.renewal_notified_on is None:
         cycle.renewal_notified_on = on
     cycle.save()
     _record(cycle, from_stage, to, by=by, on=on, note=note)
