@@ -46,18 +46,18 @@ PATHWAYS = {
 
 # More organisations, so that champions spread over the county (name, kind, sector, district).
 NETWORK_ORGANISATIONS = [
-    ("Demo GP Practice, Hemel Hempstead", "nhs", "health", "dacorum"),
-    ("Demo Hospital Trust, Stevenage", "nhs", "health", "stevenage"),
+    ("Demo GP Practice, Hemel Hempstead", "health", "health", "dacorum"),
+    ("Demo Hospital Trust, Stevenage", "health", "health", "stevenage"),
     ("Demo Secondary Academy, Hitchin", "school", "education", "north-hertfordshire"),
-    ("Demo Nursery, Hertford", "school", "education", "east-hertfordshire"),
+    ("Demo Nursery, Hertford", "early_years", "education", "east-hertfordshire"),
     ("Demo Homes, Borehamwood", "housing", "housing", "hertsmere"),
-    ("Demo Police Station, Watford", "police", "police", "watford"),
-    ("Demo Probation Office, St Albans", "police", "police", "st-albans"),
-    ("Demo Family Centre, Cheshunt", "local_authority", "social-care", "broxbourne"),
+    ("Demo Police Station, Watford", "public_body", "police", "watford"),
+    ("Demo Probation Office, St Albans", "public_body", "police", "st-albans"),
+    ("Demo Family Centre, Cheshunt", "public_body", "social-care", "broxbourne"),
     ("Demo Faith Community, Rickmansworth", "faith", "community", "three-rivers"),
-    ("Demo Youth Project, Welwyn Garden City", "charity", "community", "welwyn-hatfield"),
-    ("Demo Supermarket Depot, Hoddesdon", "business", "employers", "broxbourne"),
-    ("Demo Refuge Service", "charity", "specialist", "hertsmere"),
+    ("Demo Youth Project, Welwyn Garden City", "vcfse", "community", "welwyn-hatfield"),
+    ("Demo Supermarket Depot, Hoddesdon", "employer", "employers", "broxbourne"),
+    ("Demo Refuge Service", "vcfse", "specialist", "hertsmere"),
 ]
 
 FIRST_NAMES = [

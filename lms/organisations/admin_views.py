@@ -39,7 +39,39 @@ from lms.site.validators import reject_formula_start
 
 
 class OrganisationAdminForm(WagtailAdminModelForm):
-    """Coordinators' add and edit form: names stay unique whatever their case or spacing."""
+    """Coordinators' add and edit form: names stay unique whatever their case or spacing; the
+    website, contact email and phone number are checked with messages a coordinator understands."""
+
+    MESSAGES = {
+        "name": {"required": "Enter the organisation's name.",
+                 "max_length": "The name must be 200 characters or fewer."},
+        "website": {"invalid": "Enter the website's full address, like https://www.example.org.",
+                    "max_length": "The website's address must be 200 characters or fewer."},
+        "contact_name": {"max_length": "The contact's name must be 200 characters or fewer."},
+        "contact_email": {"invalid": "Enter the contact's email address in the right format, like name@example.org.",
+                          "max_length": "The contact's email address must be 254 characters or fewer."},
+        "contact_phone": {"max_length": "The contact's phone number must be 40 characters or fewer."},
+        "workforce_size": {"invalid_choice": "Choose the size of the workforce from the list, or “Not known”."},
+        "kind": {"invalid_choice": "Choose the type of organisation from the list."},
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, messages_for_field in self.MESSAGES.items():
+            if name in self.fields:
+                self.fields[name].error_messages.update(messages_for_field)
+
+    def clean_website(self):
+        website = self.cleaned_data["website"]
+        if website and not website.lower().startswith(("https://", "http://")):
+            raise forms.ValidationError(self.MESSAGES["website"]["invalid"])
+        return website
+
+    def clean_contact_name(self):
+        return " ".join(self.cleaned_data["contact_name"].split())
+
+    def clean_contact_phone(self):
+        return " ".join(self.cleaned_data["contact_phone"].split())
 
     def clean_name(self):
         name = normalise_organisation_name(self.cleaned_data["name"])
@@ -265,6 +297,15 @@ class OrganisationInspectView(InspectView):
 
     template_name = "organisations/admin/organisation_inspect.html"
     MAX_MEMBERS = 500
+
+    def get_male_dominated_workforce_display_value(self):
+        return "Yes" if self.object.male_dominated_workforce else "No"
+
+    def get_partnership_member_display_value(self):
+        return "Yes" if self.object.partnership_member else "No"
+
+    def get_website_display_value(self):
+        return self.object.website or "Not known"
 
     def get_context_data(self, **kwargs):
         organisation = self.object

@@ -1,10 +1,27 @@
 """Organisations whose staff train here, and each person's confirmed membership of one."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail.search import index
+
+from lms.site.validators import printable_text
+
+STAFF_ONLY_HELP = "Seen only by coordinators: never by learners, leads or visitors to the champions directory."
+
+# Loose on purpose: numbers are written many ways ("01707 123456", "+44 (0)1707 123-456").
+_PHONE_CHARACTERS = set("0123456789 +()-")
+
+
+def validate_phone_number(value: str) -> None:
+    """A phone number: digits, spaces, +, brackets and hyphens only, with at least a few digits."""
+    if set(value) - _PHONE_CHARACTERS or sum(c.isdigit() for c in value) < 3:
+        raise ValidationError(
+            "Enter a phone number using only digits, spaces, +, brackets and hyphens, like 01707 123456.",
+            code="invalid_phone",
+        )
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -25,15 +42,26 @@ class Organisation(index.Indexed, models.Model):
     """
 
     class Kind(models.TextChoices):
-        NHS = "nhs", "NHS or health provider"
-        LOCAL_AUTHORITY = "local_authority", "Council or local authority"
-        SCHOOL = "school", "School, college or early years setting"
-        POLICE = "police", "Police or criminal justice agency"
+        SCHOOL = "school", "School or college"
+        EARLY_YEARS = "early_years", "Early years setting"
+        PHARMACY = "pharmacy", "Pharmacy"
+        HEALTH = "health", "GP practice or health provider"
         HOUSING = "housing", "Housing provider"
-        CHARITY = "charity", "Charity or voluntary group"
-        FAITH = "faith", "Faith or community group"
-        BUSINESS = "business", "Business or employer"
+        EMPLOYER = "employer", "Employer or business"
+        COMMUNITY = "community", "Community group"
+        FAITH = "faith", "Faith group"
+        VCFSE = "vcfse", "Voluntary, community or social enterprise (VCFSE)"
+        # Police, probation and councils are all public bodies.
+        PUBLIC_BODY = "public_body", "Council or other public body"
         OTHER = "other", "Other"
+
+    class WorkforceSize(models.TextChoices):
+        # Empty when not known (the field's first choice says so).
+        FEWER_THAN_10 = "1-9", "1 to 9 people"
+        FEWER_THAN_50 = "10-49", "10 to 49"
+        FEWER_THAN_250 = "50-249", "50 to 249"
+        FEWER_THAN_1000 = "250-999", "250 to 999"
+        AT_LEAST_1000 = "1000+", "1,000 or more"
 
     class Status(models.TextChoices):
         PENDING = "pending", "Awaiting confirmation"
@@ -47,6 +75,28 @@ class Organisation(index.Indexed, models.Model):
     )
     district = models.ForeignKey(
         "accounts.District", null=True, blank=True, on_delete=models.PROTECT, related_name="organisations"
+    )
+    workforce_size = models.CharField(
+        "workforce size", max_length=10, choices=[("", "Not known"), *WorkforceSize.choices], blank=True,
+        help_text="How many people work or volunteer there. Leave it empty if it is not known.",
+    )
+    male_dominated_workforce = models.BooleanField(
+        "Male-dominated workforce", default=False,
+        help_text="Most of the people who work there are men. The VAWG strategy gives workforces that are "
+        "mostly men particular attention, so these organisations can be found and reached.",
+    )
+    partnership_member = models.BooleanField("Member of the VAWG partnership", default=False)
+    website = models.URLField(blank=True, help_text="The organisation's own website, starting https://")
+    contact_name = models.CharField(
+        "contact name", max_length=200, blank=True, validators=[printable_text],
+        help_text=STAFF_ONLY_HELP,
+    )
+    contact_email = models.EmailField(
+        "contact email", blank=True, help_text=STAFF_ONLY_HELP,
+    )
+    contact_phone = models.CharField(
+        "contact phone", max_length=40, blank=True, validators=[validate_phone_number],
+        help_text=STAFF_ONLY_HELP,
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.CONFIRMED)
     merged_into = models.ForeignKey(

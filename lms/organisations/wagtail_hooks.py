@@ -3,9 +3,9 @@ leads, decisions, the coordinator's dashboard panels, log entries."""
 
 from __future__ import annotations
 
-from django.forms import modelform_factory
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -43,7 +43,16 @@ class MembershipPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Membership, MembershipPermissionPolicy(Membership))
 
 
+def yes_or_no(value) -> str:
+    return "Yes" if value else "No"
+
+
 class OrganisationIndexView(IndexView):
+    # Spreadsheets say Yes or No, not True or False.
+    custom_field_preprocess = {
+        field: {"csv": yes_or_no, "xlsx": yes_or_no} for field in ("male_dominated_workforce", "partnership_member")
+    }
+
     def get_base_queryset(self):
         return Organisation.objects.select_related("sector", "district")
 
@@ -75,22 +84,38 @@ class OrganisationViewSet(ModelViewSet):
         "name", "kind", "sector", "district",
         Column("status", label="Status", accessor="get_status_display"),
     ]
-    list_filter = ["status", "kind", "sector", "district"]
-    list_export = ["name", "kind", "sector", "district", "status", "created_at"]
+    list_filter = [
+        "status", "kind", "sector", "district", "workforce_size", "male_dominated_workforce", "partnership_member",
+    ]
+    list_export = [
+        "name", "get_kind_display", "sector", "district", "get_workforce_size_display", "male_dominated_workforce",
+        "partnership_member", "website", "contact_name", "contact_email", "contact_phone", "get_status_display",
+        "created_at",
+    ]
+    export_headings = {
+        "get_kind_display": "Type", "get_workforce_size_display": "Workforce size", "get_status_display": "Status",
+    }
     export_filename = "organisations"
     search_fields = ["name"]
     search_backend_name = None  # a plain database search: names, no search index to keep
     # Leads are changed one person at a time on their own screen (OrganisationLeadsView), never
     # in a multi-select where a plain click replaces them all.
-    form_fields = ["name", "kind", "sector", "district"]
+    edit_handler = ObjectList([
+        MultiFieldPanel([
+            FieldPanel("name"), FieldPanel("kind"), FieldPanel("sector"), FieldPanel("district"),
+            FieldPanel("workforce_size"), FieldPanel("male_dominated_workforce"), FieldPanel("partnership_member"),
+            FieldPanel("website"),
+        ], heading="About the organisation"),
+        MultiFieldPanel([
+            FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
+        ], heading="Staff-only contact",
+            help_text="Only coordinators see these: never learners, leads or the champions directory."),
+    ], base_form_class=OrganisationAdminForm)
     inspect_view_enabled = True
-    inspect_view_fields = ["kind", "sector", "district", "status", "merged_into", "created_at"]
-
-    def get_form_class(self, for_update=False):
-        return modelform_factory(
-            Organisation, form=OrganisationAdminForm, fields=self.form_fields,
-            formfield_callback=self.formfield_for_dbfield,
-        )
+    inspect_view_fields = [
+        "kind", "sector", "district", "workforce_size", "male_dominated_workforce", "partnership_member", "website",
+        "status", "merged_into", "created_at",
+    ]
 
     def get_urlpatterns(self):
         return [

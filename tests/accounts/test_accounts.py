@@ -34,7 +34,7 @@ def confirmation_link() -> str:
 def profile_post(**overrides):
     return profile_form_data(**{
         "full_name": "Nguyễn Thị Hương", "job_role": "Health visitor", "organisation_name": "Brand New Surgery",
-        "organisation_kind": "nhs", **overrides,
+        "organisation_kind": "health", **overrides,
     })
 
 

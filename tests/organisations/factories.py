@@ -9,14 +9,14 @@ from lms.organisations.models import Membership, Organisation
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
-    """A confirmed charity in Watford, in the health sector."""
+    """A confirmed voluntary group (VCFSE) in Watford, in the health sector."""
 
     class Meta:
         model = Organisation
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Test Organisation {n}")
-    kind = Organisation.Kind.CHARITY
+    kind = Organisation.Kind.VCFSE
     sector = factory.LazyFunction(lambda: Sector.objects.get(slug="health"))
     district = factory.LazyFunction(lambda: District.objects.get(slug="watford"))
     status = Organisation.Status.CONFIRMED

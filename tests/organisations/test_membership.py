@@ -301,7 +301,7 @@ def test_profile_tells_the_learner_before_saving_and_shows_the_status_after(clie
 
 def test_a_learner_can_ask_to_join_a_pending_organisation_they_proposed(client, new_user):
     client.force_login(new_user)
-    client.post("/profile/", profile_form_data(organisation_name="Brand New Group", organisation_kind="charity"))
+    client.post("/profile/", profile_form_data(organisation_name="Brand New Group", organisation_kind="vcfse"))
     membership = Membership.objects.get(user=new_user)
     assert membership.organisation.status == Organisation.Status.PENDING
     assert membership.status == Membership.Status.REQUESTED

@@ -32,12 +32,12 @@ DEFAULT_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 DEMO_ORGANISATIONS = [
     # name, kind, sector slug, district slug
-    ("Demo Community Health Trust", "nhs", "health", "welwyn-hatfield"),
+    ("Demo Community Health Trust", "health", "health", "welwyn-hatfield"),
     ("Demo Housing Association", "housing", "housing", "stevenage"),
     ("Demo Primary School, Watford", "school", "education", "watford"),
-    ("Demo Borough Council", "local_authority", "social-care", "dacorum"),
-    ("Demo Women's Support Service", "charity", "specialist", "st-albans"),
-    ("Demo Logistics Ltd", "business", "employers", "broxbourne"),
+    ("Demo Borough Council", "public_body", "social-care", "dacorum"),
+    ("Demo Women's Support Service", "vcfse", "specialist", "st-albans"),
+    ("Demo Logistics Ltd", "employer", "employers", "broxbourne"),
 ]
 
 
