@@ -48,6 +48,7 @@ def test_seed_demo_creates_one_account_per_role_and_is_idempotent(monkeypatch, c
     assert set(Authenticator.objects.filter(type="totp").values_list("user__email", flat=True)) == set(staff)
     assert Organisation.objects.filter(leads__email="orglead@example.org").exists()
     assert_the_demo_network_is_varied()
+    assert_the_demo_white_ribbon_is_varied()
     out = capsys.readouterr().out
     for email in DEMO_EMAILS:
         assert email in out
@@ -148,3 +149,38 @@ def assert_the_demo_network_is_varied():
     assert demo.status == Champion.Status.ACTIVE and demo.tier.slug == "lead"
     result = review_pathways()
     assert (result.refresher_due, result.lapsed, result.restored) == (0, 0, 0)
+
+
+def assert_the_demo_white_ribbon_is_varied():
+    """About sixty organisations over every district and type, with cycles at every stage and on
+    both tracks, action plans (some overdue, one tied to a module), ambassadors and champions;
+    already as the daily check would leave them. orglead@'s school is accredited, with renewal
+    falling due within the year. (Run after seed_demo ran twice: one cycle each, not two.)"""
+    import datetime
+
+    from django.utils import timezone
+
+    from champions.whiteribbon.models import AccreditationCycle, ActionItem, WhiteRibbonPerson
+    from champions.whiteribbon.services import mark_renewals_due, renewal_due_from
+    from lms.accounts.models import District
+
+    organisations = Organisation.objects.filter(status=Organisation.Status.CONFIRMED)
+    assert 55 <= organisations.count() <= 70
+    assert set(organisations.values_list("district__slug", flat=True)) >= set(
+        District.objects.filter(in_hertfordshire=True).values_list("slug", flat=True)
+    )
+    assert set(organisations.values_list("kind", flat=True)) == set(Organisation.Kind.values)
+    assert organisations.filter(male_dominated_workforce=True).exists()
+    cycles = AccreditationCycle.objects.all()
+    assert set(cycles.values_list("stage", flat=True)) == set(AccreditationCycle.Stage.values)
+    assert set(cycles.values_list("track", flat=True)) == set(AccreditationCycle.Track.values)
+    # Seeded once: one first cycle per organisation (a re-accredited one has a renewal beside it).
+    first_cycles = cycles.filter(kind=AccreditationCycle.Kind.INITIAL).count()
+    assert first_cycles == cycles.values("organisation").distinct().count()
+    today = timezone.localdate()
+    assert ActionItem.objects.overdue_on(today).exists() and ActionItem.objects.exclude(module=None).exists()
+    assert set(WhiteRibbonPerson.objects.values_list("role", flat=True)) == set(WhiteRibbonPerson.Role.values)
+    school = AccreditationCycle.objects.open().get(organisation__leads__email="orglead@example.org")
+    assert school.stage == AccreditationCycle.Stage.ACCREDITED
+    assert today < renewal_due_from(school.expires_on) <= today + datetime.timedelta(days=365)
+    assert mark_renewals_due() == 0

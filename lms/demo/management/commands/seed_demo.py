@@ -20,6 +20,7 @@ from content.models import Sector
 from lms.accounts.models import District, User
 from lms.demo.champions import load_demo_champions
 from lms.demo.two_factor import set_up_recovery_codes, set_up_totp
+from lms.demo.whiteribbon import load_demo_white_ribbon
 from lms.learning.demo import load_demo_quizzes
 from lms.organisations.models import Membership, Organisation
 from lms.site.roles import Role, sync_roles
@@ -115,6 +116,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Champions network: {champions} champion records (champion01@ to champion60@example.org, "
                 "same password), with sessions and briefings."
+            )
+            white_ribbon = load_demo_white_ribbon(User.objects.get(email="coordinator@example.org"))
+            self.stdout.write(
+                f"White Ribbon: {white_ribbon} organisations with accreditation cycles, action plans, "
+                "ambassadors and champions."
             )
         self.print_logins(password, secret)
 
