@@ -7,3 +7,4 @@ from champions import admin_champions, admin_network, hooks_apply, hooks_site  #
 from champions.whiteribbon import admin as whiteribbon_admin  # noqa: F401
 from champions.whiteribbon import admin_import as whiteribbon_import  # noqa: F401
 from champions.whiteribbon import hooks as whiteribbon_hooks  # noqa: F401
+from champions.whiteribbon import hooks_lead as whiteribbon_hooks_lead  # noqa: F401

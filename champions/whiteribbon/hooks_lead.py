@@ -1,0 +1,25 @@
+"""The way into the organisation leads' area (/organisations/), registered through
+champions/wagtail_hooks.py: a section on My learning and one on the members page, for leads only."""
+
+from django.template.loader import render_to_string
+from wagtail import hooks
+
+
+def _lead_panel(request, *, on: str):
+    organisations = list(request.user.led_organisations.order_by("name").values_list("name", flat=True)[:50])
+    if not organisations:
+        return None
+    return render_to_string("champions/whiteribbon/lead/way_in_panel.html", {
+        "organisations": organisations, "on": on,
+    }, request=request)
+
+
+@hooks.register("my_learning_panels")
+def organisations_area_on_my_learning(request):
+    """A lead's way to their organisations and White Ribbon plans (one query; nothing for others)."""
+    return _lead_panel(request, on="my_learning")
+
+
+@hooks.register("organisation_lead_page_panels")
+def organisations_area_on_members_page(request):
+    return _lead_panel(request, on="members")
