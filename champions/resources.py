@@ -93,13 +93,14 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 
 # The template has about 15 columns; a file with many more is not one of ours.
 MAX_COLUMNS = 40
-TOO_WIDE = (f"The file has more than {MAX_COLUMNS} columns, so it cannot be the champions template. "
+TOO_WIDE = (f"The file has more than {MAX_COLUMNS} columns, so it cannot be made from the template. "
             "Start from the template file.")
 
 UNREADABLE_XLSX = "The file is not an Excel workbook (.xlsx) that can be read. Save it again and upload it."
 
 
-def _xlsx_rows(data: bytes) -> list[list[str]]:
+def _xlsx_rows(data: bytes, *, max_rows: int = MAX_ROWS, things: str = "champions",
+               formulas_in_rows: bool = False) -> list[list[str]]:
     from openpyxl import load_workbook
 
     try:
@@ -114,11 +115,11 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
         # Never more columns than a real file can have: a row of millions of cells would keep
         # the worker busy for hours.
         for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1), 1):
-            if number > MAX_ROWS + 1:
-                raise FileProblem(f"The file has more than {MAX_ROWS} champions. Split it into smaller files.")
+            if number > max_rows + 1:
+                raise FileProblem(f"The file has more than {max_rows} {things}. Split it into smaller files.")
             cells = []
             for cell in row:
-                if getattr(cell, "data_type", None) == "f":
+                if getattr(cell, "data_type", None) == "f" and not formulas_in_rows:
                     raise FileProblem(
                         f"Cell {cell.coordinate} holds a formula. Copy the sheet and paste it as values only, "
                         "then upload it again."
@@ -134,11 +135,19 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
         workbook.close()
 
 
-def read_rows(name: str, data: bytes) -> dict:
-    """The file as {"headers": [...], "rows": [[...], ...]} of plain text, or FileProblem."""
+def read_rows(name: str, data: bytes, *, columns=COLUMNS, required=REQUIRED, max_rows: int = MAX_ROWS,
+              things: str = "champions", formulas_in_rows: bool = False) -> dict:
+    """The file as {"headers": [...], "rows": [[...], ...]} of plain text, or FileProblem.
+
+    By default the champions' file. Another import passes its own `columns`, `required`, row cap
+    and name for its rows (`things`); with `formulas_in_rows` a formula is left in its cell for the
+    import to refuse as that row's error, instead of refusing the whole file."""
     if not data.strip():
         raise FileProblem("The file is empty.")
-    rows = _xlsx_rows(data) if name.lower().endswith(".xlsx") else _csv_rows(data)
+    if name.lower().endswith(".xlsx"):
+        rows = _xlsx_rows(data, max_rows=max_rows, things=things, formulas_in_rows=formulas_in_rows)
+    else:
+        rows = _csv_rows(data)
     rows = [row for row in rows if any(cell for cell in row)]
     if not rows:
         raise FileProblem("The file is empty.")
@@ -147,8 +156,8 @@ def read_rows(name: str, data: bytes) -> dict:
         headers.pop()
     if len(headers) > MAX_COLUMNS:
         raise FileProblem(TOO_WIDE)
-    missing = [column for column in REQUIRED if column not in headers]
-    unknown = [header or "(blank)" for header in headers if header not in COLUMNS]
+    missing = [column for column in required if column not in headers]
+    unknown = [header or "(blank)" for header in headers if header not in columns]
     repeated = sorted(header for header, times in Counter(headers).items() if times > 1)
     if missing or unknown or repeated:
         problems = []
@@ -164,9 +173,9 @@ def read_rows(name: str, data: bytes) -> dict:
         )
     body = rows[1:]
     if not body:
-        raise FileProblem("The file has headings but no champions.")
-    if len(body) > MAX_ROWS:
-        raise FileProblem(f"The file has more than {MAX_ROWS} champions. Split it into smaller files.")
+        raise FileProblem(f"The file has headings but no {things}.")
+    if len(body) > max_rows:
+        raise FileProblem(f"The file has more than {max_rows} {things}. Split it into smaller files.")
     width = len(headers)
     table = []
     for number, row in enumerate(body, 2):
@@ -174,7 +183,7 @@ def read_rows(name: str, data: bytes) -> dict:
             raise FileProblem(f"Row {number} has values beyond the last heading. Remove them and upload it again.")
         row = (row + [""] * width)[:width]
         for header, cell in zip(headers, row, strict=True):
-            if cell.startswith(FORMULA_STARTS):
+            if cell.startswith(FORMULA_STARTS) and not formulas_in_rows:
                 raise FileProblem(
                     f"Row {number}, column “{header}” starts with “{cell[:1]}”, which a spreadsheet runs as "
                     "a formula. Remove that character and upload the file again."
