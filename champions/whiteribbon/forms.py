@@ -192,7 +192,7 @@ class ActionItemForm(forms.Form):
         try:
             return datetime.date(year, month, day)
         except ValueError:
-            self.add_error("due_day", "The due date must be a real date. For example, 30 4 2027.")
+            self.add_error("due_day", "The due date must be a real date.")
             return None
 
     def _outside_the_cycle(self, due_on: datetime.date, year: int | None) -> str:

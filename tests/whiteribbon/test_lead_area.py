@@ -181,7 +181,7 @@ def test_the_organisations_page_shows_each_organisation_with_its_stage_dates_and
     assert f"Approved by the panel on {APPROVED:%-d %B %Y}" in page
     assert f"Accreditation expires on {expires:%-d %B %Y}" in page
     assert f"Renewal falls due on {add_months(expires, -6):%-d %B %Y}" in page
-    assert "Accredited" in page
+    assert "White Ribbon stage Accredited Working towards White Ribbon accreditation" in page
     assert "3 actions, 1 overdue" in page
     assert '<strong class="govuk-tag govuk-tag--red">1 overdue</strong>' in body(response)
     assert "Off track 1" in page and "On track 1" in page and "Done 1" in page
@@ -234,8 +234,9 @@ def test_the_plan_shows_the_cycle_its_history_and_its_people(cycle, lead):
     response = lead.get(plan_url(cycle.organisation))
     page = text_of(response)
     assert "Hatfield Housing Trust" in page and "White Ribbon action plan" in page
-    assert f"{APPROVED - datetime.timedelta(days=90):%-d %B %Y} Started as interested Met the chief executive." in page
-    assert f"{APPROVED:%-d %B %Y} From submitted to the panel to accredited Approved by the panel." in page
+    assert f"{APPROVED - datetime.timedelta(days=90):%-d %B %Y} Interested (the cycle started) Met the chief " \
+        "executive." in page
+    assert f"{APPROVED:%-d %B %Y} Accredited (was submitted to the panel) Approved by the panel." in page
     assert "Recorded by Corinne Ordinator" in page
     assert "corinne.coordinator@example.org" not in page
     assert "Sam Whitelead" in page
