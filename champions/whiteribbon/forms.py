@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 
 from champions.forms.fields import ChoiceOfRecord
 from champions.whiteribbon import evidence
@@ -22,9 +23,9 @@ from lms.site.validators import printable_text, reject_formula_start
 
 TITLE_MAX = 200
 TEXT_MAX = 5000
-# Before approval nobody knows when the three years will start: a due date may still not be
-# before the cycle began, nor absurdly far off.
-UNAPPROVED_HORIZON_MONTHS = 12 * (ACCREDITATION_YEARS + 2)
+# Before approval nobody knows when the three years will start (the panel may be months away):
+# a due date may not be before the cycle began, nor further off than this from today.
+UNAPPROVED_HORIZON_MONTHS = 12 * (ACCREDITATION_YEARS + 1)
 
 
 def _no_nul(what: str) -> dict:
@@ -198,10 +199,11 @@ class ActionItemForm(forms.Form):
     def _outside_the_cycle(self, due_on: datetime.date, year: int | None) -> str:
         cycle = self.cycle
         if not cycle.approved_on:
-            latest = add_months(cycle.started_on, UNAPPROVED_HORIZON_MONTHS)
+            latest = add_months(max(timezone.localdate(), cycle.started_on), UNAPPROVED_HORIZON_MONTHS)
             if not cycle.started_on <= due_on <= latest:
                 return (f"The due date must be between {_long_date(cycle.started_on)}, when this White Ribbon "
-                        f"cycle started, and {_long_date(latest)}.")
+                        f"cycle started, and {_long_date(latest)}: the plan’s three years start once the panel "
+                        "approves it.")
             return ""
         if not cycle.approved_on <= due_on <= cycle.expires_on:
             return (f"The due date must be while this accreditation runs: between {_long_date(cycle.approved_on)} "

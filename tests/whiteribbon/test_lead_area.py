@@ -380,12 +380,17 @@ def test_a_bad_action_is_refused_with_a_clear_message_and_nothing_is_written(cyc
     assert not ModelLogEntry.objects.filter(action__startswith="champions.whiteribbon").exists()
 
 
-def test_before_approval_a_due_date_cannot_be_before_the_cycle_started(organisation, lead):
+def test_before_approval_a_due_date_must_be_after_the_cycle_started_and_within_four_years(organisation, lead):
     cycle = AccreditationCycleFactory(organisation=organisation, stage=S.PREPARING, started_on=TODAY)
     earlier = TODAY - datetime.timedelta(days=10)
     response = lead.post(f"{plan_url(organisation)}items/new/", item_post(
         due_day=str(earlier.day), due_month=str(earlier.month), due_year=str(earlier.year)))
     assert f"between {TODAY:%-d %B %Y}, when this White Ribbon cycle started" in text_of(response)
+    too_late = add_months(TODAY, 48) + datetime.timedelta(days=1)
+    response = lead.post(f"{plan_url(organisation)}items/new/", item_post(
+        due_day=str(too_late.day), due_month=str(too_late.month), due_year=str(too_late.year)))
+    assert f"and {add_months(TODAY, 48):%-d %B %Y}: the plan’s three years start once the panel approves it" \
+        in text_of(response)
     later = TODAY + datetime.timedelta(days=10)
     lead.post(f"{plan_url(organisation)}items/new/", item_post(
         year="2", due_day=str(later.day), due_month=str(later.month), due_year=str(later.year)))
