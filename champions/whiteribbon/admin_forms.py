@@ -182,6 +182,21 @@ class OrganisationChoice(ChoiceOfRecord):
         return f"{obj.name} ({obj.district})" if obj.district_id else obj.name
 
 
+class StartableOrganisationChoice(OrganisationChoice):
+    """Offers the organisations a cycle can start for, but accepts any confirmed one, so that an
+    organisation whose cycle has just started (a second click, a colleague) is told so in words
+    rather than "choose from the list"."""
+
+    def _get_choices(self):
+        if hasattr(self, "_choices"):
+            return self._choices
+        iterator = self.iterator(self)
+        iterator.queryset = organisations_without_open_cycle()
+        return iterator
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+
 class LeadContactFields(forms.Form):
     lead_contact_name = forms.CharField(
         label="White Ribbon lead contact (optional)", required=False, max_length=200,
@@ -218,7 +233,7 @@ class StartCycleForm(LeadContactFields):
         (S.ACCREDITED, "Already accredited: record an accreditation the panel approved before"),
     ]
 
-    organisation = OrganisationChoice(
+    organisation = StartableOrganisationChoice(
         label="Organisation", queryset=Organisation.objects.none(), empty_label="Choose an organisation",
         help_text="Confirmed organisations without a White Ribbon cycle under way.",
         error_messages=_choice_messages("organisation"),
@@ -249,7 +264,14 @@ class StartCycleForm(LeadContactFields):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("on", timezone.localdate())
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations_without_open_cycle()
+        self.fields["organisation"].queryset = Organisation.objects.listed()
+
+    def clean_organisation(self):
+        organisation = self.cleaned_data["organisation"]
+        if AccreditationCycle.objects.open().filter(organisation=organisation).exists():
+            raise ValidationError(f"{organisation.name} already has a White Ribbon cycle under way (perhaps started "
+                                  "by a second click): change its stage from its page. Nothing was changed.")
+        return organisation
 
     def clean_note(self):
         return clean_lines(self.cleaned_data["note"])
@@ -297,12 +319,20 @@ class CycleDetailsForm(WagtailAdminModelForm):
                 self.fields[name].error_messages.update(field.error_messages)
 
 
+class NextStageField(forms.ChoiceField):
+    """Offers the stages the cycle may move to, and lets any real stage through to the service,
+    whose refusal says why a move is not allowed ("it can become …") rather than "not a choice"."""
+
+    def valid_value(self, value):
+        return value in S.values
+
+
 class StageChangeForm(forms.Form):
     """Move a cycle to one of the stages its current stage allows, dated, with a note. The stage
     the page showed comes back with the form, so that a second click (or a colleague's change in
     between) is told apart from a first."""
 
-    to = forms.ChoiceField(label="New stage", widget=forms.RadioSelect, error_messages=_choice_messages("new stage"))
+    to = NextStageField(label="New stage", widget=forms.RadioSelect, error_messages=_choice_messages("new stage"))
     on = date_field("Date of the change", help_text="Today, or the day it happened (not before the last change).")
     approved_on = date_field(
         "Day the panel approved it", required=False,
