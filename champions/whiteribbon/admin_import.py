@@ -201,7 +201,7 @@ def _breadcrumbs() -> list[dict]:
     except NoReverseMatch:  # the pipeline is another part's screen
         pipeline = ""
     return [{"url": reverse("wagtailadmin_home"), "label": "Home"}, {"url": pipeline, "label": "White Ribbon"},
-            {"url": "", "label": "Import and export"}]
+            {"url": "", "label": "Import and export organisations"}]
 
 
 class ImportView(ImportAccess, WagtailAdminTemplateMixin, FormView):
@@ -250,6 +250,7 @@ class ImportView(ImportAccess, WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(self.get_context_data(
             form=self.get_form_class()(), dry_run=True, file_name=name, rows=rows, counts=counts,
             failed_rows=[row for row in rows if row["problems"]], base_errors=base_errors,
+            shown_rows=[row for row in rows if row["outcome"] != "Unchanged"],
             can_confirm=can_confirm, confirm_form=ImportConfirmForm(initial={"digest": digest}),
             to_write=counts["New"] + counts["Changed"],
         ))

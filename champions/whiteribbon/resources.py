@@ -419,8 +419,8 @@ class OrganisationResource(resources.ModelResource):
                 shown = text if len(text) <= 40 else text[:40] + "…"
                 errors[column] = (
                     f"“{shown}” starts with “{text[:1]}”, which a spreadsheet runs as a formula, so it is refused. "
-                    f"Remove the “{text[:1]}”; or, if the text must start with it, put an apostrophe before it: "
-                    f"'{shown}"
+                    f"Remove the “{text[:1]}”; or, if the text must start with it, put an apostrophe (') before the "
+                    f"“{text[:1]}”."
                 )
                 continue
             try:

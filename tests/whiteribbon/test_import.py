@@ -196,8 +196,15 @@ def test_a_good_file_is_previewed_then_written_with_history_and_counts(coordinat
     again = upload(coordinator, csv_file(rows))
     assert counts_of(again) == {"new": 0, "changed": 0, "unchanged": 4, "failed": 0}
     assert "nothing to import" in again.content.decode()
+    assert 'id="row-2"' not in again.content.decode()
     assert CONFIRM not in again.content.decode()
     assert records() == after
+    # With one change, the table shows that row alone.
+    rows[3]["sector"] = "Housing"
+    one_change = upload(coordinator, csv_file(rows)).content.decode()
+    assert "The table leaves out the 3 rows that would change nothing" in one_change
+    assert 'id="row-5"' in one_change and 'id="row-2"' not in one_change
+    assert "sector: “” → “Housing”" in one_change
 
 
 def test_an_illegal_stage_move_is_the_rows_error_in_the_services_words(coordinator):
