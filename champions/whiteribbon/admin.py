@@ -30,7 +30,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, path, reverse, reverse_lazy
@@ -623,7 +623,7 @@ class CycleInspectView(InspectView):
         items = list(
             cycle.action_items.select_related("module", "cycle")
             .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("-added_at", "-id")))
-            .annotate(update_count=Count("updates"))
+            .order_by("year", "due_on", "pk")
         )
         figures = training_figures(items, today)
         for item in items:
