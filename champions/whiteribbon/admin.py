@@ -73,6 +73,7 @@ from champions.whiteribbon.models import (
     StageChange,
     WhiteRibbonPerson,
 )
+from champions.whiteribbon.plans import add_evidence, record_update, remove_evidence
 from champions.whiteribbon.services import (
     AccreditationError,
     change_stage,
@@ -81,7 +82,6 @@ from champions.whiteribbon.services import (
     start_cycle,
     training_figures,
 )
-from champions.whiteribbon.views import add_evidence, record_update, remove_evidence
 from lms.certificates.exports import BOM
 from lms.organisations.models import Organisation
 from lms.site.spreadsheets import spreadsheet_text
