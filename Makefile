@@ -68,3 +68,4 @@ bench: venv assets
 	$(PY) bench/pages.py
 	$(PY) bench/certificates.py
 	$(PY) bench/champions.py
+	$(PY) bench/whiteribbon.py
