@@ -38,6 +38,8 @@ urlpatterns = [
     path("", include("lms.certificates.urls")),
     path("organisations/", include("champions.whiteribbon.urls")),
     path("champions/", include("champions.urls")),
+    path("", include("lms.reports.urls")),
+    path("", include("lms.privacy.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,5 +1,5 @@
-"""The champions network's rows of the authorisation matrix (tests/test_authorisation_matrix.py),
-and the objects they are tried with.
+"""The authorisation matrix's rows kept beside each part's tests (the champions network, White
+Ribbon, reports, personal data, the user import), and the objects they are tried with.
 
 Each part of the network keeps its rows in its own module (matrix_<part>.py) with an
 `extend_world(world) -> dict` that makes what its sample paths need and returns the values
@@ -12,13 +12,16 @@ from __future__ import annotations
 from champions.models import Champion
 from tests.champions import matrix_admin, matrix_apply, matrix_directory, matrix_network
 from tests.champions.factories import ChampionFactory
+from tests.organisations import matrix_user_import
+from tests.privacy import matrix_privacy
+from tests.reports import matrix_reports
 from tests.whiteribbon import matrix_admin as whiteribbon_admin
 from tests.whiteribbon import matrix_import as whiteribbon_import
 from tests.whiteribbon import matrix_lead as whiteribbon_lead
 
 PARTS = (
     matrix_apply, matrix_directory, matrix_network, matrix_admin, whiteribbon_lead, whiteribbon_admin,
-    whiteribbon_import,
+    whiteribbon_import, matrix_reports, matrix_privacy, matrix_user_import,
 )
 
 RULES = [rule for part in PARTS for rule in part.RULES]

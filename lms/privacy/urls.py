@@ -1,0 +1,3 @@
+"""URLs of lms.privacy (included from lms/urls.py)."""
+
+urlpatterns: list = []

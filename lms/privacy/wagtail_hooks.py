@@ -1,0 +1,1 @@
+"""Personal data in the Wagtail admin (loaded by Wagtail from this module)."""

@@ -1,0 +1,3 @@
+"""URLs of lms.reports (included from lms/urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Reports in the Wagtail admin (loaded by Wagtail from this module)."""
