@@ -50,10 +50,11 @@ from champions.models import Champion, ChampionTier, Language, StatusChange
 from champions.resources import COLUMNS, REQUIRED, ChampionResource, FileProblem, dataset_of, read_rows
 from content.models import Sector, Topic
 from lms.accounts.models import District
-from lms.certificates.exports import BOM, local_datetime_text, spreadsheet_text
+from lms.certificates.exports import BOM, local_datetime_text
 from lms.organisations.admin_views import ROWS_ON_DASHBOARD, CoordinatorPanel
 from lms.organisations.models import Organisation
 from lms.organisations.names import fold
+from lms.site.spreadsheets import ExcelFriendlyExport, value_at
 
 S = Champion.Status
 
@@ -146,7 +147,7 @@ def _date(value) -> str:
 M2M_EXPORT = {"districts": "districts", "specialisms": "specialisms", "languages": "languages"}
 
 
-class ChampionIndexView(IndexView):
+class ChampionIndexView(ExcelFriendlyExport, IndexView):
     """Every champion record, newest application first, with a constant number of queries per page."""
 
     default_ordering = "-applied_at"
@@ -202,27 +203,9 @@ class ChampionIndexView(IndexView):
             if field in M2M_EXPORT:
                 row[field] = _names(getattr(item, M2M_EXPORT[field]))
             else:
-                row[field] = _value_of(item, field)
+                row[field] = value_at(item, field)
         return row
 
-    def stream_csv(self, queryset):
-        yield BOM
-        yield from super().stream_csv(queryset)
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow({
-            field: spreadsheet_text(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-            for field, value in row_dict.items()
-        })
-
-
-def _value_of(item, dotted: str):
-    value = item
-    for part in dotted.split("."):
-        value = getattr(value, part, None)
-        if value is None:
-            return None
-    return value() if callable(value) else value
 
 
 class ApplicationIndexView(ChampionIndexView):

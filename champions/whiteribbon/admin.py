@@ -82,9 +82,8 @@ from champions.whiteribbon.services import (
     start_cycle,
     training_figures,
 )
-from lms.certificates.exports import BOM
 from lms.organisations.models import Organisation
-from lms.site.spreadsheets import spreadsheet_text
+from lms.site.spreadsheets import ExcelFriendlyExport
 
 S = AccreditationCycle.Stage
 Track = AccreditationCycle.Track
@@ -319,16 +318,7 @@ class TargetView(CoordinatorScreen, TemplateView):
 # Cycles --------------------------------------------------------------------------------------
 
 
-def _value_of(item, dotted: str):
-    value = item
-    for part in dotted.split("."):
-        value = getattr(value, part, None)
-        if value is None:
-            return None
-    return value() if callable(value) else value
-
-
-class SpreadsheetSafeIndexView(IndexView):
+class SpreadsheetSafeIndexView(ExcelFriendlyExport, IndexView):
     """Exports open in Excel as UTF-8 (a byte order mark), dates as read in the UK, Yes and No for
     flags, and no cell that a spreadsheet would run as a formula, whatever a name holds."""
 
@@ -341,18 +331,6 @@ class SpreadsheetSafeIndexView(IndexView):
     def custom_field_preprocess(self):
         return {field: {"csv": _yes_no, "xlsx": _yes_no} for field in self.yes_no_fields}
 
-    def to_row_dict(self, item):
-        return {field: _value_of(item, field) for field in self.list_export}
-
-    def stream_csv(self, queryset):
-        yield BOM
-        yield from super().stream_csv(queryset)
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow({
-            field: spreadsheet_text(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-            for field, value in row_dict.items()
-        })
 
 
 class CycleIndexView(SpreadsheetSafeIndexView):

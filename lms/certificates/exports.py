@@ -9,9 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from lms.site.spreadsheets import FORMULA_STARTS, spreadsheet_text  # noqa: F401  (this module's cells, as before)
-
-BOM = "\ufeff"
+from lms.site.spreadsheets import BOM, FORMULA_STARTS, spreadsheet_text  # noqa: F401  (this module's cells, as before)
 
 
 def local_datetime_text(value: datetime.datetime) -> str:

@@ -23,7 +23,7 @@ from wagtail.permissions import register_permission_policy
 from content.models import Sector
 from lms.accounts.models import District
 from lms.certificates.admin_views import CertificateRestoreView, CertificateRevokeView
-from lms.certificates.exports import BOM, local_datetime_text, spreadsheet_text
+from lms.certificates.exports import local_datetime_text
 from lms.certificates.models import Certificate, CertificateBundle
 from lms.certificates.services import can_undo_revocation, normalise_code, today
 from lms.learning.models import Enrolment
@@ -36,6 +36,7 @@ from lms.organisations.admin_views import (
 )
 from lms.organisations.models import Organisation
 from lms.organisations.names import fold
+from lms.site.spreadsheets import ExcelFriendlyExport
 
 
 class CertificatePermissionPolicy(ModelPermissionPolicy):
@@ -76,7 +77,7 @@ class CertificateFilterSet(WagtailFilterSet):
         fields = []
 
 
-class CertificateIndexView(IndexView):
+class CertificateIndexView(ExcelFriendlyExport, IndexView):
     def get_base_queryset(self):
         # Every row with its status today (for the column and the filter) and the holder's
         # organisation, sector and district: a constant number of queries per page.
@@ -125,16 +126,6 @@ class CertificateIndexView(IndexView):
         },
         datetime.date: {"csv": lambda value: value.isoformat(), "xlsx": None},
     }
-
-    def stream_csv(self, queryset):
-        yield BOM
-        yield from super().stream_csv(queryset)
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow({
-            field: spreadsheet_text(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-            for field, value in row_dict.items()
-        })
 
 
 class CertificateViewSet(ModelViewSet):

@@ -1,9 +1,16 @@
 """Cells of the spreadsheets the site writes (CSV exports): a cell starting with = + - @ (or a
 tab or carriage return) is run as a formula by Excel and LibreOffice unless neutralised (OWASP's
 CSV injection advice). `spreadsheet_text` neutralises one value; `neutralise_wagtail_csv_exports`
-makes every CSV export of Wagtail's admin (snippets, reports, site history) do the same."""
+makes every CSV export of Wagtail's admin (snippets, reports, site history) do the same; and
+`ExcelFriendlyExport` is what our own admin listings add to Wagtail's exports."""
 
 from __future__ import annotations
+
+import datetime
+import decimal
+
+# Excel opens a UTF-8 CSV correctly only when it starts with a byte order mark.
+BOM = "\ufeff"
 
 # OWASP's list of characters that start a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -16,21 +23,52 @@ def spreadsheet_text(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def _cell(value):
+    """A CSV cell: numbers, dates and empties as they are; anything else (text, or an object
+    written as its text, such as an organisation by its name) as neutralised text."""
+    if value is None or isinstance(value, (bool, int, float, decimal.Decimal, datetime.date)):
+        return value
+    return spreadsheet_text(value)
+
+
 def neutralise_wagtail_csv_exports() -> None:
-    """Wrap Wagtail's CSV row writer so that text cells never run as formulas. Its XLSX writer
-    already stores such cells as text. An editor's draft reaches these exports before any
-    review, so without this anyone able to type a name could plant a formula for a coordinator."""
+    """Replace Wagtail's CSV row writer with one that neutralises every cell after it has been
+    prepared (so an object whose name starts with "=" is caught too). Its XLSX writer already
+    stores such cells as text. An editor's draft reaches these exports before any review, so
+    without this anyone able to type a name could plant a formula for a coordinator."""
     from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
     if getattr(SpreadsheetExportMixin.write_csv_row, "neutralises_formulas", False):
         return
-    original = SpreadsheetExportMixin.write_csv_row
 
     def write_csv_row(self, writer, row_dict):
-        return original(self, writer, {
-            field: spreadsheet_text(value) if isinstance(value, str) else value
+        return writer.writerow({
+            field: _cell(self.preprocess_field_value(field, value, self.FORMAT_CSV))
             for field, value in row_dict.items()
         })
 
     write_csv_row.neutralises_formulas = True
     SpreadsheetExportMixin.write_csv_row = write_csv_row
+
+
+def value_at(item, dotted: str):
+    """`item.a.b.c` for "a.b.c", or None where a step is empty (a method at the end is called)."""
+    value = item
+    for part in dotted.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value() if callable(value) else value
+
+
+class ExcelFriendlyExport:
+    """For a Wagtail IndexView with `list_export`: CSV that Excel opens as UTF-8 (a byte order
+    mark first), and export fields that follow related objects ("organisation.district.name")
+    through empty ones. Formulas are neutralised for every export (above)."""
+
+    def to_row_dict(self, item):
+        return {field: value_at(item, field) for field in self.list_export}
+
+    def stream_csv(self, queryset):
+        yield BOM
+        yield from super().stream_csv(queryset)

@@ -39,3 +39,16 @@ def test_the_support_services_csv_never_runs_a_formula_and_its_search_works():
 @pytest.mark.parametrize("snippet", ["sector", "topic", "learningpath", "supportservice"])
 def test_searching_each_content_list_in_the_admin_works(snippet):
     assert staff_client(Role.EDITOR).get(f"/admin/snippets/content/{snippet}/?q=health").status_code == 200
+
+
+def test_a_related_object_whose_name_is_a_formula_is_neutralised_too():
+    """The cell is the organisation itself, written as its name after Wagtail prepares it: the
+    check must come after that, not only on values that are already text."""
+    from tests.factories import MembershipFactory, OrganisationFactory
+
+    MembershipFactory(organisation=OrganisationFactory(name='=HYPERLINK("http://127.0.0.1:9/x","Open")'))
+    response = staff_client(Role.COORDINATOR).get("/admin/memberships/?export=csv")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    cells = [cell for row in list(csv.reader(io.StringIO(body)))[1:] for cell in row]
+    assert "'=HYPERLINK(\"http://127.0.0.1:9/x\",\"Open\")" in cells, cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
