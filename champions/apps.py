@@ -11,6 +11,14 @@ def _renew_champion_on_new_certificate(sender, instance, created, **kwargs):
         transaction.on_commit(lambda: restore_if_renewed(user_id))
 
 
+def _check_renewals_when_the_notice_changes(sender, instance, **kwargs):
+    """A longer notice period brings renewal forward: apply it at once rather than at the next
+    daily check, so no page shows a renewal date already passed on an accreditation not yet due."""
+    from champions.whiteribbon.services import mark_renewals_due
+
+    transaction.on_commit(mark_renewals_due)
+
+
 class ChampionsConfig(AppConfig):
     """The VAWG champions network, built on the certificates and organisations of the training core."""
 
@@ -18,8 +26,13 @@ class ChampionsConfig(AppConfig):
     verbose_name = "Champions network"
 
     def ready(self):
+        from champions.whiteribbon.models import WhiteRibbonSettings
         from lms.certificates.models import Certificate
 
+        post_save.connect(
+            _check_renewals_when_the_notice_changes, sender=WhiteRibbonSettings,
+            dispatch_uid="champions.whiteribbon.renewals_on_settings",
+        )
         post_save.connect(
             _renew_champion_on_new_certificate, sender=Certificate, dispatch_uid="champions.renew_on_certificate",
         )

@@ -357,7 +357,7 @@ class CycleIndexView(SpreadsheetSafeIndexView):
 
 
 class RenewalsIndexView(CycleIndexView):
-    """Accreditations expiring in the next six months, or whose renewal is already due, soonest first."""
+    """Accreditations whose renewal is due, or falls due in the next six months, soonest expiry first."""
 
     default_ordering = "expires_on"
     page_title = "Renewals due"

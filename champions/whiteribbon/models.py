@@ -337,7 +337,7 @@ class WhiteRibbonPerson(models.Model):
 
 @register_setting(icon="pick")
 class WhiteRibbonSettings(BaseGenericSetting):
-    """The partnership's target, and how early renewal falls due."""
+    """The partnership’s target, and how early renewal falls due (a change applies at once)."""
 
     accredited_target = models.PositiveIntegerField(
         "target number of accredited organisations", default=60, validators=[MinValueValidator(1)],

@@ -16,7 +16,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from champions.whiteribbon.models import AccreditationCycle, WhiteRibbonSettings
-from champions.whiteribbon.services import add_months
+from champions.whiteribbon.services import add_months, notice_months
 from lms.accounts.models import District
 from lms.organisations.models import Organisation
 
@@ -174,13 +174,13 @@ def target_figures(day: datetime.date | None = None) -> TargetFigures:
 
 
 def renewals_due(today: datetime.date | None = None) -> QuerySet:
-    """Open cycles whose accreditation expires within six months, or whose renewal is already
-    due, soonest expiry first."""
+    """Open cycles whose renewal is already due, or falls due within the next six months (the
+    coordinators' notice period before expiry, plus six months), soonest expiry first."""
     today = today or timezone.localdate()
+    horizon = add_months(today, notice_months() + RENEWALS_WITHIN_MONTHS)
     return (
         AccreditationCycle.objects.open()
-        .filter(Q(stage=S.RENEWAL_DUE)
-                | Q(stage=S.ACCREDITED, expires_on__lte=add_months(today, RENEWALS_WITHIN_MONTHS)))
+        .filter(Q(stage=S.RENEWAL_DUE) | Q(stage=S.ACCREDITED, expires_on__lte=horizon))
         .order_by("expires_on", "organisation__name", "pk")
     )
 

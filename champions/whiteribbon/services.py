@@ -97,6 +97,16 @@ def _record(cycle, from_stage: str, to: str, *, by: User | None, on: datetime.da
     return change
 
 
+def _check_approval(approved_on: datetime.date, *, on: datetime.date) -> None:
+    """An accreditation recorded on `on` must still hold then: one approved more than three years
+    before has already expired, and is recorded as lapsed instead."""
+    if expiry_of(approved_on) < on:
+        raise AccreditationError(
+            f"An accreditation approved on {approved_on:%-d %B %Y} expired on {expiry_of(approved_on):%-d %B %Y}, "
+            f"before {on:%-d %B %Y}. Check the date; nothing was changed."
+        )
+
+
 def _approve(cycle: AccreditationCycle, approved_on: datetime.date) -> None:
     cycle.approved_on = approved_on
     cycle.expires_on = expiry_of(approved_on)
@@ -133,6 +143,7 @@ def start_cycle(
         if approved_on is None:
             raise AccreditationError("Give the day the panel approved the accreditation. Nothing was changed.")
         _check_day(approved_on)
+        _check_approval(approved_on, on=on)
         _approve(cycle, approved_on)
         cycle.started_on = min(on, approved_on)
         if stage == S.RENEWAL_DUE:
@@ -165,7 +176,8 @@ def change_stage(
         raise AccreditationError(f"This cycle is already “{_label(to)}”. Nothing was changed.")
     allowed = cycle.next_stages()
     if to not in allowed:
-        options = ", ".join(f"“{_label(stage)}”" for stage in allowed)
+        quoted = [f"“{_label(stage)}”" for stage in allowed]
+        options = " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
         raise AccreditationError(
             f"This cycle is “{_label(cycle.stage)}”, so it cannot become “{_label(to)}”"
             + (f": it can become {options}." if options else ": it has closed.")
@@ -178,6 +190,12 @@ def change_stage(
     if to in (S.ACCREDITED, S.REACCREDITED):
         approved_on = approved_on or on
         _check_day(approved_on)
+        _check_approval(approved_on, on=on)
+        if to == S.ACCREDITED and approved_on < cycle.stage_changed_on:
+            raise AccreditationError(
+                f"The panel cannot have approved it before it was submitted, on {cycle.stage_changed_on:%-d %B %Y}. "
+                "Nothing was changed."
+            )
         if to == S.REACCREDITED and approved_on <= cycle.approved_on:
             raise AccreditationError(
                 "Re-accreditation must be approved after the accreditation it renews "

@@ -217,7 +217,7 @@ def test_an_illegal_stage_move_is_the_rows_error_in_the_services_words(coordinat
     ]))
     problems = problems_of(response)
     assert problems[2] == ["White Ribbon stage: This cycle is “interested”, so it cannot become “submitted to the "
-                           "panel”: it can become “committed”, “withdrawn”."]
+                           "panel”: it can become “committed” or “withdrawn”."]
     assert problems[3] == ["White Ribbon stage: The organisation has no White Ribbon cycle under way, and a cycle "
                            "cannot start as “lapsed”."]
     assert records() == before

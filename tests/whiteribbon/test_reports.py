@@ -141,6 +141,18 @@ def test_renewals_due_lists_accreditations_expiring_within_six_months_or_already
     assert list(reports.renewals_due()) == [sooner, soon]
 
 
+def test_renewals_due_looks_ahead_six_months_past_the_notice_period():
+    """Renewal falls due six months (the notice) before expiry; the list shows those falling due
+    in the next six months too, so an accreditation expiring in eleven months is there already."""
+    from champions.whiteribbon.services import add_months
+
+    WhiteRibbonSettingsFactory(renewal_notice_months=6)
+    today = timezone.localdate()
+    within = accredited_cycle(approved_on=add_months(today, -25))  # expires in 11 months: due in 5
+    accredited_cycle(approved_on=add_months(today, -23))  # expires in 13 months: due in 7
+    assert list(reports.renewals_due()) == [within]
+
+
 @pytest.mark.parametrize(("days", "words"), [
     (45, "45 days"), (1, "1 day"), (0, "Expires today"), (-1, "Expired 1 day ago"), (-3, "Expired 3 days ago"),
 ])

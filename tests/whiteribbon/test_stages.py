@@ -98,8 +98,8 @@ def test_the_refusal_says_where_the_cycle_can_go(coordinator_user):
     with pytest.raises(AccreditationError) as refused:
         change_stage(cycle, S.ACCREDITED, by=coordinator_user)
     assert str(refused.value) == (
-        "This cycle is “interested”, so it cannot become “accredited”: it can become “committed”, "
-        "“withdrawn”. Nothing was changed."
+        "This cycle is “interested”, so it cannot become “accredited”: it can become “committed” "
+        "or “withdrawn”. Nothing was changed."
     )
 
 
@@ -255,3 +255,29 @@ def test_a_renewal_moved_by_hand_is_not_announced_again(
 def test_add_months_keeps_the_day_or_takes_the_months_last():
     assert add_months(datetime.date(2027, 8, 31), -6) == datetime.date(2027, 2, 28)
     assert add_months(datetime.date(2026, 12, 15), 6) == datetime.date(2027, 6, 15)
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 1, 12, 0), tick=False)
+def test_the_panel_cannot_approve_before_submission_nor_so_long_ago_that_it_has_expired(coordinator_user):
+    cycle = cycle_at(S.SUBMITTED)  # submitted on 1 June 2025
+    with pytest.raises(AccreditationError, match="before it was submitted, on 1 June 2025"):
+        change_stage(cycle, S.ACCREDITED, by=coordinator_user, approved_on=datetime.date(2025, 5, 31))
+    old = AccreditationCycleFactory(stage=S.SUBMITTED, stage_changed_on=datetime.date(2020, 1, 1))
+    with pytest.raises(AccreditationError, match="expired on 2 January 2023, before 1 December 2026"):
+        change_stage(old, S.ACCREDITED, by=coordinator_user, approved_on=datetime.date(2020, 1, 2))
+    with pytest.raises(AccreditationError, match="expired on"):
+        start_cycle(OrganisationFactory(), by=coordinator_user, stage=S.ACCREDITED,
+                    approved_on=datetime.date(2023, 11, 30))
+    assert not StageChange.objects.exists()
+    assert AccreditationCycle.objects.filter(stage=S.ACCREDITED).count() == 0
+
+
+def test_a_longer_notice_period_brings_renewal_forward_at_once(accredited, django_capture_on_commit_callbacks):
+    with time_machine.travel(datetime.datetime(2026, 10, 1, 9, 0), tick=False):
+        assert mark_renewals_due() == 0
+        settings = WhiteRibbonSettings.load()
+        settings.renewal_notice_months = 9  # 15 June 2027 less nine months: 15 September 2026
+        with django_capture_on_commit_callbacks(execute=True):
+            settings.save()
+    accredited.refresh_from_db()
+    assert accredited.stage == S.RENEWAL_DUE
