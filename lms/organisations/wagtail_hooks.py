@@ -14,6 +14,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from lms.organisations import admin_user_import  # noqa: F401  (registers the bulk import of people)
 from lms.organisations.admin_views import (
     ROWS_ON_DASHBOARD,
     CoordinatorPanel,
