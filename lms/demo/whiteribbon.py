@@ -85,8 +85,15 @@ PLAN = [
     (Criterion.ENGAGING_MEN_AND_BOYS, Focus.TRAINING, 2, "Bystander training for teams with mostly male staff",
      "Operations manager"),
 ]
-AMBASSADORS = ["Tom Fletcher", "Kwabena Owusu", "Ravi Sharma", "Daniel Kowalski", "Liam O'Sullivan", "Hassan Ali"]
-WR_CHAMPIONS = ["Megan Price", "Aaliyah Khan", "Joanna Nowak", "Sophie Turner", "Chidinma Eze", "Alex Rivers"]
+MEN = ["Tom", "Kwabena", "Ravi", "Daniel", "Liam", "Hassan", "Piotr", "Marcus", "Owen", "Jamal", "Callum"]
+WOMEN = ["Megan", "Aaliyah", "Joanna", "Sophie", "Chidinma", "Alex", "Priti", "Grace", "Niamh", "Leila", "Hannah"]
+SURNAMES = ["Fletcher", "Owusu", "Sharma", "Kowalski", "O'Sullivan", "Ali", "Price", "Khan", "Nowak", "Turner",
+            "Eze", "Rivers", "Begum", "Murphy", "Campbell", "Okafor", "Patel"]
+
+
+def _name(first_names: list[str], number: int) -> str:
+    """A different name for each number (first names and surnames step at different rates)."""
+    return f"{first_names[number % len(first_names)]} {SURNAMES[(number * 7) % len(SURNAMES)]}"
 
 
 def _organisations() -> list[Organisation]:
@@ -118,7 +125,7 @@ def _walk(organisation, stages, *, started: datetime.date, approved: datetime.da
     """Start a cycle and move it through `stages`, a few weeks apart (approval on `approved`)."""
     cycle = start_cycle(
         organisation, by=by, track=track, on=started, note="First conversation with the partnership.",
-        lead_contact_name=contact.full_name if contact else WR_CHAMPIONS[organisation.pk % 6],
+        lead_contact_name=contact.full_name if contact else _name(WOMEN, organisation.pk + 3),
         lead_contact_email=contact.email if contact else f"white-ribbon@org{organisation.pk}.example.org",
         lead_contact_user=contact,
         steering_group="Chief executive (chair)\nHead of HR\nStaff network representative",
@@ -182,13 +189,13 @@ def _plan(cycle: AccreditationCycle, module, number: int, by, today: datetime.da
 def _people(organisation: Organisation, number: int, today: datetime.date, account=None) -> None:
     for k in range(1 + number % 3):
         WhiteRibbonPerson.objects.create(
-            organisation=organisation, role=WhiteRibbonPerson.Role.AMBASSADOR, name=AMBASSADORS[(number + k) % 6],
+            organisation=organisation, role=WhiteRibbonPerson.Role.AMBASSADOR, name=_name(MEN, 3 * number + k),
             job_title=["Site manager", "Deputy head", "Operations lead"][k % 3],
             induction_on=today - datetime.timedelta(days=40 + 90 * k + number),
         )
     WhiteRibbonPerson.objects.create(
         organisation=organisation, role=WhiteRibbonPerson.Role.CHAMPION,
-        name=account.full_name if account else WR_CHAMPIONS[number % 6],
+        name=account.full_name if account else _name(WOMEN, number),
         job_title="White Ribbon lead contact", user=account,
         induction_on=today - datetime.timedelta(days=60 + number),
     )
@@ -203,10 +210,14 @@ def load_demo_white_ribbon(by: User) -> int:
     orglead = User.objects.filter(email="orglead@example.org").first()
     school = Organisation.objects.filter(name="Demo Primary School, Watford").first()
     ordered = sorted(organisations, key=lambda o: (o != school, o.pk))
+    pharmacies = 0
     for number, organisation in enumerate(ordered):
         if organisation.accreditation_cycles.exists():
             continue
         stage = S.ACCREDITED if organisation == school else STAGE_PLAN[number % len(STAGE_PLAN)]
+        if organisation.kind == Organisation.Kind.PHARMACY:  # a strategy target: one accredited, others on the way
+            stage = (S.ACCREDITED, S.PREPARING, S.COMMITTED, "supporter")[pharmacies % 4]
+            pharmacies += 1
         if stage is None:
             continue
         started = today - datetime.timedelta(days=120 + 17 * number)

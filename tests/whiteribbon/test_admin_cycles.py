@@ -383,3 +383,16 @@ def test_editors_are_turned_away_from_white_ribbon_screens():
     response = editor.post(f"{CYCLES}stage/{cycle.pk}/", stage_form(cycle, S.COMMITTED))
     assert response["Location"] == "/admin/"
     assert AccreditationCycle.objects.get(pk=cycle.pk).stage == S.INTERESTED
+
+
+def test_the_history_says_what_changed_from_what_to_what_with_the_note(coordinator):
+    """Wagtail's history of a cycle reads as a record: not just "stage changed"."""
+    from champions.whiteribbon.services import change_stage
+    from lms.accounts.models import User
+
+    cycle = AccreditationCycleFactory(stage=S.INTERESTED)
+    change_stage(cycle, S.COMMITTED, by=User.objects.get(pk=coordinator.session["_auth_user_id"]),
+                 note="The board signed the pledge.")
+    page = page_text(coordinator.get(f"{CYCLES}history/{cycle.pk}/"))
+    assert "Stage: Interested → Committed" in page
+    assert "The board signed the pledge." in page

@@ -181,7 +181,7 @@ def test_the_organisations_page_shows_each_organisation_with_its_stage_dates_and
     assert f"Approved by the panel on {APPROVED:%-d %B %Y}" in page
     assert f"Accreditation expires on {expires:%-d %B %Y}" in page
     assert f"Renewal falls due on {add_months(expires, -6):%-d %B %Y}" in page
-    assert "White Ribbon stage Accredited Working towards White Ribbon accreditation" in page
+    assert "White Ribbon stage Accredited Track White Ribbon accreditation" in page
     assert "3 actions, 1 overdue" in page
     assert '<strong class="govuk-tag govuk-tag--red">1 overdue</strong>' in body(response)
     assert "Off track 1" in page and "On track 1" in page and "Done 1" in page
