@@ -1,9 +1,14 @@
-"""Render Django form fields with GOV.UK Frontend's markup and classes."""
+"""Render Django form fields with GOV.UK Frontend's markup and classes; the service navigation;
+the stylesheets of the GOV.UK components a page uses."""
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail import hooks
+
+from lms.site.page_styles import stylesheet_paths
 
 register = template.Library()
 
@@ -125,3 +130,35 @@ def training_contact(plain: bool = False):
     if plain:
         return f"{who} ({address})"
     return format_html('{} (<a class="govuk-link" href="mailto:{}">{}</a>)', who, address, address)
+
+
+COMPONENT_STYLESHEETS_MARKER = "<!-- component stylesheets -->"
+
+
+class ComponentStylesheetsNode(template.Node):
+    """Renders the page, then links the component stylesheets its HTML uses where the page said."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        html = self.nodelist.render(context)
+        paths = stylesheet_paths(html)
+        links = "".join(format_html('<link rel="stylesheet" href="{}">', static(path)) for path in paths)
+        return mark_safe(html.replace(COMPONENT_STYLESHEETS_MARKER, links, 1))  # noqa: S308 - our own rendered page
+
+
+@register.tag
+def with_component_stylesheets(parser, token):
+    """`{% with_component_stylesheets %}…{% component_stylesheets %}…{% endwith_component_stylesheets %}`
+    around the whole page (base.html): each GOV.UK component the page uses gets its stylesheet
+    linked at `{% component_stylesheets %}` (lms/site/page_styles.py)."""
+    nodelist = parser.parse(("endwith_component_stylesheets",))
+    parser.delete_first_token()
+    return ComponentStylesheetsNode(nodelist)
+
+
+@register.simple_tag
+def component_stylesheets():
+    """Where `with_component_stylesheets` puts the page's component stylesheets."""
+    return mark_safe(COMPONENT_STYLESHEETS_MARKER)  # noqa: S308 - a fixed comment
