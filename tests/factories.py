@@ -64,6 +64,7 @@ from tests.learning.factories import (
     read_all_lessons,
 )
 from tests.organisations.factories import MembershipFactory, OrganisationFactory, confirmed_member
+from tests.privacy.factories import DataExportFactory, ErasedCertificateFactory, InactivityWarningFactory
 from tests.whiteribbon.factories import (
     AccreditationCycleFactory,
     ActionItemFactory,
@@ -104,6 +105,9 @@ __all__ = [
     "ChoiceFactory",
     "CoProductionReviewTaskFactory",
     "ConfidenceRatingFactory",
+    "DataExportFactory",
+    "ErasedCertificateFactory",
+    "InactivityWarningFactory",
     "DistrictFactory",
     "EnrolmentFactory",
     "HomePageFactory",
@@ -178,6 +182,8 @@ FACTORIES: dict[str, type[DjangoModelFactory]] = {
         # White Ribbon accreditation
         AccreditationCycleFactory, StageChangeFactory, ActionItemFactory, ActionUpdateFactory, EvidenceFactory,
         WhiteRibbonPersonFactory, WhiteRibbonSettingsFactory,
+        # personal data
+        DataExportFactory, ErasedCertificateFactory, InactivityWarningFactory,
     )
 }
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail import hooks
 
 from lms.certificates.bundles import request_certificate_bundle
 from lms.certificates.models import Certificate, CertificateBundle, CertificateBundleError
@@ -21,6 +22,9 @@ from lms.site.permissions import public, signed_in
 # Look-ups per client address, counted by allauth's rate limits: the rate is the
 # "verify_certificate" entry of ACCOUNT_RATE_LIMITS in settings.
 VERIFY_RATE_LIMIT = "verify_certificate"
+# Apps above this one answer whether a code no longer found belonged to a certificate whose
+# holder erased their account (lms.privacy): a function of the code, True if so.
+CERTIFICATE_CODE_ERASED_HOOK = "certificate_code_erased"
 
 
 @signed_in
@@ -78,6 +82,10 @@ def verify_code(request, code: str):
         return _noindex(render(request, "certificates/verify_limited.html", status=429))
     canonical = normalise_code(code)
     certificate = Certificate.objects.filter(code=canonical).first() if canonical else None
+    if certificate is None and canonical and any(
+        erased(canonical) for erased in hooks.get_hooks(CERTIFICATE_CODE_ERASED_HOOK)
+    ):
+        return _noindex(render(request, "certificates/verify_result.html", {"erased": True}, status=410))
     if certificate is None:
         form = VerifyForm(initial={"code": code[:40]})
         return _noindex(render(request, "certificates/verify_result.html", {"found": False, "form": form}, status=404))

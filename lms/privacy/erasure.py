@@ -1,0 +1,200 @@
+"""Erasing an account: at its owner's request ("Delete my account") or by the retention rules.
+
+What goes: the account's name, job, email addresses, password and authenticators; its
+organisation memberships and leads; its champion record (with its history, bookings, briefings,
+relay messages to it and blocks); its certificates (their codes are kept, alone, so /verify/
+says "no longer available") and their PDFs; its data downloads; its White Ribbon roles and lead
+contacts lose their names and emails; its reflections are emptied; history entries about it
+lose its name and details, and notes on other records that mention it say "[name removed]".
+
+What stays, unlinked from any person: the account's row, renamed to an address that cannot
+receive mail and unable to sign in, so that the learning records hanging from it (enrolments,
+lessons visited and completed, quiz attempts, confidence ratings, relay messages sent) still
+count in the reports' totals, pass rates and medians, with its sector and district. The
+erased person's email can sign up again as a new account.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import storages
+from django.db import transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry, PageLogEntry
+
+from champions.models import (
+    AccreditationCycle,
+    ActionUpdate,
+    Champion,
+    StageChange,
+    StatusChange,
+    WhiteRibbonPerson,
+)
+from lms.accounts.models import User
+from lms.certificates.models import Certificate, CertificateBundle
+from lms.certificates.pdf import forget_certificate_pdf
+from lms.learning.models import ConfidenceRating
+from lms.organisations.models import Membership
+from lms.privacy.export import delete_data_export_file
+from lms.privacy.models import DataExport, ErasedCertificate, InactivityWarning
+
+# Erased accounts keep their row under an address in this domain, which can never receive mail
+# (".invalid" is reserved for that): it also tells erased accounts apart from any other.
+ERASED_DOMAIN = "erased.invalid"
+ERASED_LABEL = "Erased account"
+ACCOUNT_ERASED = "lms.privacy.account_erased"
+
+
+class ErasureRefused(Exception):
+    """An account that cannot be erased this way (the last administrator)."""
+
+
+def is_erased(user: User) -> bool:
+    return user.email.endswith("@" + ERASED_DOMAIN)
+
+
+def erased_accounts():
+    return User.objects.filter(email__endswith="@" + ERASED_DOMAIN)
+
+
+def check_can_erase(person: User) -> None:
+    """Refuse to erase the only active administrator: the site would have no one to run it."""
+    others = User.objects.filter(is_superuser=True, is_active=True).exclude(pk=person.pk)
+    if person.is_superuser and not others.exists():
+        raise ErasureRefused(
+            "You are the only administrator, so your account cannot be deleted here. "
+            "Make someone else an administrator first."
+        )
+
+
+def erase_account(person: User, *, reason: str) -> User:
+    """Erase `person`'s personal data everywhere (see the module's docstring) and log that an
+    account was erased, with `reason` ("their own request" or a retention rule) and without
+    their name or email. Returns the anonymised account. All or nothing."""
+    check_can_erase(person)
+    names = [value for value in {person.email, person.full_name} if value]
+    names += [address.email for address in EmailAddress.objects.filter(user=person)]
+    with transaction.atomic():
+        about = _records_about(person)
+        _erase_certificates(person)
+        Champion.objects.filter(user=person).delete()
+        Membership.objects.filter(user=person).delete()
+        person.led_organisations.clear()
+        EmailAddress.objects.filter(user=person).delete()
+        Authenticator.objects.filter(user=person).delete()
+        for export in DataExport.objects.filter(user=person):
+            transaction.on_commit(lambda export=export: delete_data_export_file(export))
+        DataExport.objects.filter(user=person).delete()
+        InactivityWarning.objects.filter(user=person).delete()
+        WhiteRibbonPerson.objects.filter(user=person).update(name=ERASED_LABEL, job_title="", email="", user=None)
+        AccreditationCycle.objects.filter(lead_contact_user=person).update(
+            lead_contact_user=None, lead_contact_name="", lead_contact_email="",
+        )
+        ConfidenceRating.objects.filter(user=person).exclude(reflection="").update(reflection="")
+        _forget_wagtail_profile(person)
+        _scrub_history(about, names)
+        _redact_mentions(names)
+
+        person.email = f"erased-{secrets.token_hex(8)}@{ERASED_DOMAIN}"
+        person.full_name = ""
+        person.job_role = ""
+        person.first_name = person.last_name = ""
+        person.organisation = None
+        person.is_active = person.is_staff = person.is_superuser = False
+        person.last_login = None
+        person.set_unusable_password()
+        person.save()
+        person.groups.clear()
+        person.user_permissions.clear()
+        # Every session it had open ends at its next request.
+        User.objects.filter(pk=person.pk).update(security_stamp=person.security_stamp + 1)
+        log(person, ACCOUNT_ERASED, user=None, data={"reason": reason})
+    return person
+
+
+def _erase_certificates(person: User) -> None:
+    certificates = list(Certificate.objects.filter(user=person))
+    codes = [certificate.code for certificate in certificates]
+    ErasedCertificate.objects.bulk_create(
+        [ErasedCertificate(code=code) for code in codes], ignore_conflicts=True,
+    )
+    # A lead's zip made earlier may hold these certificates: it is no longer handed out.
+    store = storages["certificates"]
+    for bundle in CertificateBundle.objects.filter(status=CertificateBundle.Status.READY):
+        if set(bundle.codes or ()) & set(codes):
+            name = bundle.file_name
+            if bundle.move_to(CertificateBundle.Status.EXPIRED, file_name="") and name:
+                transaction.on_commit(lambda name=name: store.exists(name) and store.delete(name))
+    for certificate in certificates:
+        transaction.on_commit(lambda certificate=certificate: forget_certificate_pdf(certificate))
+    Certificate.objects.filter(pk__in=[certificate.pk for certificate in certificates]).delete()
+
+
+def _forget_wagtail_profile(person: User) -> None:
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.filter(user=person).delete()
+
+
+# A name shorter than this is not searched for in other records' history (it would match too
+# much that is not about the person); entries about their own records are scrubbed whatever.
+SHORTEST_NAME_SEARCHED = 5
+
+
+def _records_about(person: User) -> Q:
+    """History entries about the person's account and their own records, which erasure deletes."""
+    about = Q(content_type=ContentType.objects.get_for_model(User), object_id=str(person.pk))
+    for model, objects in (
+        (Membership, Membership.objects.filter(user=person)),
+        (Champion, Champion.objects.filter(user=person)),
+        (Certificate, Certificate.objects.filter(user=person)),
+        (WhiteRibbonPerson, WhiteRibbonPerson.objects.filter(user=person)),
+    ):
+        ids = [str(pk) for pk in objects.values_list("pk", flat=True)]
+        if ids:
+            about |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
+    return about
+
+
+# Free-text notes on other people's and organisations' records, where the person may be named
+# (a reason they gave for approving a champion, a progress note, a steering group's members).
+NOTES_THAT_MAY_NAME_PEOPLE = (
+    (StatusChange, "reason"), (StageChange, "note"), (ActionUpdate, "text"), (Champion, "manager_agreement_note"),
+    (Certificate, "revocation_reason"), (AccreditationCycle, "steering_group"),
+)
+REDACTED = "[name removed]"
+
+
+def _redact_mentions(names: list[str]) -> None:
+    """Replace the person's name and email wherever a note on someone else's record mentions it."""
+    names = [name for name in names if len(name) >= SHORTEST_NAME_SEARCHED]
+    if not names:
+        return
+    pattern = re.compile("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)), re.IGNORECASE)
+    for model, field in NOTES_THAT_MAY_NAME_PEOPLE:
+        mentions = Q()
+        for name in names:
+            mentions |= Q(**{f"{field}__icontains": name})
+        for pk, text in model.objects.filter(mentions).values_list("pk", field):
+            model.objects.filter(pk=pk).update(**{field: pattern.sub(REDACTED, text)})
+
+
+def _scrub_history(about: Q, names: list[str]) -> None:
+    """History entries about the person, or naming them, keep what happened and when, not who."""
+    names = [name for name in names if len(name) >= SHORTEST_NAME_SEARCHED]
+    for model in (ModelLogEntry, PageLogEntry):
+        entries = model.objects.annotate(data_text=Cast("data", TextField()))
+        naming = about if model is ModelLogEntry else Q(pk__in=[])
+        for name in names:
+            naming |= Q(label__icontains=name) | Q(data_text__icontains=name)
+            encoded = name.encode("ascii", "backslashreplace").decode().replace("\\x", "\\u00")
+            if encoded != name:
+                naming |= Q(data_text__icontains=encoded)
+        entries.filter(naming).update(label=ERASED_LABEL, data={})
