@@ -1,6 +1,7 @@
 """Wagtail pages and the snippets that content is tagged with."""
 
 import hashlib
+import html
 import json
 import re
 import uuid
@@ -21,7 +22,9 @@ from django.dispatch import receiver
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -174,6 +177,21 @@ def without_view_restrictions(queryset, path="path"):
     return queryset.exclude(Exists(restricted))
 
 
+class DescribedPage:
+    """What search engines show for the page (base.html's meta description): the editor's search
+    description if given, else the first of `description_fields` with any text, as plain text."""
+
+    description_fields: tuple[str, ...] = ()
+
+    @property
+    def meta_description(self) -> str:
+        for value in (self.search_description, *(getattr(self, name) for name in self.description_fields)):
+            text = " ".join(html.unescape(strip_tags(value or "")).split())
+            if text:
+                return Truncator(text).chars(300)
+        return ""
+
+
 class SiteHasNoViewRestrictions:
     """Pages found by HomePage's short route know whether the site has any view restriction at
     all; when it has none, Wagtail's check before serving needs no query of its own."""
@@ -221,7 +239,7 @@ def _by_url_path(model, annotations=dict):
     ))
 
 
-class HomePage(Page):
+class HomePage(DescribedPage, Page):
     """The site's front page."""
 
     intro = models.TextField(help_text="A short welcome under the page title.")
@@ -234,6 +252,7 @@ class HomePage(Page):
     subpage_types = ["content.ModuleIndexPage", "content.SupportPage", "content.SearchPage"]
     max_count = 1
     template = "content/home_page.html"
+    description_fields = ("intro",)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -335,7 +354,7 @@ CATALOGUE_FIELDS = (
 )
 
 
-class ModuleIndexPage(SiteHasNoViewRestrictions, Page):
+class ModuleIndexPage(DescribedPage, SiteHasNoViewRestrictions, Page):
     """The module catalogue at /modules/: filters, progress and each sector's learning path."""
 
     intro = models.TextField(blank=True)
@@ -345,6 +364,7 @@ class ModuleIndexPage(SiteHasNoViewRestrictions, Page):
     subpage_types = ["content.TrainingModulePage"]
     max_count = 1
     template = "content/module_index_page.html"
+    description_fields = ("intro",)
 
     def modules(self):
         """The live, public modules (only the fields the catalogue and the learning engine
@@ -393,7 +413,7 @@ class ModuleIndexPage(SiteHasNoViewRestrictions, Page):
         return context
 
 
-class TrainingModulePage(SiteHasNoViewRestrictions, Page):
+class TrainingModulePage(DescribedPage, SiteHasNoViewRestrictions, Page):
     """A training module: an overview page whose children are its lessons."""
 
     summary = models.TextField(help_text="One or two plain sentences for the catalogue.")
@@ -449,6 +469,7 @@ class TrainingModulePage(SiteHasNoViewRestrictions, Page):
     parent_page_types = ["content.ModuleIndexPage"]
     subpage_types = ["content.LessonPage"]
     template = "content/training_module_page.html"
+    description_fields = ("summary",)
 
     def clean(self):
         super().clean()
@@ -496,7 +517,7 @@ class TrainingModulePage(SiteHasNoViewRestrictions, Page):
 LESSON_BODY_MARKUP_VERSION = 2
 
 
-class LessonPage(SiteHasNoViewRestrictions, Page):
+class LessonPage(DescribedPage, SiteHasNoViewRestrictions, Page):
     """One lesson of a module, tailored to the learner's sector."""
 
     summary = models.CharField(max_length=250, blank=True)
@@ -507,6 +528,7 @@ class LessonPage(SiteHasNoViewRestrictions, Page):
     parent_page_types = ["content.TrainingModulePage"]
     subpage_types: list[str] = []
     template = "content/lesson_page.html"
+    description_fields = ("summary",)  # else its module's (lesson_page.html)
 
     @property
     def preview_modes(self):
@@ -620,7 +642,7 @@ _FIND_BY_URL_PATH = {
 }
 
 
-class SupportPage(Page):
+class SupportPage(DescribedPage, Page):
     """/support/: where to get help, listing every support service."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -630,6 +652,7 @@ class SupportPage(Page):
     subpage_types: list[str] = []
     max_count = 1
     template = "content/support_page.html"
+    description_fields = ("intro",)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -637,7 +660,7 @@ class SupportPage(Page):
         return context
 
 
-class SearchPage(Page):
+class SearchPage(DescribedPage, Page):
     """/search/: full-text search over live modules and lessons."""
 
     parent_page_types = ["content.HomePage"]

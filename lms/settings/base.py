@@ -39,6 +39,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 SITE_NAME = "Hertfordshire VAWG Training"
 PARTNERSHIP_NAME = "Hertfordshire Violence Against Women and Girls Partnership"
+# What search engines show for a page that does not describe itself (Wagtail pages use their search
+# description, summary or introduction; any template may fill `{% block meta_description %}`).
+SITE_DESCRIPTION = (
+    "Training for professionals in Hertfordshire on violence against women and girls: modules for "
+    "every sector, certificates, and the VAWG champions network."
+)
 # Where people write for help with an account or a certificate (the partnership's training
 # coordinator). Shown on the pages and emails that send people to the coordinator; the
 # partnership decides it, and `check --deploy` warns while it is unset.

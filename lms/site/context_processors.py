@@ -8,5 +8,6 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "PARTNERSHIP_NAME": settings.PARTNERSHIP_NAME,
+        "SITE_DESCRIPTION": settings.SITE_DESCRIPTION,
         "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
     }
