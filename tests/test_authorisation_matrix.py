@@ -65,6 +65,9 @@ RULES: list[tuple[str, str, dict[str, str]]] = [
     (r"^healthz$", "/healthz", row("200")),
     (r"^quick-exit/$", "/quick-exit/", row("200")),
     (r"^online-safety/$", "/online-safety/", row("200")),
+    # For browsers and search engines, whoever asks; the icon is a redirect to its static file.
+    (r"^robots\.txt$", "/robots.txt", row("200")),
+    (r"^favicon\.ico$", "/favicon.ico", row("302")),
     (r"^verify/$", "/verify/", row("200")),
     (r"^verify/<str:code>/$", "/verify/{certificate}/", row("200")),
     (r"^profile/$", "/profile/", SIGNED_IN_PAGE),

@@ -12,7 +12,7 @@ from lms.accounts.staff_mfa import PASSED_ATTR, holds_staff_role, session_passed
 
 PROFILE_EXEMPT_PREFIXES = (
     "/accounts/", "/profile/", "/static/", "/media/", "/quick-exit/", "/online-safety/",
-    "/healthz", "/admin/", "/verify/", "/support/",
+    "/healthz", "/admin/", "/verify/", "/support/", "/robots.txt", "/favicon.ico",
 )
 
 
