@@ -1,0 +1,175 @@
+"""The coordinators' reports in the admin (*Reports* menu): training activity and certificates,
+each with filters, a chart drawn on the server with a table of the same figures, and CSV and
+Excel downloads. Registered by wagtail_hooks.py."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from champions.whiteribbon.admin import bar_chart
+from champions.whiteribbon.reports import Bar
+from lms.reports import figures as reports
+from lms.reports.exports import Table, csv_response, xlsx_response
+from lms.reports.forms import ReportFilterForm
+from lms.reports.permissions import may_read_reports
+
+EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
+
+
+def _number(value) -> object:
+    return "" if value is None else value
+
+
+class ReportView(WagtailAdminTemplateMixin, TemplateView):
+    """A report for coordinators and administrators: filters (refused with a message when not
+    valid), a chart of one measure, a table of every measure, and downloads of that table."""
+
+    template_name = "reports/report.html"
+    header_icon = "table"
+    groups: tuple = ReportFilterForm.GROUPS
+    slug = ""
+    chart_measure = ""
+    introduction = ""
+    omit: tuple = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_read_reports(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [{"url": reverse("wagtailadmin_home"), "label": "Home"}, {"url": "", "label": self.page_title}]
+
+    def table(self, form) -> tuple[Table, list[Bar], str]:
+        """(the table, the chart's bars, the chart's measure) for a valid form."""
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        form = ReportFilterForm(request.GET or None, groups=self.groups, omit=self.omit)
+        valid = not form.is_bound or form.is_valid()
+        if not form.is_bound:
+            form.cleaned_data = {"group_by": self.groups[0][0]}
+        context = {"form": form, "table": None}
+        if valid:
+            table, bars, measure = self.table(form)
+            export = request.GET.get("export")
+            if export in EXPORTS:
+                return EXPORTS[export](table, self.file_name(form))
+            label_heading = dict(self.groups)[form.cleaned_data["group_by"]]
+            query = request.GET.copy()
+            query.pop("export", None)
+            context.update(
+                table=table,
+                chart=bar_chart(self.slug, f"{measure} by {label_heading.lower()}", label_heading, bars),
+                downloads=[(kind, "?" + _with(query, export=kind)) for kind in ("csv", "xlsx")],
+            )
+        return self.render_to_response(self.get_context_data(introduction=self.introduction, **context))
+
+    def file_name(self, form) -> str:
+        cleaned = form.cleaned_data
+        days = [day.isoformat() for day in (cleaned.get("since"), cleaned.get("until")) if day]
+        return "-".join([self.slug, cleaned["group_by"], *days])
+
+    @staticmethod
+    def period(cleaned: dict) -> str:
+        since, until = cleaned.get("since"), cleaned.get("until")
+        return ("From " + (since.isoformat() if since else "the start") + " to "
+                + (until.isoformat() if until else "today"))
+
+
+def _with(query, **values) -> str:
+    query = query.copy()
+    for name, value in values.items():
+        query[name] = value
+    return query.urlencode()
+
+
+class TrainingReportView(ReportView):
+    page_title = "Training activity"
+    slug = "training"
+    introduction = (
+        "Learners: people who started a module in the period. Starts and completions: modules started "
+        "and completed in the period. Pass rate: quiz attempts passed out of those submitted. Median "
+        "time to complete: from starting a module to completing it, for modules completed in the period. "
+        "People are counted under the sector, district and organisation their profile gives today."
+    )
+
+    def table(self, form):
+        cleaned = form.cleaned_data
+        activity = reports.training_activity(reports.Filters.from_form(cleaned), cleaned["group_by"])
+
+        def cells(line):
+            return [line.learners, line.starts, line.completions, line.attempts, line.passes,
+                    _number(line.pass_rate), _number(line.attempts_per_pass), _number(line.median_days)]
+
+        table = Table(
+            title=self.page_title,
+            period=self.period(cleaned),
+            headings=[dict(self.groups)[cleaned["group_by"]], "Learners", "Starts", "Completions", "Quiz attempts",
+                      "Passes", "Pass rate (%)", "Attempts per pass", "Median days to complete"],
+            rows=[[line.label, *cells(line)] for line in activity.lines],
+            total=["In all", *cells(activity.total)],
+        )
+        return table, [Bar(label=line.label, count=line.completions) for line in activity.lines], "Completions"
+
+
+class CertificatesReportView(ReportView):
+    page_title = "Certificates"
+    slug = "certificates"
+    groups = reports.CERTIFICATE_GROUPS
+    introduction = (
+        "Certificates issued in the period, as they stand today. Valid includes those expiring within "
+        "60 days; a certificate replaced by its renewal is not counted (the renewal is). People are "
+        "counted under the sector, district and organisation their profile gives today."
+    )
+
+    def table(self, form):
+        cleaned = form.cleaned_data
+        result = reports.certificate_figures(reports.Filters.from_form(cleaned), cleaned["group_by"])
+
+        def cells(line):
+            return [line.valid, line.expiring, line.expired, line.revoked]
+
+        table = Table(
+            title=self.page_title,
+            period=self.period(cleaned) + f", as on {result.day.isoformat()}",
+            headings=[dict(self.groups)[cleaned["group_by"]], "Valid", "Expiring within 60 days", "Expired",
+                      "Revoked"],
+            rows=[[line.label, *cells(line)] for line in result.lines],
+            total=["In all", *cells(result.total)],
+        )
+        return table, [Bar(label=line.label, count=line.valid) for line in result.lines], "Valid certificates"
+
+
+class NetworkReportView(ReportView):
+    page_title = "Champions network"
+    slug = "network"
+    groups = reports.NETWORK_GROUPS
+    omit = ("module",)
+    introduction = (
+        "Champions in the network today (active, or with a refresher due), with the briefings they gave and "
+        "the people those reached in the period, and the network sessions they attended in the period. A "
+        "champion who covers two districts, knows two forms of VAWG or speaks two languages counts under "
+        "each, so those lines add up to more than the total. Champions' briefings (in this menu) breaks "
+        "the cascade down further."
+    )
+
+    def table(self, form):
+        cleaned = form.cleaned_data
+        result = reports.network_figures(reports.Filters.from_form(cleaned), cleaned["group_by"])
+
+        def cells(line):
+            return [line.champions, line.briefings, line.people_briefed, line.sessions_attended]
+
+        table = Table(
+            title=self.page_title,
+            period=self.period(cleaned),
+            headings=[dict(self.groups)[cleaned["group_by"]], "Champions", "Briefings given", "People briefed",
+                      "Network sessions attended"],
+            rows=[[line.label, *cells(line)] for line in result.lines],
+            total=["In all", *cells(result.total)],
+        )
+        return table, [Bar(label=line.label, count=line.champions) for line in result.lines], "Champions"

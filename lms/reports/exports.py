@@ -1,0 +1,62 @@
+"""A report's table as a download: CSV (UTF-8 with a byte order mark, for Excel) or Excel.
+Every text cell goes through `spreadsheet_text`, so a name starting with = + - @ is read as text
+by Excel and LibreOffice, never run as a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from lms.site.spreadsheets import spreadsheet_text
+
+BOM = "\ufeff"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass
+class Table:
+    """What a report shows: a heading per column, a line per group, and the line "In all"."""
+
+    title: str
+    headings: list[str]
+    rows: list[list]
+    total: list
+    period: str = ""
+
+    def cells(self) -> list[list]:
+        """Every row as spreadsheet cells: the period first, then the headings, lines and total."""
+        rows = [[self.title, self.period], self.headings, *self.rows, self.total]
+        return [[spreadsheet_text(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
+
+
+def _attachment(response: HttpResponse, name: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def csv_response(table: Table, name: str) -> HttpResponse:
+    buffer = io.StringIO()
+    buffer.write(BOM)
+    writer = csv.writer(buffer)
+    writer.writerows([["" if cell is None else cell for cell in row] for row in table.cells()])
+    return _attachment(
+        HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"), f"{name}.csv"
+    )
+
+
+def xlsx_response(table: Table, name: str) -> HttpResponse:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = table.title[:31]
+    for row in table.cells():
+        sheet.append(row)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _attachment(HttpResponse(buffer.getvalue(), content_type=XLSX), f"{name}.xlsx")

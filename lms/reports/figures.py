@@ -1,0 +1,336 @@
+"""The figures of the coordinators' reports, counted in the database: each report costs the same
+few queries whatever the number of learners, enrolments, attempts or certificates.
+
+Every report takes the same `Filters` (a period, a module, a sector, a district, an
+organisation) and a grouping; a person's sector, district and organisation are those of their
+profile today (the organisation they named, confirmed or not)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, Window
+from django.db.models.functions import Coalesce, RowNumber, TruncMonth
+from django.utils import timezone
+
+from champions.models import Briefing, Champion, SessionBooking
+from lms.certificates.models import Certificate
+from lms.learning.models import Attempt, Enrolment
+
+NOT_GIVEN = "Not given"
+
+
+@dataclass(frozen=True)
+class Filters:
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+    module: object = None
+    sector: object = None
+    district: object = None
+    organisation: object = None
+
+    @classmethod
+    def from_form(cls, cleaned: dict) -> Filters:
+        return cls(**{name: cleaned.get(name) for name in
+                      ("since", "until", "module", "sector", "district", "organisation")})
+
+    def people(self, queryset: QuerySet, *, module_path: str = "module", person: str = "user") -> QuerySet:
+        """`queryset` narrowed to the chosen module and the people of the chosen sector,
+        district and organisation."""
+        if self.module is not None:
+            queryset = queryset.filter(**{module_path: self.module})
+        for name in ("sector", "district", "organisation"):
+            chosen = getattr(self, name)
+            if chosen is not None:
+                queryset = queryset.filter(**{f"{person}__{name}": chosen})
+        return queryset
+
+    def period(self, queryset: QuerySet, moment: str) -> QuerySet:
+        """`queryset` narrowed to rows whose `moment` falls in the period (both days included,
+        as days in the site's time zone)."""
+        # Compared as moments, not as dates cast row by row: the database can use an index.
+        if self.since:
+            queryset = queryset.filter(**{f"{moment}__gte": _start_of(self.since)})
+        if self.until:
+            queryset = queryset.filter(**{f"{moment}__lt": _start_of(self.until + datetime.timedelta(days=1))})
+        return queryset
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    """Midnight at the start of `day` in the site's time zone."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def grouping(group_by: str, *, module_path: str = "module", person: str = "user", moment: str = "") -> tuple:
+    """(key expression, label field or None) for `values()`: what a line of the report is."""
+    if group_by == "module":
+        return F(f"{module_path}_id"), f"{module_path}__title"
+    if group_by == "month":
+        return TruncMonth(moment), None
+    if group_by in ("sector", "district", "organisation"):
+        return F(f"{person}__{group_by}_id"), f"{person}__{group_by}__name"
+    raise ValueError(f"Unknown grouping: {group_by}")
+
+
+def _label(key, label) -> str:
+    if isinstance(key, datetime.datetime | datetime.date):
+        return key.strftime("%B %Y")
+    return label or NOT_GIVEN
+
+
+# Training activity ----------------------------------------------------------------------------
+
+
+@dataclass
+class TrainingLine:
+    """One line of the training report. Learners: people who started a module in the period;
+    starts and completions: modules started, completed; attempts: quizzes submitted; passes:
+    of those, passed; the median time from starting a module to completing it, in days."""
+
+    key: object
+    label: str
+    learners: int = 0
+    starts: int = 0
+    completions: int = 0
+    attempts: int = 0
+    passes: int = 0
+    median_days: float | None = None
+
+    @property
+    def pass_rate(self) -> int | None:
+        """Passed attempts as a percentage of attempts submitted."""
+        return round(100 * self.passes / self.attempts) if self.attempts else None
+
+    @property
+    def attempts_per_pass(self) -> float | None:
+        return round(self.attempts / self.passes, 1) if self.passes else None
+
+
+@dataclass
+class TrainingActivity:
+    lines: list[TrainingLine] = field(default_factory=list)
+    total: TrainingLine = field(default_factory=lambda: TrainingLine(key=None, label="In all"))
+
+
+def _median_days(completed: QuerySet, group_by: str | None) -> dict:
+    """The median time to complete, in days, per line key. The middle one or two rows of each
+    line are picked in the database with window functions (ROW_NUMBER and COUNT over the line,
+    ordered by duration), which SQLite and PostgreSQL both run the same way; only those rows come
+    back, at most two a line, whatever the number of completions."""
+    duration = F("completed_at") - F("started_at")
+    if group_by is None:
+        partition, values = None, {}
+    else:
+        key, _label_field = grouping(group_by, moment="completed_at")
+        partition, values = [key], {"key": key}
+    ranked = (
+        completed.order_by()
+        .annotate(
+            duration=duration,
+            position=Window(RowNumber(), partition_by=partition, order_by=[duration.asc(), F("pk").asc()]),
+            size=Window(Count("pk"), partition_by=partition),
+        )
+        .filter(Q(position=(F("size") + 1) / 2) | Q(position=(F("size") + 2) / 2))
+        .values("duration", **values)
+    )
+    middles: dict = {}
+    for row in ranked:
+        middles.setdefault(row.get("key"), []).append(row["duration"])
+    return {
+        key: round(sum(d.total_seconds() for d in durations) / len(durations) / 86400, 1)
+        for key, durations in middles.items()
+    }
+
+
+def training_activity(filters: Filters, group_by: str) -> TrainingActivity:
+    """Learners, starts, completions, attempts, passes and the median time to complete, by
+    `group_by` (module, sector, district, organisation or month) and in all: ten queries."""
+    enrolments = filters.people(Enrolment.objects.all())
+    started = filters.period(enrolments, "started_at")
+    completed = filters.period(enrolments.filter(completed_at__isnull=False), "completed_at")
+    attempts = filters.period(
+        filters.people(Attempt.objects.filter(status=Attempt.Status.SUBMITTED), module_path="quiz__module"),
+        "submitted_at",
+    )
+    report = TrainingActivity()
+    lines: dict = {}
+
+    def line(key, label) -> TrainingLine:
+        if key not in lines:
+            lines[key] = TrainingLine(key=key, label=_label(key, label))
+        return lines[key]
+
+    sources = (
+        (started, {"moment": "started_at"}, {"learners": Count("user_id", distinct=True), "starts": Count("pk")}),
+        (completed, {"moment": "completed_at"}, {"completions": Count("pk")}),
+        (attempts, {"moment": "submitted_at", "module_path": "quiz__module"},
+         {"attempts": Count("pk"), "passes": Count("pk", filter=Q(passed=True))}),
+    )
+    for queryset, paths, measures in sources:
+        overall = queryset.order_by().aggregate(**measures)
+        for name, value in overall.items():
+            setattr(report.total, name, value or 0)
+        key, label = grouping(group_by, **paths)
+        values = {"key": key, **({"label": F(label)} if label else {})}
+        for row in queryset.order_by().values(**values).annotate(**measures):
+            target = line(row["key"], row.get("label"))
+            for name in measures:
+                setattr(target, name, row[name])
+    report.total.median_days = _median_days(completed, None).get(None)
+    # Every line with a median has completions, so it is already there with its label.
+    for key, days in _median_days(completed, group_by).items():
+        line(key, None).median_days = days
+    report.lines = sorted(lines.values(), key=_order(group_by))
+    return report
+
+
+def _order(group_by: str):
+    if group_by == "month":
+        return lambda line: line.key or datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    return lambda line: (line.label == NOT_GIVEN, line.label.casefold())
+
+
+# Certificates ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CertificateLine:
+    """Certificates held on `day`: valid (of which expiring within 60 days), expired, revoked.
+    A certificate replaced by its renewal is not counted (the renewal is)."""
+
+    key: object
+    label: str
+    valid: int = 0
+    expiring: int = 0
+    expired: int = 0
+    revoked: int = 0
+
+
+@dataclass
+class CertificateFigures:
+    day: datetime.date
+    lines: list[CertificateLine] = field(default_factory=list)
+    total: CertificateLine = field(default_factory=lambda: CertificateLine(key=None, label="In all"))
+
+
+CERTIFICATE_GROUPS = (("organisation", "Organisation"), ("sector", "Sector"), ("district", "District"),
+                      ("module", "Module"))
+
+
+def certificate_figures(filters: Filters, group_by: str, day: datetime.date | None = None) -> CertificateFigures:
+    """Certificates issued in the period (all, without one) as they stand on `day` (today), by
+    organisation, sector, district or module, and in all: two queries."""
+    day = day or timezone.localdate()
+    certificates = filters.people(Certificate.objects.all())
+    if filters.since:
+        certificates = certificates.filter(issued_on__gte=filters.since)
+    if filters.until:
+        certificates = certificates.filter(issued_on__lte=filters.until)
+    status = Certificate.Status
+    measures = {
+        "valid": Count("pk", filter=Q(status__in=[status.CURRENT, status.EXPIRING])),
+        "expiring": Count("pk", filter=Q(status=status.EXPIRING)),
+        "expired": Count("pk", filter=Q(status=status.EXPIRED)),
+        "revoked": Count("pk", filter=Q(status=status.REVOKED)),
+    }
+    annotated = certificates.with_status_on(day).order_by()
+    figures = CertificateFigures(day=day)
+    for name, value in annotated.aggregate(**measures).items():
+        setattr(figures.total, name, value or 0)
+    key, label = grouping(group_by)
+    figures.lines = sorted(
+        (CertificateLine(key=row["key"], label=_label(row["key"], row["label"]),
+                         **{name: row[name] for name in measures})
+         for row in annotated.values(key=key, label=F(label)).annotate(**measures)),
+        key=_order(group_by),
+    )
+    return figures
+
+
+# Champions network ----------------------------------------------------------------------------
+
+
+@dataclass
+class NetworkLine:
+    """Champions in the network now (active or refresher due), the briefings they gave and the
+    people those reached in the period, and the network sessions they attended in the period."""
+
+    key: object
+    label: str
+    champions: int = 0
+    briefings: int = 0
+    people_briefed: int = 0
+    sessions_attended: int = 0
+
+
+@dataclass
+class NetworkFigures:
+    lines: list[NetworkLine] = field(default_factory=list)
+    total: NetworkLine = field(default_factory=lambda: NetworkLine(key=None, label="In all"))
+
+
+NETWORK_GROUPS = (("district", "District covered"), ("sector", "Sector"), ("specialism", "Specialism"),
+                  ("language", "Language"), ("tier", "Tier"), ("organisation", "Organisation"))
+_NETWORK_KEYS = {
+    "district": "districts", "specialism": "specialisms", "language": "languages",
+    "sector": "sector", "tier": "tier", "organisation": "organisation",
+}
+
+
+def network_figures(filters: Filters, group_by: str) -> NetworkFigures:
+    """Champions by district covered, sector, specialism, language, tier or organisation, with
+    their cascade (briefings, people briefed: champions/network.py's `briefing_totals` counts the
+    same briefings for the briefings report) and network sessions attended: two queries. A
+    champion covering two districts, or speaking two languages, counts under each, so those
+    lines add up to more than the total. The module filter does not apply."""
+    champions = Champion.objects.listed()
+    if filters.sector is not None:
+        champions = champions.filter(sector=filters.sector)
+    if filters.district is not None:
+        champions = champions.filter(districts=filters.district)
+    if filters.organisation is not None:
+        champions = champions.filter(organisation=filters.organisation)
+    briefings = Briefing.objects.filter(champion=OuterRef("pk"))
+    if filters.since:
+        briefings = briefings.filter(given_on__gte=filters.since)
+    if filters.until:
+        briefings = briefings.filter(given_on__lte=filters.until)
+    attended = filters.period(
+        SessionBooking.objects.filter(champion=OuterRef("pk"), attended=True, session__cancelled_at__isnull=True),
+        "session__starts_at",
+    )
+
+    def per_champion(queryset, measure):
+        return Coalesce(Subquery(
+            queryset.order_by().values("champion").annotate(total=measure).values("total")[:1],
+            output_field=IntegerField(),
+        ), Value(0))
+
+    counted = champions.annotate(
+        own_briefings=per_champion(briefings, Count("pk")),
+        own_people=per_champion(briefings, Sum("people_count")),
+        own_sessions=per_champion(attended, Count("pk")),
+    ).order_by()
+    measures = {
+        "champions": Count("pk", distinct=True), "briefings": Sum("own_briefings"),
+        "people_briefed": Sum("own_people"), "sessions_attended": Sum("own_sessions"),
+    }
+    figures = NetworkFigures()
+    for name, value in counted.aggregate(**measures).items():
+        setattr(figures.total, name, value or 0)
+    if group_by not in _NETWORK_KEYS:
+        raise ValueError(f"Unknown grouping: {group_by}")
+    path = _NETWORK_KEYS[group_by]
+    # Grouped by a many-to-many, a champion is one row per district (language…): the sums of
+    # their own figures then count them once under each, never twice under one.
+    rows = counted.values(key=F(path), label=F(f"{path}__name")).annotate(
+        champions=Count("pk", distinct=True), briefings=Sum("own_briefings"),
+        people_briefed=Sum("own_people"), sessions_attended=Sum("own_sessions"),
+    )
+    figures.lines = sorted(
+        (NetworkLine(key=row["key"], label=_label(row["key"], row["label"]),
+                     **{name: row[name] or 0 for name in measures}) for row in rows),
+        key=_order(group_by),
+    )
+    return figures
