@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup venv assets migrate demo lint check-deploy serve worker clean bench
+.PHONY: run test setup venv assets migrate demo lint check-deploy serve worker clean bench lighthouse
 
 run: setup demo serve
 
@@ -69,3 +69,8 @@ bench: venv assets
 	$(PY) bench/certificates.py
 	$(PY) bench/champions.py
 	$(PY) bench/whiteribbon.py
+
+# Lighthouse on a phone and a desktop against production settings under gunicorn, with budgets
+# (bench/lighthouse.py). Not part of `make test`: it takes minutes and needs Chromium.
+lighthouse: venv assets
+	$(PY) bench/lighthouse.py
