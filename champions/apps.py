@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 
 def _renew_champion_on_new_certificate(sender, instance, created, **kwargs):
@@ -19,6 +19,14 @@ def _check_renewals_when_the_notice_changes(sender, instance, **kwargs):
     transaction.on_commit(mark_renewals_due)
 
 
+def _delete_evidence_file(sender, instance, **kwargs):
+    """A private evidence document goes with its record, however the record goes (removed by a
+    lead, with its action, or with its organisation), once the deletion is committed."""
+    if instance.document:
+        storage, name = instance.document.storage, instance.document.name
+        transaction.on_commit(lambda: storage.delete(name), robust=True)
+
+
 class ChampionsConfig(AppConfig):
     """The VAWG champions network, built on the certificates and organisations of the training core."""
 
@@ -26,9 +34,10 @@ class ChampionsConfig(AppConfig):
     verbose_name = "Champions network"
 
     def ready(self):
-        from champions.whiteribbon.models import WhiteRibbonSettings
+        from champions.whiteribbon.models import Evidence, WhiteRibbonSettings
         from lms.certificates.models import Certificate
 
+        post_delete.connect(_delete_evidence_file, sender=Evidence, dispatch_uid="champions.whiteribbon.evidence_file")
         post_save.connect(
             _check_renewals_when_the_notice_changes, sender=WhiteRibbonSettings,
             dispatch_uid="champions.whiteribbon.renewals_on_settings",

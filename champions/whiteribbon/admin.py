@@ -65,7 +65,7 @@ from champions.whiteribbon.admin_forms import (
     StartCycleForm,
     TrackChangeForm,
 )
-from champions.whiteribbon.evidence import evidence_response
+from champions.whiteribbon.evidence import evidence_response, upload_too_large
 from champions.whiteribbon.models import (
     AccreditationCycle,
     ActionItem,
@@ -983,6 +983,12 @@ class EvidenceAddView(ItemScreen, FormView):
     form_class = EvidenceForm
     page_title = "Add evidence"
     permission = "champions.add_evidence"
+
+    def post(self, request, *args, **kwargs):
+        if too_large := upload_too_large(request):
+            messages.error(request, too_large)
+            return redirect(request.path)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data

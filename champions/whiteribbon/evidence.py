@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -47,10 +48,17 @@ def _kind_of(head: bytes, data) -> Kind | None:
         try:
             with zipfile.ZipFile(data) as archive:
                 names = set(archive.namelist())
-                if "mimetype" in names and archive.read("mimetype") == ODT.content_type.encode():
-                    return ODT
-        except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
-            return None
+                if "mimetype" in names:
+                    # Only the few bytes the name needs are ever unpacked: a "mimetype" entry that
+                    # claims more (a zip bomb) is not an OpenDocument file.
+                    info = archive.getinfo("mimetype")
+                    if info.file_size <= 100:
+                        with archive.open(info) as entry:
+                            if entry.read(101) == ODT.content_type.encode():
+                                return ODT
+        except (zipfile.BadZipFile, zlib.error, OSError, KeyError, RuntimeError, ValueError, EOFError,
+                NotImplementedError):
+            return None  # a damaged or unusual archive is not a file we accept
         for part, kind in _OFFICE_PARTS.items():
             if part in names:
                 return kind
@@ -89,3 +97,15 @@ def evidence_response(evidence: Evidence) -> FileResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def upload_too_large(request) -> str:
+    """Why a post is refused before its body is read (it says it is bigger than any evidence
+    file may be), or "". Without this a 300 MB body would be received whole, then refused."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > settings.EVIDENCE_MAX_BYTES + 256 * 1024:  # the file, and room for the form around it
+        return f"The file must be smaller than {settings.EVIDENCE_MAX_BYTES // (1024 * 1024)} MB. Nothing was added."
+    return ""

@@ -39,9 +39,13 @@ def _long_date(day: datetime.date) -> str:
 
 def clean_text(value: str, *, what: str, one_line: bool) -> str:
     """Text a person typed: trimmed (and on one line, if `one_line`), printable, not a formula."""
-    value = " ".join(value.split()) if one_line else value.strip()
+    if one_line:
+        value = " ".join(value.split())
+    else:  # paragraphs keep their line breaks (as typed on any system); nothing else invisible
+        value = "\n".join(line.rstrip() for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        value = value.strip()
     try:
-        printable_text(value)
+        printable_text(value.replace("\n", " "))
     except forms.ValidationError:
         raise forms.ValidationError(
             f"The {what} can only include letters, numbers, spaces and punctuation."

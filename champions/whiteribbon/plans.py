@@ -47,6 +47,11 @@ def add_action_item(cycle: AccreditationCycle, details: dict, *, by: User) -> tu
     """Add an action to an open cycle's plan. Returns it and whether it is new: the same action
     (title, criterion, year and due date) added to the plan within a minute is the one made."""
     cycle = _open_cycle_locked(cycle.pk)
+    if cycle.track != AccreditationCycle.Track.ACCREDITED:
+        raise AccreditationError(
+            "A supporter organisation has no White Ribbon action plan: the plan is what the accreditation panel "
+            "approves. Nothing was changed. Ask the partnership’s coordinators about seeking accreditation."
+        )
     recent = ActionItem.objects.filter(
         cycle=cycle, title=details["title"], criterion=details["criterion"], year=details["year"],
         due_on=details["due_on"], created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
@@ -132,16 +137,14 @@ def add_evidence(item: ActionItem, *, title: str, link: str, upload, kind, by: U
 
 @transaction.atomic
 def remove_evidence(evidence: Evidence, *, by: User) -> bool:
-    """Remove a piece of evidence, and its stored file once the removal is committed. False if
-    it had already gone (a second click on the button)."""
+    """Remove a piece of evidence (its stored file goes once the removal is committed: see
+    champions/apps.py). False if it had already gone (a second click on the button)."""
     item = _item_locked(evidence.item)
     evidence = Evidence.objects.select_for_update().filter(pk=evidence.pk, item=item).first()
     if evidence is None:
         return False
-    storage, name, pk = evidence.document.storage, evidence.document.name, evidence.pk
+    pk = evidence.pk
     evidence.delete()
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
     log(instance=item, action="champions.whiteribbon.evidence_removed", user=by,
         data=_log_data(item, evidence=pk, title=evidence.title, link=evidence.link, file_name=evidence.file_name))
     return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ from lms.organisations.models import Membership, Organisation
 from lms.site.roles import Role
 
 S = AccreditationCycle.Stage
+logger = logging.getLogger(__name__)
 
 
 class AccreditationError(Exception):
@@ -209,12 +211,12 @@ def change_stage(
     if to in AccreditationCycle.CLOSED:
         cycle.closed_on = on
     notify = announce and to == S.RENEWAL_DUE and cycle.renewal_notified_on is None
-    if to == S.RENEWAL_DUE and cycle.renewal_notified_on is None:
-        cycle.renewal_notified_on = on
+    if to == S.RENEWAL_DUE and not announce:
+        cycle.renewal_notified_on = on  # a record of the past: nobody is to be told now
     cycle.save()
     _record(cycle, from_stage, to, by=by, on=on, note=note)
-    if notify:
-        transaction.on_commit(lambda: email_renewal_due(cycle.pk))
+    if notify:  # robust: a failed send is logged, and the daily check sends it again
+        transaction.on_commit(lambda: email_renewal_due(cycle.pk), robust=True)
     if to != S.REACCREDITED:
         return cycle
     renewal = AccreditationCycle(
@@ -258,13 +260,14 @@ def change_track(cycle: AccreditationCycle, track: str, *, by: User | None, note
 def mark_renewals_due(today: datetime.date | None = None) -> int:
     """The daily check: every accreditation within the notice period of its expiry moves to
     "renewal due", and its lead contact and the coordinators are emailed. Safe to run twice:
-    a cycle already moved is not moved or emailed again."""
+    a cycle already moved is not moved or emailed again; one whose emails failed (the mail
+    server was down) is emailed again, and one failure never stops the others."""
     today = today or timezone.localdate()
     months = notice_months()
     due = AccreditationCycle.objects.filter(
         stage=S.ACCREDITED, expires_on__lte=add_months(today, months),
     ).values_list("pk", "expires_on")
-    moved = 0
+    moved: list[int] = []
     for pk, expires_on in due:
         try:
             change_stage(
@@ -273,8 +276,14 @@ def mark_renewals_due(today: datetime.date | None = None) -> int:
             )
         except AccreditationError:  # moved by someone else since the list was read
             continue
-        moved += 1
-    return moved
+        moved.append(pk)  # its emails go once the move is committed
+    unsent = AccreditationCycle.objects.filter(stage=S.RENEWAL_DUE, renewal_notified_on__isnull=True)
+    for pk in unsent.exclude(pk__in=moved).values_list("pk", flat=True):
+        try:
+            email_renewal_due(pk)
+        except Exception:  # logged; tried again tomorrow
+            logger.exception("White Ribbon renewal emails for cycle %s failed; the next daily check tries again.", pk)
+    return len(moved)
 
 
 def _absolute(path: str) -> str:
@@ -290,7 +299,8 @@ def coordinators_emails() -> list[str]:
 
 def email_renewal_due(cycle_pk: int) -> None:
     """Tell the cycle's lead contact (or, without one, the organisation's leads) and each
-    coordinator that renewal has fallen due."""
+    coordinator that renewal has fallen due; once all are sent, the cycle records it (so a
+    failure part-way means everyone is told again the next day, rather than someone never)."""
     cycle = AccreditationCycle.objects.select_related("organisation", "lead_contact_user").get(pk=cycle_pk)
     context = {
         "cycle": cycle, "organisation": cycle.organisation,
@@ -309,6 +319,7 @@ def email_renewal_due(cycle_pk: int) -> None:
                 message=render_to_string(f"champions/whiteribbon/email/renewal_due_{audience}_message.txt", context),
                 from_email=None, recipient_list=[email],
             )
+    AccreditationCycle.objects.filter(pk=cycle.pk).update(renewal_notified_on=timezone.localdate())
 
 
 # Action plans ------------------------------------------------------------------------------

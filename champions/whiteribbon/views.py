@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from champions.whiteribbon.evidence import evidence_response
+from champions.whiteribbon.evidence import evidence_response, upload_too_large
 from champions.whiteribbon.forms import ActionItemForm, ActionUpdateForm, EvidenceForm, year_span
 from champions.whiteribbon.models import (
     ACCREDITATION_YEARS,
@@ -311,6 +311,9 @@ def evidence_add(request, item_id: int, organisation: Organisation):
     action = _item_of(organisation, item_id)
     if not action.cycle.is_open:
         return _closed(request, organisation, action)
+    if request.method == "POST" and (too_large := upload_too_large(request)):
+        messages.error(request, too_large)
+        return redirect(request.path)
     if request.method == "POST":
         form = EvidenceForm(request.POST, request.FILES)
         if form.is_valid():
