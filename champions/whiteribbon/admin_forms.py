@@ -23,6 +23,7 @@ from wagtail.admin.widgets import AdminDateInput, BooleanRadioSelect
 from champions.forms.fields import ChoiceOfRecord
 from champions.whiteribbon.evidence import ACCEPTED, check_upload
 from champions.whiteribbon.models import AccreditationCycle, ActionItem, WhiteRibbonPerson
+from champions.whiteribbon.plans import due_date_problem
 from champions.whiteribbon.reports import CLOSED_STAGES, closed_since
 from champions.whiteribbon.services import expiry_of
 from content.models import TrainingModulePage
@@ -445,6 +446,16 @@ class ActionItemForm(WagtailAdminModelForm):
 
     def clean_detail(self):
         return clean_lines(self.cleaned_data["detail"])
+
+    def clean(self):
+        cleaned = super().clean()
+        cycle = cleaned.get("cycle") or getattr(self.instance, "cycle", None)
+        due_on, year = cleaned.get("due_on"), cleaned.get("year")
+        if cycle is not None and due_on is not None:
+            problem = due_date_problem(cycle, due_on, int(year) if year else None)
+            if problem:
+                self.add_error("due_on", problem)
+        return cleaned
 
 
 class ProgressForm(forms.Form):

@@ -12,20 +12,16 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
 
 from champions.forms.fields import ChoiceOfRecord
 from champions.whiteribbon import evidence
 from champions.whiteribbon.models import ACCREDITATION_YEARS, AccreditationCycle, ActionItem, Criterion, Focus
-from champions.whiteribbon.services import add_months
+from champions.whiteribbon.plans import due_date_problem, year_span
 from content.models import TrainingModulePage, without_view_restrictions
 from lms.site.validators import printable_text, reject_formula_start
 
 TITLE_MAX = 200
 TEXT_MAX = 5000
-# Before approval nobody knows when the three years will start (the panel may be months away):
-# a due date may not be before the cycle began, nor further off than this from today.
-UNAPPROVED_HORIZON_MONTHS = 12 * (ACCREDITATION_YEARS + 1)
 
 
 def _no_nul(what: str) -> dict:
@@ -52,14 +48,6 @@ def clean_text(value: str, *, what: str, one_line: bool) -> str:
         ) from None
     reject_formula_start(value, f"Start the {what} with a letter or a number.")
     return value
-
-
-def year_span(cycle: AccreditationCycle, year: int) -> tuple[datetime.date, datetime.date]:
-    """The days year 1, 2 or 3 of an approved cycle's plan runs, from the panel's approval."""
-    starts = add_months(cycle.approved_on, 12 * (year - 1))
-    ends = cycle.expires_on if year == ACCREDITATION_YEARS else add_months(cycle.approved_on, 12 * year) - \
-        datetime.timedelta(days=1)
-    return starts, ends
 
 
 def _date_part(part: str, low: int, high: int) -> forms.IntegerField:
@@ -201,24 +189,7 @@ class ActionItemForm(forms.Form):
             return None
 
     def _outside_the_cycle(self, due_on: datetime.date, year: int | None) -> str:
-        cycle = self.cycle
-        if not cycle.approved_on:
-            latest = add_months(max(timezone.localdate(), cycle.started_on), UNAPPROVED_HORIZON_MONTHS)
-            if not cycle.started_on <= due_on <= latest:
-                return (f"The due date must be between {_long_date(cycle.started_on)}, when this White Ribbon "
-                        f"cycle started, and {_long_date(latest)}: the plan’s three years start once the panel "
-                        "approves it.")
-            return ""
-        if not cycle.approved_on <= due_on <= cycle.expires_on:
-            return (f"The due date must be while this accreditation runs: between {_long_date(cycle.approved_on)} "
-                    f"and {_long_date(cycle.expires_on)}.")
-        if year is None:
-            return ""
-        starts, ends = year_span(cycle, year)
-        if not starts <= due_on <= ends:
-            return (f"Year {year} of the plan runs from {_long_date(starts)} to {_long_date(ends)}. Give a due "
-                    "date in that year, or choose the year the due date falls in.")
-        return ""
+        return due_date_problem(self.cycle, due_on, year)
 
     @property
     def date_errors(self) -> list[str]:

@@ -15,11 +15,13 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from champions.whiteribbon.evidence import clean_file_name
-from champions.whiteribbon.models import AccreditationCycle, ActionItem, ActionUpdate, Evidence
-from champions.whiteribbon.services import AccreditationError
+from champions.whiteribbon.models import ACCREDITATION_YEARS, AccreditationCycle, ActionItem, ActionUpdate, Evidence
+from champions.whiteribbon.services import AccreditationError, add_months
 from lms.accounts.models import User
 
 DOUBLE_SUBMIT_WINDOW = datetime.timedelta(seconds=60)
+# Before the panel approves a plan, its actions may be due up to four years ahead.
+UNAPPROVED_HORIZON_MONTHS = 12 * (ACCREDITATION_YEARS + 1)
 CLOSED_MESSAGE = ("This White Ribbon cycle has closed, so its plan can no longer be changed. Nothing was changed. "
                   "Ask the partnership’s coordinators if your organisation is starting again.")
 
@@ -148,3 +150,38 @@ def remove_evidence(evidence: Evidence, *, by: User) -> bool:
     log(instance=item, action="champions.whiteribbon.evidence_removed", user=by,
         data=_log_data(item, evidence=pk, title=evidence.title, link=evidence.link, file_name=evidence.file_name))
     return True
+
+
+def _long_date(day: datetime.date) -> str:
+    return f"{day:%-d %B %Y}"
+
+
+def year_span(cycle: AccreditationCycle, year: int) -> tuple[datetime.date, datetime.date]:
+    """The days year 1, 2 or 3 of an approved cycle's plan runs, from the panel's approval."""
+    starts = add_months(cycle.approved_on, 12 * (year - 1))
+    ends = cycle.expires_on if year == ACCREDITATION_YEARS else add_months(cycle.approved_on, 12 * year) - \
+        datetime.timedelta(days=1)
+    return starts, ends
+
+
+def due_date_problem(cycle: AccreditationCycle, due_on: datetime.date, year: int | None) -> str:
+    """Why an action of `cycle`'s plan cannot be due on `due_on` in plan year `year`, or "":
+    within the accreditation (and its year) once approved; before that, from the cycle's start
+    to four years ahead. The leads' form and the admin's ask the same."""
+    if not cycle.approved_on:
+        latest = add_months(max(timezone.localdate(), cycle.started_on), UNAPPROVED_HORIZON_MONTHS)
+        if not cycle.started_on <= due_on <= latest:
+            return (f"The due date must be between {_long_date(cycle.started_on)}, when this White Ribbon "
+                    f"cycle started, and {_long_date(latest)}: the plan’s three years start once the panel "
+                    "approves it.")
+        return ""
+    if not cycle.approved_on <= due_on <= cycle.expires_on:
+        return (f"The due date must be while this accreditation runs: between {_long_date(cycle.approved_on)} "
+                f"and {_long_date(cycle.expires_on)}.")
+    if year is None:
+        return ""
+    starts, ends = year_span(cycle, year)
+    if not starts <= due_on <= ends:
+        return (f"Year {year} of the plan runs from {_long_date(starts)} to {_long_date(ends)}. Give a due "
+                "date in that year, or choose the year the due date falls in.")
+    return ""

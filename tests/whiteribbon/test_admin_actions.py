@@ -91,6 +91,8 @@ def test_a_coordinator_adds_an_action_to_a_plan_once_however_often_they_click(co
     ({"criterion": "kindness"}, "Choose the White Ribbon criterion from the list."),
     ({"year": "4"}, "Choose the year of the plan from the list."),
     ({"due_on": "soon"}, "Enter the day it is due as a date"),
+    ({"due_on": "9999-12-31"}, "The due date must be while this accreditation runs"),
+    ({"due_on": "0001-01-01"}, "The due date must be while this accreditation runs"),
     ({"module": "99999999999999999999"}, "Choose the training module from the list."),
 ])
 def test_an_action_that_does_not_add_up_is_refused_with_a_message(coordinator, overrides, message):
