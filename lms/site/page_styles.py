@@ -11,30 +11,34 @@ the accordion, and no template has to say which stylesheets it needs, or can for
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 
 STYLESHEETS_FILE = settings.BASE_DIR / "frontend" / "stylesheets.json"
 
-_CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
+_CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
+_BLOCK = re.compile(r"govuk-([a-z-]+?)(?:__|--|$)")
 
 
 @cache
-def stylesheets() -> tuple[tuple[str, re.Pattern], ...]:
-    """Each stylesheet's static path and the class names that need it, in the order they load:
-    GOV.UK's components (each part after its component), then our own, which may override them."""
+def stylesheets() -> tuple[list[str], dict[str, str], list[tuple[re.Pattern, str]]]:
+    """Every stylesheet's static path in the order they load (GOV.UK's components, each part
+    after its component, then our own, which may override them); the GOV.UK component each class
+    block needs (`govuk-summary-list__row` → summary-list); the patterns of the parts and ours."""
     config = json.loads(STYLESHEETS_FILE.read_text(encoding="utf-8"))
-    found = []
+    order, blocks, patterns = [], {}, []
     for name in config["govuk"]:
-        found.append((f"css/govuk/{name}.css", re.compile(rf"^govuk-{re.escape(name)}(?:__|--|$)")))
-        found += [
-            (f"css/govuk/{part}.css", re.compile(rule["classes"]))
-            for part, rule in config["parts"].items()
-            if rule["of"] == name
-        ]
-    found += [(f"css/{name}.css", re.compile(classes)) for name, classes in config["own"].items()]
-    return tuple(found)
+        blocks[name] = f"css/govuk/{name}.css"
+        order.append(blocks[name])
+        for part, rule in config["parts"].items():
+            if rule["of"] == name:
+                order.append(f"css/govuk/{part}.css")
+                patterns.append((re.compile(rule["classes"]), order[-1]))
+    for name, classes in config["own"].items():
+        order.append(f"css/{name}.css")
+        patterns.append((re.compile(classes), order[-1]))
+    return order, blocks, patterns
 
 
 def classes_in(html: str) -> set[str]:
@@ -42,7 +46,17 @@ def classes_in(html: str) -> set[str]:
     return {name for attribute in _CLASS_ATTRIBUTE.findall(html) for name in attribute.split()}
 
 
+@lru_cache(maxsize=4096)
+def _needed_by(name: str) -> frozenset[str]:
+    """The stylesheets one class name needs (the same names come back on every page)."""
+    _order, blocks, patterns = stylesheets()
+    needed = {path for pattern, path in patterns if pattern.search(name)}
+    if (block := _BLOCK.match(name)) and block.group(1) in blocks:
+        needed.add(blocks[block.group(1)])
+    return frozenset(needed)
+
+
 def stylesheet_paths(html: str) -> list[str]:
     """The static paths of the stylesheets `html` needs besides css/site.css, in loading order."""
-    names = classes_in(html)
-    return [path for path, pattern in stylesheets() if any(pattern.search(name) for name in names)]
+    needed = set().union(*(_needed_by(name) for name in classes_in(html)))
+    return [path for path in stylesheets()[0] if path in needed]
