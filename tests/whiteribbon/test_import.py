@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
@@ -34,6 +35,14 @@ FILES = Path(__file__).parent / "files"
 IMPORT = "/admin/white-ribbon/import/"
 CONFIRM = "/admin/white-ribbon/import/confirm/"
 TODAY = timezone.localdate()
+
+
+@pytest.fixture(autouse=True)
+def _the_day_the_dates_were_worked_out():
+    """This module works its dates out once, as it loads: hold the clock on that day, so that a
+    run going past midnight cannot expect one day's date and be given the next."""
+    with time_machine.travel(datetime.datetime.combine(TODAY, datetime.time(12, 0)), tick=True):
+        yield
 A_YEAR_AGO = TODAY - datetime.timedelta(days=365)
 
 

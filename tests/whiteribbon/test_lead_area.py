@@ -8,6 +8,7 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
@@ -39,6 +40,14 @@ pytestmark = pytest.mark.django_db
 
 S = AccreditationCycle.Stage
 TODAY = timezone.localdate()
+
+
+@pytest.fixture(autouse=True)
+def _the_day_the_dates_were_worked_out():
+    """This module works its dates out once, as it loads: hold the clock on that day, so that a
+    run going past midnight cannot expect one day's date and be given the next."""
+    with time_machine.travel(datetime.datetime.combine(TODAY, datetime.time(12, 0)), tick=True):
+        yield
 APPROVED = TODAY - datetime.timedelta(days=200)
 
 
