@@ -10,6 +10,9 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.auth import user_has_any_page_permission
+from wagtail.log_actions import LogFormatter
+
+from lms.site.audit import EXPORT_ACTION, export_message
 
 # Wagtail's own dashboard panels that list pages (or objects in a page workflow) for the user.
 PAGE_PANELS = {
@@ -45,3 +48,13 @@ def keep_help_on_this_site(request, menu_items):
         item for item in menu_items
         if not any(item.name.startswith(prefix) for prefix in OFF_SITE_HELP_ITEMS)
     ]
+
+
+@hooks.register("register_log_actions")
+def register_export_log_action(actions):
+    @actions.register_action(EXPORT_ACTION)
+    class ExportFormatter(LogFormatter):
+        label = "Data exported"
+
+        def format_message(self, log_entry):
+            return export_message(log_entry.data or {})

@@ -1,0 +1,38 @@
+"""The audit trail's shared entries: one function every app calls when a person takes data out
+of the site (a report, a list, the audit trail itself), so exports read the same in the trail
+whichever screen they came from.
+
+Entries are Wagtail log entries (`ModelLogEntry`), like every other change the trail shows; an
+export is logged against the object it is about where there is one (an organisation for a
+lead's report), else against the person who exported."""
+
+from __future__ import annotations
+
+from wagtail.log_actions import log
+
+EXPORT_ACTION = "lms.export"
+
+
+def log_export(by, *, what: str, file_format: str, rows: int | None = None, filters: dict | None = None,
+               instance=None):
+    """Record that `by` exported `what` ("Training activity report") as `file_format` ("csv",
+    "xlsx", "zip"), with the number of rows and the filters it was narrowed by (labels, not
+    ids: {"Module": "Post-separation abuse", "From": "2026-04-01"})."""
+    data = {"what": what, "format": file_format.upper()}
+    if rows is not None:
+        data["rows"] = rows
+    if filters:
+        data["filters"] = {str(key): str(value) for key, value in filters.items() if value not in (None, "")}
+    return log(instance if instance is not None else by, EXPORT_ACTION, user=by, data=data)
+
+
+def export_message(data: dict) -> str:
+    """"Exported Training activity report (CSV, 42 rows; Module: …)" for the trail."""
+    details = [data.get("format", "")]
+    if data.get("rows") is not None:
+        details.append(f"{data['rows']} row{'' if data['rows'] == 1 else 's'}")
+    text = f"Exported {data.get('what', 'data')} ({', '.join(d for d in details if d)}"
+    filters = data.get("filters") or {}
+    if filters:
+        text += "; " + ", ".join(f"{key}: {value}" for key, value in filters.items())
+    return text + ")"
