@@ -19,6 +19,7 @@ from champions.whiteribbon.models import AccreditationCycle, WhiteRibbonSettings
 from champions.whiteribbon.services import add_months, notice_months
 from lms.accounts.models import District
 from lms.organisations.models import Organisation
+from lms.site.charts import Bar
 
 S = AccreditationCycle.Stage
 T = AccreditationCycle.Track
@@ -105,12 +106,6 @@ def pipeline(cycles: QuerySet | None = None, today: datetime.date | None = None)
 
 
 # The target --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    count: int
 
 
 @dataclass(frozen=True)

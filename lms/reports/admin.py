@@ -9,12 +9,11 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from champions.whiteribbon.admin import bar_chart
-from champions.whiteribbon.reports import Bar
 from lms.reports import figures as reports
 from lms.reports.exports import Table, csv_response, xlsx_response
 from lms.reports.forms import ReportFilterForm
 from lms.reports.permissions import may_read_reports
+from lms.site.charts import Bar, bar_chart
 
 EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
 
