@@ -1,7 +1,8 @@
 """Cells of the spreadsheets the site writes (CSV exports): a cell starting with = + - @ (or a
 tab or carriage return) is run as a formula by Excel and LibreOffice unless neutralised (OWASP's
 CSV injection advice). `spreadsheet_text` neutralises one value; `neutralise_wagtail_csv_exports`
-makes every CSV export of Wagtail's admin (snippets, reports, site history) do the same; and
+makes every CSV export of Wagtail's admin (snippets, reports, site history) do the same;
+`log_wagtail_exports` puts every one of those exports in the audit trail; and
 `ExcelFriendlyExport` is what our own admin listings add to Wagtail's exports."""
 
 from __future__ import annotations
@@ -51,6 +52,46 @@ def neutralise_wagtail_csv_exports() -> None:
     SpreadsheetExportMixin.write_csv_row = write_csv_row
 
 
+def export_filters(view) -> dict:
+    """What an admin listing's export was narrowed by: the view's own labels where it gives them
+    (`export_filters_for_log()`), else the query string as it was (search, filters, ordering)."""
+    labelled = getattr(view, "export_filters_for_log", None)
+    if labelled is not None:
+        return labelled()
+    query = view.request.GET
+    return {key: ", ".join(query.getlist(key)) for key in query if key != "export"}
+
+
+def log_listing_export(view, queryset, spreadsheet_format: str):
+    """One audit entry for an export of a Wagtail listing: which listing, the format, how many
+    rows (one COUNT query, never a query per row) and its filters."""
+    from lms.site.audit import log_export
+
+    title = view.get_page_title() if hasattr(view, "get_page_title") else getattr(view, "page_title", "")
+    rows = len(queryset) if isinstance(queryset, (list, tuple)) else queryset.count()
+    return log_export(view.request.user, what=str(title or "an admin list"), file_format=spreadsheet_format,
+                      rows=rows, filters=export_filters(view))
+
+
+def log_wagtail_exports() -> None:
+    """Every CSV or Excel download of a Wagtail admin listing (ours through ExcelFriendlyExport,
+    Wagtail's own, the audit trail's) writes an "lms.export" entry, in this one place."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    if getattr(SpreadsheetExportMixin.as_spreadsheet, "logs_exports", False):
+        return
+    write_spreadsheet = SpreadsheetExportMixin.as_spreadsheet
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        response = write_spreadsheet(self, queryset, spreadsheet_format)
+        if response is not None:  # an unknown format is not an export
+            log_listing_export(self, queryset, spreadsheet_format)
+        return response
+
+    as_spreadsheet.logs_exports = True
+    SpreadsheetExportMixin.as_spreadsheet = as_spreadsheet
+
+
 def value_at(item, dotted: str):
     """`item.a.b.c` for "a.b.c", or None where a step is empty (a method at the end is called)."""
     value = item
@@ -64,7 +105,7 @@ def value_at(item, dotted: str):
 class ExcelFriendlyExport:
     """For a Wagtail IndexView with `list_export`: CSV that Excel opens as UTF-8 (a byte order
     mark first), and export fields that follow related objects ("organisation.district.name")
-    through empty ones. Formulas are neutralised for every export (above)."""
+    through empty ones. Formulas are neutralised, and the export logged, for every export (above)."""
 
     def to_row_dict(self, item):
         return {field: value_at(item, field) for field in self.list_export}

@@ -7,12 +7,17 @@ page count follow the same rule (`wagtailadmin/home.html`, and Wagtail's own sum
 """
 
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.auth import user_has_any_page_permission
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.log_actions import LogFormatter
 
-from lms.site.audit import EXPORT_ACTION, export_message
+from lms.site.audit import EXPORT_ACTION, IMPORT_ACTION, export_message, import_message, may_read_audit_trail
+from lms.site.audit_trail import AuditTrailView, administrators_only
+from lms.site.spreadsheets import log_wagtail_exports
 
 # Wagtail's own dashboard panels that list pages (or objects in a page workflow) for the user.
 PAGE_PANELS = {
@@ -58,3 +63,41 @@ def register_export_log_action(actions):
 
         def format_message(self, log_entry):
             return export_message(log_entry.data or {})
+
+    @actions.register_action(IMPORT_ACTION)
+    class ImportFormatter(LogFormatter):
+        label = "File imported"
+
+        def format_message(self, log_entry):
+            return import_message(log_entry.data or {})
+
+
+# The audit trail (lms.site.audit_trail), for administrators. Every download of an admin listing is
+# logged; Wagtail's stock Site history is for administrators only (it showed coordinators and
+# editors other people's actions) and leaves the menu, which offers the audit trail instead.
+log_wagtail_exports()
+administrators_only(LogEntriesView)
+
+
+@hooks.register("register_admin_urls")
+def register_audit_trail_urls():
+    return [
+        path("audit/", AuditTrailView.as_view(), name="audit_trail"),
+        path("audit/results/", AuditTrailView.as_view(results_only=True), name="audit_trail_results"),
+    ]
+
+
+class AuditTrailMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_read_audit_trail(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_trail_menu_item():
+    return AuditTrailMenuItem("Audit trail", reverse("audit_trail"), name="audit-trail", icon_name="history",
+                              order=1000)
+
+
+@hooks.register("construct_reports_menu")
+def replace_site_history_with_the_audit_trail(request, menu_items):
+    menu_items[:] = [item for item in menu_items if item.name != "site-history"]
