@@ -286,10 +286,40 @@ class Attempt(models.Model):
         return [item["question"] for item in self.snapshot]
 
 
+def mean_rating(ratings: list[int]) -> float | None:
+    """The mean of one self-assessment's ratings, or None when it has none (skipped)."""
+    return sum(ratings) / len(ratings) if ratings else None
+
+
+class ConfidenceRatingQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Rows made in bulk keep their mean too (save() does not run for them)."""
+        objs = list(objs)
+        for rating in objs:
+            rating.mean = None if rating.skipped else mean_rating(rating.ratings)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def paired(self, stage: str, earlier: str | None = None) -> models.QuerySet:
+        """Ratings given at `stage` by people who also rated the same module at `earlier`
+        (neither skipped), each with `earlier_mean`: the database pairs them through the
+        one-rating-per-stage index, one lookup a row. `earlier` is "before" unless given."""
+        earlier = earlier or ConfidenceRating.Stage.BEFORE
+        earlier_mean = models.Subquery(
+            ConfidenceRating.objects.filter(
+                user=models.OuterRef("user"), module=models.OuterRef("module"), stage=earlier, mean__isnull=False,
+            ).values("mean")[:1],
+            output_field=models.FloatField(),
+        )
+        return self.filter(stage=stage, mean__isnull=False).annotate(earlier_mean=earlier_mean).filter(
+            earlier_mean__isnull=False,
+        )
+
+
 class ConfidenceRating(models.Model):
     """A learner's own rating of their confidence on each learning outcome (1 to 5)."""
 
     class Stage(models.TextChoices):
+        # In the order they are asked: reports show a column for each, in this order.
         BEFORE = "before", "Before the first lesson"
         AFTER = "after", "After passing"
 
@@ -297,9 +327,17 @@ class ConfidenceRating(models.Model):
     module = models.ForeignKey("content.TrainingModulePage", on_delete=models.PROTECT, related_name="+")
     stage = models.CharField(max_length=10, choices=Stage.choices)
     ratings = models.JSONField(default=list, help_text="One number from 1 to 5 per learning outcome, in order.")
+    # Kept with the ratings so that reports average in the database on SQLite and PostgreSQL alike,
+    # without unpacking JSON per backend.
+    mean = models.FloatField(
+        null=True, blank=True, editable=False,
+        help_text="The mean of the ratings, set on saving; empty when the learner chose not to rate.",
+    )
     reflection = models.TextField(blank=True)
     skipped = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ConfidenceRatingQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -309,9 +347,17 @@ class ConfidenceRating(models.Model):
     def __str__(self):
         return f"{self.user} – {self.module} ({self.stage})"
 
+    def save(self, *args, **kwargs):
+        self.mean = None if self.skipped else mean_rating(self.ratings)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"ratings", "skipped"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "mean"}
+        super().save(*args, **kwargs)
+
     @property
     def average(self) -> float | None:
-        return round(sum(self.ratings) / len(self.ratings), 1) if self.ratings else None
+        mean = mean_rating(self.ratings)
+        return round(mean, 1) if mean is not None else None
 
 
 def learner_record_models() -> list[tuple[type[models.Model], str]]:

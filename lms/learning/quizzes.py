@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Avg, Count, F, Prefetch, Q
 from django.utils import timezone
 
 from content.models import TrainingModulePage
@@ -376,14 +376,16 @@ def record_confidence(user: User, module: TrainingModulePage, stage: str, rating
 
 
 def confidence_summary(module: TrainingModulePage) -> dict:
-    """Per-module aggregates for reporting: learners who rated before and after, and the mean change."""
-    rated = ConfidenceRating.objects.filter(module=module, skipped=False)
-    before = {r.user_id: r.average for r in rated if r.stage == "before"}
-    after = {r.user_id: r.average for r in rated if r.stage == "after"}
-    paired = [after[u] - before[u] for u in before.keys() & after.keys()]
-    return {
-        "before_count": len(before),
-        "after_count": len(after),
-        "paired_count": len(paired),
-        "mean_change": round(sum(paired) / len(paired), 2) if paired else None,
-    }
+    """Per-module aggregates for reporting: learners who rated before and after, and the mean
+    change among those who rated both; counted in the database (two queries)."""
+    rated = ConfidenceRating.objects.filter(module=module, mean__isnull=False)
+    counts = rated.aggregate(
+        before_count=Count("pk", filter=Q(stage=ConfidenceRating.Stage.BEFORE)),
+        after_count=Count("pk", filter=Q(stage=ConfidenceRating.Stage.AFTER)),
+    )
+    paired = rated.paired(ConfidenceRating.Stage.AFTER).aggregate(
+        paired_count=Count("pk"), mean_change=Avg(F("mean") - F("earlier_mean")),
+    )
+    change = paired["mean_change"]
+    return {**counts, "paired_count": paired["paired_count"],
+            "mean_change": round(change, 2) if change is not None else None}
