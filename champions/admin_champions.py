@@ -54,6 +54,7 @@ from lms.certificates.exports import BOM, local_datetime_text
 from lms.organisations.admin_views import ROWS_ON_DASHBOARD, CoordinatorPanel
 from lms.organisations.models import Organisation
 from lms.organisations.names import fold
+from lms.site.audit import log_import
 from lms.site.spreadsheets import ExcelFriendlyExport, value_at
 
 S = Champion.Status
@@ -600,6 +601,9 @@ class ChampionImportConfirmView(ImportAccessMixin, View):
             failed = counts["Failed"] or result.base_errors
             if failed:
                 transaction.set_rollback(True)
+            else:
+                log_import(request.user, what="Champions", file_name=str(kept.get("name", "")),
+                           created=counts["New"], changed=counts["Changed"], unchanged=counts["Unchanged"])
         request.session.pop(IMPORT_SESSION_KEY, None)
         if failed:
             messages.error(request, "Some rows could no longer be imported (the records changed since the check), "

@@ -41,6 +41,7 @@ from champions.whiteribbon.resources import (
 from lms.accounts.models import District
 from lms.certificates.exports import BOM
 from lms.organisations.models import Organisation
+from lms.site.audit import log_export, log_import
 
 SESSION_KEY = "whiteribbon_import"
 KEEP = datetime.timedelta(minutes=30)
@@ -291,6 +292,9 @@ class ImportConfirmView(ImportAccess, View):
             moved = _preview_digest(rows) != kept.get("preview")
             if failed or moved:
                 transaction.set_rollback(True)
+            else:
+                log_import(request.user, what="White Ribbon organisations", file_name=str(kept.get("name", "")),
+                           created=counts["New"], changed=counts["Changed"], unchanged=counts["Unchanged"])
         if failed or moved:
             messages.error(request, "The records changed since you checked the file, so importing it would no "
                                     "longer do what the preview showed: nothing was imported. Upload the file again "
@@ -329,6 +333,7 @@ class ExportView(View):
             raise PermissionDenied
         dataset = OrganisationResource().export()
         dataset.title = "Organisations"
+        log_export(request.user, what="White Ribbon organisations", file_format=self.file_format, rows=len(dataset))
         csv = self.file_format == "csv"
         body = (BOM + dataset.export("csv")).encode("utf-8") if csv else dataset.export("xlsx")
         response = HttpResponse(body, content_type=self.CONTENT_TYPES[self.file_format])

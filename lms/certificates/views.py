@@ -17,6 +17,7 @@ from lms.certificates.pdf import certificate_filename
 from lms.certificates.pdf import certificate_pdf as stored_certificate_pdf
 from lms.certificates.services import normalise_code, state_label, today
 from lms.organisations.permissions import organisation_lead
+from lms.site.audit import log_export
 from lms.site.permissions import public, signed_in
 
 # Look-ups per client address, counted by allauth's rate limits: the rate is the
@@ -132,6 +133,8 @@ def certificate_bundle_download(request, bundle_id: int):
     if (not bundle.is_downloadable() or bundle.organisations_no_longer_led_by(request.user)
             or bundle.holds_certificates_no_longer_shown or not store.exists(bundle.file_name)):
         return redirect("certificate_bundle", bundle_id=bundle.pk)
+    log_export(request.user, what="Staff certificates (zip)", file_format="zip", rows=bundle.total,
+               filters={"Organisations": ", ".join(sorted(o.name for o in bundle.organisations.all()))})
     response = FileResponse(
         store.open(bundle.file_name, "rb"), as_attachment=True, content_type="application/zip",
         filename=f"staff-certificates-{timezone.localtime(bundle.finished_at):%Y-%m-%d}.zip",

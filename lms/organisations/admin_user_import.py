@@ -43,6 +43,7 @@ from lms.organisations.user_import import (
     read_table,
     run_import,
 )
+from lms.site.audit import log_import
 
 SESSION_KEY = "people_import"
 KEEP = datetime.timedelta(minutes=30)
@@ -195,6 +196,9 @@ class PeopleImportConfirmView(ImportAccess, View):
             moved = _preview_digest(rows) != kept.get("preview")  # someone signed up or joined since
             if failed or moved:
                 transaction.set_rollback(True)
+            else:
+                log_import(request.user, what="People", file_name=str(kept.get("name", "")),
+                           created=counts["New"], unchanged=counts["Unchanged"])
         if failed or moved:
             messages.error(request, "Accounts or memberships changed since you checked the file, so importing it "
                                     "would no longer do what the preview showed: nothing was imported. Upload the "
