@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("lms.site.urls")),
     path("", include("lms.organisations.urls")),
     path("", include("lms.learning.urls")),
+    path("", include("lms.feedback.urls")),
     path("", include("lms.certificates.urls")),
     path("organisations/", include("champions.whiteribbon.urls")),
     path("champions/", include("champions.urls")),

@@ -49,6 +49,7 @@ from tests.content.factories import (
     rich,
     variant,
 )
+from tests.feedback.factories import LessonFeedbackFactory
 from tests.learning.factories import (
     AttemptFactory,
     ChoiceFactory,
@@ -112,6 +113,7 @@ __all__ = [
     "EnrolmentFactory",
     "HomePageFactory",
     "KeyPointBlockFactory",
+    "LessonFeedbackFactory",
     "LearnerFactory",
     "LearningPathFactory",
     "LearningPathItemFactory",
@@ -184,6 +186,8 @@ FACTORIES: dict[str, type[DjangoModelFactory]] = {
         WhiteRibbonPersonFactory, WhiteRibbonSettingsFactory,
         # personal data
         DataExportFactory, ErasedCertificateFactory, InactivityWarningFactory,
+        # lesson feedback
+        LessonFeedbackFactory,
     )
 }
 

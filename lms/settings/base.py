@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "champions",
     "lms.certificates",
     "lms.learning",
+    "lms.feedback",
     "lms.organisations",
     "lms.accounts",
     "content",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from champions.models import Champion
 from tests.champions import matrix_admin, matrix_apply, matrix_directory, matrix_network
 from tests.champions.factories import ChampionFactory
+from tests.feedback import matrix_feedback
 from tests.organisations import matrix_user_import
 from tests.privacy import matrix_privacy
 from tests.reports import matrix_lead_reports, matrix_reports
@@ -23,6 +24,7 @@ from tests.whiteribbon import matrix_lead as whiteribbon_lead
 PARTS = (
     matrix_apply, matrix_directory, matrix_network, matrix_admin, whiteribbon_lead, whiteribbon_admin,
     whiteribbon_import, matrix_reports, matrix_lead_reports, matrix_privacy, matrix_user_import, matrix_audit,
+    matrix_feedback,
 )
 
 RULES = [rule for part in PARTS for rule in part.RULES]

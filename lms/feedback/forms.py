@@ -1,0 +1,71 @@
+"""The learner's feedback form, the panel's note and the panel page's filter."""
+
+import unicodedata
+
+from django import forms
+
+from content.models import TrainingModulePage
+from lms.feedback.models import COMMENT_MAX_LENGTH, PANEL_NOTE_MAX_LENGTH, Answer
+
+COMMENT_HINT = (
+    "Do not include names or details of anyone you have worked with; comments are read by our "
+    "survivor co-production panel after personal details are removed."
+)
+PICK_ONE = "Select yes, partly or no"
+
+
+def _text(value: str) -> str:
+    """Line breaks and tabs are kept; other control characters are refused (they print as
+    nothing, and could hide text from the moderator who screens it)."""
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in value):
+        raise forms.ValidationError("Use letters, numbers, spaces and punctuation only")
+    return value.strip()
+
+
+class LessonFeedbackForm(forms.Form):
+    clear = forms.ChoiceField(
+        label="Was this lesson clear?", choices=Answer.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the lesson was clear", "invalid_choice": PICK_ONE},
+    )
+    useful = forms.ChoiceField(
+        label="Was this lesson useful for your work?", choices=Answer.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the lesson was useful", "invalid_choice": PICK_ONE},
+    )
+    comment = forms.CharField(
+        label="Anything else you want to tell us about this lesson? (optional)", required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        help_text=f"{COMMENT_HINT} You can enter up to {COMMENT_MAX_LENGTH:,} characters.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": f"Your comment must be {COMMENT_MAX_LENGTH:,} characters or fewer"},
+    )
+
+    def clean_comment(self):
+        return _text(self.cleaned_data["comment"])
+
+
+class ConsiderForm(forms.Form):
+    note = forms.CharField(
+        label="Note from the panel (optional)", required=False, max_length=PANEL_NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the panel thinks should happen, for the editors. Editors see it beside the lesson.",
+        error_messages={"max_length": f"The note must be {PANEL_NOTE_MAX_LENGTH:,} characters or fewer"},
+    )
+
+    def clean_note(self):
+        return _text(self.cleaned_data["note"])
+
+
+class PanelFilterForm(forms.Form):
+    module = forms.ModelChoiceField(
+        queryset=TrainingModulePage.objects.none(), required=False, empty_label="All modules",
+        error_messages={"invalid_choice": "Choose a module from the list"},
+    )
+    show = forms.ChoiceField(
+        label="Comments", required=False,
+        choices=[("", "Not yet considered"), ("considered", "Considered"), ("all", "All released")],
+        error_messages={"invalid_choice": "Choose which comments to show from the list"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["module"].queryset = TrainingModulePage.objects.order_by("title")

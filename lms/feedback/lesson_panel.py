@@ -1,0 +1,44 @@
+"""The feedback section at the end of a lesson.
+
+content sits below lms and cannot import this app, so the lesson page cannot ask for the
+section by name. Wagtail's `before_serve_page` hook (wagtail_hooks.py) puts a
+`LessonFeedbackSection` on the request of every lesson served, and lesson_page.html prints
+`request.lesson_feedback` where the section goes: a link to the form, or, once given, "You gave
+feedback on this lesson. Change it". The form itself is on its own page (views.py): its radios
+and text area would add 3 KiB of CSS to every lesson, which the lessons' CSS budget
+(tests/site/test_front_end.py) does not allow. Printing the section renders it: so it costs its one
+query only on a page that shows the lesson itself (the template is rendered only for a learner
+who may read it; a warning, a prerequisite page or a redirect never print it), and never in an
+editor's preview, which Wagtail does not send through the hook.
+"""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.functional import cached_property
+
+from lms.feedback.models import LessonFeedback
+
+
+class LessonFeedbackSection:
+    def __init__(self, request, lesson):
+        self.request, self.lesson = request, lesson
+
+    @cached_property
+    def html(self) -> str:
+        user = self.request.user
+        if not user.is_authenticated:
+            return ""
+        existing = LessonFeedback.objects.filter(user=user, lesson_id=self.lesson.pk).first()
+        return render_to_string("feedback/lesson_section.html", {
+            "lesson": self.lesson,
+            "existing": existing,
+            "action": reverse("lesson_feedback", args=[self.lesson.pk]),
+        }, request=self.request)
+
+    def __html__(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html

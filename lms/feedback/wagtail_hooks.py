@@ -1,0 +1,59 @@
+"""Lesson feedback in Wagtail: the section at the end of each lesson, the admin's screening
+queue and panel page (with their menu items), and what the log says of each decision."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from content.models import LessonPage
+from lms.feedback.admin_views import ConsiderView, PanelFeedbackView, ScreeningView
+from lms.feedback.lesson_panel import LessonFeedbackSection
+from lms.feedback.permissions import may_read_panel_feedback, may_screen
+
+
+@hooks.register("before_serve_page")
+def offer_lesson_feedback(page, request, serve_args, serve_kwargs):
+    """Every lesson served gets its feedback section, printed by lesson_page.html (lesson_panel.py)."""
+    if isinstance(page, LessonPage):
+        request.lesson_feedback = LessonFeedbackSection(request, page)
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_urls():
+    return [
+        path("feedback/", PanelFeedbackView.as_view(), name="feedback_panel"),
+        path("feedback/screening/", ScreeningView.as_view(), name="feedback_screening"),
+        path("feedback/<int:pk>/consider/", ConsiderView.as_view(), name="feedback_consider"),
+    ]
+
+
+class PanelFeedbackMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_read_panel_feedback(request.user)
+
+
+class ScreeningMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_screen(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_panel_feedback_menu_item():
+    return PanelFeedbackMenuItem("Lesson feedback", reverse("feedback_panel"), icon_name="comment", order=250)
+
+
+@hooks.register("register_admin_menu_item")
+def register_screening_menu_item():
+    return ScreeningMenuItem("Screen feedback", reverse("feedback_screening"), icon_name="warning", order=251)
+
+
+@hooks.register("register_log_actions")
+def register_feedback_log_actions(actions):
+    for action, label in (
+        ("feedback.released", "Feedback released to the panel"),
+        ("feedback.withheld", "Feedback withheld from the panel"),
+        ("feedback.considered", "Feedback considered by the panel"),
+    ):
+        actions.register_action(action, label, label)
+
+
