@@ -19,6 +19,7 @@ from content.demo.load import load_demo_content
 from content.models import Sector
 from lms.accounts.models import District, User
 from lms.demo.champions import load_demo_champions
+from lms.demo.feedback import load_demo_feedback
 from lms.demo.two_factor import set_up_recovery_codes, set_up_totp
 from lms.demo.whiteribbon import load_demo_white_ribbon
 from lms.learning.demo import load_demo_quizzes
@@ -122,6 +123,7 @@ class Command(BaseCommand):
                 f"White Ribbon: {white_ribbon} organisations with accreditation cycles, action plans, "
                 "ambassadors and champions."
             )
+            self.stdout.write(f"Lesson feedback: {load_demo_feedback()} answers, some awaiting screening or the panel.")
         self.print_logins(password, secret)
 
     def seed_organisations(self) -> dict[str, Organisation]:
