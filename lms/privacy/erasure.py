@@ -1,4 +1,6 @@
-"""Erasing an account: at its owner's request ("Delete my account") or by the retention rules.
+"""Erasing an account: at its owner's request ("Delete my account"), by a coordinator or an
+administrator on the person's behalf (the learner record's "Erase this account"), or by the
+retention rules.
 
 What goes: the account's name, job, email addresses, password and authenticators; its
 organisation memberships and leads; its champion record (with its history, bookings, briefings,
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -40,7 +43,7 @@ from champions.models import (
 from lms.accounts.models import User
 from lms.certificates.models import Certificate, CertificateBundle
 from lms.certificates.pdf import forget_certificate_pdf
-from lms.learning.models import ConfidenceRating
+from lms.learning.models import Attempt, ConfidenceRating, Enrolment
 from lms.organisations.models import Membership
 from lms.privacy.export import delete_data_export_file
 from lms.privacy.models import DataExport, ErasedCertificate, InactivityWarning
@@ -53,7 +56,8 @@ ACCOUNT_ERASED = "lms.privacy.account_erased"
 
 
 class ErasureRefused(Exception):
-    """An account that cannot be erased this way (the last administrator)."""
+    """An account that cannot be erased this way (the last administrator, or one's own account
+    from the staff screen)."""
 
 
 def is_erased(user: User) -> bool:
@@ -64,24 +68,64 @@ def erased_accounts():
     return User.objects.filter(email__endswith="@" + ERASED_DOMAIN)
 
 
-def check_can_erase(person: User) -> None:
-    """Refuse to erase the only active administrator: the site would have no one to run it."""
+def check_can_erase(person: User, *, by: User | None = None) -> None:
+    """Refuse to erase the only active administrator: the site would have no one to run it.
+
+    `by` is the staff member erasing someone else's account (None for the person themselves or
+    the retention rules): the message then speaks of "their" account, not "your"."""
     others = User.objects.filter(is_superuser=True, is_active=True).exclude(pk=person.pk)
     if person.is_superuser and not others.exists():
+        if by is not None and by.pk != person.pk:
+            raise ErasureRefused(
+                f"{person.full_name or person.email} is the only administrator, so their account cannot be "
+                "erased. Make someone else an administrator first."
+            )
         raise ErasureRefused(
             "You are the only administrator, so your account cannot be deleted here. "
             "Make someone else an administrator first."
         )
 
 
-def erase_account(person: User, *, reason: str) -> User:
+@dataclass(frozen=True)
+class ErasureImpact:
+    """What erasing one account removes, counted, so that the confirmation screens can say so
+    (the person's own "Delete my account" and the staff's "Erase this account")."""
+
+    certificates: int
+    memberships: int
+    leads: int
+    champion_status: str | None
+    white_ribbon_roles: int
+    learning_records: int
+
+
+def erasure_impact(person: User) -> ErasureImpact:
+    """Count what `person`'s erasure removes, and the learning records it keeps anonymously."""
+    champion = Champion.objects.filter(user=person).only("status").first()
+    return ErasureImpact(
+        certificates=Certificate.objects.filter(user=person).count(),
+        memberships=Membership.objects.filter(user=person).count(),
+        leads=person.led_organisations.count(),
+        champion_status=champion.get_status_display() if champion else None,
+        white_ribbon_roles=WhiteRibbonPerson.objects.filter(user=person).count(),
+        learning_records=Enrolment.objects.filter(user=person).count() + Attempt.objects.filter(user=person).count(),
+    )
+
+
+def erase_account(person: User, *, reason: str, by: User | None = None) -> User:
     """Erase `person`'s personal data everywhere (see the module's docstring) and log that an
-    account was erased, with `reason` ("their own request" or a retention rule) and without
-    their name or email. Returns the anonymised account. All or nothing."""
-    check_can_erase(person)
+    account was erased, with `reason` ("their own request", a retention rule, or what a staff
+    member wrote) and `by` (the staff member who did it; None when the person or the rules did),
+    without the person's name or email: they are taken out of the reason too. Returns the
+    anonymised account. All or nothing."""
     names = [value for value in {person.email, person.full_name} if value]
     names += [address.email for address in EmailAddress.objects.filter(user=person)]
+    reason = _without_names(reason, names)
     with transaction.atomic():
+        if person.is_superuser:
+            # Two administrators erasing each other at once: the second waits here, then is refused.
+            list(User.objects.select_for_update().filter(is_superuser=True, is_active=True).values_list("pk"))
+        check_can_erase(person, by=by)
         about = _records_about(person)
         _erase_certificates(person)
         Champion.objects.filter(user=person).delete()
@@ -115,7 +159,7 @@ def erase_account(person: User, *, reason: str) -> User:
         person.user_permissions.clear()
         # Every session it had open ends at its next request.
         User.objects.filter(pk=person.pk).update(security_stamp=person.security_stamp + 1)
-        log(person, ACCOUNT_ERASED, user=None, data={"reason": reason})
+        log(person, ACCOUNT_ERASED, user=by, data={"reason": reason})
     return person
 
 
@@ -170,6 +214,19 @@ NOTES_THAT_MAY_NAME_PEOPLE = (
     (Certificate, "revocation_reason"), (AccreditationCycle, "steering_group"),
 )
 REDACTED = "[name removed]"
+
+
+def _without_names(text: str, names: list[str]) -> str:
+    """`text` (a reason a staff member wrote about this person) with each of `names` replaced,
+    and each part of them on its own as a whole word ("Ms Quennell asked by email")."""
+    whole = [name for name in names if name.strip()]
+    # An address's mailbox part only: its domain ("example.org") is not about the person.
+    parts = {part for name in whole for part in re.split(r"[\s\-._+]+", name.split("@")[0]) if len(part) >= 2}
+    alternatives = [re.escape(name) for name in sorted(whole, key=len, reverse=True)]
+    alternatives += [rf"\b{re.escape(part)}\b" for part in sorted(parts, key=len, reverse=True)]
+    if not alternatives:
+        return text
+    return re.sub("|".join(alternatives), REDACTED, text, flags=re.IGNORECASE)
 
 
 def _redact_mentions(names: list[str]) -> None:
