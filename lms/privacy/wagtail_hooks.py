@@ -1,13 +1,19 @@
-"""Personal data in Wagtail: its entries in the history, and the answer /verify/ gives for the
-code of a certificate whose holder erased their account."""
+"""Personal data in Wagtail: the learner records (*Learner records* in the menu, coordinators and
+administrators), their entries in the history, and the answer /verify/ gives for the code of a
+certificate whose holder's account was erased."""
 
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from lms.certificates.views import CERTIFICATE_CODE_ERASED_HOOK
+from lms.privacy.admin_views import LearnerRecordView, PeopleSearchView, StaffErasureView
 from lms.privacy.erasure import ACCOUNT_ERASED
 from lms.privacy.export import DOWNLOAD_REQUESTED
+from lms.privacy.learner_record import RECORD_VIEWED
 from lms.privacy.models import ErasedCertificate
+from lms.privacy.permissions import may_read_learner_records
 
 
 @hooks.register(CERTIFICATE_CODE_ERASED_HOOK)
@@ -15,9 +21,29 @@ def certificate_code_erased(code: str) -> bool:
     return ErasedCertificate.objects.filter(code=code).exists()
 
 
+@hooks.register("register_admin_urls")
+def register_learner_record_urls():
+    return [
+        path("people/", PeopleSearchView.as_view(), name="privacy_people"),
+        path("people/<int:pk>/", LearnerRecordView.as_view(), name="privacy_person"),
+        path("people/<int:pk>/erase/", StaffErasureView.as_view(), name="privacy_person_erase"),
+    ]
+
+
+class LearnerRecordsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_read_learner_records(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_learner_records_menu_item():
+    return LearnerRecordsMenuItem("Learner records", reverse("privacy_people"), icon_name="user", order=305)
+
+
 @hooks.register("register_log_actions")
 def register_privacy_log_actions(actions):
     actions.register_action(DOWNLOAD_REQUESTED, "Data download asked for", "Data download asked for")
+    actions.register_action(RECORD_VIEWED, "Learner record viewed", "Learner record viewed")
 
     @actions.register_action(ACCOUNT_ERASED)
     class AccountErasedFormatter(LogFormatter):
