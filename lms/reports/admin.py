@@ -1,6 +1,7 @@
-"""The coordinators' reports in the admin (*Reports* menu): training activity and certificates,
-each with filters, a chart drawn on the server with a table of the same figures, and CSV and
-Excel downloads. Registered by wagtail_hooks.py."""
+"""The coordinators' reports in the admin (*Reports* menu): training activity, certificates, the
+champions network and confidence before and after, each with filters, a chart drawn on the
+server with a table of the same figures, and CSV and Excel downloads (each one logged for the
+audit trail). Registered by wagtail_hooks.py."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from lms.reports import figures as reports
 from lms.reports.exports import Table, csv_response, xlsx_response
 from lms.reports.forms import ReportFilterForm
 from lms.reports.permissions import may_read_reports
-from lms.site.charts import Bar, bar_chart
+from lms.site.audit import log_export
+from lms.site.charts import Bar, Compared, Series, bar_chart, comparison_chart
 
 EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
 
@@ -42,9 +44,13 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [{"url": reverse("wagtailadmin_home"), "label": "Home"}, {"url": "", "label": self.page_title}]
 
-    def table(self, form) -> tuple[Table, list[Bar], str]:
-        """(the table, the chart's bars, the chart's measure) for a valid form."""
+    def table(self, form) -> tuple[Table, list, str]:
+        """(the table, what the chart draws, the chart's measure) for a valid form: by default
+        the chart's bars."""
         raise NotImplementedError
+
+    def chart(self, drawn: list[Bar], title: str, label_heading: str):
+        return bar_chart(self.slug, title, label_heading, drawn)
 
     def get(self, request, *args, **kwargs):
         form = ReportFilterForm(request.GET or None, groups=self.groups, omit=self.omit)
@@ -53,16 +59,18 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
             form.cleaned_data = {"group_by": self.groups[0][0]}
         context = {"form": form, "table": None}
         if valid:
-            table, bars, measure = self.table(form)
+            table, drawn, measure = self.table(form)
             export = request.GET.get("export")
             if export in EXPORTS:
+                log_export(request.user, what=f"{self.page_title} report", file_format=export, rows=len(table.rows),
+                           filters=chosen_filters(form))
                 return EXPORTS[export](table, self.file_name(form))
             label_heading = dict(self.groups)[form.cleaned_data["group_by"]]
             query = request.GET.copy()
             query.pop("export", None)
             context.update(
                 table=table,
-                chart=bar_chart(self.slug, f"{measure} by {label_heading.lower()}", label_heading, bars),
+                chart=self.chart(drawn, f"{measure} by {label_heading.lower()}", label_heading),
                 downloads=[(kind, "?" + _with(query, export=kind)) for kind in ("csv", "xlsx")],
             )
         return self.render_to_response(self.get_context_data(introduction=self.introduction, **context))
@@ -77,6 +85,20 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         since, until = cleaned.get("since"), cleaned.get("until")
         return ("From " + (since.isoformat() if since else "the start") + " to "
                 + (until.isoformat() if until else "today"))
+
+
+def chosen_filters(form) -> dict[str, str]:
+    """The filters a valid form was narrowed by, as a person reads them: {"Module": its title,
+    "From": "2026-03-01", "Group by": "Sector"}."""
+    chosen = {}
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if value in (None, ""):
+            continue
+        if name == "group_by":
+            value = dict(field.choices).get(value, value)
+        chosen[str(form[name].label)] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return chosen
 
 
 def _with(query, **values) -> str:
@@ -172,3 +194,58 @@ class NetworkReportView(ReportView):
             total=["In all", *cells(result.total)],
         )
         return table, [Bar(label=line.label, count=line.champions) for line in result.lines], "Champions"
+
+
+class ConfidenceReportView(ReportView):
+    page_title = "Confidence before and after"
+    slug = "confidence"
+    introduction = (
+        "Learners rate their confidence on each of a module's learning outcomes from 1 to 5 before its first "
+        "lesson and again after passing its quiz; a rating's mean is the mean of its outcomes. Rated: people who "
+        "gave a rating in the period; chose not to rate: people who skipped it. Rated before and after: people "
+        "who rated the same module both times, whose after was given in the period; the mean change and the "
+        "share who improved (whose after is higher than their before) are over those pairs. People are counted "
+        "under the sector, district and organisation their profile gives today; a person who rated two modules "
+        "counts once in a line, and each of their ratings counts in its means."
+    )
+
+    def table(self, form):
+        cleaned = form.cleaned_data
+        result = reports.confidence_figures(reports.Filters.from_form(cleaned), cleaned["group_by"])
+        later = reports.LATER_STAGES
+        first = reports.stage_name(reports.FIRST_STAGE)
+
+        def cells(line):
+            stages = [cell for stage in reports.STAGES for cell in (
+                line.stages[stage].rated, line.stages[stage].skipped, _number(line.stages[stage].mean))]
+            changes = [cell for stage in later for cell in (
+                line.changes[stage].people, _number(line.changes[stage].mean_change),
+                _number(line.changes[stage].improved_share))]
+            return stages + changes
+
+        headings = [dict(self.groups)[cleaned["group_by"]]]
+        column_groups = []
+        for stage in reports.STAGES:
+            name = reports.stage_name(stage)
+            headings += [f"Rated {name}", f"Chose not to rate {name}", f"Mean {name} (1 to 5)"]
+            column_groups.append((name.capitalize(), ["Rated", "Chose not to rate", "Mean (1 to 5)"]))
+        for stage in later:
+            name = reports.stage_name(stage)
+            headings += [f"Rated {first} and {name}", f"Mean change, {first} to {name}",
+                         f"Improved {first} to {name} (%)"]
+            column_groups.append((f"{first.capitalize()} and {name}", ["Rated both", "Mean change", "Improved (%)"]))
+        table = Table(
+            column_groups=column_groups,
+            title=self.page_title,
+            period=self.period(cleaned),
+            headings=headings,
+            rows=[[line.label, *cells(line)] for line in result.lines],
+            total=["In all", *cells(result.total)],
+        )
+        compared = [Compared(label=line.label, values=tuple(line.stages[stage].mean for stage in reports.STAGES))
+                    for line in result.lines]
+        return table, compared, "Mean confidence"
+
+    def chart(self, drawn: list[Compared], title: str, label_heading: str):
+        series = [Series(name=reports.stage_name(stage).capitalize()) for stage in reports.STAGES]
+        return comparison_chart(self.slug, f"{title}, from 1 to 5", label_heading, series, drawn, low=1, high=5)

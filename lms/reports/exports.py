@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.http import HttpResponse
 from openpyxl import Workbook
@@ -20,13 +20,16 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @dataclass
 class Table:
-    """What a report shows: a heading per column, a line per group, and the line "In all"."""
+    """What a report shows: a heading per column, a line per group, and the line "In all".
+    `column_groups` ("Before", its short headings) lets the page head the columns in two rows;
+    downloads keep `headings`, one full heading a column."""
 
     title: str
     headings: list[str]
     rows: list[list]
     total: list
     period: str = ""
+    column_groups: list[tuple[str, list[str]]] = field(default_factory=list)
 
     def cells(self) -> list[list]:
         """Every row as spreadsheet cells: the period first, then the headings, lines and total."""

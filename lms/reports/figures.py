@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, Window
+from django.db.models import Avg, Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, Window
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 from django.utils import timezone
 
 from champions.models import Briefing, Champion, SessionBooking
 from lms.certificates.models import Certificate
-from lms.learning.models import Attempt, Enrolment
+from lms.learning.models import Attempt, ConfidenceRating, Enrolment
 
 NOT_GIVEN = "Not given"
 
@@ -333,4 +333,105 @@ def network_figures(filters: Filters, group_by: str) -> NetworkFigures:
                      **{name: row[name] or 0 for name in measures}) for row in rows),
         key=_order(group_by),
     )
+    return figures
+
+
+# Confidence before and after ------------------------------------------------------------------
+
+# The stages in the order learners are asked; each later one is compared with the first. A new
+# stage (a follow-up months later) adds its columns and its comparison by being added to
+# ConfidenceRating.Stage, with its short name here.
+STAGES: tuple[str, ...] = tuple(ConfidenceRating.Stage.values)
+FIRST_STAGE, LATER_STAGES = STAGES[0], STAGES[1:]
+STAGE_NAMES = {ConfidenceRating.Stage.BEFORE: "before", ConfidenceRating.Stage.AFTER: "after"}
+
+
+def stage_name(stage: str) -> str:
+    return STAGE_NAMES.get(stage) or ConfidenceRating.Stage(stage).label.lower()
+
+
+@dataclass
+class StageFigures:
+    """One stage of one line: people who rated, people who chose not to, and the mean of their
+    ratings (each rating the mean of its outcomes, 1 to 5)."""
+
+    rated: int = 0
+    skipped: int = 0
+    mean: float | None = None
+
+
+@dataclass
+class Change:
+    """People who rated the same module at the first stage and at a later one: how many, the
+    mean change from one to the other over those pairs, and how many pairs went up."""
+
+    people: int = 0
+    pairs: int = 0
+    mean_change: float | None = None
+    improved: int = 0
+
+    @property
+    def improved_share(self) -> int | None:
+        """Pairs whose later mean is higher, as a percentage of the pairs."""
+        return round(100 * self.improved / self.pairs) if self.pairs else None
+
+
+@dataclass
+class ConfidenceLine:
+    key: object
+    label: str
+    stages: dict[str, StageFigures] = field(default_factory=lambda: {stage: StageFigures() for stage in STAGES})
+    changes: dict[str, Change] = field(default_factory=lambda: {stage: Change() for stage in LATER_STAGES})
+
+
+@dataclass
+class ConfidenceFigures:
+    lines: list[ConfidenceLine] = field(default_factory=list)
+    total: ConfidenceLine = field(default_factory=lambda: ConfidenceLine(key=None, label="In all"))
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def confidence_figures(filters: Filters, group_by: str) -> ConfidenceFigures:
+    """Confidence before and after by module, sector, district, organisation or month, and in
+    all: per stage, the people who rated, who chose not to and the mean rating; per later stage,
+    the people who rated the same module before and then, the mean change and how many pairs
+    went up. A rating counts in the period (and month) it was given; a pair in that of its later
+    rating. Two queries, and two for each later stage, whatever the number of ratings."""
+    ratings = filters.period(filters.people(ConfidenceRating.objects.all()), "created_at")
+    stage_measures = {}
+    for stage in STAGES:
+        stage_measures[f"{stage}__rated"] = Count("user", distinct=True, filter=Q(stage=stage, mean__isnull=False))
+        stage_measures[f"{stage}__skipped"] = Count("user", distinct=True, filter=Q(stage=stage, skipped=True))
+        stage_measures[f"{stage}__mean"] = Avg("mean", filter=Q(stage=stage))
+    sources = [(ratings, stage_measures, None)]
+    for stage in LATER_STAGES:
+        paired = filters.period(filters.people(ConfidenceRating.objects.paired(stage, FIRST_STAGE)), "created_at")
+        sources.append((paired, {
+            f"{stage}__people": Count("user", distinct=True),
+            f"{stage}__pairs": Count("pk"),
+            f"{stage}__mean_change": Avg(F("mean") - F("earlier_mean")),
+            f"{stage}__improved": Count("pk", filter=Q(mean__gt=F("earlier_mean"))),
+        }, stage))
+    figures = ConfidenceFigures()
+    lines: dict = {}
+
+    def put(target: ConfidenceLine, row: dict, names, change_stage) -> None:
+        for name in names:
+            stage, measure = name.split("__")
+            value = row[name]
+            value = _round(value) if measure in ("mean", "mean_change") else value or 0
+            setattr(target.changes[stage] if change_stage else target.stages[stage], measure, value)
+
+    key, label = grouping(group_by, moment="created_at")
+    values = {"key": key, **({"label": F(label)} if label else {})}
+    for queryset, measures, change_stage in sources:
+        put(figures.total, queryset.order_by().aggregate(**measures), measures, change_stage)
+        for row in queryset.order_by().values(**values).annotate(**measures):
+            if row["key"] not in lines:
+                lines[row["key"]] = ConfidenceLine(key=row["key"], label=_label(row["key"], row.get("label")))
+            put(lines[row["key"]], row, measures, change_stage)
+    figures.lines = sorted(lines.values(), key=_order(group_by))
     return figures

@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from lms.reports.admin import CertificatesReportView, NetworkReportView, TrainingReportView
+from lms.reports.admin import CertificatesReportView, ConfidenceReportView, NetworkReportView, TrainingReportView
 from lms.reports.permissions import may_read_reports
 
 WHITE_RIBBON_PERMISSION = "champions.view_accreditationcycle"
@@ -18,6 +18,7 @@ def register_report_urls():
         path("reports/training/", TrainingReportView.as_view(), name="reports_training"),
         path("reports/certificates/", CertificatesReportView.as_view(), name="reports_certificates"),
         path("reports/network/", NetworkReportView.as_view(), name="reports_network"),
+        path("reports/confidence/", ConfidenceReportView.as_view(), name="reports_confidence"),
     ]
 
 
@@ -44,6 +45,12 @@ def register_certificates_report_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_network_report_menu_item():
     return CoordinatorReportMenuItem("Champions network", reverse("reports_network"), icon_name="table", order=720)
+
+
+@hooks.register("register_reports_menu_item")
+def register_confidence_report_menu_item():
+    return CoordinatorReportMenuItem("Confidence before and after", reverse("reports_confidence"), icon_name="table",
+                                     order=705)
 
 
 @hooks.register("register_reports_menu_item")

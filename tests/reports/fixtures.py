@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from lms.learning.models import Attempt, Enrolment
+from lms.learning.models import Attempt, ConfidenceRating, Enrolment
 from tests.factories import (
     AttemptFactory,
     DistrictFactory,
@@ -83,3 +83,30 @@ def training_world() -> World:
     attempt(l1, quiz_b, "2026-03-12", False)
     attempt(l2, quiz_b, "2026-04-05", True)
     return World(module_a, module_b, health, housing, watford, dacorum, org_1, org_2, l1, l2, l3)
+
+
+def rate(user, module, stage: str, day: str, ratings: list[int] | None) -> ConfidenceRating:
+    """A self-assessment given on `day` (None: the learner chose not to rate)."""
+    made = ConfidenceRating.objects.create(
+        user=user, module=module, stage=stage, ratings=ratings or [], skipped=ratings is None,
+    )
+    ConfidenceRating.objects.filter(pk=made.pk).update(created_at=at(day))
+    return made
+
+
+def confidence_world() -> World:
+    """training_world's people rating their confidence (each rating's mean in brackets)."""
+    world = training_world()
+    a, b = world.module_a, world.module_b
+    rate(world.l1, a, "before", "2026-03-02", [2, 3])  # 2.5
+    rate(world.l1, a, "after", "2026-03-04", [4, 4])  # 4.0: up 1.5
+    rate(world.l2, a, "before", "2026-03-03", [3, 4])  # 3.5
+    rate(world.l2, a, "after", "2026-03-09", [3, 3])  # 3.0: down 0.5
+    rate(world.l3, a, "before", "2026-03-05", None)  # chose not to
+    rate(world.l3, a, "after", "2026-03-06", [5, 4])  # 4.5, no pair
+    rate(world.l1, b, "before", "2026-03-10", [1, 2])  # 1.5, no after
+    rate(world.l3, b, "before", "2026-02-20", [2, 2])  # 2.0, in February
+    rate(world.l3, b, "after", "2026-03-20", [3, 4])  # 3.5: up 1.5, a pair of March
+    rate(world.l2, b, "before", "2026-04-02", [4, 4])  # 4.0
+    rate(world.l2, b, "after", "2026-04-05", None)  # chose not to
+    return world

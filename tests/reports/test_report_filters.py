@@ -35,7 +35,8 @@ def coordinator_client(coordinator):
     return client
 
 
-@pytest.mark.parametrize("url", ["/admin/reports/training/", "/admin/reports/certificates/", "/admin/reports/network/"])
+@pytest.mark.parametrize("url", ["/admin/reports/training/", "/admin/reports/certificates/", "/admin/reports/network/",
+                                 "/admin/reports/confidence/"])
 def test_any_filters_give_a_report_or_a_message(coordinator_client, url):
     @FUZZ
     @given(FILTERS)

@@ -1,0 +1,232 @@
+"""Confidence before and after: each rating keeps its mean; the figures worked out by hand from
+tests/reports/fixtures.py's confidence_world; filters, grouping, the same number of queries at
+two sizes; the page with its dot plot and table; downloads with formula text kept as text."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import importlib
+import io
+
+import openpyxl
+import pytest
+from django.apps import apps
+
+from lms.learning.models import ConfidenceRating
+from lms.learning.quizzes import confidence_summary
+from lms.reports.figures import Filters, confidence_figures
+from lms.site.roles import Role
+from tests.conftest import staff_client
+from tests.factories import LearnerFactory, OrganisationFactory, TrainingModulePageFactory
+from tests.reports.fixtures import confidence_world, rate
+
+pytestmark = pytest.mark.django_db
+
+MARCH = Filters(since=datetime.date(2026, 3, 1), until=datetime.date(2026, 3, 31))
+
+
+def figures(line) -> tuple:
+    """(label, rated, chose not to, mean) before, the same after, then (people, mean change,
+    improved %) for the pairs."""
+    before, after, change = line.stages["before"], line.stages["after"], line.changes["after"]
+    return (line.label, (before.rated, before.skipped, before.mean), (after.rated, after.skipped, after.mean),
+            (change.people, change.mean_change, change.improved_share))
+
+
+# Each rating's mean ---------------------------------------------------------------------------
+
+
+def test_a_rating_keeps_the_mean_of_its_outcomes_and_a_skipped_one_none():
+    learner, module = LearnerFactory(), TrainingModulePageFactory()
+    assert ConfidenceRating.objects.create(user=learner, module=module, stage="before", ratings=[2, 3, 5]).mean == (
+        pytest.approx(10 / 3))
+    skipped = ConfidenceRating.objects.create(user=learner, module=module, stage="after", skipped=True)
+    assert skipped.mean is None
+
+
+def test_ratings_made_in_bulk_keep_their_mean_too():
+    learner, module = LearnerFactory(), TrainingModulePageFactory()
+    ConfidenceRating.objects.bulk_create([
+        ConfidenceRating(user=learner, module=module, stage="before", ratings=[1, 2]),
+        ConfidenceRating(user=learner, module=module, stage="after", ratings=[4, 5]),
+    ])
+    assert sorted(ConfidenceRating.objects.values_list("mean", flat=True)) == [1.5, 4.5]
+
+
+def test_the_migration_gives_ratings_already_given_their_mean():
+    learner, module = LearnerFactory(), TrainingModulePageFactory()
+    ConfidenceRating.objects.create(user=learner, module=module, stage="before", ratings=[1, 4])
+    ConfidenceRating.objects.create(user=learner, module=module, stage="after", skipped=True)
+    ConfidenceRating.objects.update(mean=None)  # as the rows stood before the column
+    migration = importlib.import_module("lms.learning.migrations.0003_confidence_rating_mean")
+    migration.fill_means(apps, None)
+    assert dict(ConfidenceRating.objects.values_list("stage", "mean")) == {"before": 2.5, "after": None}
+
+
+def test_the_module_summary_pairs_people_in_the_database(django_assert_num_queries):
+    world = confidence_world()
+    with django_assert_num_queries(2):
+        summary = confidence_summary(world.module_a)
+    # Before: L1 2.5 and L2 3.5 (L3 chose not to); after: L1, L2, L3; pairs: +1.5 and -0.5.
+    assert summary == {"before_count": 2, "after_count": 3, "paired_count": 2, "mean_change": 0.5}
+
+
+# The figures ----------------------------------------------------------------------------------
+
+
+def test_confidence_by_module_in_march_matches_the_figures_worked_by_hand():
+    confidence_world()
+    report = confidence_figures(MARCH, "module")
+    assert [figures(line) for line in report.lines] == [
+        # A: before 2.5 and 3.5, L3 chose not to; after 4.0, 3.0, 4.5; pairs +1.5, -0.5.
+        ("A: Awareness", (2, 1, 3.0), (3, 0, 3.83), (2, 0.5, 50)),
+        # B: before 1.5 (L3's 2.0 was in February); after 3.5, paired with that February 2.0.
+        ("B: Responding", (1, 0, 1.5), (1, 0, 3.5), (1, 1.5, 100)),
+    ]
+    # People are counted once in all (L1 rated both modules before); means are over ratings:
+    # before (2.5 + 3.5 + 1.5) / 3, after (4 + 3 + 4.5 + 3.5) / 4, change (1.5 - 0.5 + 1.5) / 3.
+    assert figures(report.total) == ("In all", (2, 1, 2.5), (3, 0, 3.75), (3, 0.83, 67))
+
+
+def test_confidence_by_sector_counts_people_under_their_profiles_sector():
+    confidence_world()
+    report = confidence_figures(MARCH, "sector")
+    assert [figures(line) for line in report.lines] == [
+        ("Health", (2, 0, 2.5), (2, 0, 3.5), (2, 0.5, 50)),
+        ("Housing", (0, 1, None), (1, 0, 4.0), (1, 1.5, 100)),
+    ]
+
+
+def test_confidence_by_district():
+    world = confidence_world()
+    report = confidence_figures(MARCH, "district")
+    assert [figures(line) for line in report.lines] == [
+        (world.dacorum.name, (1, 0, 3.5), (1, 0, 3.0), (1, -0.5, 0)),
+        (world.watford.name, (1, 1, 2.0), (2, 0, 4.0), (2, 1.5, 100)),
+    ]
+
+
+def test_confidence_by_month_puts_a_pair_in_the_month_of_its_after():
+    confidence_world()
+    report = confidence_figures(Filters(), "month")
+    assert [figures(line) for line in report.lines] == [
+        ("February 2026", (1, 0, 2.0), (0, 0, None), (0, None, None)),
+        ("March 2026", (2, 1, 2.5), (3, 0, 3.75), (3, 0.83, 67)),
+        ("April 2026", (1, 0, 4.0), (0, 1, None), (0, None, None)),
+    ]
+    assert figures(report.total) == ("In all", (3, 1, 2.7), (3, 1, 3.75), (3, 0.83, 67))
+
+
+def test_a_module_and_an_organisation_filter_narrow_together():
+    world = confidence_world()
+    report = confidence_figures(
+        Filters(since=MARCH.since, until=MARCH.until, module=world.module_a, organisation=world.org_1), "sector",
+    )
+    assert [figures(line) for line in report.lines] == [("Health", (2, 0, 3.0), (2, 0, 3.5), (2, 0.5, 50))]
+
+
+def _grow(count: int) -> None:
+    organisation = OrganisationFactory()
+    module = TrainingModulePageFactory()
+    for index in range(count):
+        learner = LearnerFactory(organisation=organisation)
+        rate(learner, module, "before", f"2026-03-0{1 + index % 9}", [1 + index % 3, 2])
+        rate(learner, module, "after", f"2026-03-2{index % 9}", [3, 4] if index % 4 else None)
+
+
+@pytest.mark.parametrize("group_by", ["module", "sector", "district", "organisation", "month"])
+def test_the_report_costs_the_same_queries_with_more_data(django_assert_num_queries, group_by):
+    confidence_world()
+    # The stages' total and lines, the pairs' total and lines.
+    with django_assert_num_queries(4):
+        confidence_figures(MARCH, group_by)
+    _grow(30)
+    with django_assert_num_queries(4):
+        report = confidence_figures(MARCH, group_by)
+    assert report.total.stages["before"].rated == 32
+    assert report.total.changes["after"].people == 3 + 22
+
+
+# The page ----------------------------------------------------------------------------------
+
+
+URL = "/admin/reports/confidence/"
+MARCH_QUERY = {"since": "2026-03-01", "until": "2026-03-31"}
+
+
+def test_coordinator_sees_the_dot_plot_and_the_table():
+    confidence_world()
+    client = staff_client(Role.COORDINATOR)
+    response = client.get(URL, {**MARCH_QUERY, "group_by": "module"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<svg' in page and 'role="img"' in page
+    assert "Mean confidence by module, from 1 to 5" in page
+    # The chart reads out every value, and writes them at the end of each line.
+    assert "A: Awareness: before 3.0, after 3.83; B: Responding: before 1.5, after 3.5." in page
+    assert "3.0 → 3.83" in page
+    # Two rows of headings: each stage, and the pairs, over its own columns.
+    assert '<th scope="colgroup" colspan="3">Before</th>' in page
+    assert '<th scope="colgroup" colspan="3">Before and after</th>' in page
+    assert '<th scope="col">Rated both</th>' in page
+    assert '<tr><th scope="row">A: Awareness</th><td>2</td><td>1</td><td>3.0</td><td>3</td><td>0</td>' in page
+    assert '<th scope="row">In all</th>' in page
+
+
+def test_a_line_with_no_one_rating_at_a_stage_draws_no_marker_for_it():
+    confidence_world()
+    client = staff_client(Role.COORDINATOR)
+    page = client.get(URL, {**MARCH_QUERY, "group_by": "sector"}).content.decode()
+    assert "Housing: before none, after 4.0" in page
+    assert "– → 4.0" in page
+
+
+def test_the_report_is_in_the_reports_menu_for_coordinators():
+    client = staff_client(Role.COORDINATOR)
+    page = client.get("/admin/").content.decode()
+    assert "Confidence before and after" in page and URL in page
+
+
+def test_csv_download_opens_and_neutralises_formulas():
+    world = confidence_world()
+    world.health.name = "=1+2"
+    world.health.save()
+    client = staff_client(Role.COORDINATOR)
+    response = client.get(URL, {**MARCH_QUERY, "group_by": "sector", "export": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="confidence-sector-2026-03-01-2026-03-31.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8").lstrip("\ufeff"))))
+    assert rows[0] == ["Confidence before and after", "From 2026-03-01 to 2026-03-31"]
+    assert rows[1] == ["Sector", "Rated before", "Chose not to rate before", "Mean before (1 to 5)", "Rated after",
+                       "Chose not to rate after", "Mean after (1 to 5)", "Rated before and after",
+                       "Mean change, before to after", "Improved before to after (%)"]
+    assert ["'=1+2", "2", "0", "2.5", "2", "0", "3.5", "2", "0.5", "50"] in rows
+    assert ["Housing", "0", "1", "", "1", "0", "4.0", "1", "1.5", "100"] in rows
+    assert rows[-1] == ["In all", "2", "1", "2.5", "3", "0", "3.75", "3", "0.83", "67"]
+
+
+def test_excel_download_keeps_formulas_as_text():
+    world = confidence_world()
+    world.org_2.name = "@SUM(1+1)"
+    world.org_2.save()
+    client = staff_client(Role.COORDINATOR)
+    response = client.get(URL, {**MARCH_QUERY, "group_by": "organisation", "export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert ["'@SUM(1+1)", 0, 1, None, 1, 0, 4.0, 1, 1.5, 100] in rows
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_bad_filters_get_a_message_and_no_download():
+    client = staff_client(Role.COORDINATOR)
+    response = client.get(URL, {"since": "2026-03-31", "until": "2026-03-01", "export": "csv"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert "The last day must be on or after the first day." in response.content.decode()
+
+
+def test_an_editor_is_turned_away():
+    client = staff_client(Role.EDITOR)
+    response = client.get(URL)
+    assert response.status_code in (302, 403)
+    assert "Rated before" not in response.content.decode()
