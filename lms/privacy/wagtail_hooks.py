@@ -43,7 +43,14 @@ def register_learner_records_menu_item():
 @hooks.register("register_log_actions")
 def register_privacy_log_actions(actions):
     actions.register_action(DOWNLOAD_REQUESTED, "Data download asked for", "Data download asked for")
-    actions.register_action(RECORD_VIEWED, "Learner record viewed", "Learner record viewed")
+
+    @actions.register_action(RECORD_VIEWED)
+    class RecordViewedFormatter(LogFormatter):
+        label = "Learner record viewed"
+
+        def format_message(self, log_entry):
+            # The entry's label is the person's name as it was (after an erasure, "Erased account").
+            return f"Viewed the learner record of {log_entry.label}"
 
     @actions.register_action(ACCOUNT_ERASED)
     class AccountErasedFormatter(LogFormatter):

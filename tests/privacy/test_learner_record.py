@@ -110,8 +110,9 @@ def test_every_view_of_a_record_is_logged_once_and_is_not_a_change_in_its_histor
         views = ModelLogEntry.objects.filter(action=RECORD_VIEWED, object_id=str(alice.pk))
         assert views.count() == expected
     entry = views.first()
-    assert entry.user == coordinator_client.user and entry.message == "Learner record viewed"
-    assert "Learner record viewed" not in page
+    assert entry.user == coordinator_client.user
+    assert entry.message == "Viewed the learner record of Alice Quennell-Ashdown"
+    assert "Viewed the learner record" not in page
     assert not ModelLogEntry.objects.filter(action=RECORD_VIEWED, object_id=str(two_people.bob.pk)).exists()
 
 
