@@ -23,6 +23,8 @@ def log_export(by, *, what: str, file_format: str, rows: int | None = None, filt
         data["rows"] = rows
     if filters:
         data["filters"] = {str(key): str(value) for key, value in filters.items() if value not in (None, "")}
+        # PostgreSQL's JSON keeps keys in its own order, not ours: the order they were given in.
+        data["filter_order"] = list(data["filters"])
     return log(instance if instance is not None else by, EXPORT_ACTION, user=by, data=data)
 
 
@@ -34,7 +36,9 @@ def export_message(data: dict) -> str:
     text = f"Exported {data.get('what', 'data')} ({', '.join(d for d in details if d)}"
     filters = data.get("filters") or {}
     if filters:
-        text += "; " + ", ".join(f"{key}: {value}" for key, value in filters.items())
+        order = [key for key in data.get("filter_order") or [] if key in filters]
+        keys = order + [key for key in filters if key not in order]
+        text += "; " + ", ".join(f"{key}: {filters[key]}" for key in keys)
     return text + ")"
 
 

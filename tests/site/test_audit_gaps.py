@@ -51,8 +51,8 @@ def test_a_certificates_download_is_logged_once_with_its_filters_and_rows():
     rows = read_csv(response)
     entry = ModelLogEntry.objects.get(action=EXPORT_ACTION)
     assert entry.user == coordinator.user
-    assert entry.data == {"what": "Certificates", "format": "CSV", "rows": len(rows) - 1,
-                          "filters": {"q": "Test", "status": "valid"}}
+    assert (entry.data["what"], entry.data["format"], entry.data["rows"]) == ("Certificates", "CSV", len(rows) - 1)
+    assert entry.data["filters"] == {"q": "Test", "status": "valid"}
     assert entry.message.startswith("Exported Certificates (CSV, ")
 
 
@@ -169,8 +169,8 @@ def test_a_leads_certificates_zip_download_is_logged(django_capture_on_commit_ca
     assert client.get(download_url(bundle)).status_code == 200
     entry = ModelLogEntry.objects.get(action=EXPORT_ACTION)
     assert entry.user == lead
-    assert entry.data == {"what": "Staff certificates (zip)", "format": "ZIP", "rows": 2,
-                          "filters": {"Organisations": "Oak Tree Surgery"}}
+    assert (entry.data["what"], entry.data["format"], entry.data["rows"]) == ("Staff certificates (zip)", "ZIP", 2)
+    assert entry.data["filters"] == {"Organisations": "Oak Tree Surgery"}
 
 
 def test_an_expired_zip_is_not_downloaded_nor_logged(django_capture_on_commit_callbacks):
