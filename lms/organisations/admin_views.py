@@ -60,6 +60,14 @@ class OrganisationAdminForm(WagtailAdminModelForm):
         for name, messages_for_field in self.MESSAGES.items():
             if name in self.fields:
                 self.fields[name].error_messages.update(messages_for_field)
+        if "expected_modules" in self.fields:
+            # Live modules, and any already chosen that has since been unpublished (so that saving
+            # the form does not drop it unasked).
+            field = self.fields["expected_modules"]
+            chosen = self.instance.expected_modules.all() if self.instance.pk else field.queryset.none()
+            field.queryset = field.queryset.filter(Q(live=True) | Q(pk__in=chosen.values("pk"))).order_by("title")
+            field.error_messages["invalid_choice"] = "Choose the expected modules from the list of published modules."
+            field.error_messages["invalid_pk_value"] = "Choose the expected modules from the list of published modules."
 
     def clean_website(self):
         website = self.cleaned_data["website"]

@@ -107,6 +107,13 @@ class Organisation(index.Indexed, models.Model):
         help_text="People who answer requests to join this organisation, and see the training records of "
         "its confirmed members and its White Ribbon plan.",
     )
+    # None chosen means the organisation's sector's learning path applies (the leads' training
+    # report says so).
+    expected_modules = models.ManyToManyField(
+        "content.TrainingModulePage", blank=True, related_name="expected_by_organisations",
+        help_text="The training modules this organisation expects its staff to complete. While none are "
+        "chosen, its sector's learning path applies.",
+    )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

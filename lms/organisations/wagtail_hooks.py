@@ -3,6 +3,7 @@ leads, decisions, the coordinator's dashboard panels, log entries."""
 
 from __future__ import annotations
 
+from django import forms
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
@@ -111,6 +112,10 @@ class OrganisationViewSet(ModelViewSet):
             FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
         ], heading="Staff-only contact",
             help_text="Only coordinators see these: never learners, leads or the champions directory."),
+        FieldPanel(
+            "expected_modules", widget=forms.CheckboxSelectMultiple,
+            heading="Modules its staff are expected to complete",
+        ),
     ], base_form_class=OrganisationAdminForm)
     inspect_view_enabled = True
     inspect_view_fields = [
