@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail import hooks
 
 from champions.whiteribbon.evidence import evidence_response, upload_too_large
 from champions.whiteribbon.forms import ActionItemForm, ActionUpdateForm, EvidenceForm, year_span
@@ -82,6 +83,16 @@ def _describe(cycle: AccreditationCycle | None, months: int) -> AccreditationCyc
     return cycle
 
 
+# Apps above this one (the leads' training reports) add links to each organisation's card by
+# registering a function under this Wagtail hook: it takes the request and the organisation and
+# returns (text, address), or None for no link. This app never imports them.
+LEAD_CARD_LINKS_HOOK = "organisation_lead_card_links"
+
+
+def card_links(request, organisation: Organisation) -> list[tuple[str, str]]:
+    return [link for function in hooks.get_hooks(LEAD_CARD_LINKS_HOOK) if (link := function(request, organisation))]
+
+
 @organisation_lead
 @require_GET
 def organisations_home(request):
@@ -108,6 +119,7 @@ def organisations_home(request):
             "overdue": tally["overdue"] if cycle and cycle.is_open else 0,
             "statuses": [(label, tally[value], STATUS_TAGS[value]) for value, label in ActionItem.Status.choices],
             "items": sum(tally[value] for value in ActionItem.Status.values),
+            "links": card_links(request, organisation),
         })
     return render(request, "champions/whiteribbon/lead/home.html", {"cards": cards})
 
