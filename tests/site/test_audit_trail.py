@@ -76,6 +76,7 @@ def test_the_administrator_sees_who_did_what_when_newest_first(trail):
     assert "Certificate revoked" in page and "Organisation confirmed" in page
     assert "Riverside Housing" in page and f"/admin/organisations/edit/{trail['organisation'].pk}/" in page
     assert "10 Mar 2026" in page
+    assert f"{len(found)} logged actions" in page
 
 
 @pytest.mark.parametrize(("query", "expected"), [
