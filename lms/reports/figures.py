@@ -347,7 +347,8 @@ STAGE_NAMES = {ConfidenceRating.Stage.BEFORE: "before", ConfidenceRating.Stage.A
 
 
 def stage_name(stage: str) -> str:
-    return STAGE_NAMES.get(stage) or ConfidenceRating.Stage(stage).label.lower()
+    """"before", "after": how a heading names a stage."""
+    return STAGE_NAMES.get(stage) or stage.replace("_", " ")
 
 
 @dataclass

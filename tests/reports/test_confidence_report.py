@@ -230,3 +230,23 @@ def test_an_editor_is_turned_away():
     response = client.get(URL)
     assert response.status_code in (302, 403)
     assert "Rated before" not in response.content.decode()
+
+
+def test_a_third_stage_adds_its_columns_and_its_comparison_with_before(monkeypatch):
+    """The three-month follow-up to come: a stage added after "after" gets its own columns,
+    its pairs with "before", and a third marker in the chart, with no other change."""
+    from lms.reports import figures as reports
+
+    world = confidence_world()
+    monkeypatch.setattr(reports, "STAGES", ("before", "after", "follow_up"))
+    monkeypatch.setattr(reports, "LATER_STAGES", ("after", "follow_up"))
+    rate(world.l1, world.module_a, "follow_up", "2026-03-30", [3, 4])  # 3.5: up 1.0 on before's 2.5
+    report = confidence_figures(MARCH, "module")
+    follow_up = report.lines[0].stages["follow_up"], report.lines[0].changes["follow_up"]
+    assert (follow_up[0].rated, follow_up[0].mean) == (1, 3.5)
+    assert (follow_up[1].people, follow_up[1].mean_change, follow_up[1].improved_share) == (1, 1.0, 100)
+    client = staff_client(Role.COORDINATOR)
+    page = client.get(URL, {**MARCH_QUERY, "group_by": "module"}).content.decode()
+    assert '<th scope="colgroup" colspan="3">Before and follow up</th>' in page
+    assert "A: Awareness: before 3.0, after 3.83, follow up 3.5" in page
+    assert 'd="M0 -8l8 8-8 8-8-8z"' in page  # the third marker, a diamond
