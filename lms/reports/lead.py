@@ -1,0 +1,259 @@
+"""What an organisation lead reads about their own staff's training (/organisations/<id>/training/):
+the modules the organisation expects, how many of its confirmed members completed each, its
+members' certificates, and by name who completed, is part-way through or has not started each
+expected module, and whose certificate expires within 60 days.
+
+Only confirmed members of the one organisation, ever: every query here starts from
+`confirmed_members_of_organisations_led_by(lead, [organisation])`, the rule every lead-facing
+query goes through, so a forgotten filter shows nobody rather than someone else's staff.
+
+Small numbers: a summary figure of one to four people reads "fewer than 5", so that no count
+singles a person out. Nought stays 0 (it points at nobody), and the coordinators' reports,
+which are for partnership staff, show every number as it is. The named lists are the lead's own
+confirmed staff, whom they already see by name on the members page.
+
+The figures are counted in the database; a report costs the same queries however many members.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from content.models import LearningPath, TrainingModulePage, without_view_restrictions
+from lms.accounts.models import User
+from lms.certificates.models import Certificate, confirmed_members_of_organisations_led_by
+from lms.learning.models import Enrolment
+from lms.organisations.models import Organisation
+
+SMALL_COUNT = 5
+FEWER_THAN = "fewer than 5"
+
+
+def lead_figure(count: int) -> int | str:
+    """A count as a lead may see it: 1 to 4 read "fewer than 5"; 0 and 5 or more as they are."""
+    return FEWER_THAN if 0 < count < SMALL_COUNT else count
+
+
+# Which modules an organisation expects ------------------------------------------------------------
+
+
+def published_modules():
+    """Modules a lead may expect: live, and not behind a view restriction (as the catalogue lists)."""
+    return without_view_restrictions(TrainingModulePage.objects.live()).order_by("title")
+
+
+@dataclass
+class Expectation:
+    """The modules an organisation expects its staff to complete, and where that list comes from:
+    chosen for the organisation, or (with none chosen) its sector's learning path."""
+
+    modules: list[TrainingModulePage]
+    chosen: bool
+    sector_name: str = ""
+
+
+def expected_modules_of(organisation: Organisation) -> Expectation:
+    """The published modules chosen for `organisation`, in title order; with none chosen, the live
+    modules of its sector's learning path in the path's order. Two to four queries."""
+    chosen = list(published_modules().filter(expected_by_organisations=organisation))
+    if chosen:
+        return Expectation(modules=chosen, chosen=True)
+    sector = organisation.sector
+    path = LearningPath.for_sector(sector)
+    return Expectation(
+        modules=path.modules() if path is not None else [], chosen=False,
+        sector_name=sector.name if sector is not None else "",
+    )
+
+
+class ExpectedModulesError(Exception):
+    """A choice of modules that cannot be saved (a module no longer published)."""
+
+
+def set_expected_modules(organisation: Organisation, modules, *, by) -> bool:
+    """Make `modules` (published modules; none for the sector's learning path) the ones
+    `organisation` expects, logged in its history against `by`. Returns whether anything changed:
+    sending the same choice twice changes and logs nothing the second time."""
+    wanted = {module.pk for module in modules}
+    with transaction.atomic():
+        # One change at a time per organisation, so two leads saving at once cannot interleave.
+        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if wanted - set(published_modules().filter(pk__in=wanted).values_list("pk", flat=True)):
+            raise ExpectedModulesError("A module you chose is no longer published. Choose again from the list.")
+        current = set(organisation.expected_modules.values_list("pk", flat=True))
+        if current == wanted:
+            return False
+        organisation.expected_modules.set(wanted)
+        titles = list(
+            TrainingModulePage.objects.filter(pk__in=wanted).order_by("title").values_list("title", flat=True)
+        )
+        log(organisation, "wagtail.edit", user=by, data={
+            "fields": ["expected_modules"],
+            "expected_modules": titles or ["None chosen: the sector's learning path applies"],
+        })
+    return True
+
+
+# The report ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class ModuleLine:
+    """One expected module: how many confirmed members completed it, are part-way, have not started."""
+
+    module: TrainingModulePage
+    completed: int = 0
+    in_progress: int = 0
+    not_started: int = 0
+
+    @property
+    def figures(self) -> list[int | str]:
+        return [lead_figure(self.completed), lead_figure(self.in_progress), lead_figure(self.not_started)]
+
+
+@dataclass
+class Cell:
+    """Where one member stands with one expected module."""
+
+    state: str  # "completed", "in_progress" or "not_started"
+    completed_on: datetime.date | None = None
+
+    @property
+    def label(self) -> str:
+        if self.state == "completed":
+            return f"Completed on {self.completed_on:%-d %B %Y}" if self.completed_on else "Completed"
+        return "In progress" if self.state == "in_progress" else "Not started"
+
+
+@dataclass
+class MemberLine:
+    person: User
+    cells: list[Cell]
+
+    @property
+    def name(self) -> str:
+        return self.person.full_name or self.person.email
+
+
+@dataclass
+class TrainingReport:
+    organisation: Organisation
+    day: datetime.date
+    expectation: Expectation
+    members: list[MemberLine]
+    modules: list[ModuleLine]
+    certificates: dict[str, int]
+    expiring: list[Certificate]
+    # Each member with an expected module not started, and those modules.
+    not_started: list[tuple[MemberLine, list[TrainingModulePage]]] = field(default_factory=list)
+
+    @property
+    def member_count(self) -> int | str:
+        return lead_figure(len(self.members))
+
+    @property
+    def certificate_figures(self) -> list[tuple[str, int | str]]:
+        return [
+            ("Valid (including those expiring soon)", lead_figure(self.certificates["valid"])),
+            (f"Expiring within {Certificate.EXPIRING_DAYS} days", lead_figure(self.certificates["expiring"])),
+            ("Expired and not renewed", lead_figure(self.certificates["expired"])),
+        ]
+
+
+def _completed(module_id: int):
+    """A member completed the module: their enrolment says so, or they hold a certificate for it
+    (one issued before this site kept enrolments, or imported, counts too)."""
+    enrolled = Enrolment.objects.filter(user=OuterRef("pk"), module_id=module_id, completed_at__isnull=False)
+    certified = Certificate.objects.filter(user=OuterRef("pk"), module_id=module_id, revoked_at__isnull=True)
+    return Q(Exists(enrolled)) | Q(Exists(certified))
+
+
+def _module_figures(member_ids, module_ids: list[int]) -> dict[str, int]:
+    """Members, and for each module how many completed it and how many started it (completed
+    included): counted in the database, one query whatever the number of members."""
+    measures = {"members": Count("pk")}
+    for module_id in module_ids:
+        completed = _completed(module_id)
+        started = Q(Exists(Enrolment.objects.filter(user=OuterRef("pk"), module_id=module_id)))
+        measures[f"completed_{module_id}"] = Count("pk", filter=completed)
+        measures[f"started_{module_id}"] = Count("pk", filter=completed | started)
+    return {name: value or 0 for name, value in User.objects.filter(pk__in=member_ids).aggregate(**measures).items()}
+
+
+def _progress(member_ids, module_ids: list[int]) -> dict[tuple[int, int], Cell]:
+    """Where each member stands with each module they have started or hold a certificate for:
+    two queries. Completed on the day the enrolment was completed, else the first certificate."""
+    if not module_ids:
+        return {}
+    cells: dict[tuple[int, int], Cell] = {}
+    for user_id, module_id, completed_at in Enrolment.objects.filter(
+        user__in=member_ids, module__in=module_ids,
+    ).order_by().values_list("user_id", "module_id", "completed_at"):
+        cells[user_id, module_id] = (
+            Cell("completed", completed_on=timezone.localdate(completed_at)) if completed_at else Cell("in_progress")
+        )
+    for user_id, module_id, issued_on in Certificate.objects.filter(
+        user__in=member_ids, module__in=module_ids, revoked_at__isnull=True,
+    ).order_by().values("user_id", "module_id").annotate(first=Min("issued_on")).values_list(
+        "user_id", "module_id", "first",
+    ):
+        if cells.get((user_id, module_id), Cell("in_progress")).state != "completed":
+            cells[user_id, module_id] = Cell("completed", completed_on=issued_on)
+    return cells
+
+
+def training_report(lead, organisation: Organisation, day: datetime.date) -> TrainingReport:
+    """`organisation`'s training as `lead` may see it on `day`: its confirmed members only (none at
+    all unless `lead` leads it). The same number of queries however many members."""
+    expectation = expected_modules_of(organisation)
+    modules = expectation.modules
+    module_ids = [module.pk for module in modules]
+    member_ids = confirmed_members_of_organisations_led_by(lead, [organisation])
+    people = list(
+        User.objects.filter(pk__in=member_ids).only("pk", "full_name", "email").order_by(Lower("full_name"), "email")
+    )
+    progress = _progress(member_ids, module_ids)
+    figures = _module_figures(member_ids, module_ids)
+    lines = [
+        ModuleLine(
+            module=module, completed=figures[f"completed_{module.pk}"],
+            in_progress=figures[f"started_{module.pk}"] - figures[f"completed_{module.pk}"],
+            not_started=figures["members"] - figures[f"started_{module.pk}"],
+        )
+        for module in modules
+    ]
+
+    members = []
+    not_started = []
+    for person in people:
+        cells = [progress.get((person.pk, module.pk), Cell("not_started")) for module in modules]
+        line = MemberLine(person=person, cells=cells)
+        members.append(line)
+        missing = [module for module, cell in zip(modules, cells, strict=True) if cell.state == "not_started"]
+        if missing:
+            not_started.append((line, missing))
+
+    status = Certificate.Status
+    certificates = Certificate.objects.filter(user__in=member_ids).with_status_on(day).order_by()
+    totals = certificates.aggregate(
+        valid=Count("pk", filter=Q(status__in=[status.CURRENT, status.EXPIRING])),
+        expiring=Count("pk", filter=Q(status=status.EXPIRING)),
+        expired=Count("pk", filter=Q(status=status.EXPIRED)),
+    )
+    expiring = list(
+        certificates.filter(status=status.EXPIRING).select_related("user")
+        .only("pk", "module_title", "expires_on", "user__full_name", "user__email")
+        .order_by("expires_on", Lower("user__full_name"), "pk")
+    )
+    return TrainingReport(
+        organisation=organisation, day=day, expectation=expectation, members=members, modules=lines,
+        certificates={name: value or 0 for name, value in totals.items()}, expiring=expiring,
+        not_started=not_started,
+    )
