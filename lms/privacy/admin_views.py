@@ -28,7 +28,7 @@ from lms.privacy.erasure import (
     is_erased,
 )
 from lms.privacy.forms import PeopleSearchForm, StaffErasureForm
-from lms.privacy.learner_record import RECORD_VIEWED, find_people, history_of, learner_record
+from lms.privacy.learner_record import RECORD_VIEWED, attempts_of, find_people, history_of, learner_record
 from lms.privacy.permissions import erasure_refusal, may_read_learner_records
 
 SEARCH_SESSION_KEY = "privacy_people_search"
@@ -119,6 +119,7 @@ class LearnerRecordView(LearnerRecordAccessMixin, WagtailAdminTemplateMixin, Tem
         log(self.person, RECORD_VIEWED, user=request.user)
         return self.render_to_response(self.get_context_data(
             record=record, person=self.person, name=name_of(self.person), history=page,
+            attempts=attempts_of(record.modules),
             elided_page_range=history.get_elided_page_range(page.number),
             erasure_refused=erasure_refusal(request.user, self.person),
         ))

@@ -53,6 +53,7 @@ class ModuleLine:
     attempts: list[Attempt] = field(default_factory=list)
     confidence_before: ConfidenceRating | None = None
     confidence_after: ConfidenceRating | None = None
+    certified_on: datetime.date | None = None  # the latest certificate's issue date
 
     @property
     def confidence_change(self) -> float | None:
@@ -126,9 +127,17 @@ def _modules(person: User, certificates: list[Certificate]) -> list[ModuleLine]:
             attempts=attempts.get(module_id, []),
             confidence_before=ratings[module_id].get(ConfidenceRating.Stage.BEFORE),
             confidence_after=ratings[module_id].get(ConfidenceRating.Stage.AFTER),
+            certified_on=max((c.issued_on for c in certificates if c.module_id == module_id), default=None),
         ))
     far_past = timezone.make_aware(datetime.datetime(1970, 1, 1))
     return sorted(lines, key=lambda line: (line.started_at or far_past, line.title), reverse=True)
+
+
+def attempts_of(modules: list[ModuleLine]) -> list[tuple[ModuleLine, int, Attempt]]:
+    """Every quiz attempt, newest first, with its module and its number among that module's."""
+    numbered = [(line, number, attempt) for line in modules
+                for number, attempt in enumerate(line.attempts, start=1)]
+    return sorted(numbered, key=lambda item: (item[2].started_at, item[2].pk), reverse=True)
 
 
 def records_about(record: LearnerRecord) -> Q:

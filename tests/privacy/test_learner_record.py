@@ -15,7 +15,7 @@ from lms.privacy.erasure import erase_account
 from lms.privacy.learner_record import RECORD_VIEWED
 from lms.site.roles import Role
 from tests.conftest import staff_client
-from tests.factories import AttemptFactory, LearnerFactory
+from tests.factories import AttemptFactory, CertificateFactory, LearnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +161,11 @@ def test_editors_moderators_and_reviewers_are_turned_away(two_people, role):
                      client.post("/admin/people/", {"query": "quennell"})):
         assert response.status_code == 302 and response["Location"] == "/admin/"
     assert not ModelLogEntry.objects.filter(action=RECORD_VIEWED).exists()
+
+
+def test_a_module_known_only_from_a_certificate_says_so_rather_than_not_started(two_people, coordinator_client):
+    certificate = CertificateFactory(user=two_people.alice, module_title="Imported module")
+    page = coordinator_client.get(f"/admin/people/{two_people.alice.pk}/").content.decode()
+    modules = page[page.index('id="modules"'):page.index('id="attempts"')]
+    assert certificate.module.title in modules and "Not recorded" in modules
+    assert f"Certificate issued {certificate.issued_on:%-d %b %Y}" in modules
