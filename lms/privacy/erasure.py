@@ -120,7 +120,8 @@ def erase_account(person: User, *, reason: str, by: User | None = None) -> User:
     anonymised account. All or nothing."""
     names = [value for value in {person.email, person.full_name} if value]
     names += [address.email for address in EmailAddress.objects.filter(user=person)]
-    reason = _without_names(reason, names)
+    if by is not None:  # what a staff member wrote; the other reasons are the site's own words
+        reason = _without_names(reason, names)
     with transaction.atomic():
         if person.is_superuser:
             # Two administrators erasing each other at once: the second waits here, then is refused.

@@ -169,3 +169,19 @@ def test_a_module_known_only_from_a_certificate_says_so_rather_than_not_started(
     modules = page[page.index('id="modules"'):page.index('id="attempts"')]
     assert certificate.module.title in modules and "Not recorded" in modules
     assert f"Certificate issued {certificate.issued_on:%-d %b %Y}" in modules
+
+
+def test_search_results_cost_the_same_queries_for_two_people_or_twenty(db, coordinator_client):
+    def queries_for_search() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert "people found" in coordinator_client.get("/admin/people/").content.decode()
+        return len(queries)
+
+    for number in range(2):
+        LearnerFactory(full_name=f"Counted Person {number}")
+    search(coordinator_client, "counted person")
+    queries_for_search()
+    few = queries_for_search()
+    for number in range(2, 20):
+        LearnerFactory(full_name=f"Counted Person {number}")
+    assert queries_for_search() == few
