@@ -283,10 +283,10 @@ def test_formula_text_in_a_name_comes_out_as_text():
     assert not any(cell.data_type == "f" for sheet in workbook for row in sheet.iter_rows() for cell in row)
 
 
-def test_each_download_is_logged_against_the_organisation():
+def test_each_download_is_logged_against_the_organisation_and_nothing_is_kept_in_caches():
     world = school()
-    world.lead.get(url(world.organisation, ".csv"))
-    world.lead.get(url(world.organisation, ".xlsx"))
+    for suffix in ("/", ".csv", ".xlsx"):
+        assert "no-store" in world.lead.get(url(world.organisation, suffix))["Cache-Control"]
     entries = ModelLogEntry.objects.filter(action=EXPORT_ACTION, object_id=str(world.organisation.pk))
     assert sorted(entry.data["format"] for entry in entries) == ["CSV", "XLSX"]
     assert all(entry.user_id == world.lead.user.pk for entry in entries)
