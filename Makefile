@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup venv assets migrate demo lint check-deploy serve worker clean bench lighthouse
+.PHONY: run test setup venv assets migrate demo lint check-deploy serve worker clean bench lighthouse seed-scale bench-scale
 
 run: setup demo serve
 
@@ -63,12 +63,27 @@ check-deploy: venv
 clean:
 	rm -rf $(VENV) node_modules static_build static_collected var
 
-# Benchmarks print figures to compare with the previous run (see bench/).
+# Benchmarks print figures to compare with the previous run (see bench/) and write them as JSON
+# in BENCH_OUT: `bench/compare.py old-folder new-folder` shows what changed.
+BENCH_OUT ?= var/bench
 bench: venv assets
-	$(PY) bench/pages.py
-	$(PY) bench/certificates.py
-	$(PY) bench/champions.py
-	$(PY) bench/whiteribbon.py
+	$(PY) bench/pages.py --json $(BENCH_OUT)/pages.json
+	$(PY) bench/certificates.py --json $(BENCH_OUT)/certificates.json
+	$(PY) bench/champions.py --json $(BENCH_OUT)/champions.json
+	$(PY) bench/whiteribbon.py --json $(BENCH_OUT)/whiteribbon.json
+	$(PY) bench/reports.py --json $(BENCH_OUT)/reports.json
+
+# The scale data (manage.py seed_scale, minutes) in its own SQLite database in SCALE_VAR, or in
+# DATABASE_URL's; then every coordinator's report timed on it (each within 500 ms).
+SCALE_VAR ?= var/scale
+seed-scale: venv
+	mkdir -p $(SCALE_VAR)
+	VAR_DIR=$(SCALE_VAR) $(MANAGE) migrate --no-input -v0
+	VAR_DIR=$(SCALE_VAR) $(MANAGE) seed_demo > /dev/null
+	VAR_DIR=$(SCALE_VAR) $(MANAGE) seed_scale $(SCALE_ARGS)
+
+bench-scale: venv assets
+	VAR_DIR=$(SCALE_VAR) $(PY) bench/scale.py --json $(BENCH_OUT)/scale.json
 
 # Lighthouse on a phone and a desktop against production settings under gunicorn, with budgets
 # (bench/lighthouse.py). Not part of `make test`: it takes minutes and needs Chromium.

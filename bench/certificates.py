@@ -1,6 +1,7 @@
 """Benchmark: rendering certificate PDFs, one at a time and as an organisation's zip of 200.
 
-Run: `make bench` (or `.venv/bin/python bench/certificates.py [--runs 30] [--zip-size 200]`).
+Run: `make bench` (or `.venv/bin/python bench/certificates.py [--runs 30] [--zip-size 200]
+[--json out.json]`).
 Needs no database: certificates are built in memory. Prints the median and spread in
 milliseconds, for comparing with the previous run.
 """
@@ -10,11 +11,9 @@ import datetime
 import io
 import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from common import Figures, Line, Run, summarise
 
 NAMES = ["Łucja Nowak-O'Brien", "Ayşe Yılmaz", "Nguyễn Thị Hương", "Siobhán Ní Bhriain", "Oluwaseun Adébáyọ̀"]
 
@@ -24,6 +23,7 @@ def main():
     parser.add_argument("--runs", type=int, default=30, help="single renders to time (default 30)")
     parser.add_argument("--zip-size", type=int, default=200, help="certificates in the zip (default 200)")
     parser.add_argument("--zip-runs", type=int, default=3, help="zips to time (default 3)")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE, for bench/compare.py")
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
@@ -64,6 +64,12 @@ def main():
           f"min {min(singles):.1f} ms, max {max(singles):.1f} ms, {size / 1024:.0f} KiB")
     print(f"  zip of {args.zip_size}: median {statistics.median(zips) / 1000:.2f} s over {args.zip_runs} runs "
           f"({statistics.median(zips) / args.zip_size:.1f} ms per certificate), {zip_bytes / 1024 / 1024:.1f} MiB")
+    run = Run(script="certificates", requests=args.runs, json_path=args.json)
+    run.lines = [Line(name="one certificate PDF", url="", figures=summarise(singles)),
+                 Line(name=f"zip of {args.zip_size} PDFs", url="", figures=Figures(
+                     median_ms=statistics.median(zips), p95_ms=max(zips), queries=0))]
+    run.extra = {"pdf_kib": round(size / 1024), "zip_mib": round(zip_bytes / 1024 / 1024, 1)}
+    run.write_json()
 
 
 if __name__ == "__main__":

@@ -1,36 +1,55 @@
 """Benchmark: the coordinators' reports with the demo's data, then with thousands of learners
 more, against the home page in the same run.
 
-Run: `.venv/bin/python bench/reports.py [--requests 50] [--learners 5000]`. Like
+Run: `.venv/bin/python bench/reports.py [--requests 50] [--learners 5000] [--json out.json]`. Like
 bench/whiteribbon.py it builds a fresh SQLite database in a temporary folder (or uses
 DATABASE_URL), loads the demo, and signs in as the demo coordinator with password and code. It
 times, through Django's test client:
 
-- the home page (a bare Wagtail page), the yardstick;
+- the home page (a bare Wagtail page) and a bare Django view, the yardsticks;
 - training activity by module and by month (with the medians), and by sector for a period;
 - certificates by organisation;
-- the champions network by district covered.
+- the champions network by district covered;
+- confidence before and after by module and by month.
 
 then adds learners in bulk (each with two enrolments, most completed, a quiz attempt or two and
-a certificate per completion, spread over two years, the sectors, districts and forty
-organisations) and times them again. Prints, per page and size: median and 95th percentile in
-milliseconds, queries per request, and the ratio of its median to the home page's. The target:
-each report costs the same number of queries at both sizes. Exits 1 when it is missed.
+a certificate per completion, a confidence rating before each module and after each completed
+one, spread over two years, the sectors, districts and forty organisations) and times them again.
+Prints, per page and size: median and 95th percentile in milliseconds, queries per request, and
+the ratios of its median to the home page's and a bare Django view's (bench/common.py). The
+target: each report costs the same number of queries at both sizes. Exits 1 when it is missed. A
+report the site does not have (yet) is left out.
 """
 
-import argparse
 import datetime
-import os
-import statistics
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import Within, arguments, bench
 
-HOME = "bare Wagtail page (home)"
+
+def report_pages() -> dict[str, str]:
+    """The reports to time (name: URL), those the site has."""
+    from django.urls import Resolver404, resolve
+
+    year_ago = (datetime.date.today() - datetime.timedelta(days=365)).isoformat()
+    pages = {
+        "training by module": "/admin/reports/training/?group_by=module",
+        "training by month": "/admin/reports/training/?group_by=month",
+        "training by sector, last year": f"/admin/reports/training/?group_by=sector&since={year_ago}",
+        "certificates by organisation": "/admin/reports/certificates/?group_by=organisation",
+        "network by district": "/admin/reports/network/?group_by=district",
+        "confidence by module": "/admin/reports/confidence/?group_by=module",
+        "confidence by month": "/admin/reports/confidence/?group_by=month",
+    }
+    found = {}
+    for name, url in pages.items():
+        try:
+            match = resolve(url.split("?")[0])
+        except Resolver404:
+            continue
+        if match.url_name != "wagtail_serve" and "wagtail_serve" not in str(match.func):
+            found[name] = url
+    return found
 
 
 def add_learners(count: int) -> None:
@@ -42,7 +61,7 @@ def add_learners(count: int) -> None:
     from lms.accounts.models import District, User
     from lms.certificates.models import Certificate
     from lms.certificates.services import new_code
-    from lms.learning.models import Attempt, Enrolment, Quiz
+    from lms.learning.models import Attempt, ConfidenceRating, Enrolment, Quiz
     from lms.organisations.models import Organisation
 
     organisations = [
@@ -63,7 +82,7 @@ def add_learners(count: int) -> None:
         for n in range(count)
     ], batch_size=1000)
     now = timezone.now()
-    enrolments, attempts, certificates = [], [], []
+    enrolments, attempts, certificates, ratings = [], [], [], []
     for n, user in enumerate(users):
         for k in range(2):
             module = modules[(n + k) % len(modules)]
@@ -72,6 +91,11 @@ def add_learners(count: int) -> None:
             if completed and completed > now:
                 completed = None
             enrolments.append(Enrolment(user=user, module=module, started_at=started, completed_at=completed))
+            ratings.append(ConfidenceRating(user=user, module=module, stage="before", created_at=started,
+                                            ratings=[1 + (n + k) % 3, 2, 3], skipped=n % 10 == 0))
+            if completed:
+                ratings.append(ConfidenceRating(user=user, module=module, stage="after", created_at=completed,
+                                                ratings=[3 + (n + k) % 3, 4, 3], skipped=n % 7 == 0))
             quiz = quizzes.get(module.pk)
             if quiz and completed:
                 if n % 3 == 0:
@@ -98,96 +122,27 @@ def add_learners(count: int) -> None:
         attempt.started_at = attempt.submitted_at - datetime.timedelta(minutes=20)
     Attempt.objects.bulk_update(created, ["started_at"], batch_size=1000)
     Certificate.objects.bulk_create(certificates, batch_size=1000)
+    given = [rating.created_at for rating in ratings]
+    ConfidenceRating.objects.bulk_create(ratings, batch_size=1000)
+    for rating, day in zip(ratings, given, strict=True):
+        rating.created_at = day
+    ConfidenceRating.objects.bulk_update(ratings, ["created_at"], batch_size=1000)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=50, help="timed requests per page (default 50)")
+def main() -> int:
+    parser = arguments(__doc__.splitlines()[0], requests=50)
     parser.add_argument("--learners", type=int, default=5000, help="learners added for the large size (5000)")
-    parser.add_argument("--keep", action="store_true", help="keep a PostgreSQL database this run created")
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        from bench.pages import postgres_database
+    with bench(args, script="reports") as run:
+        from lms.learning.models import Enrolment
 
-        with postgres_database(url, args.keep):
-            return run(args)
-    return run(args)
-
-
-def measure(client, pages: dict, requests: int) -> dict:
-    from django.db import connection
-
-    results = {}
-    for name, url in pages.items():
-        for _ in range(3):  # warm caches, as a running site has them
-            assert client.get(url).status_code == 200, url
-        queries = []
-
-        def count(execute, sql, *rest, seen=queries):
-            seen.append(sql)
-            return execute(sql, *rest)
-
-        with connection.execute_wrapper(count):
-            client.get(url)
-        timings = []
-        for _ in range(requests):
-            start = time.perf_counter()
-            client.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
-        timings.sort()
-        results[name] = (statistics.median(timings), timings[max(int(len(timings) * 0.95) - 1, 0)], len(queries))
-    return results
-
-
-def run(args) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
-    os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="vawg-bench-"))
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    settings.DEBUG = False
-    settings.ALLOWED_HOSTS = ["testserver"]
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
-
-    from bench.whiteribbon import signed_in_coordinator
-    from lms.learning.models import Enrolment
-
-    client = signed_in_coordinator()
-    year_ago = (datetime.date.today() - datetime.timedelta(days=365)).isoformat()
-    pages = {
-        HOME: "/",
-        "training by module": "/admin/reports/training/?group_by=module",
-        "training by month": "/admin/reports/training/?group_by=month",
-        "training by sector, last year": f"/admin/reports/training/?group_by=sector&since={year_ago}",
-        "certificates by organisation": "/admin/reports/certificates/?group_by=organisation",
-        "network by district": "/admin/reports/network/?group_by=district",
-    }
-    sizes = {}
-    sizes[Enrolment.objects.count()] = measure(client, pages, args.requests)
-    add_learners(args.learners)
-    sizes[Enrolment.objects.count()] = measure(client, pages, args.requests)
-
-    print(f"Coordinators' reports over {args.requests} requests each ({connection.vendor}, Python test client)")
-    print(f"{'page':32} {'enrolments':>10} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'x home':>7}")
-    for size, results in sizes.items():
-        base = results[HOME][0]
-        for name, (median, p95, queries) in results.items():
-            print(f"{name:32} {size:10d} {median:10.2f} {p95:8.2f} {queries:8d} {median / base:6.2f}x")
-    (small, small_results), (large, large_results) = sizes.items()
-    missed = [name for name in pages if small_results[name][2] != large_results[name][2]]
-    print(f"Queries the same with {small} and {large} enrolments: "
-          + ("yes, on every report." if not missed else f"NO: {', '.join(missed)}"))
-    return 1 if missed else 0
+        client = run.signed_in("coordinator@example.org")
+        pages = report_pages()
+        run.measure(client, pages, size=f"{Enrolment.objects.count()} enrolments", warm=3)
+        add_learners(args.learners)
+        run.measure(client, pages, size=f"{Enrolment.objects.count()} enrolments", warm=3)
+        return run.report("Coordinators' reports, then with more learners",
+                          {name: Within(same_queries=True) for name in pages})
 
 
 if __name__ == "__main__":

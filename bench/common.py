@@ -1,0 +1,308 @@
+"""The harness every benchmark here uses: the database, the demo, signing in, timing, the
+yardsticks, the table and the JSON file.
+
+A benchmark script builds its pages (name: URL), then
+
+    with bench(args) as run:               # database ready, Django set up, demo loaded
+        client = run.signed_in("coordinator@example.org")
+        run.measure(client, pages)         # adds the home page and a bare Django view
+        run.report("Coordinators' reports", targets={"training": Within(ms=500)})
+    return run.exit_code
+
+Each page is requested a few times to warm caches (as a running site has them), once with its
+queries counted, then `--requests` times timed through Django's test client: the whole request
+(middleware, routing, queries, templates) without a network. The figures are the median and the
+95th percentile in milliseconds and the queries per request, beside two yardsticks measured in
+the same run on the same machine: the home page (a bare Wagtail page) and a bare Django view (a
+view that returns a few bytes through the same middleware). Ratios to them are what compare
+between machines; milliseconds are what a person waits.
+
+The database: a fresh SQLite file in a temporary folder with the demo loaded, or the
+PostgreSQL database named by DATABASE_URL (created if missing and dropped afterwards unless
+`--keep`). `bench(args, fresh=False)` uses the database as configured (VAR_DIR or DATABASE_URL)
+as it is, for data seeded beforehand (bench/scale.py).
+
+`--json FILE` writes the figures for bench/compare.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HOME = "home page (bare Wagtail page)"
+BARE = "bare Django view"
+BARE_URL = "/__bench__/bare/"
+
+
+def arguments(description: str, *, requests: int) -> argparse.ArgumentParser:
+    """A parser with the options every benchmark takes; a script adds its own."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--requests", type=int, default=requests, help=f"timed requests per page (default {requests})")
+    parser.add_argument("--keep", action="store_true", help="keep a PostgreSQL database this run created")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE, for bench/compare.py")
+    return parser
+
+
+@contextmanager
+def postgres_database(url: str, keep: bool):
+    """Create the PostgreSQL database named in `url` if missing; drop it afterwards if we made it."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlparse(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield
+    finally:
+        if not exists and not keep:
+            from django.db import connections
+
+            connections.close_all()
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def set_up_django(*, fresh: bool) -> None:
+    """Django with the development settings, as the test client needs them (DEBUG off)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
+    if fresh:
+        os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="vawg-bench-"))
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["testserver"]
+    # The site's URLs and one bare view before them (bench/urls.py): the floor of a request here.
+    settings.ROOT_URLCONF = "bench.urls"
+
+
+def load_demo() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    with open(os.devnull, "w") as quiet:
+        call_command("seed_demo", verbosity=0, stdout=quiet)
+
+
+@dataclass
+class Figures:
+    median_ms: float
+    p95_ms: float
+    queries: int
+
+
+@dataclass
+class Line:
+    name: str
+    url: str
+    figures: Figures
+    size: str = ""
+    x_home: float = 0.0
+    x_bare: float = 0.0
+    target: str = ""
+    met: bool | None = None
+
+
+@dataclass(frozen=True)
+class Within:
+    """A target for a page: its median at most `ms` milliseconds, or at most `home` times the
+    home page's median; or, with `same_queries`, the same number of queries at every size."""
+
+    ms: float | None = None
+    home: float | None = None
+    same_queries: bool = False
+
+    def describe(self) -> str:
+        if self.ms is not None:
+            return f"<= {self.ms:g} ms"
+        if self.home is not None:
+            return f"<= {self.home:g}x home"
+        return "same queries at every size"
+
+
+def percentile(timings: list[float], share: float) -> float:
+    """The value below which `share` of the sorted timings fall (nearest rank)."""
+    ordered = sorted(timings)
+    return ordered[max(int(len(ordered) * share + 0.999999) - 1, 0)]
+
+
+def summarise(timings: list[float], queries: int = 0) -> Figures:
+    return Figures(median_ms=statistics.median(timings), p95_ms=percentile(timings, 0.95), queries=queries)
+
+
+def time_page(client, url: str, requests: int, warm: int = 5) -> Figures:
+    """Warm up, count one request's queries, then time `requests` requests."""
+    from django.db import connection
+
+    for _ in range(warm):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}, not 200: nothing to time.")
+    queries: list[str] = []
+
+    def count(execute, sql, *rest):
+        queries.append(sql)
+        return execute(sql, *rest)
+
+    with connection.execute_wrapper(count):
+        client.get(url)
+    timings = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+    return summarise(timings, len(queries))
+
+
+@dataclass
+class Run:
+    """One benchmark run: its lines, its targets, its verdict."""
+
+    script: str
+    requests: int
+    json_path: str | None = None
+    lines: list[Line] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+    missed: list[str] = field(default_factory=list)
+
+    def signed_in(self, email: str, password: str | None = None):
+        """A test client signed in as `email` through the sign-in form, with the demo's TOTP code
+        when the account has two-factor authentication (staff always do)."""
+        from django.test import Client
+
+        from lms.demo.management.commands.seed_demo import DEFAULT_PASSWORD, demo_totp_secret
+        from lms.demo.two_factor import totp_code
+
+        client = Client()
+        password = password or os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD
+        response = client.post("/accounts/login/", {"login": email, "password": password})
+        if response.status_code != 302:
+            raise SystemExit(f"Signing in as {email} failed ({response.status_code}): is the demo loaded?")
+        if response["Location"].startswith("/accounts/2fa/"):
+            remaining = 30 - time.time() % 30
+            if remaining < 3:  # a code about to turn could reach the server stale
+                time.sleep(remaining + 0.1)
+            response = client.post("/accounts/2fa/authenticate/", {"code": totp_code(demo_totp_secret())})
+            if response.status_code != 302:
+                raise SystemExit(f"The two-factor code for {email} was refused ({response.status_code}).")
+        return client
+
+    def measure(self, client, pages: dict[str, str], *, size: str = "", warm: int = 5) -> dict[str, Figures]:
+        """Time the yardsticks and `pages` (name: URL) with `client`; returns their figures."""
+        measured = {}
+        for name, url in {HOME: "/", BARE: BARE_URL, **pages}.items():
+            figures = time_page(client, url, self.requests, warm=warm)
+            measured[name] = figures
+            self.lines.append(Line(name=name, url=url, figures=figures, size=size))
+        home, bare = measured[HOME].median_ms, measured[BARE].median_ms
+        for line in self.lines[-len(measured):]:
+            line.x_home = line.figures.median_ms / home if home else 0.0
+            line.x_bare = line.figures.median_ms / bare if bare else 0.0
+        return measured
+
+    def check(self, targets: dict[str, Within]) -> None:
+        """Mark each line against its page's target; a missed target makes the run fail."""
+        for name, target in targets.items():
+            lines = [line for line in self.lines if line.name == name]
+            met = True
+            if target.same_queries:
+                met = len({line.figures.queries for line in lines}) <= 1
+            for line in lines:
+                if target.ms is not None:
+                    met = line.figures.median_ms <= target.ms
+                elif target.home is not None:
+                    met = line.x_home <= target.home
+                line.target, line.met = target.describe(), met
+            if lines and not all(line.met for line in lines) and name not in self.missed:
+                self.missed.append(name)
+
+    def report(self, title: str, targets: dict[str, Within] | None = None) -> int:
+        """Check the targets, print the table (and write the JSON file); the exit code."""
+        from django.db import connection
+
+        self.check(targets or {})
+        load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
+        print(f"{title}: {self.requests} requests a page ({connection.vendor}, Python test client, "
+              f"load average {load})")
+        sized = any(line.size for line in self.lines)
+        width = max(len(line.name) for line in self.lines) + 1
+        head = f"{'page':{width}}" + (f" {'size':>14}" if sized else "")
+        print(f"{head} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'x home':>7} {'x bare':>7}  target")
+        for line in self.lines:
+            verdict = f"{line.target}: {'met' if line.met else 'MISSED'}" if line.target else ""
+            size = f" {line.size:>14}" if sized else ""
+            print(f"{line.name:{width}}{size} {line.figures.median_ms:10.2f} {line.figures.p95_ms:8.2f} "
+                  f"{line.figures.queries:8d} {line.x_home:6.2f}x {line.x_bare:6.2f}x  {verdict}")
+        if any(line.target for line in self.lines):
+            print("All targets met." if not self.missed else f"Targets missed: {', '.join(self.missed)}")
+        self.write_json()
+        return self.exit_code
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.missed else 0
+
+    def write_json(self) -> None:
+        if not self.json_path:
+            return
+        from django.db import connection
+
+        data = {
+            "script": self.script,
+            "database": connection.vendor,
+            "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "requests": self.requests,
+            "load_average": list(os.getloadavg()),
+            "lines": [{**asdict(line.figures), **{k: v for k, v in asdict(line).items() if k != "figures"}}
+                      for line in self.lines],
+            "missed": self.missed,
+            **self.extra,
+        }
+        path = Path(self.json_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=2) + "\n")
+        print(f"Figures written to {path}")
+
+
+@contextmanager
+def bench(args, *, script: str, fresh: bool = True, demo: bool = True):
+    """A `Run` with Django set up on the benchmark's database: fresh (a temporary SQLite file or
+    the DATABASE_URL database, migrated, the demo loaded) or, with `fresh=False`, as configured."""
+    url = os.environ.get("DATABASE_URL", "")
+    run = Run(script=script, requests=args.requests, json_path=getattr(args, "json", None))
+    if fresh and url.startswith(("postgres://", "postgresql://")):
+        with postgres_database(url, args.keep):
+            set_up_django(fresh=True)
+            if demo:
+                load_demo()
+            yield run
+        return
+    set_up_django(fresh=fresh)
+    if fresh and demo:
+        load_demo()
+    yield run
