@@ -39,6 +39,12 @@ class LessonFeedbackForm(forms.Form):
         error_messages={"max_length": f"Your comment must be {COMMENT_MAX_LENGTH:,} characters or fewer"},
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # GOV.UK: no maxlength, which cuts pasted text off without a word; the hint gives the
+        # limit and a longer comment is refused with a message, keeping what was typed.
+        self.fields["comment"].widget.attrs.pop("maxlength", None)
+
     def clean_comment(self):
         return _text(self.cleaned_data["comment"])
 
