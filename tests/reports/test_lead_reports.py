@@ -431,3 +431,14 @@ def test_coordinators_choose_the_expected_modules_on_the_organisations_admin_for
     assert list(world.organisation.expected_modules.all()) == [world.m2]
     lead_view = world.lead.get(url(world.organisation))
     assert [line.module for line in lead_view.context["report"].modules] == [world.m2]
+
+
+def test_a_new_organisation_with_no_sector_members_or_modules_gets_a_page_that_says_what_to_do():
+    organisation = OrganisationFactory(name="Zeta Club", sector=None)
+    lead = lead_client(organisation)
+    for suffix in ("/", ".csv", ".xlsx"):
+        assert lead.get(url(organisation, suffix)).status_code == 200
+    text = text_of(lead.get(url(organisation)))
+    assert "None chosen, and no sector is recorded for Zeta Club" in text
+    assert "Confirmed members 0" in text  # the lead works elsewhere: nought is shown as it is
+    assert "Zeta Club has no confirmed members yet. Answer requests to join on the members page" in text
