@@ -3,13 +3,16 @@ administrators), their entries in the history, and the answer /verify/ gives for
 certificate whose holder's account was erased."""
 
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
+from champions.admin_champions import CHAMPION_ADMIN_PANELS_HOOK
 from lms.certificates.views import CERTIFICATE_CODE_ERASED_HOOK
 from lms.privacy.admin_views import LearnerRecordView, PeopleSearchView, StaffErasureView
-from lms.privacy.erasure import ACCOUNT_ERASED
+from lms.privacy.erasure import ACCOUNT_ERASED, is_erased
 from lms.privacy.export import DOWNLOAD_REQUESTED
 from lms.privacy.learner_record import RECORD_VIEWED
 from lms.privacy.models import ErasedCertificate
@@ -38,6 +41,25 @@ class LearnerRecordsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_learner_records_menu_item():
     return LearnerRecordsMenuItem("Learner records", reverse("privacy_people"), icon_name="user", order=305)
+
+
+@hooks.register("register_user_listing_buttons")
+def learner_record_button_in_users_list(user, request_user):
+    """Users (administrators): each account's "More" menu opens its learner record."""
+    if not may_read_learner_records(request_user) or is_erased(user):
+        return []
+    return [Button("Learner record", url=reverse("privacy_person", args=[user.pk]), icon_name="user", priority=40)]
+
+
+@hooks.register(CHAMPION_ADMIN_PANELS_HOOK)
+def learner_record_link_on_champion_page(request, champion):
+    """A champion's admin page links to the person's learner record (their training on one page)."""
+    if not may_read_learner_records(request.user):
+        return None
+    return format_html(
+        '<p class="w-mt-8"><a href="{}">Their learner record: modules, attempts, certificates and history</a></p>',
+        reverse("privacy_person", args=[champion.user_id]),
+    )
 
 
 @hooks.register("register_log_actions")

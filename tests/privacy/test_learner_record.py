@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from lms.demo.two_factor import set_up_totp
 from lms.learning.models import Attempt
 from lms.privacy.admin_views import SEARCH_SESSION_KEY
 from lms.privacy.erasure import erase_account
 from lms.privacy.learner_record import RECORD_VIEWED
 from lms.site.roles import Role
-from tests.conftest import staff_client
+from tests.conftest import TOTP_SECRET, sign_in_with_mfa, staff_client
 from tests.factories import AttemptFactory, CertificateFactory, LearnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +187,15 @@ def test_search_results_cost_the_same_queries_for_two_people_or_twenty(db, coord
     for number in range(2, 20):
         LearnerFactory(full_name=f"Counted Person {number}")
     assert queries_for_search() == few
+
+
+def test_the_champion_page_and_the_users_list_link_to_the_record(two_people, db):
+    alice = two_people.alice
+    administrator = LearnerFactory(is_superuser=True, is_staff=True)
+    set_up_totp(administrator, TOTP_SECRET)
+    client = Client()
+    sign_in_with_mfa(client, administrator)
+    champion_page = client.get(f"/admin/champions/inspect/{alice.champion.pk}/").content.decode()
+    assert f'href="/admin/people/{alice.pk}/"' in champion_page
+    users = client.get("/admin/users/", {"q": "quennell"}).content.decode()
+    assert f'href="/admin/people/{alice.pk}/"' in users and "Learner record" in users
