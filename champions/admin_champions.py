@@ -40,6 +40,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -780,3 +781,22 @@ def add_champion_applications_panel(request, panels):
     panel.oldest_first = True
     panels.append(panel)
 
+
+
+STATUSES = dict(Champion.Status.choices)
+
+
+@hooks.register("register_log_actions")
+def register_champion_log_actions(actions):
+    @actions.register_action(services.STATUS_ACTION)
+    class StatusFormatter(LogFormatter):
+        label = "Champion status changed"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            to = STATUSES.get(data.get("to"), data.get("to", ""))
+            if data.get("from"):
+                text = f"Status: {STATUSES.get(data['from'], data['from'])} → {to}"
+            else:
+                text = f"Applied ({to})"
+            return f"{text}: {data['reason']}" if data.get("reason") else text

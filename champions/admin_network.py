@@ -44,6 +44,7 @@ from champions.network import (
     with_booked_count,
 )
 from lms.certificates.exports import BOM, spreadsheet_text
+from lms.site.audit import log_export
 
 
 def session_state(session: NetworkSession, now=None) -> str:
@@ -355,6 +356,9 @@ class BriefingsReportView(WagtailAdminTemplateMixin, TemplateView):
         for heading, _section, lines in totals.sections():
             for line in lines:
                 writer.writerow([heading, spreadsheet_text(line.label), line.briefings, line.people])
+        log_export(self.request.user, what="Champions' briefings report", file_format="csv",
+                   rows=sum(len(lines) for _heading, _section, lines in totals.sections()),
+                   filters={"From": since or "", "To": until or ""})
         response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
         name = "-".join(filter(None, ["champions-briefings", since and since.isoformat(), until and until.isoformat()]))
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from champions.models import Champion, ChampionTier, StatusChange
 from content.models import TrainingModulePage
@@ -48,6 +49,10 @@ AGREEMENT_SALT = "champions.manager-agreement"
 class ChampionError(Exception):
     """A change the champion's status, or the applicant's training, does not allow. The message is
     written for the person who asked for it."""
+
+
+# Every change of a champion's status is also an entry in Wagtail's history, for the audit trail.
+STATUS_ACTION = "champions.status"
 
 
 def today() -> datetime.date:
@@ -154,6 +159,7 @@ def move(champion: Champion, to: str, *, by: User | None, reason: str = "", when
     StatusChange.objects.create(
         champion=champion, from_status=from_status, to_status=to, at=when, by=by, reason=reason.strip(),
     )
+    log(champion, STATUS_ACTION, user=by, data={"from": from_status, "to": to, "reason": reason.strip()})
     champion.status = to
     champion.status_changed_at = when
     fields = ["status", "status_changed_at"]
@@ -227,6 +233,7 @@ def apply(user: User, application: Application, *, request=None) -> Champion:
         champion = Champion(user=user, status=S.APPLIED, **fields)
         champion.save()
         StatusChange.objects.create(champion=champion, from_status="", to_status=S.APPLIED, by=user)
+        log(champion, STATUS_ACTION, user=user, data={"from": "", "to": S.APPLIED, "reason": ""})
     else:
         for name, value in fields.items():
             setattr(champion, name, value)
