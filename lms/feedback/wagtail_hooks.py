@@ -1,14 +1,17 @@
 """Lesson feedback in Wagtail: the section at the end of each lesson, the admin's screening
 queue and panel page (with their menu items), and what the log says of each decision."""
 
+from django.db.models import Count, Q
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from content.models import LessonPage
 from lms.feedback.admin_views import ConsiderView, PanelFeedbackView, ScreeningView
 from lms.feedback.lesson_panel import LessonFeedbackSection
-from lms.feedback.permissions import may_read_panel_feedback, may_screen
+from lms.feedback.models import FeedbackStatus, LessonFeedback
+from lms.feedback.permissions import may_mark_considered, may_read_panel_feedback, may_screen
 
 
 @hooks.register("before_serve_page")
@@ -57,3 +60,38 @@ def register_feedback_log_actions(actions):
         actions.register_action(action, label, label)
 
 
+
+
+class FeedbackWaitingPanel(Component):
+    """The dashboard: how many comments wait for a moderator's screening (moderators and
+    administrators) and for the panel to consider (the panel and administrators), each a link."""
+
+    name = "feedback_waiting"
+    template_name = "feedback/admin/dashboard_panel.html"
+    order = 150  # apps above content use orders below 200
+
+    def __init__(self, items):
+        self.items = items
+
+    def get_context_data(self, parent_context):
+        return {"items": self.items}
+
+
+@hooks.register("construct_homepage_panels")
+def show_feedback_waiting(request, panels):
+    user = request.user
+    screen, consider = may_screen(user), may_mark_considered(user)
+    if not (screen or consider):
+        return
+    counts = LessonFeedback.objects.aggregate(
+        awaiting=Count("id", filter=Q(status=FeedbackStatus.AWAITING_SCREENING)),
+        to_consider=Count("id", filter=Q(status=FeedbackStatus.RELEASED) & ~Q(masked_comment="")),
+    )
+    items = []
+    if screen:
+        items.append({"count": counts["awaiting"], "label": "awaiting screening",
+                      "url": reverse("feedback_screening"), "action": "Screen them"})
+    if consider:
+        items.append({"count": counts["to_consider"], "label": "released for the panel to consider",
+                      "url": reverse("feedback_panel"), "action": "Read them"})
+    panels.append(FeedbackWaitingPanel(items))

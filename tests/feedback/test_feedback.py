@@ -369,3 +369,20 @@ def test_the_editor_sees_the_lessons_released_feedback_beside_the_page(lesson, m
     page = staff_client(Role.EDITOR).get(f"/admin/pages/{lesson.pk}/edit/").content.decode()
     assert "Learner feedback" in page and "Say more on risk." in page
     assert "Not screened yet." not in page
+
+
+# The dashboard
+
+
+def test_the_dashboard_tells_moderators_and_the_panel_what_waits_for_them(lesson, module):
+    LessonFeedbackFactory(lesson=lesson, module=module)
+    LessonFeedbackFactory(lesson=lesson, module=module)
+    LessonFeedbackFactory(lesson=lesson, module=module, status=FeedbackStatus.RELEASED)
+
+    moderator = staff_client(Role.MODERATOR).get("/admin/").content.decode()
+    assert "2 comments awaiting screening." in moderator and "/admin/feedback/screening/" in moderator
+    assert "released for the panel to consider" not in moderator
+    reviewer = staff_client(Role.REVIEWER).get("/admin/").content.decode()
+    assert "1 comment released for the panel to consider." in reviewer and "awaiting screening" not in reviewer
+    for role in (Role.COORDINATOR, Role.EDITOR):
+        assert "Learners' feedback on lessons" not in staff_client(role).get("/admin/").content.decode()
