@@ -19,9 +19,16 @@ class SiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from wagtail.admin.views.reports.audit_logging import LogEntriesView
+
         from lms.site import checks  # noqa: F401  (registers the deploy checks)
-        from lms.site.spreadsheets import neutralise_wagtail_csv_exports
+        from lms.site.audit_trail import administrators_only
+        from lms.site.spreadsheets import log_wagtail_exports, neutralise_wagtail_csv_exports
 
         neutralise_wagtail_csv_exports()
+        # Every download of an admin listing goes in the audit trail, and Wagtail's Site history
+        # (every person's actions) is for administrators only, as the audit trail is.
+        log_wagtail_exports()
+        administrators_only(LogEntriesView)
 
         post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="site.sync_roles")

@@ -12,12 +12,10 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.log_actions import LogFormatter
 
 from lms.site.audit import EXPORT_ACTION, IMPORT_ACTION, export_message, import_message, may_read_audit_trail
-from lms.site.audit_trail import AuditTrailView, administrators_only
-from lms.site.spreadsheets import log_wagtail_exports
+from lms.site.audit_trail import AuditTrailView
 
 # Wagtail's own dashboard panels that list pages (or objects in a page workflow) for the user.
 PAGE_PANELS = {
@@ -73,10 +71,8 @@ def register_export_log_action(actions):
 
 
 # The audit trail (lms.site.audit_trail), for administrators. Every download of an admin listing is
-# logged; Wagtail's stock Site history is for administrators only (it showed coordinators and
-# editors other people's actions) and leaves the menu, which offers the audit trail instead.
-log_wagtail_exports()
-administrators_only(LogEntriesView)
+# logged and Wagtail's stock Site history is for administrators only: both set up in
+# SiteConfig.ready(). Site history leaves the menu, which offers the audit trail instead.
 
 
 @hooks.register("register_admin_urls")
