@@ -26,10 +26,12 @@ INCLUDE = re.compile(r"""{%\s*(?:include|extends)\s+["']([^"']+)["']""")
 
 
 def layer_of(module: str) -> int | None:
-    """Index of the layer a dotted module belongs to (0 = highest), or None for third parties."""
+    """Index of the layer a dotted module belongs to (0 = highest), or None for third parties.
+    Apps side by side in one layer ("lms.reports | lms.privacy") share its index."""
     for index, layer in enumerate(LAYERS):
-        if module == layer or module.startswith(layer + "."):
-            return index
+        for name in layer.split(" | "):
+            if module == name or module.startswith(name + "."):
+                return index
     return None
 
 

@@ -28,6 +28,11 @@ from lms.organisations.services import (
 from lms.site.permissions import signed_in
 from lms.site.redirects import safe_next
 
+# Apps above this one add links to the "Your account" list of the profile page (personal data,
+# for one) by registering a function under this hook: it takes the request and returns
+# [(label, url), ...]. This app never names their URLs.
+PROFILE_ACCOUNT_LINKS_HOOK = "profile_account_links"
+
 
 @signed_in
 @require_http_methods(["GET", "POST"])
@@ -84,6 +89,9 @@ def profile(request):
         "organisation_names": Organisation.objects.listed().values_list("name", flat=True),
         "membership": current_membership(user),
         "next": safe_next(request, default=""),
+        "account_links": [
+            link for function in hooks.get_hooks(PROFILE_ACCOUNT_LINKS_HOOK) for link in function(request)
+        ],
     })
 
 

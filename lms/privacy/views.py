@@ -16,6 +16,7 @@ from lms.privacy.erasure import ErasureRefused, check_can_erase, erase_account
 from lms.privacy.export import STORE, request_data_export
 from lms.privacy.forms import DeleteAccountForm
 from lms.privacy.models import DataExport
+from lms.site.audit import log_export
 from lms.site.permissions import public, signed_in
 
 OWN_REQUEST = "their own request"
@@ -75,6 +76,7 @@ def data_export_download(request, export_id: int):
         filename=f"my-data-{timezone.localtime(export.finished_at):%Y-%m-%d}.zip",
     )
     response["Cache-Control"] = "private, no-store"
+    log_export(request.user, what="Their own personal data", file_format="zip")
     return response
 
 

@@ -11,6 +11,7 @@ from wagtail.log_actions import LogFormatter
 
 from champions.admin_champions import CHAMPION_ADMIN_PANELS_HOOK
 from lms.certificates.views import CERTIFICATE_CODE_ERASED_HOOK
+from lms.organisations.views import PROFILE_ACCOUNT_LINKS_HOOK
 from lms.privacy.admin_views import LearnerRecordView, PeopleSearchView, StaffErasureView
 from lms.privacy.erasure import ACCOUNT_ERASED, is_erased
 from lms.privacy.export import DOWNLOAD_REQUESTED
@@ -80,3 +81,8 @@ def register_privacy_log_actions(actions):
 
         def format_message(self, log_entry):
             return f"Account erased: {log_entry.data.get('reason', 'no reason recorded')}"
+
+
+@hooks.register(PROFILE_ACCOUNT_LINKS_HOOK)
+def your_data_link(request):
+    return [("Your data: download it or delete your account", reverse("your_data"))]

@@ -12,9 +12,11 @@ import pytest
 import time_machine
 from django.core.files.storage import storages
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from lms.privacy.export import remove_expired_data_exports
 from lms.privacy.models import DataExport
+from lms.site.audit import EXPORT_ACTION
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +96,15 @@ def test_a_download_is_deleted_after_24_hours(two_people, django_capture_on_comm
     export.refresh_from_db()
     assert export.status == DataExport.Status.EXPIRED and not store.exists(name)
     assert "has been deleted" in two_people.alice_client.get(f"/profile/data/downloads/{export.pk}/").content.decode()
+
+
+def test_each_download_of_the_zip_is_in_the_audit_trail(two_people, django_capture_on_commit_callbacks):
+    download(two_people.alice_client, django_capture_on_commit_callbacks)
+    entry = ModelLogEntry.objects.get(action=EXPORT_ACTION)
+    assert entry.user == two_people.alice
+    assert entry.data == {"what": "Their own personal data", "format": "ZIP"}
+
+
+def test_the_profile_page_links_to_your_data(two_people):
+    page = two_people.alice_client.get("/profile/").content.decode()
+    assert 'href="/profile/data/"' in page
