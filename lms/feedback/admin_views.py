@@ -158,7 +158,8 @@ class PanelFeedbackView(FeedbackAdminView):
         query.pop("page", None)
         return super().get_context_data(
             form=form, valid=valid, modules=by_module(counts), page=_page(self.request, comments) if valid else None,
-            show=show, may_consider=may_mark_considered(self.request.user), query=query.urlencode(),
+            show=show, may_consider=may_mark_considered(self.request.user), may_screen=may_screen(self.request.user),
+            query=query.urlencode(),
             answers=["Yes", "Partly", "No"], **kwargs,
         )
 

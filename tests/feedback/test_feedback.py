@@ -386,3 +386,16 @@ def test_the_dashboard_tells_moderators_and_the_panel_what_waits_for_them(lesson
     assert "1 comment released for the panel to consider." in reviewer and "awaiting screening" not in reviewer
     for role in (Role.COORDINATOR, Role.EDITOR):
         assert "Learners' feedback on lessons" not in staff_client(role).get("/admin/").content.decode()
+
+
+def test_a_moderator_withholds_a_released_comment_from_the_panel_page(lesson, module):
+    feedback = LessonFeedbackFactory(lesson=lesson, module=module, status=FeedbackStatus.RELEASED,
+                                     masked_comment="Something the masking missed.")
+    moderator = staff_client(Role.MODERATOR)
+    assert "Withhold from the panel" in moderator.get("/admin/feedback/").content.decode()
+    assert "Withhold from the panel" not in staff_client(Role.REVIEWER).get("/admin/feedback/").content.decode()
+
+    moderator.post("/admin/feedback/screening/", {"withhold": str(feedback.pk)})
+    assert LessonFeedback.objects.get(pk=feedback.pk).status == FeedbackStatus.WITHHELD
+    assert "Something the masking missed." not in staff_client(Role.REVIEWER).get(
+        "/admin/feedback/?show=all").content.decode()
