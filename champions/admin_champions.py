@@ -795,8 +795,6 @@ def register_champion_log_actions(actions):
         def format_message(self, log_entry):
             data = log_entry.data or {}
             to = STATUSES.get(data.get("to"), data.get("to", ""))
-            if data.get("from"):
-                text = f"Status: {STATUSES.get(data['from'], data['from'])} → {to}"
-            else:
-                text = f"Applied ({to})"
+            start = f"{STATUSES.get(data['from'], data['from'])} → " if data.get("from") else ""
+            text = f"Status: {start}{to}"
             return f"{text}: {data['reason']}" if data.get("reason") else text

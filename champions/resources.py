@@ -26,8 +26,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 from import_export import fields, resources, widgets
+from wagtail.log_actions import log
 
 from champions.models import Champion, ChampionTier, Language, StatusChange
+from champions.services import STATUS_ACTION
 from content.models import Sector, Topic
 from lms.accounts.models import District, User
 from lms.organisations.models import Organisation
@@ -475,6 +477,8 @@ class ChampionResource(resources.ModelResource):
                 champion=instance, from_status=previous, to_status=instance.status, at=now, by=self.by,
                 reason="Imported.",
             )
+            log(instance, STATUS_ACTION, user=self.by,
+                data={"from": previous or "", "to": instance.status, "reason": "Imported."})
         group = Group.objects.get_or_create(name=Role.CHAMPION)[0]
         if instance.status in Champion.HOLD_ROLE:
             instance.user.groups.add(group)

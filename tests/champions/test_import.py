@@ -10,8 +10,10 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.timezone import localtime
 from openpyxl import Workbook
+from wagtail.models import ModelLogEntry
 
 from champions.models import Champion, StatusChange
+from champions.services import STATUS_ACTION
 from lms.site.roles import Role
 from tests.champions.factories import ChampionFactory
 from tests.conftest import staff_client
@@ -116,11 +118,15 @@ def test_confirming_imports_with_history_role_and_profile_then_the_same_file_cha
     assert (change.from_status, change.to_status, change.by, change.reason) == ("", S.ACTIVE, coordinator.user,
                                                                                  "Imported.")
     assert holds_role(people["amira"]) and holds_role(people["ben"])
+    # Each change is in the audit trail too, with who imported it.
+    entry = ModelLogEntry.objects.get(action=STATUS_ACTION, object_id=str(amira.pk))
+    assert (entry.user, entry.message) == (coordinator.user, "Status: Active: Imported.")
 
     again = upload(coordinator, csv_file(file_rows))
     assert counts_of(again) == {"new": 0, "changed": 0, "unchanged": 2, "failed": 0}
     assert "nothing to import" in again.content.decode()
     assert StatusChange.objects.count() == 2
+    assert ModelLogEntry.objects.filter(action=STATUS_ACTION).count() == 2
 
 
 def test_a_file_with_one_failed_row_writes_nothing_and_says_why(people, coordinator):
