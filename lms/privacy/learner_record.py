@@ -25,6 +25,7 @@ from lms.learning.models import Attempt, ConfidenceRating, Enrolment, LessonComp
 from lms.learning.progress import live_lessons_by_module
 from lms.organisations.models import Membership
 from lms.privacy.erasure import erased_accounts
+from lms.site.audit import EXPORT_ACTION, IMPORT_ACTION
 
 RECORD_VIEWED = "lms.privacy.record_viewed"
 # A search needs this many letters or digits: fewer would list half the county.
@@ -54,12 +55,6 @@ class ModuleLine:
     confidence_before: ConfidenceRating | None = None
     confidence_after: ConfidenceRating | None = None
     certified_on: datetime.date | None = None  # the latest certificate's issue date
-
-    @property
-    def confidence_change(self) -> float | None:
-        before = self.confidence_before.average if self.confidence_before else None
-        after = self.confidence_after.average if self.confidence_after else None
-        return round(after - before, 1) if before is not None and after is not None else None
 
 
 @dataclass
@@ -155,10 +150,17 @@ def records_about(record: LearnerRecord) -> Q:
     return about
 
 
+# Entries logged against a person because they were the one acting, with no other object: views
+# of records, and their exports and imports (a staff member's searches and filters). They are
+# for the administrators' audit trail, not for whoever reads this person's record.
+ACTOR_ONLY_ACTIONS = (RECORD_VIEWED, EXPORT_ACTION, IMPORT_ACTION)
+
+
 def history_of(record: LearnerRecord):
-    """The history of changes to the person and their records, newest first. Views of the record
-    are not changes: they are in the audit trail, not here."""
+    """The history of changes to the person and their records, newest first. What the person
+    did as staff (records viewed, exports, imports) is not a change to them: it is in the
+    audit trail, for administrators only."""
     return (
-        ModelLogEntry.objects.filter(records_about(record)).exclude(action=RECORD_VIEWED)
+        ModelLogEntry.objects.filter(records_about(record)).exclude(action__in=ACTOR_ONLY_ACTIONS)
         .select_related("user", "content_type").order_by("-timestamp", "-pk")
     )

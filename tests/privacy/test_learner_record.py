@@ -15,6 +15,7 @@ from lms.learning.models import Attempt
 from lms.privacy.admin_views import SEARCH_SESSION_KEY
 from lms.privacy.erasure import erase_account
 from lms.privacy.learner_record import RECORD_VIEWED
+from lms.site.audit import log_export, log_import
 from lms.site.roles import Role
 from tests.conftest import TOTP_SECRET, sign_in_with_mfa, staff_client
 from tests.factories import AttemptFactory, CertificateFactory, LearnerFactory
@@ -199,3 +200,22 @@ def test_the_champion_page_and_the_users_list_link_to_the_record(two_people, db)
     assert f'href="/admin/people/{alice.pk}/"' in champion_page
     users = client.get("/admin/users/", {"q": "quennell"}).content.decode()
     assert f'href="/admin/people/{alice.pk}/"' in users and "Learner record" in users
+
+
+def test_the_record_says_whether_confidence_was_rated_but_never_the_rating(two_people, coordinator_client):
+    """Learners are told only they see their own ratings: the record shows that one was given."""
+    alice = two_people.alice
+    rating = alice.confidence_ratings.get(stage="after")
+    page = coordinator_client.get(f"/admin/people/{alice.pk}/").content.decode()
+    assert "Rated" in page
+    assert f"<td>{rating.average}" not in page
+
+
+def test_a_staff_members_own_exports_and_imports_stay_out_of_their_record(two_people, coordinator_client):
+    """What a coordinator exported (with its filters) is for the administrators' audit trail, not
+    for another coordinator reading their record."""
+    colleague = LearnerFactory(roles=[Role.COORDINATOR], full_name="Colleague Coordinator")
+    log_export(colleague, what="Audit trail", file_format="csv", rows=0, filters={"Search": "Qasim"})
+    log_import(colleague, what="People", file_name="qasim-team.csv", created=3)
+    page = coordinator_client.get(f"/admin/people/{colleague.pk}/").content.decode()
+    assert "Qasim" not in page and "Exported" not in page and "imported" not in page.lower()
