@@ -49,6 +49,7 @@ def test_seed_demo_creates_one_account_per_role_and_is_idempotent(monkeypatch, c
     assert Organisation.objects.filter(leads__email="orglead@example.org").exists()
     assert_the_demo_network_is_varied()
     assert_the_demo_white_ribbon_is_varied()
+    assert_the_demo_learning_is_real_and_consistent()
     out = capsys.readouterr().out
     for email in DEMO_EMAILS:
         assert email in out
@@ -184,3 +185,75 @@ def assert_the_demo_white_ribbon_is_varied():
     assert school.stage == AccreditationCycle.Stage.ACCREDITED
     assert today < renewal_due_from(school.expires_on) <= today + datetime.timedelta(days=365)
     assert mark_renewals_due() == 0
+
+
+def assert_the_demo_learning_is_real_and_consistent():
+    """Learning activity the reports can show (groups of five or more per module), made as the
+    site makes it: every certificate has its passing attempt and completed module behind it, an
+    "after" rating follows a pass; learner@ has a module done and one under way; newstarter@ has
+    nothing yet. (Run after seed_demo ran twice: a second run adds nothing.)"""
+    import datetime
+
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from lms.certificates.models import Certificate
+    from lms.learning.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion
+    from lms.learning.progress import is_module_complete
+
+    certificates = Certificate.objects.select_related("user", "module", "attempt__quiz")
+    assert certificates.count() > 100
+    for certificate in certificates:
+        attempt = certificate.attempt
+        assert attempt is not None and attempt.passed and attempt.user_id == certificate.user_id
+        assert attempt.quiz.module_id == certificate.module_id
+        assert timezone.localdate(attempt.submitted_at) == certificate.issued_on
+        assert is_module_complete(certificate.user, certificate.module)
+    # One certificate per pass: a second run made no second attempt or certificate.
+    assert Attempt.objects.filter(passed=True).count() == certificates.count()
+    assert not Enrolment.objects.filter(completed_at__isnull=False, user__certificates=None).exists()
+    assert not ConfidenceRating.objects.filter(stage="after").exclude(
+        user__attempts__passed=True).exists()
+    # Some failed before they passed, and some have not passed yet.
+    failed = set(Attempt.objects.filter(passed=False).values_list("user", "quiz"))
+    passed = set(Attempt.objects.filter(passed=True).values_list("user", "quiz"))
+    assert failed & passed and failed - passed
+    assert Enrolment.objects.filter(completed_at=None).count() >= 10
+    per_module = Enrolment.objects.values("module").annotate(learners=Count("user", distinct=True))
+    assert len(per_module) == 6 and min(row["learners"] for row in per_module) >= 5
+    assert Enrolment.objects.values("user").distinct().count() >= 40
+    paired = ConfidenceRating.objects.paired("after").values("module").annotate(n=Count("pk"))
+    assert max(row["n"] for row in paired) >= 5
+    earliest = Enrolment.objects.order_by("started_at").first().started_at
+    assert earliest < timezone.now() - datetime.timedelta(days=365)
+
+    learner = User.objects.get(email="learner@example.org")
+    done = Enrolment.objects.get(user=learner, completed_at__isnull=False)
+    certificate = Certificate.objects.get(user=learner)
+    assert certificate.module_id == done.module_id
+    age = timezone.localdate() - certificate.issued_on
+    assert datetime.timedelta(days=270) <= age <= datetime.timedelta(days=330)
+    assert certificate.state_on(timezone.localdate()) == "valid"
+    assert set(ConfidenceRating.objects.filter(user=learner, module=done.module).values_list("stage", flat=True)) \
+        == {"before", "after"}
+    under_way = Enrolment.objects.get(user=learner, completed_at=None)
+    assert LessonCompletion.objects.filter(user=learner, module=under_way.module).count() == 2
+
+    newstarter = User.objects.get(email="newstarter@example.org")
+    assert not Enrolment.objects.filter(user=newstarter).exists()
+    assert not Attempt.objects.filter(user=newstarter).exists()
+    assert not ConfidenceRating.objects.filter(user=newstarter).exists()
+
+
+def test_the_demo_learner_sees_their_learning_and_the_demo_lead_their_staffs_modules(client, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "a-long-test-password")
+    call_command("seed_demo")
+    client.force_login(User.objects.get(email="learner@example.org"))
+    page = client.get("/my-learning/").content.decode()
+    assert "Coercive control and stalking" in page and "Harmful practices" in page
+    lead = User.objects.get(email="orglead@example.org")
+    client.force_login(lead)
+    school = Organisation.objects.get(name="Demo Primary School, Watford")
+    response = client.get(f"/organisations/{school.pk}/training/")
+    assert response.status_code == 200
+    assert "Recognising VAWG" in response.content.decode()

@@ -20,6 +20,7 @@ from content.models import Sector
 from lms.accounts.models import District, User
 from lms.demo.champions import load_demo_champions
 from lms.demo.feedback import load_demo_feedback
+from lms.demo.learning import load_demo_learning
 from lms.demo.two_factor import set_up_recovery_codes, set_up_totp
 from lms.demo.whiteribbon import load_demo_white_ribbon
 from lms.learning.demo import load_demo_quizzes
@@ -124,6 +125,7 @@ class Command(BaseCommand):
                 "ambassadors and champions."
             )
             self.stdout.write(f"Lesson feedback: {load_demo_feedback()} answers, some awaiting screening or the panel.")
+            self.stdout.write(f"Learning: {load_demo_learning()} enrolments, with attempts, ratings and certificates.")
         self.print_logins(password, secret)
 
     def seed_organisations(self) -> dict[str, Organisation]:
