@@ -55,7 +55,7 @@ from lms.accounts.models import District, User
 from lms.organisations.models import Membership, Organisation
 from lms.organisations.services import normalise_organisation_name
 from lms.site.spreadsheets import FORMULA_STARTS
-from lms.site.validators import printable_text
+from lms.site.validators import printable_text, validate_person_name
 
 # A new person costs about 13 queries (the account, its address, the membership, two log
 # entries): some 35 ms on a busy server, so a file of 500 is checked in under 20 seconds, and
@@ -341,8 +341,19 @@ class PersonResource(resources.ModelResource):
                 errors["full_name"] = "Enter the person’s full name, as it should appear on their certificates."
             elif len(values["full_name"]) > 150:
                 errors["full_name"] = "The full name must be 150 characters or fewer."
-        if "job_role" not in errors and len(values.get("job_role", "")) > 120:
+            else:
+                # The rule of every other form that sets a name: it is printed on certificates.
+                try:
+                    values["full_name"] = validate_person_name(values["full_name"])
+                except ValidationError:
+                    errors["full_name"] = (
+                        "The full name can only include letters, spaces, hyphens, apostrophes and full stops."
+                    )
+        job_role = values.get("job_role", "")
+        if "job_role" not in errors and len(job_role) > 120:
             errors["job_role"] = "The job role must be 120 characters or fewer."
+        elif "job_role" not in errors and job_role.startswith(FORMULA_STARTS):
+            errors["job_role"] = "The job role must start with a letter or number."
         self._lookups(values, errors)
         return values, errors
 
