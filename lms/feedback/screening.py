@@ -14,6 +14,15 @@ before the panel reads it), `mask_personal_details` replaces:
   the training's terms, helplines and services such as Women's Aid) are left alone, as are
   acronyms (NHS, MARAC) and a capitalised word that starts a sentence on its own.
 
+Before any of that the text is normalised (NFKC, so full-width digits and letters count as
+plain ones), and format characters (zero-width spaces, direction overrides: Unicode category Cf)
+are taken out, so "07\u200b700…" is a run of digits like any other. Beyond capitalised words,
+these are masked as names too, in any case: a title's following word ("mrs patel", "DR KHAN");
+the words after "my client", "my colleague", "my neighbour" and the like ("my client jane smith");
+a word in capitals that is not a known acronym ("KHAN said"); a capitalised word starting a
+sentence when a verb of speech or action follows ("Sarah told me"). Five or more digits spelt out
+("oh seven seven zero zero…") are masked as a phone number.
+
 It is deliberately cautious: when a word might be a name it is masked. The moderator sees the
 masked text and decides; the original stays with administrators only.
 """
@@ -21,6 +30,7 @@ masked text and decides; the original stays with administrators only.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 EMAIL = "[email removed]"
@@ -128,12 +138,90 @@ def _mask_phones(text: str, allowed_numbers: set[str]) -> str:
     return _DIGIT_RUN.sub(replace, text)
 
 
+# Titles whose following word is a name whatever its case ("mrs patel"); the longer titles
+# ("sister", "father") are ordinary words when written in lower case.
+ANY_CASE_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
+# "my client jane", "our neighbour Ahmed": the words after these name a person.
+RELATIONS = {
+    "client", "clients", "colleague", "neighbour", "neighbor", "friend", "son", "daughter", "partner",
+    "husband", "wife", "ex", "ex-partner", "ex-husband", "ex-wife", "boyfriend", "girlfriend", "sister",
+    "brother", "mother", "father", "mum", "dad", "niece", "nephew", "cousin", "aunt", "uncle", "manager",
+    "student", "pupil", "patient", "tenant", "customer", "service user",
+}
+POSSESSIVES = {"my", "our", "her", "his", "their", "your", "a"}
+# A verb of speech or action after a sentence's first word makes that word somebody's name.
+NAMING_VERBS = {
+    "told", "tells", "said", "says", "called", "calls", "asked", "asks", "rang", "rings", "phoned", "texted",
+    "emailed", "messaged", "wrote", "writes", "explained", "mentioned", "disclosed", "reported", "shared",
+    "admitted", "replied", "shouted", "screamed", "cried", "hit", "threatened", "left", "went", "came",
+    "lives", "lived", "works", "worked", "moved", "married", "died", "was", "is", "has", "had",
+}
+# Ordinary words that never follow a title or a relation as a name ("my client was", "miss the").
+NOT_NAMES = {
+    "was", "is", "are", "were", "be", "been", "being", "am", "had", "has", "have", "did", "does", "do", "done",
+    "will", "would", "could", "should", "can", "can't", "cannot", "might", "must", "shall", "won't", "don't",
+    "didn't", "doesn't", "wasn't", "isn't", "hasn't", "hadn't", "about", "into", "out", "up", "down", "over",
+    "again", "just", "only", "still", "now", "too", "who", "whom", "whose", "felt", "thought", "found",
+    "wanted", "needed", "used", "tried", "got", "made", "knew", "know", "said", "told", "asked", "called",
+    "not", "never", "always", "often", "recently", "later", "earlier", "today", "yesterday", "once", "twice",
+    "off", "away", "back", "having", "getting", "going", "there", "here", "one", "two",
+} | NAMING_VERBS
+# Words in capitals that are not names: acronyms of the field and of everyday life.
+ACRONYMS = {
+    "nhs", "gp", "gps", "uk", "marac", "mash", "idva", "idvas", "isva", "isvas", "dash", "dhr", "dhrs", "fgm",
+    "vawg", "vaw", "dv", "da", "sv", "dvds", "dvpn", "dvpo", "cps", "sarc", "pcso", "dsl", "dsls", "pshe", "rse",
+    "cse", "cce", "send", "dbs", "camhs", "hr", "cpd", "pdf", "faq", "faqs", "bsl", "esol", "mp", "ceo", "ok",
+    "tv", "it", "pe", "re", "lgbt", "lgbtq", "lgbtqia", "bame", "asb", "ico", "gdpr", "nspcc", "rspca", "ppe",
+    "sms", "url", "id", "asap", "fyi", "tbc", "n/a", "am", "pm", "bbc", "itv", "dwp", "hmrc", "nhs111", "ae",
+    "aande", "icb", "la", "las", "hcc", "cic", "ngo", "cpr", "adhd", "asd", "ptsd", "uk's", "eu", "usa", "fe",
+    "he", "ks", "ks1", "ks2", "ks3", "ks4", "gcse", "gcses", "btec", "vat", "q&a", "qa", "ai",
+}
+
+_DIGIT_WORDS = {
+    "zero": 1, "oh": 1, "o": 1, "nought": 1, "nil": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1,
+    "six": 1, "seven": 1, "eight": 1, "nine": 1, "double": 1, "triple": 2, "treble": 2,
+}
+_NUMBER_TOKEN = r"(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + r"|\d+)"
+_SPELT_NUMBER = re.compile(
+    rf"(?<!\w){_NUMBER_TOKEN}(?:[\s,\-‐‑–—.()/]+{_NUMBER_TOKEN})+(?!\w)", re.IGNORECASE,
+)
+SPELT_NUMBER_MIN_WORDS = 5
+
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def normalise(text: str) -> str:
+    """NFKC, without format characters (zero-width spaces, direction overrides): what the
+    masking reads, so that an invisible character cannot split a number or a name from view."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def _mask_spelt_numbers(text: str) -> str:
+    """Five or more digits spelt out ("oh seven seven zero zero …"), alone or among figures."""
+
+    def replace(match: re.Match) -> str:
+        tokens = re.findall(_NUMBER_TOKEN, match.group(0), re.IGNORECASE)
+        spelt = [t for t in tokens if not t.isdigit()]
+        digits = sum(_DIGIT_WORDS.get(t.lower(), 0) for t in spelt) + sum(len(t) for t in tokens if t.isdigit())
+        if spelt and (len(spelt) >= SPELT_NUMBER_MIN_WORDS or digits >= PHONE_MIN_DIGITS):
+            return PHONE
+        return match.group(0)
+
+    return _SPELT_NUMBER.sub(replace, text)
+
+
 def _is_capitalised(word: str) -> bool:
-    """Starts with a capital and is not an acronym (NHS, MARAC): "Jane", "O'Brien", "Łucja"."""
+    """Starts with a capital and is not in capitals throughout: "Jane", "O'Brien", "Łucja"."""
     letters = [ch for ch in word if ch.isalpha()]
     if not letters or not letters[0].isupper():
         return False
     return not (len(letters) >= 2 and all(ch.isupper() for ch in letters))
+
+
+def _in_capitals(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -141,31 +229,78 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n•*-–—>"
 
 
+def _lower(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _is_known(lowered: str) -> bool:
+    """A word of the language or of the site, never a name."""
+    return (
+        lowered in COMMON_WORDS or lowered in DOMAIN_WORDS or lowered.rstrip("s'") in DOMAIN_WORDS
+        or lowered in TITLES or lowered in NOT_NAMES
+    )
+
+
 def _mask_names(text: str, protected: re.Pattern | None) -> str:
     kept_spans = [m.span() for m in protected.finditer(text)] if protected else []
 
-    def is_kept(start: int, end: int) -> bool:
+    def is_kept(word: re.Match) -> bool:
+        start, end = word.span()
         return any(s <= start and end <= e for s, e in kept_spans)
 
+    def shouted(word: re.Match) -> bool:
+        """In capitals, and not an acronym nor a word of the language or the site ("KHAN", not "NHS")."""
+        lowered = _lower(word.group(0))
+        return _in_capitals(word.group(0)) and lowered not in ACRONYMS and not _is_known(lowered) and not is_kept(word)
+
+    def name_like(word: re.Match) -> bool:
+        """Could be a name in any case: "jane", "Jane", "JANE"; not "was", "the" or "NHS"."""
+        value, lowered = word.group(0), _lower(word.group(0))
+        known = _is_known(lowered) or lowered in ACRONYMS or lowered in RELATIONS
+        return len(value) >= 2 and not known and not is_kept(word)
+
     words = list(_WORD.finditer(text))
-    replacements: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     index = 0
     while index < len(words):
         word = words[index]
-        lowered = word.group(0).lower().replace("’", "'")
-        # A title and the capitalised words after it: "Mrs Jane Smith", "Dr. Patel".
-        if lowered in TITLES and word.group(0)[0].isupper():
+        value = word.group(0)
+        lowered = _lower(value)
+        # A title and the words of a name after it: "Mrs Jane Smith", "Dr. Patel", "mrs patel".
+        any_case = lowered in ANY_CASE_TITLES
+        if lowered in TITLES and (value[0].isupper() or any_case) and not is_kept(word):
             run, following = [], index + 1
-            while following < len(words) and _is_capitalised(words[following].group(0)) and _joined(
-                text, (run[-1] if run else word).end(), words[following].start(),
-                allow_dot=not run or len(run[-1].group(0)) == 1,
-            ):
+            while following < len(words):
+                after = words[following]
+                if not _joined(text, (run[-1] if run else word).end(), after.start(),
+                               allow_dot=not run or len(run[-1].group(0)) == 1):
+                    break
+                capitalised = _is_capitalised(after.group(0)) or shouted(after)
+                # In lower case, a first name and a surname at most ("mrs jane smith said").
+                if not (capitalised or (any_case and len(run) < 2 and name_like(after))):
+                    break
+                run.append(after)
+                following += 1
+            if run:
+                spans.append((word.start(), run[-1].end()))
+                index = following
+                continue
+        # "my client jane smith", "our neighbour Ahmed": the name-like words after a relation.
+        if lowered in RELATIONS and index and _lower(words[index - 1].group(0)) in POSSESSIVES:
+            run, following = [], index + 1
+            while following < len(words) and len(run) < 3 and _joined(
+                text, (run[-1] if run else word).end(), words[following].start(), allow_dot=bool(run),
+            ) and name_like(words[following]):
                 run.append(words[following])
                 following += 1
             if run:
-                replacements.append((word.start(), run[-1].end()))
+                spans.append((run[0].start(), run[-1].end()))
                 index = following
                 continue
+        if shouted(word):
+            spans.append(word.span())
+            index += 1
+            continue
         if not _is_candidate(word, lowered, is_kept):
             index += 1
             continue
@@ -173,17 +308,32 @@ def _mask_names(text: str, protected: re.Pattern | None) -> str:
         following = index + 1
         while following < len(words):
             after = words[following]
-            after_lowered = after.group(0).lower().replace("’", "'")
             joined = _joined(text, run[-1].end(), after.start(), allow_dot=len(run[-1].group(0)) == 1)
-            if not joined or not _is_candidate(after, after_lowered, is_kept):
+            if not joined or not (_is_candidate(after, _lower(after.group(0)), is_kept) or shouted(after)):
                 break
             run.append(after)
             following += 1
-        if len(run) >= 2 or not _starts_sentence(text, word.start()):
-            replacements.append((run[0].start(), run[-1].end()))
+        # A capitalised word alone at a sentence's start is usually just that ("Overall", "Great"),
+        # unless a verb of speech or action follows it: "Sarah told me".
+        naming_verb = following < len(words) and _joined(text, run[-1].end(), words[following].start()) and (
+            _lower(words[following].group(0)) in NAMING_VERBS
+        )
+        if len(run) >= 2 or naming_verb or not _starts_sentence(text, word.start()):
+            spans.append((run[0].start(), run[-1].end()))
         index = following
-    for start, end in reversed(replacements):
-        text = text[:start] + NAME + text[end:]
+    return _replace_spans(text, spans, NAME)
+
+
+def _replace_spans(text: str, spans: list[tuple[int, int]], replacement: str) -> str:
+    """`text` with each span replaced; spans with only a space between become one replacement."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and text[merged[-1][1]:start] in ("", " "):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
+        text = text[:start] + replacement + text[end:]
     return text
 
 
@@ -199,21 +349,25 @@ def _is_candidate(word: re.Match, lowered: str, is_kept) -> bool:
         return False
     if lowered in TITLES or lowered in COMMON_WORDS or lowered in DOMAIN_WORDS or lowered.rstrip("s'") in DOMAIN_WORDS:
         return False
-    return not is_kept(word.start(), word.end())
+    return not is_kept(word)
 
 
 def mask_personal_details(
     text: str, *, allowed_phrases: Iterable[str] = (), allowed_numbers: Iterable[str] = (),
 ) -> str:
-    """`text` with emails, links, phone numbers, postcodes and likely names replaced.
+    """`text`, normalised (see `normalise`), with emails, links, phone numbers (in figures or
+    spelt out), postcodes and likely names replaced.
 
     `allowed_phrases` adds to the site's vocabulary (module and lesson titles, support
     services): never masked as names. `allowed_numbers` are phone numbers the site publishes
     (its support services'), kept as they are.
     """
+    text = normalise(text)
     text = _LINK.sub(LINK, text)
     text = _EMAIL_TOKEN.sub(EMAIL, text)
     text = _SPELT_EMAIL.sub(EMAIL, text)
+    text = _mask_spelt_numbers(text)
     text = _mask_phones(text, {_digits(n) for n in allowed_numbers if len(_digits(n)) >= PHONE_MIN_DIGITS})
     text = _POSTCODE.sub(POSTCODE, text)
-    return _mask_names(text, _phrase_pattern([*DOMAIN_PHRASES, *allowed_phrases]))
+    allowed = [normalise(p) for p in allowed_phrases if p]
+    return _mask_names(text, _phrase_pattern([*DOMAIN_PHRASES, *allowed]))
