@@ -194,7 +194,7 @@ def assert_the_demo_learning_is_real_and_consistent():
     nothing yet. (Run after seed_demo ran twice: a second run adds nothing.)"""
     import datetime
 
-    from django.db.models import Count
+    from django.db.models import Count, F
     from django.utils import timezone
 
     from lms.certificates.models import Certificate
@@ -224,6 +224,11 @@ def assert_the_demo_learning_is_real_and_consistent():
     assert Enrolment.objects.values("user").distinct().count() >= 40
     paired = ConfidenceRating.objects.paired("after").values("module").annotate(n=Count("pk"))
     assert max(row["n"] for row in paired) >= 5
+    # A module is started after its prerequisites are complete, and takes a while.
+    for enrolment in Enrolment.objects.filter(module__prerequisites__isnull=False).select_related("module"):
+        before = Enrolment.objects.get(user=enrolment.user, module__in=enrolment.module.prerequisites.all())
+        assert before.completed_at is not None and before.completed_at < enrolment.started_at
+    assert not Enrolment.objects.filter(completed_at__lt=F("started_at") + datetime.timedelta(hours=1)).exists()
     earliest = Enrolment.objects.order_by("started_at").first().started_at
     assert earliest < timezone.now() - datetime.timedelta(days=365)
 
