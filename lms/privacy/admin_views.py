@@ -172,6 +172,9 @@ class StaffErasureView(LearnerRecordAccessMixin, WagtailAdminTemplateMixin, Temp
         return response
 
     def get(self, request, *args, **kwargs):
+        # The confirmation shows who they are (name, email, organisation, records): a view of
+        # their record, logged as one.
+        log(self.person, RECORD_VIEWED, user=request.user)
         return self.render_page(StaffErasureForm(person=self.person), self.refusal())
 
     def post(self, request, *args, **kwargs):

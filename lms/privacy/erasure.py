@@ -6,7 +6,8 @@ What goes: the account's name, job, email addresses, password and authenticators
 organisation memberships and leads; its champion record (with its history, bookings, briefings,
 relay messages to it and blocks); its certificates (their codes are kept, alone, so /verify/
 says "no longer available") and their PDFs; its data downloads; its White Ribbon roles and lead
-contacts lose their names and emails; its reflections are emptied; history entries about it
+contacts lose their names and emails; its reflections are emptied; its lesson feedback loses
+its author and its comment as written (the masked comment and the answers stay); history entries about it
 lose its name and details, and notes on other records that mention it say "[name removed]".
 
 What stays, unlinked from any person: the account's row, renamed to an address that cannot
@@ -43,6 +44,7 @@ from champions.models import (
 from lms.accounts.models import User
 from lms.certificates.models import Certificate, CertificateBundle
 from lms.certificates.pdf import forget_certificate_pdf
+from lms.feedback.models import LessonFeedback
 from lms.learning.models import Attempt, ConfidenceRating, Enrolment
 from lms.organisations.models import Membership
 from lms.privacy.export import delete_data_export_file
@@ -143,6 +145,9 @@ def erase_account(person: User, *, reason: str, by: User | None = None) -> User:
             lead_contact_user=None, lead_contact_name="", lead_contact_email="",
         )
         ConfidenceRating.objects.filter(user=person).exclude(reflection="").update(reflection="")
+        # Lesson feedback keeps its answers and its masked comment (the panel's counts and notes
+        # stand), but not who wrote it nor the comment as they wrote it.
+        LessonFeedback.objects.filter(user=person).update(user=None, comment="")
         _forget_wagtail_profile(person)
         _scrub_history(about, names)
         _redact_mentions(names)
@@ -213,6 +218,9 @@ def _records_about(person: User) -> Q:
 NOTES_THAT_MAY_NAME_PEOPLE = (
     (StatusChange, "reason"), (StageChange, "note"), (ActionUpdate, "text"), (Champion, "manager_agreement_note"),
     (Certificate, "revocation_reason"), (AccreditationCycle, "steering_group"),
+    # Lesson feedback: another learner's comment (as written, or a name its masking missed) and
+    # the panel's notes.
+    (LessonFeedback, "comment"), (LessonFeedback, "masked_comment"), (LessonFeedback, "panel_note"),
 )
 REDACTED = "[name removed]"
 

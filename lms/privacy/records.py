@@ -28,11 +28,13 @@ from champions.models import (
 )
 from lms.accounts.models import User
 from lms.certificates.models import Certificate, CertificateBundle
+from lms.feedback.models import LessonFeedback
 from lms.learning.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion, LessonVisit
 from lms.organisations.models import Membership, Organisation
 
 # The account's own fields that are never handed out: secrets, and fields that stay empty.
 ACCOUNT_FIELDS_LEFT_OUT = {"password", "security_stamp", "first_name", "last_name"}
+FEEDBACK_FIELDS_LEFT_OUT = {"screened_by", "considered_by", "panel_note"}
 YOU = "you"
 SOMEONE_ELSE = "another person"
 
@@ -103,6 +105,12 @@ def personal_records(person: User) -> dict[str, list[dict]]:
         "lesson_completions": [record(item, person) for item in LessonCompletion.objects.filter(user=person)],
         "quiz_attempts": [record(item, person) for item in Attempt.objects.filter(user=person)],
         "confidence_ratings": [record(item, person) for item in ConfidenceRating.objects.filter(user=person)],
+        # Their answers and comment as they wrote it, and where it stands; not who screened it
+        # nor the panel's note.
+        "lesson_feedback": [
+            record(item, person, leave_out=FEEDBACK_FIELDS_LEFT_OUT)
+            for item in LessonFeedback.objects.filter(user=person).select_related("lesson", "module")
+        ],
         "certificates": [record(item, person, leave_out={"holder_name_folded"}, extra={
             "pdf": f"certificates/{item.code}.pdf" if not item.revoked_at else None,
         }) for item in certificates],

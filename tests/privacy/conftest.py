@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 from champions.models import Champion
 from lms.certificates.bundles import build_certificate_bundle, request_certificate_bundle
 from lms.certificates.models import Certificate
+from lms.feedback.screening import mask_personal_details
 from lms.learning.models import ConfidenceRating
 from lms.organisations.models import Membership
 from lms.organisations.services import confirm_membership, request_membership
@@ -24,6 +25,7 @@ from tests.factories import (
     BriefingFactory,
     ChampionFactory,
     LearnerFactory,
+    LessonFeedbackFactory,
     OrganisationFactory,
     RelayBlockFactory,
     RelayMessageFactory,
@@ -103,6 +105,12 @@ def two_people(db, django_capture_on_commit_callbacks) -> TwoPeople:
     booking = SessionBookingFactory(champion=champions[alice.pk])
     SessionBookingFactory(champion=champions[bob.pk], session=booking.session)
 
+    lesson = module.get_children().live().first().specific
+    for person, other in ((alice, bob), (bob, alice)):
+        comment = f"Clear, thanks. Signed {person.full_name}, {person.email}"
+        LessonFeedbackFactory(lesson=lesson, user=person, comment=comment,
+                              masked_comment=mask_personal_details(comment), considered_by=other,
+                              panel_note=f"Discussed with {other.full_name}")
     for person, organisation in ((alice, organisation_x), (bob, organisation_y)):
         WhiteRibbonPersonFactory(organisation=organisation, user=person, name=person.full_name, email=person.email)
     AccreditationCycleFactory(organisation=organisation_x, lead_contact_user=alice,

@@ -45,7 +45,8 @@ def test_download_holds_everything_about_the_person_and_nothing_about_anyone_els
                  "lesson_visits", "lesson_completions", "quiz_attempts", "confidence_ratings", "certificates",
                  "champion", "champion_history", "session_bookings", "briefings_you_gave",
                  "relay_messages_you_received", "relay_messages_you_sent", "relay_senders_you_blocked",
-                 "white_ribbon_roles", "white_ribbon_lead_contact", "white_ribbon_progress_you_recorded", "history"):
+                 "white_ribbon_roles", "white_ribbon_lead_contact", "white_ribbon_progress_you_recorded", "history",
+                 "lesson_feedback"):
         assert files[f"{kind}.json"], f"{kind} is empty"
     assert files["account.json"][0]["email"] == alice.email
     assert files["account.json"][0]["full_name"] == alice.full_name
@@ -57,6 +58,9 @@ def test_download_holds_everything_about_the_person_and_nothing_about_anyone_els
     assert f"certificates/{certificate.code}.pdf" in names
     assert archive.read(f"certificates/{certificate.code}.pdf").startswith(b"%PDF")
     assert files["champion.json"][0]["statement"] == "Alice Quennell-Ashdown's statement"
+    # Her feedback as she wrote it; not who considered it, nor the panel's note.
+    assert files["lesson_feedback.json"][0]["comment"] == f"Clear, thanks. Signed {alice.full_name}, {alice.email}"
+    assert "panel_note" not in files["lesson_feedback.json"][0]
     # Bob decided Alice's membership and approved her as a champion: "another person", never his name.
     assert files["organisation_memberships.json"][0]["decided_by"] == "another person"
     everything = b"".join(archive.read(name) for name in names if not name.endswith(".pdf")).decode()

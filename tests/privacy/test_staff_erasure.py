@@ -11,6 +11,7 @@ from wagtail.models import ModelLogEntry
 
 from lms.demo.two_factor import set_up_totp
 from lms.privacy.erasure import ACCOUNT_ERASED, ErasureRefused, erase_account, is_erased
+from lms.privacy.learner_record import RECORD_VIEWED
 from lms.site.roles import Role
 from tests.conftest import TOTP_SECRET, sign_in_with_mfa, staff_client
 from tests.factories import LearnerFactory
@@ -124,3 +125,10 @@ def test_the_last_administrator_cannot_be_erased_by_anyone(db):
         erase_account(only, reason="test", by=LearnerFactory(roles=[Role.COORDINATOR]))
     only.refresh_from_db()
     assert only.is_active and not is_erased(only)
+
+
+def test_opening_the_confirmation_is_logged_as_a_view_of_their_record(two_people, coordinator_client):
+    alice = two_people.alice
+    assert coordinator_client.get(f"/admin/people/{alice.pk}/erase/").status_code == 200
+    entry = ModelLogEntry.objects.get(action=RECORD_VIEWED, object_id=str(alice.pk))
+    assert entry.user == coordinator_client.user
