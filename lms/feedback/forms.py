@@ -6,6 +6,7 @@ from django import forms
 
 from content.models import TrainingModulePage
 from lms.feedback.models import COMMENT_MAX_LENGTH, PANEL_NOTE_MAX_LENGTH, Answer
+from lms.site.validators import printable_text
 
 COMMENT_HINT = (
     "Do not include names or details of anyone you have worked with; comments are read by our "
@@ -14,12 +15,27 @@ COMMENT_HINT = (
 PICK_ONE = "Select yes, partly or no"
 
 
+INVISIBLE_CHARACTERS = (
+    "Remove the invisible or formatting characters from your text (they can be pasted in from other "
+    "documents): use letters, numbers, spaces and punctuation only"
+)
+
+
 def _text(value: str) -> str:
-    """Line breaks and tabs are kept; other control characters are refused (they print as
-    nothing, and could hide text from the moderator who screens it)."""
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in value):
-        raise forms.ValidationError("Use letters, numbers, spaces and punctuation only")
+    """Line breaks and tabs are kept; control, formatting (zero-width spaces, direction overrides),
+    private-use, surrogate and unassigned characters are refused: they print as nothing or turn
+    text round, and could hide words from the moderator who screens it. Zero-width joiners stay,
+    as lms.site.validators.printable_text keeps them (part of spelling in some scripts)."""
+    try:
+        printable_text(value.translate(_LAYOUT))
+    except forms.ValidationError:
+        raise forms.ValidationError(INVISIBLE_CHARACTERS) from None
+    if any(unicodedata.category(ch) == "Cs" for ch in value):
+        raise forms.ValidationError(INVISIBLE_CHARACTERS)
     return value.strip()
+
+
+_LAYOUT = dict.fromkeys(map(ord, "\n\r\t"))
 
 
 class LessonFeedbackForm(forms.Form):

@@ -137,13 +137,25 @@ def test_changing_only_the_answers_keeps_a_released_comment_released(lesson):
     ({"clear": ""}, "Select whether the lesson was clear"),
     ({"useful": "maybe"}, "Select yes, partly or no"),
     ({"comment": "x" * 1201}, "1,200 characters or fewer"),
-    ({"comment": "bell\x07"}, "Use letters, numbers, spaces and punctuation only"),
+    ({"comment": "bell\x07"}, "use letters, numbers, spaces and punctuation only"),
+    ({"comment": "Good \u202etxet neddih"}, "Remove the invisible or formatting characters"),
+    ({"comment": "07\u200b700\u200b900\u200b123"}, "Remove the invisible or formatting characters"),
+    ({"comment": "isolate \u2066this\u2069"}, "Remove the invisible or formatting characters"),
+    ({"comment": "private \ue000 use"}, "Remove the invisible or formatting characters"),
+    ({"comment": "unassigned \u0378"}, "Remove the invisible or formatting characters"),
 ])
 def test_bad_input_is_refused_with_a_message_and_saves_nothing(lesson, data, message):
     response = send(learner_client(), lesson, **data)
     assert response.status_code == 200
     assert message in response.content.decode() and "There is a problem" in response.content.decode()
     assert not LessonFeedback.objects.exists()
+
+
+def test_a_comment_with_zero_width_joiners_and_line_breaks_is_accepted(lesson):
+    comment = "می\u200cخواهم\nMore examples 👩\u200d💻 please.\tThanks"
+    response = send(learner_client(), lesson, comment=comment)
+    assert response.status_code == 302
+    assert LessonFeedback.objects.get().comment == comment
 
 
 def test_nobody_gives_feedback_on_a_lesson_they_may_not_read(module, lesson):

@@ -6,6 +6,7 @@ feedback per learner and lesson, stored masked."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from django.test import Client
@@ -26,7 +27,11 @@ FUZZ = settings(
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
 SHORT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 ANSWER = st.one_of(st.sampled_from(["yes", "partly", "no"]), SHORT)
-COMMENT = st.one_of(TEXT, st.text(max_size=1300), st.just("Call Jane Smith on 07700 900123 or jane@example.com"))
+INVISIBLE = st.sampled_from(["\u200b", "\u202e", "\u2066", "\ufeff", "\ue000", "\u0378", "\u00ad"])
+WITH_INVISIBLE = st.builds(lambda a, ch, b: a + ch + b, SHORT, INVISIBLE, SHORT)
+COMMENT = st.one_of(
+    TEXT, st.text(max_size=1300), WITH_INVISIBLE, st.just("Call Jane Smith on 07700 900123 or jane@example.com"),
+)
 
 
 def assert_no_server_error(response) -> None:
@@ -56,6 +61,8 @@ def test_the_feedback_form_takes_any_input(learner_client, lesson, clear, useful
         f"/my-learning/lessons/{lesson.pk}/feedback/", {**extra, "clear": clear, "useful": useful, "comment": comment},
     )
     assert_no_server_error(response)
+    if any(ch in comment for ch in "\u200b\u202e\u2066\ufeff\ue000\u0378\u00ad"):
+        assert response.status_code == 200
     if response.status_code == 200:  # refused: the form again, nothing written
         assert "There is a problem" in response.content.decode()
         assert list(LessonFeedback.objects.values_list("pk", "clear", "useful", "comment")) == before
@@ -66,6 +73,9 @@ def test_the_feedback_form_takes_any_input(learner_client, lesson, clear, useful
         feedback = mine.get()
         assert (feedback.clear, feedback.useful, feedback.comment) == (clear, useful, comment.strip())
         assert "@" not in feedback.masked_comment
+        # Nothing invisible reaches the moderator: no formatting, private or unassigned characters.
+        assert not [ch for ch in feedback.comment
+                    if unicodedata.category(ch) in ("Cf", "Co", "Cn", "Cs") and ch not in "\u200c\u200d"]
         assert re.search(r"\d(?:[\s\-.()/+]*\d){6,}", feedback.masked_comment) is None
 
 
