@@ -6,7 +6,8 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from content.models import Sector
-from lms.accounts.models import District
+from lms.accounts.models import District, User
 from lms.certificates.admin_views import CertificateRestoreView, CertificateRevokeView
 from lms.certificates.exports import local_datetime_text
 from lms.certificates.models import Certificate, CertificateBundle
@@ -217,11 +218,23 @@ def add_coordinator_revocations_panel(request, panels):
 @hooks.register(ORGANISATION_MEMBER_COLUMNS_HOOK)
 def training_columns(request, organisation, people):
     """An organisation's members table: modules each person completed and their current
-    certificates. Two queries for the whole table."""
+    certificates. Two queries for the whole table.
+
+    A module counts as completed as the lead's training report counts it: a completed enrolment,
+    or a certificate held for it (not withdrawn; one issued before the site kept enrolments, or
+    imported, counts too), each module once however many certificates and enrolments it has."""
     ids = [person.pk for person in people]
+    completed_enrolments = Enrolment.objects.filter(completed_at__isnull=False)
+    enrolled = completed_enrolments.filter(user=OuterRef("pk")).order_by().values("user").annotate(n=Count("pk"))
+    certified_only = (
+        Certificate.objects.filter(user=OuterRef("pk"), module__isnull=False, revoked_at__isnull=True)
+        .exclude(Exists(completed_enrolments.filter(user=OuterRef("user"), module=OuterRef("module"))))
+        .order_by().values("user").annotate(n=Count("module", distinct=True))
+    )
     completed = dict(
-        Enrolment.objects.filter(user_id__in=ids, completed_at__isnull=False)
-        .values("user_id").annotate(n=Count("pk")).values_list("user_id", "n")
+        User.objects.filter(pk__in=ids).annotate(
+            n=Coalesce(Subquery(enrolled.values("n")), 0) + Coalesce(Subquery(certified_only.values("n")), 0),
+        ).filter(n__gt=0).values_list("pk", "n")
     )
     current = {}
     for user_id, title, expires_on in (
