@@ -35,6 +35,10 @@ from lms.organisations.models import Organisation
 SMALL_COUNT = 5
 FEWER_THAN = "fewer than 5"
 
+# The audit trail's action for a change of the modules an organisation expects (lead_hooks.py
+# gives it its wording).
+EXPECTED_MODULES_ACTION = "lms.organisation.expected_modules"
+
 
 def lead_figure(count: int) -> int | str:
     """A count as a lead may see it: 1 to 4 read "fewer than 5"; 0 and 5 or more as they are."""
@@ -52,7 +56,8 @@ def published_modules():
 @dataclass
 class Expectation:
     """The modules an organisation expects its staff to complete, and where that list comes from:
-    chosen for the organisation, or (with none chosen) its sector's learning path."""
+    chosen for the organisation, or (with none chosen) its sector's learning path. The sector's
+    name is there either way (empty while no sector is recorded)."""
 
     modules: list[TrainingModulePage]
     chosen: bool
@@ -62,15 +67,13 @@ class Expectation:
 def expected_modules_of(organisation: Organisation) -> Expectation:
     """The published modules chosen for `organisation`, in title order; with none chosen, the live
     modules of its sector's learning path in the path's order. Two to four queries."""
+    sector = organisation.sector
+    sector_name = sector.name if sector is not None else ""
     chosen = list(published_modules().filter(expected_by_organisations=organisation))
     if chosen:
-        return Expectation(modules=chosen, chosen=True)
-    sector = organisation.sector
+        return Expectation(modules=chosen, chosen=True, sector_name=sector_name)
     path = LearningPath.for_sector(sector)
-    return Expectation(
-        modules=path.modules() if path is not None else [], chosen=False,
-        sector_name=sector.name if sector is not None else "",
-    )
+    return Expectation(modules=path.modules() if path is not None else [], chosen=False, sector_name=sector_name)
 
 
 class ExpectedModulesError(Exception):
@@ -94,10 +97,8 @@ def set_expected_modules(organisation: Organisation, modules, *, by) -> bool:
         titles = list(
             TrainingModulePage.objects.filter(pk__in=wanted).order_by("title").values_list("title", flat=True)
         )
-        log(organisation, "wagtail.edit", user=by, data={
-            "fields": ["expected_modules"],
-            "expected_modules": titles or ["None chosen: the sector's learning path applies"],
-        })
+        # Its own action, so the audit trail names the modules (lead_hooks.py words it).
+        log(organisation, EXPECTED_MODULES_ACTION, user=by, data={"expected_modules": titles})
     return True
 
 
@@ -116,6 +117,10 @@ class ModuleLine:
     @property
     def figures(self) -> list[int | str]:
         return [lead_figure(self.completed), lead_figure(self.in_progress), lead_figure(self.not_started)]
+
+    @property
+    def labelled_figures(self) -> list[tuple[str, int | str]]:
+        return list(zip(("Completed", "In progress", "Not started"), self.figures, strict=True))
 
 
 @dataclass
@@ -136,6 +141,11 @@ class Cell:
 class MemberLine:
     person: User
     cells: list[Cell]
+    modules: list[TrainingModulePage] = field(default_factory=list)
+
+    @property
+    def modules_and_cells(self) -> list[tuple[TrainingModulePage, Cell]]:
+        return list(zip(self.modules, self.cells, strict=True))
 
     @property
     def name(self) -> str:
@@ -234,7 +244,7 @@ def training_report(lead, organisation: Organisation, day: datetime.date) -> Tra
     not_started = []
     for person in people:
         cells = [progress.get((person.pk, module.pk), Cell("not_started")) for module in modules]
-        line = MemberLine(person=person, cells=cells)
+        line = MemberLine(person=person, cells=cells, modules=modules)
         members.append(line)
         missing = [module for module, cell in zip(modules, cells, strict=True) if cell.state == "not_started"]
         if missing:

@@ -1,10 +1,15 @@
 """The ways to a lead's training reports from the leads' area: a link on each organisation's card
 at /organisations/ and a section on the members page. Registered as Wagtail hooks that the
-lower apps call, so that they never import this one."""
+lower apps call, so that they never import this one. Also the audit trail's wording of a change
+of an organisation's expected modules."""
 
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.log_actions import registry as log_action_registry
+
+from lms.reports.lead import EXPECTED_MODULES_ACTION
 
 
 @hooks.register("organisation_lead_card_links")
@@ -20,3 +25,25 @@ def training_reports_on_members_page(request):
     if not organisations:
         return None
     return render_to_string("reports/lead/members_panel.html", {"organisations": organisations}, request=request)
+
+
+class ExpectedModulesFormatter(LogFormatter):
+    label = "Expected modules changed"
+
+    def format_message(self, log_entry):
+        titles = log_entry.data.get("expected_modules") or []
+        if titles:
+            return f"Expected modules set to: {', '.join(titles)}"
+        return "Expected modules cleared: the sector’s learning path applies"
+
+
+@hooks.register("register_log_actions")
+def register_expected_modules_action(actions):
+    actions.register_action(EXPECTED_MODULES_ACTION)(ExpectedModulesFormatter)
+
+
+# This module is imported with the site's URLs (lms/reports/urls.py), not by Wagtail's search for
+# wagtail_hooks modules: if Wagtail has already read the log actions by then (something was logged
+# first), the action is added to what it read, so an entry never shows as "Unknown".
+if log_action_registry.has_scanned_for_actions and EXPECTED_MODULES_ACTION not in log_action_registry.formatters:
+    register_expected_modules_action(log_action_registry)

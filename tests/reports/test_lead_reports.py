@@ -20,12 +20,13 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
+from lms.demo.two_factor import set_up_totp
 from lms.learning.models import Enrolment
 from lms.organisations.models import Membership
-from lms.reports.lead import FEWER_THAN, lead_figure
+from lms.reports.lead import EXPECTED_MODULES_ACTION, FEWER_THAN, lead_figure
 from lms.site.audit import EXPORT_ACTION
 from lms.site.roles import Role
-from tests.conftest import staff_client
+from tests.conftest import TOTP_SECRET, sign_in_with_mfa, staff_client
 from tests.factories import (
     CertificateFactory,
     EnrolmentFactory,
@@ -192,9 +193,9 @@ def test_the_page_suppresses_small_figures_where_the_lead_sees_them():
     world = school()
     text = text_of(world.lead.get(url(world.organisation)))
     assert "Confirmed members 8" in text
-    assert "M1 Recognising abuse fewer than 5 fewer than 5 fewer than 5" in text
-    assert "M2 Responding fewer than 5 fewer than 5 6" in text
-    assert "M3 Safeguarding 0 0 8" in text
+    assert "M1 Recognising abuse Completed fewer than 5 In progress fewer than 5 Not started fewer than 5" in text
+    assert "M2 Responding Completed fewer than 5 In progress fewer than 5 Not started 6" in text
+    assert "M3 Safeguarding Completed 0 In progress 0 Not started 8" in text
     assert "Valid (including those expiring soon) fewer than 5" in text
     assert "Expiring within 60 days fewer than 5" in text
     assert "Expired and not renewed fewer than 5" in text
@@ -221,12 +222,13 @@ def test_each_member_against_each_module_expiring_certificates_and_who_has_not_s
     world = school()
     response = world.lead.get(url(world.organisation))
     text = text_of(response)
-    assert "Ann Archer Completed on 4 Mar 2026 In progress Not started" in text
-    assert "Bob Baker Completed on 1 Apr 2026 Completed on 2 Apr 2026 Not started" in text
-    assert "Cat Cole In progress Not started Not started" in text
+    m1, m2, m3 = "M1 Recognising abuse", "M2 Responding", "M3 Safeguarding"
+    assert f"Ann Archer {m1} Completed on 4 Mar 2026 {m2} In progress {m3} Not started" in text
+    assert f"Bob Baker {m1} Completed on 1 Apr 2026 {m2} Completed on 2 Apr 2026 {m3} Not started" in text
+    assert f"Cat Cole {m1} In progress {m2} Not started {m3} Not started" in text
     # A certificate without an enrolment counts as completed, on the day it was issued.
-    assert "Eve Evans Completed on 10 Jan 2026 Not started Not started" in text
-    assert "Fay Ford Completed on 5 May 2026" in text
+    assert f"Eve Evans {m1} Completed on 10 Jan 2026 {m2} Not started" in text
+    assert f"Fay Ford {m1} Completed on 5 May 2026" in text
     expiring = text.split("Certificates expiring within 60 days")[-1].split("Not started")[0]
     assert "Ann Archer M1 Recognising abuse 15 Jul 2026" in expiring
     assert "Bob" not in expiring and "Cat" not in expiring
@@ -361,9 +363,10 @@ def test_a_lead_chooses_the_expected_modules_and_the_change_is_logged_once():
     assert "Saved. Alpha School now expects 2 modules." in text_of(response)
     assert set(world.organisation.expected_modules.all()) == {world.m1, world.m3}
     assert [line.module for line in response.context["report"].modules] == [world.m1, world.m3]
-    logged = ModelLogEntry.objects.filter(action="wagtail.edit", object_id=str(world.organisation.pk))
+    logged = ModelLogEntry.objects.filter(action=EXPECTED_MODULES_ACTION, object_id=str(world.organisation.pk))
     assert logged.count() == 1 and logged.get().user_id == world.lead.user.pk
     assert logged.get().data["expected_modules"] == ["M1 Recognising abuse", "M3 Safeguarding"]
+    assert not ModelLogEntry.objects.filter(action="wagtail.edit").exists()
     # The same again (a double submit): nothing changes, nothing more is logged.
     again = world.lead.post(target, {"modules": [world.m1.pk, world.m3.pk]}, follow=True)
     assert "You did not change the expected modules, so nothing was saved." in text_of(again)
@@ -377,14 +380,59 @@ def test_choosing_none_goes_back_to_the_sectors_learning_path():
     assert not world.organisation.expected_modules.exists()
 
 
-@pytest.mark.parametrize("bad", ["not-a-number", "999999999", "-1", ""])
+@pytest.mark.parametrize("bad", [
+    "not-a-number", "999999999", "-1", "", "0",
+    # Beyond the database's integers: these once raised OverflowError on SQLite (a 500).
+    "9223372036854775808", "99999999999999999999", "-9223372036854775809", "1" + "0" * 400, "9" * 5000,
+])
 def test_a_module_not_in_the_list_is_refused_with_a_message_and_nothing_changes(bad):
     world = school()
     response = world.lead.post(url(world.organisation, "/expected-modules/"), {"modules": [world.m1.pk, bad]})
     assert response.status_code == 200
     assert "Choose modules from the list" in text_of(response)
     assert set(world.organisation.expected_modules.all()) == {world.m1, world.m2, world.m3}
-    assert not ModelLogEntry.objects.filter(action="wagtail.edit").exists()
+    assert not ModelLogEntry.objects.filter(action__in=["wagtail.edit", EXPECTED_MODULES_ACTION]).exists()
+
+
+@pytest.mark.parametrize("spelling", ["0{pk}", "+{pk}", " {pk}", "{pk} ", "{pk}.0", "٣{pk}"])
+def test_a_module_id_written_any_other_way_than_the_form_sends_it_is_refused(spelling):
+    world = school()
+    sent = spelling.format(pk=world.m1.pk)
+    response = world.lead.post(url(world.organisation, "/expected-modules/"), {"modules": [sent]})
+    assert response.status_code == 200 and "Choose modules from the list" in text_of(response)
+    assert set(world.organisation.expected_modules.all()) == {world.m1, world.m2, world.m3}
+
+
+def test_with_modules_chosen_the_hint_still_names_the_organisations_recorded_sector():
+    world = school()
+    world.organisation.sector = SectorFactory(name="Education", slug="education-hint")
+    world.organisation.save(update_fields=["sector"])
+    text = text_of(world.lead.get(url(world.organisation)))
+    assert "Leave every box empty to follow the Education sector’s learning path." in text
+    assert "once a coordinator records your sector" not in text
+    # And when the lead's choice is refused, the page shown again says the same.
+    refused = text_of(world.lead.post(url(world.organisation, "/expected-modules/"), {"modules": ["junk"]}))
+    assert "Leave every box empty to follow the Education sector’s learning path." in refused
+
+
+def test_the_audit_trail_names_the_modules_chosen_or_says_the_choice_was_cleared():
+    world = school()
+    target = url(world.organisation, "/expected-modules/")
+    world.lead.post(target, {"modules": [world.m3.pk, world.m1.pk]})
+    world.lead.post(target, {})
+    administrator = LearnerFactory(is_superuser=True, is_staff=True)
+    set_up_totp(administrator, TOTP_SECRET)
+    client = Client()
+    sign_in_with_mfa(client, administrator)
+    trail = text_of(client.get("/admin/audit/"))
+    assert "Expected modules set to: M1 Recognising abuse, M3 Safeguarding" in trail
+    assert "Expected modules cleared: the sector’s learning path applies" in trail
+    assert "Expected modules changed" in trail  # the action's name, also offered as a filter
+    entries = ModelLogEntry.objects.filter(action=EXPECTED_MODULES_ACTION, object_id=str(world.organisation.pk))
+    assert [entry.message for entry in entries.order_by("pk")] == [
+        "Expected modules set to: M1 Recognising abuse, M3 Safeguarding",
+        "Expected modules cleared: the sector’s learning path applies",
+    ]
 
 
 def test_an_unpublished_module_cannot_be_chosen():
@@ -442,3 +490,72 @@ def test_a_new_organisation_with_no_sector_members_or_modules_gets_a_page_that_s
     assert "None chosen, and no sector is recorded for Zeta Club" in text
     assert "Confirmed members 0" in text  # the lead works elsewhere: nought is shown as it is
     assert "Zeta Club has no confirmed members yet. Answer requests to join on the members page" in text
+
+
+def test_on_a_phone_each_member_is_a_card_and_no_table_is_wider_than_its_words():
+    """Each member's training is one summary card (module, then where they stand), not a grid of
+    members by modules that overflowed a 412px phone; the per-module figures are one card each."""
+    world = school()
+    html = world.lead.get(url(world.organisation)).content.decode()
+    members = html[html.index('id="members"'):html.index('id="expiring"')]
+    assert "<table" not in members
+    assert members.count('class="govuk-summary-card"') == 8
+    assert re.search(r'<h3 class="govuk-summary-card__title">\s*Ann Archer\s*</h3>', members)
+    assert members.count('<dt class="govuk-summary-list__key">M1 Recognising abuse</dt>') == 8
+    summary = html[html.index('id="modules"'):html.index('id="members"')]
+    assert summary.count('class="govuk-summary-card"') == 3
+    # The one table left there is the certificates', two narrow columns.
+    assert summary.count("<table") == 1 and "Certificates your members hold" in summary.split("<table")[1]
+    assert re.search(r'<h3 class="govuk-summary-card__title">\s*M3 Safeguarding\s*</h3>', summary)
+
+
+def test_the_page_says_why_small_figures_read_fewer_than_5_while_names_are_shown():
+    world = school()
+    text = text_of(world.lead.get(url(world.organisation)))
+    assert ("The names further down are shown in full because they are your own confirmed staff, "
+            "whom you already see on your members page") in text
+
+
+def modules_completed_on_the_members_page(client, person) -> int:
+    text = text_of(client.get("/organisations/members/"))
+    return int(re.search(rf"{re.escape(person.email)} .*? Modules completed (\d+)", text).group(1))
+
+
+def test_the_members_page_counts_modules_completed_as_the_report_does():
+    """A completed enrolment or a certificate held (not withdrawn) of a module, each module once."""
+    world = school()
+    people = world.members
+    # Bob renewed M1: two certificates of one module are still one module completed.
+    CertificateFactory(user=people["Bob"], module=world.m1, issued_on=datetime.date(2026, 5, 1))
+    # Gus holds only a withdrawn certificate: nothing completed, as the report says.
+    CertificateFactory(user=people["Gus"], module=world.m2, revoked_at=at(datetime.date(2026, 5, 2)))
+    report = world.lead.get(url(world.organisation)).context["report"]
+    in_report = {line.person.pk: sum(cell.state == "completed" for cell in line.cells) for line in report.members}
+    # Cat's expired certificate is of a module Alpha School does not expect: counted on the members
+    # page (every module), not in the report (expected modules only).
+    expected = {"Ann": 1, "Bob": 2, "Cat": 1, "Dan": 0, "Eve": 1, "Fay": 1, "Gus": 0, "Hal": 0}
+    for name, count in expected.items():
+        assert modules_completed_on_the_members_page(world.lead, people[name]) == count, name
+        if name != "Cat":
+            assert in_report[people[name].pk] == count, name
+    # Eve, with a certificate and no enrolment, reads the same on both pages.
+    assert "Eve Evans M1 Recognising abuse Completed on 10 Jan 2026" in text_of(world.lead.get(url(world.organisation)))
+
+
+def test_the_members_page_costs_the_same_queries_with_2_or_8_members_with_training():
+    organisation = OrganisationFactory(name="Kappa Care")
+    lead = lead_client(organisation)
+    modules = [TrainingModulePageFactory(title=f"K{n}") for n in range(2)]
+
+    def queries_with(count: int) -> int:
+        while Membership.objects.confirmed().filter(organisation=organisation).count() < count:
+            person = LearnerFactory()
+            confirmed_member(person, organisation)
+            enrol(person, modules[0], datetime.date(2026, 5, 1))
+            CertificateFactory(user=person, module=modules[1])
+        with CaptureQueriesContext(connection) as captured:
+            assert lead.get("/organisations/members/").status_code == 200
+        return len(captured)
+
+    assert queries_with(2) == queries_with(8)
+    assert modules_completed_on_the_members_page(lead, organisation.memberships.confirmed().first().user) == 2
