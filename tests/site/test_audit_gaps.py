@@ -46,13 +46,13 @@ def test_a_certificates_download_is_logged_once_with_its_filters_and_rows():
     for _ in range(3):
         CertificateFactory()
     coordinator = staff_client(Role.COORDINATOR)
-    response = coordinator.get("/admin/certificates/", {"export": "csv", "q": "Test", "status": "valid"})
+    response = coordinator.get("/admin/certificates/", {"export": "csv", "q": "Test", "status": "expiring"})
     assert response.status_code == 200
     rows = read_csv(response)
     entry = ModelLogEntry.objects.get(action=EXPORT_ACTION)
     assert entry.user == coordinator.user
     assert (entry.data["what"], entry.data["format"], entry.data["rows"]) == ("Certificates", "CSV", len(rows) - 1)
-    assert entry.data["filters"] == {"q": "Test", "status": "valid"}
+    assert entry.data["filters"] == {"Status": "Expiring soon", "Search": "Test"}  # as the list's filters read
     assert entry.message.startswith("Exported Certificates (CSV, ")
 
 
@@ -79,7 +79,7 @@ def test_wagtails_own_list_downloads_are_logged_too():
     read_csv(coordinator.get("/admin/organisations/?export=csv&status=confirmed"))
     assert [(data["what"], data["format"]) for data in exports()] == [("Memberships", "XLSX"),
                                                                       ("Organisations", "CSV")]
-    assert exports()[1]["filters"] == {"status": "confirmed"}
+    assert exports()[1]["filters"] == {"Status": "Confirmed"}
 
 
 def test_a_page_of_the_list_without_a_download_is_not_logged():
