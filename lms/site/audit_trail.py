@@ -22,9 +22,11 @@ from functools import wraps
 import django_filters
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.encoding import force_str
+from django.utils.text import Truncator
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.reports.audit_logging import (
     LogEntriesView,
@@ -34,10 +36,13 @@ from wagtail.admin.views.reports.audit_logging import (
 from wagtail.coreutils import get_content_type_label
 from wagtail.log_actions import registry as log_action_registry
 
-from lms.site.audit import may_read_audit_trail
+from lms.site.audit import EXPORT_ACTION, IMPORT_ACTION, is_about_no_one_else, may_read_audit_trail
 from lms.site.validators import printable_text
 
 SEARCH_MAX = 200
+# A longer entry (an export with many filters, an older entry with a very long one) shows this
+# much in its row, the whole of it under "Whole entry".
+MESSAGE_SHOWN = 300
 
 # Actions by what they are about, first match wins: (prefixes, group). Anything else is "Other".
 ACTION_GROUPS = (
@@ -124,10 +129,25 @@ class AuditTrailFilterSet(SiteHistoryReportFilterSet):
         # The details are JSON (reasons, file names, stage names, export filters); searched as text.
         return queryset.filter(Q(label__icontains=value) | Q(data__icontains=value))
 
+    def filter_object_type(self, queryset, name, value):
+        # An export or import run logged against the person who made it is about no one record:
+        # it is not "about a user", and would bury the entries that are (a learner record viewed).
+        queryset = super().filter_object_type(queryset, name, value)
+        if any(field.name == "object_id" for field in queryset.model._meta.concrete_fields):
+            queryset = queryset.exclude(
+                Q(action__in=(EXPORT_ACTION, IMPORT_ACTION), user_id__isnull=False,
+                  object_id=Cast("user_id", output_field=CharField()))
+            )
+        return queryset
+
     def labelled(self) -> dict:
-        """The filters in use, as a person reads them: {"Action": "Certificate revoked", ...}."""
-        if not self.is_bound or not self.form.is_valid():
+        """The filters in use, as a person reads them: {"Action": "Certificate revoked", ...}.
+        When one cannot be read, what was asked for, as typed: {"From (could not be read)":
+        "2026-02-31"} (the audit trail then shows, and exports, nothing)."""
+        if not self.is_bound:
             return {}
+        if not self.form.is_valid():
+            return self.asked_for()
         cleaned = self.form.cleaned_data
         labels = {}
         dates = cleaned.get("timestamp")
@@ -145,6 +165,25 @@ class AuditTrailFilterSet(SiteHistoryReportFilterSet):
             labels["Type"] = get_content_type_label(cleaned["object_type"])
         if cleaned.get("q"):
             labels["Search"] = cleaned["q"].strip()
+        return labels
+
+    def asked_for(self) -> dict:
+        """The filters as typed, by the labels `labelled` uses, those that could not be read
+        saying so; `log_export` keeps the printable text of each, shortened."""
+        data, errors = self.form.data, self.form.errors
+        asked = (
+            ("timestamp_from", "From", "timestamp"), ("timestamp_to", "To", "timestamp"),
+            ("action", "Action", "action"), ("who", "Who", "who"), ("object_type", "Type", "object_type"),
+            ("q", "Search", "q"),
+        )
+        labels = {}
+        for key, label, field in asked:
+            values = [value for value in data.getlist(key) if value]
+            if key == "action":
+                values = [force_str(log_action_registry.get_action_label(value))
+                          if log_action_registry.action_exists(value) else value for value in values]
+            if values:
+                labels[f"{label} (could not be read)" if field in errors else label] = "; ".join(map(str, values))
         return labels
 
     class Meta(SiteHistoryReportFilterSet.Meta):
@@ -200,19 +239,23 @@ class AuditTrailView(LogEntriesView):
         entries = super().decorate_paginated_queryset(queryset)
         for entry in entries:
             entry.action_label = force_str(log_action_registry.get_action_label(entry.action))
+            entry.message_text = force_str(entry.message)
+            entry.message_short = Truncator(entry.message_text).chars(MESSAGE_SHOWN)
+            entry.about_no_one = is_about_no_one_else(entry)
         return entries
 
     def to_row_dict(self, item):
         person = item.user
+        about_no_one = item.about_no_one
         return {
             "timestamp": timezone.localtime(item.timestamp).replace(tzinfo=None, microsecond=0),
             "user_name": item.user_display_name,
             "user_email": getattr(person, "email", "") if person is not None else "",
             "action_label": item.action_label,
-            "message": item.message,
-            "object_type": get_content_type_label(item.content_type),
-            "label": item.label,
-            "object_id": item.object_id() if callable(item.object_id) else item.object_id,
+            "message": item.message_text,
+            "object_type": "" if about_no_one else get_content_type_label(item.content_type),
+            "label": "" if about_no_one else item.label,
+            "object_id": "" if about_no_one else (item.object_id() if callable(item.object_id) else item.object_id),
         }
 
     custom_value_preprocess = {
