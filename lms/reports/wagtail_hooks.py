@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from lms.reports import lead_hooks  # noqa: F401  (the leads' area links and the audit trail's wording)
 from lms.reports.admin import CertificatesReportView, ConfidenceReportView, NetworkReportView, TrainingReportView
 from lms.reports.permissions import may_read_reports
 

@@ -4,6 +4,10 @@ a report, or asking for a download the filters refuse, logs nothing."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from wagtail.models import ModelLogEntry
 
@@ -58,3 +62,24 @@ def test_the_trail_reads_the_download_back():
     [entry] = exports()
     assert entry.message == ("Exported Confidence before and after report (CSV, 2 rows; From: 2026-03-01, "
                              "Group by: Sector)")
+
+
+def test_the_lead_reports_hooks_are_registered_with_wagtail_before_any_url_is_read():
+    """Something may be logged (a management command, a task) before the site's URLs are ever
+    loaded: Wagtail's own search for hooks must find the wording of a change of expected modules
+    and the leads' links, not only lms/reports/urls.py."""
+    script = (
+        "import sys, django; django.setup()\n"
+        "from wagtail import hooks; from wagtail.log_actions import registry\n"
+        "hooks.search_for_hooks()\n"
+        "names = [fn.__name__ for fn in hooks.get_hooks('organisation_lead_card_links')]\n"
+        "assert 'lms.reports.urls' not in sys.modules\n"
+        "registry.scan_for_actions()\n"
+        "print(names, registry.get_action_label('lms.organisation.expected_modules'))\n"
+    )
+    done = subprocess.run(  # noqa: S603  (our own interpreter running the fixed script above)
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test"}, check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "training_report_link" in done.stdout and "Expected modules changed" in done.stdout
