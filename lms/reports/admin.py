@@ -5,8 +5,12 @@ audit trail). Registered by wagtail_hooks.py."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -18,10 +22,22 @@ from lms.site.audit import log_export
 from lms.site.charts import Bar, Compared, Series, bar_chart, comparison_chart
 
 EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
+# The filters that narrow who is counted, in the order a title names them (the period comes last).
+NARROWING = ("module", "sector", "district", "organisation")
+TOO_FEW = f"Fewer than {reports.FEWEST_PEOPLE} people"
 
 
 def _number(value) -> object:
     return "" if value is None else value
+
+
+def _withheld(value, too_few: bool) -> object:
+    """A confidence figure, or TOO_FEW in its place when it is over fewer than FEWEST_PEOPLE."""
+    return TOO_FEW if too_few else _number(value)
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 class ReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -57,7 +73,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         valid = not form.is_bound or form.is_valid()
         if not form.is_bound:
             form.cleaned_data = {"group_by": self.groups[0][0]}
-        context = {"form": form, "table": None}
+        context = {"form": form, "table": None, "empty": ""}
         if valid:
             table, drawn, measure = self.table(form)
             export = request.GET.get("export")
@@ -71,20 +87,54 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
             context.update(
                 table=table,
                 chart=self.chart(drawn, f"{measure} by {label_heading.lower()}", label_heading),
+                empty=empty_message(form.cleaned_data),
                 downloads=[(kind, "?" + _with(query, export=kind)) for kind in ("csv", "xlsx")],
             )
         return self.render_to_response(self.get_context_data(introduction=self.introduction, **context))
 
     def file_name(self, form) -> str:
+        """certificates-organisation-health-from-2025-01-01: the report, its grouping, a short
+        slug of each filter chosen and the period, so a file saved away says what it holds."""
         cleaned = form.cleaned_data
-        days = [day.isoformat() for day in (cleaned.get("since"), cleaned.get("until")) if day]
-        return "-".join([self.slug, cleaned["group_by"], *days])
+        chosen = [_slug(cleaned[name]) for name in NARROWING if name in form.fields and cleaned.get(name) is not None]
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until:
+            period = [since.isoformat(), "to", until.isoformat()]
+        elif since or until:
+            period = ["from", since.isoformat()] if since else ["to", until.isoformat()]
+        else:
+            period = []
+        return "-".join([self.slug, cleaned["group_by"], *chosen, *period])
 
     @staticmethod
-    def period(cleaned: dict) -> str:
+    def period(form) -> str:
+        """Every filter chosen and the period, in words, for the title row of a download and the
+        table's caption: "Sector: Health; From 1 January 2025 to today"."""
+        cleaned = form.cleaned_data
+        chosen = [f"{form[name].label}: {cleaned[name]}" for name in NARROWING
+                  if name in form.fields and cleaned.get(name) is not None]
         since, until = cleaned.get("since"), cleaned.get("until")
-        return ("From " + (since.isoformat() if since else "the start") + " to "
-                + (until.isoformat() if until else "today"))
+        chosen.append(f"From {_day(since) if since else 'the start'} to {_day(until) if until else 'today'}")
+        return "; ".join(chosen)
+
+
+def _slug(chosen) -> str:
+    """A short slug of a chosen module, sector, district or organisation (its id when its name
+    has no letters or digits)."""
+    return slugify(str(chosen))[:30].strip("-") or str(chosen.pk)
+
+
+def empty_message(cleaned: dict) -> str:
+    """What a table with no lines says, naming only what was chosen."""
+    in_period = bool(cleaned.get("since") or cleaned.get("until"))
+    narrowed = any(cleaned.get(name) is not None for name in NARROWING)
+    if in_period and narrowed:
+        return "Nothing in this period for these filters."
+    if in_period:
+        return "Nothing in this period."
+    if narrowed:
+        return "Nothing for these filters."
+    return "Nothing to report yet."
 
 
 def chosen_filters(form) -> dict[str, str]:
@@ -128,7 +178,7 @@ class TrainingReportView(ReportView):
 
         table = Table(
             title=self.page_title,
-            period=self.period(cleaned),
+            period=self.period(form),
             headings=[dict(self.groups)[cleaned["group_by"]], "Learners", "Starts", "Completions", "Quiz attempts",
                       "Passes", "Pass rate (%)", "Attempts per pass", "Median days to complete"],
             rows=[[line.label, *cells(line)] for line in activity.lines],
@@ -156,7 +206,7 @@ class CertificatesReportView(ReportView):
 
         table = Table(
             title=self.page_title,
-            period=self.period(cleaned) + f", as on {result.day.isoformat()}",
+            period=self.period(form) + f", as on {_day(result.day)}",
             headings=[dict(self.groups)[cleaned["group_by"]], "Valid", "Expiring within 60 days", "Expired",
                       "Revoked"],
             rows=[[line.label, *cells(line)] for line in result.lines],
@@ -187,7 +237,7 @@ class NetworkReportView(ReportView):
 
         table = Table(
             title=self.page_title,
-            period=self.period(cleaned),
+            period=self.period(form),
             headings=[dict(self.groups)[cleaned["group_by"]], "Champions", "Briefings given", "People briefed",
                       "Network sessions attended"],
             rows=[[line.label, *cells(line)] for line in result.lines],
@@ -206,7 +256,9 @@ class ConfidenceReportView(ReportView):
         "who rated the same module both times, whose after was given in the period; the mean change and the "
         "share who improved (whose after is higher than their before) are over those pairs. People are counted "
         "under the sector, district and organisation their profile gives today; a person who rated two modules "
-        "counts once in a line, and each of their ratings counts in its means."
+        "counts once in a line, and each of their ratings counts in its means. Learners are told that only "
+        f"they see their own ratings: a mean, change or share over fewer than {reports.FEWEST_PEOPLE} people reads "
+        f"\"{TOO_FEW.lower()}\", and the chart draws no marker for it, so that no one's rating can be read from it."
     )
 
     def table(self, form):
@@ -217,10 +269,12 @@ class ConfidenceReportView(ReportView):
 
         def cells(line):
             stages = [cell for stage in reports.STAGES for cell in (
-                line.stages[stage].rated, line.stages[stage].skipped, _number(line.stages[stage].mean))]
+                line.stages[stage].rated, line.stages[stage].skipped,
+                _withheld(line.stages[stage].mean, line.stages[stage].too_few))]
             changes = [cell for stage in later for cell in (
-                line.changes[stage].people, _number(line.changes[stage].mean_change),
-                _number(line.changes[stage].improved_share))]
+                line.changes[stage].people,
+                _withheld(line.changes[stage].mean_change, line.changes[stage].too_few),
+                _withheld(line.changes[stage].improved_share, line.changes[stage].too_few))]
             return stages + changes
 
         headings = [dict(self.groups)[cleaned["group_by"]]]
@@ -237,15 +291,37 @@ class ConfidenceReportView(ReportView):
         table = Table(
             column_groups=column_groups,
             title=self.page_title,
-            period=self.period(cleaned),
+            period=self.period(form),
             headings=headings,
             rows=[[line.label, *cells(line)] for line in result.lines],
             total=["In all", *cells(result.total)],
         )
-        compared = [Compared(label=line.label, values=tuple(line.stages[stage].mean for stage in reports.STAGES))
-                    for line in result.lines]
-        return table, compared, "Mean confidence"
+        drawn = [[line.stages[stage] for stage in reports.STAGES] for line in result.lines]
+        return table, list(zip((line.label for line in result.lines), drawn, strict=True)), "Mean confidence"
 
-    def chart(self, drawn: list[Compared], title: str, label_heading: str):
+    def chart(self, drawn: list[tuple[str, list]], title: str, label_heading: str):
+        """A marker for each stage's mean over enough people; none for a mean over fewer (the
+        description says why, and the values at the line's end read "<5" there)."""
         series = [Series(name=reports.stage_name(stage).capitalize()) for stage in reports.STAGES]
-        return comparison_chart(self.slug, f"{title}, from 1 to 5", label_heading, series, drawn, low=1, high=5)
+        compared = [Compared(label=label, values=tuple(None if one.too_few else one.mean for one in stages))
+                    for label, stages in drawn]
+        chart = comparison_chart(self.slug, f"{title}, from 1 to 5", label_heading, series, compared, low=1, high=5)
+
+        def value(one, short: bool) -> str:
+            if one.too_few:
+                return f"<{reports.FEWEST_PEOPLE}" if short else f"not shown ({TOO_FEW.lower()})"
+            if one.mean is None:
+                return "–" if short else "none"
+            return str(one.mean)
+
+        rows = [dataclasses.replace(row, values=" → ".join(value(one, True) for one in stages))
+                for row, (_label, stages) in zip(chart.rows, drawn, strict=True)]
+        description = "; ".join(
+            f"{label}: " + ", ".join(f"{one_series.name.lower()} {value(one, False)}"
+                                     for one_series, one in zip(series, stages, strict=True))
+            for label, stages in drawn
+        ) + "."
+        if any(one.too_few for _label, stages in drawn for one in stages):
+            description += (f" A mean over fewer than {reports.FEWEST_PEOPLE} people is not drawn, so that no one's "
+                            "own rating can be read from the chart.")
+        return dataclasses.replace(chart, rows=rows, description=description)

@@ -345,6 +345,10 @@ STAGES: tuple[str, ...] = tuple(ConfidenceRating.Stage.values)
 FIRST_STAGE, LATER_STAGES = STAGES[0], STAGES[1:]
 STAGE_NAMES = {ConfidenceRating.Stage.BEFORE: "before", ConfidenceRating.Stage.AFTER: "after"}
 
+# Learners are promised that the partnership sees only totals across everyone: a mean, a change or
+# a share over fewer people than this is not shown (a line of one person would be their rating).
+FEWEST_PEOPLE = 5
+
 
 def stage_name(stage: str) -> str:
     """"before", "after": how a heading names a stage."""
@@ -359,6 +363,11 @@ class StageFigures:
     rated: int = 0
     skipped: int = 0
     mean: float | None = None
+
+    @property
+    def too_few(self) -> bool:
+        """Some rated, but fewer than FEWEST_PEOPLE: the mean must not be shown."""
+        return 0 < self.rated < FEWEST_PEOPLE
 
 
 @dataclass
@@ -375,6 +384,11 @@ class Change:
     def improved_share(self) -> int | None:
         """Pairs whose later mean is higher, as a percentage of the pairs."""
         return round(100 * self.improved / self.pairs) if self.pairs else None
+
+    @property
+    def too_few(self) -> bool:
+        """Some pairs, but of fewer than FEWEST_PEOPLE people: the change and share must not be shown."""
+        return 0 < self.people < FEWEST_PEOPLE
 
 
 @dataclass

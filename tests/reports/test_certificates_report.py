@@ -7,7 +7,9 @@ import csv
 import datetime
 import io
 
+import openpyxl
 import pytest
+import time_machine
 from django.utils import timezone
 
 from lms.reports.figures import Filters, certificate_figures
@@ -100,3 +102,20 @@ def test_coordinator_reads_and_downloads_the_certificates_report():
     # Month is not a grouping of this report.
     response = client.get("/admin/reports/certificates/", {"group_by": "month"})
     assert "Choose one from the list" in response.content.decode()
+
+
+def test_a_filtered_download_says_which_certificates_it_holds():
+    """A file opened months later must not pass for all certificates: its title row and its
+    name say the sector and the period, as the page's caption does."""
+    world = certificates_world()
+    client = staff_client(Role.COORDINATOR)
+    query = {"since": "2025-01-01", "sector": world.health.pk, "group_by": "organisation"}
+    said = f"Sector: {world.health.name}; From 1 January 2025 to today, as on 2 December 2026"
+    with time_machine.travel(datetime.datetime(2026, 12, 2, 12, 0, tzinfo=datetime.UTC), tick=False):
+        page = client.get("/admin/reports/certificates/", query).content.decode()
+        response = client.get("/admin/reports/certificates/", {**query, "export": "xlsx"})
+    assert f"Certificates: {said}</caption>" in page
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="certificates-organisation-{world.health.slug}-from-2025-01-01.xlsx"')
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert [cell.value for cell in sheet[1] if cell.value is not None] == ["Certificates", said]

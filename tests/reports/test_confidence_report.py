@@ -19,7 +19,7 @@ from lms.reports.figures import Filters, confidence_figures
 from lms.site.roles import Role
 from tests.conftest import staff_client
 from tests.factories import LearnerFactory, OrganisationFactory, TrainingModulePageFactory
-from tests.reports.fixtures import confidence_world, rate
+from tests.reports.fixtures import confidence_crowd, confidence_world, rate
 
 pytestmark = pytest.mark.django_db
 
@@ -157,29 +157,79 @@ MARCH_QUERY = {"since": "2026-03-01", "until": "2026-03-31"}
 
 def test_coordinator_sees_the_dot_plot_and_the_table():
     confidence_world()
+    confidence_crowd(5)
     client = staff_client(Role.COORDINATOR)
     response = client.get(URL, {**MARCH_QUERY, "group_by": "module"})
     assert response.status_code == 200
     page = response.content.decode()
     assert '<svg' in page and 'role="img"' in page
     assert "Mean confidence by module, from 1 to 5" in page
-    # The chart reads out every value, and writes them at the end of each line.
-    assert "A: Awareness: before 3.0, after 3.83; B: Responding: before 1.5, after 3.5." in page
-    assert "3.0 → 3.83" in page
+    # The chart reads out every value it may, and writes them at the end of each line.
+    assert ("A: Awareness: before not shown (fewer than 5 people), after not shown (fewer than 5 people); "
+            "B: Responding: before not shown (fewer than 5 people), after not shown (fewer than 5 people); "
+            "C: Crowd: before 2.25, after 4.75. A mean over fewer than 5 people is not drawn") in page
+    assert "2.25 → 4.75" in page and "&lt;5 → &lt;5" in page
     # Two rows of headings: each stage, and the pairs, over its own columns.
     assert '<th scope="colgroup" colspan="3">Before</th>' in page
     assert '<th scope="colgroup" colspan="3">Before and after</th>' in page
     assert '<th scope="col">Rated both</th>' in page
-    assert '<tr><th scope="row">A: Awareness</th><td>2</td><td>1</td><td>3.0</td><td>3</td><td>0</td>' in page
+    assert ('<tr><th scope="row">C: Crowd</th><td>5</td><td>0</td><td>2.25</td><td>5</td><td>0</td><td>4.75</td>'
+            '<td>5</td><td>2.5</td><td>100</td></tr>') in page
     assert '<th scope="row">In all</th>' in page
 
 
 def test_a_line_with_no_one_rating_at_a_stage_draws_no_marker_for_it():
     confidence_world()
+    confidence_crowd(5)
     client = staff_client(Role.COORDINATOR)
-    page = client.get(URL, {**MARCH_QUERY, "group_by": "sector"}).content.decode()
-    assert "Housing: before none, after 4.0" in page
-    assert "– → 4.0" in page
+    response = client.get(URL, {**MARCH_QUERY, "group_by": "module"})
+    rows = {row.label: row for row in response.context["chart"].rows}
+    assert [point.name for point in rows["C: Crowd"].points] == ["Before", "After"]
+    assert rows["A: Awareness"].points == [] and rows["B: Responding"].points == []
+
+
+# Fewer than 5 people -------------------------------------------------------------------------
+
+ONE_GROUPS_MEANS = ("2.25", "4.75", "2.5")  # before, after, the change: see confidence_crowd
+
+
+def _crowd_downloads(count: int) -> tuple[str, list[list[str]], list[list]]:
+    """The page, the CSV rows and the Excel rows of the report filtered to one organisation of
+    `count` people who all rated, grouped by organisation."""
+    organisation = OrganisationFactory(name="Gamma Refuge")
+    confidence_crowd(count, organisation=organisation)
+    client = staff_client(Role.COORDINATOR)
+    query = {**MARCH_QUERY, "organisation": organisation.pk, "group_by": "organisation"}
+    page = client.get(URL, query).content.decode()
+    csv_rows = list(csv.reader(io.StringIO(
+        client.get(URL, {**query, "export": "csv"}).content.decode("utf-8").lstrip("\ufeff"))))
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(URL, {**query, "export": "xlsx"}).content)).active
+    return page, csv_rows, [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+
+def test_a_group_of_four_shows_no_mean_change_or_share_on_the_page_or_in_downloads():
+    page, csv_rows, xlsx_rows = _crowd_downloads(4)
+    withheld = ["Fewer than 5 people"]
+    # The counts stay (they say nothing of anyone's rating); means, change and share do not.
+    assert ["Gamma Refuge", "4", "0", *withheld, "4", "0", *withheld, "4", *withheld * 2] in csv_rows
+    assert ["In all", "4", "0", *withheld, "4", "0", *withheld, "4", *withheld * 2] in csv_rows
+    assert ["Gamma Refuge", 4, 0, *withheld, 4, 0, *withheld, 4, *withheld * 2] in xlsx_rows
+    assert ["In all", 4, 0, *withheld, 4, 0, *withheld, 4, *withheld * 2] in xlsx_rows
+    for value in ONE_GROUPS_MEANS:
+        assert not any(value in str(cell) for row in csv_rows + xlsx_rows for cell in row)
+    assert "<td>Fewer than 5 people</td>" in page
+    for value in ("2.25", "4.75", "<td>2.5</td>", "<td>100</td>"):
+        assert value not in page
+    assert "Gamma Refuge: before not shown (fewer than 5 people), after not shown (fewer than 5 people)." in page
+
+
+def test_a_group_of_five_shows_its_means_change_and_share():
+    page, csv_rows, xlsx_rows = _crowd_downloads(5)
+    assert ["Gamma Refuge", "5", "0", "2.25", "5", "0", "4.75", "5", "2.5", "100"] in csv_rows
+    assert ["In all", "5", "0", "2.25", "5", "0", "4.75", "5", "2.5", "100"] in csv_rows
+    assert ["Gamma Refuge", 5, 0, 2.25, 5, 0, 4.75, 5, 2.5, 100] in xlsx_rows
+    assert "<td>2.25</td>" in page and "Gamma Refuge: before 2.25, after 4.75." in page
+    assert "Fewer than 5 people</td>" not in page
 
 
 def test_the_report_is_in_the_reports_menu_for_coordinators():
@@ -195,15 +245,17 @@ def test_csv_download_opens_and_neutralises_formulas():
     client = staff_client(Role.COORDINATOR)
     response = client.get(URL, {**MARCH_QUERY, "group_by": "sector", "export": "csv"})
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="confidence-sector-2026-03-01-2026-03-31.csv"'
+    assert response["Content-Disposition"] == (
+        'attachment; filename="confidence-sector-2026-03-01-to-2026-03-31.csv"')
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8").lstrip("\ufeff"))))
-    assert rows[0] == ["Confidence before and after", "From 2026-03-01 to 2026-03-31"]
+    assert rows[0] == ["Confidence before and after", "From 1 March 2026 to 31 March 2026"]
     assert rows[1] == ["Sector", "Rated before", "Chose not to rate before", "Mean before (1 to 5)", "Rated after",
                        "Chose not to rate after", "Mean after (1 to 5)", "Rated before and after",
                        "Mean change, before to after", "Improved before to after (%)"]
-    assert ["'=1+2", "2", "0", "2.5", "2", "0", "3.5", "2", "0.5", "50"] in rows
-    assert ["Housing", "0", "1", "", "1", "0", "4.0", "1", "1.5", "100"] in rows
-    assert rows[-1] == ["In all", "2", "1", "2.5", "3", "0", "3.75", "3", "0.83", "67"]
+    few = "Fewer than 5 people"
+    assert ["'=1+2", "2", "0", few, "2", "0", few, "2", few, few] in rows
+    assert ["Housing", "0", "1", "", "1", "0", few, "1", few, few] in rows
+    assert rows[-1] == ["In all", "2", "1", few, "3", "0", few, "3", few, few]
 
 
 def test_excel_download_keeps_formulas_as_text():
@@ -214,7 +266,8 @@ def test_excel_download_keeps_formulas_as_text():
     response = client.get(URL, {**MARCH_QUERY, "group_by": "organisation", "export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert ["'@SUM(1+1)", 0, 1, None, 1, 0, 4.0, 1, 1.5, 100] in rows
+    few = "Fewer than 5 people"
+    assert ["'@SUM(1+1)", 0, 1, None, 1, 0, few, 1, few, few] in rows
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
@@ -245,8 +298,11 @@ def test_a_third_stage_adds_its_columns_and_its_comparison_with_before(monkeypat
     follow_up = report.lines[0].stages["follow_up"], report.lines[0].changes["follow_up"]
     assert (follow_up[0].rated, follow_up[0].mean) == (1, 3.5)
     assert (follow_up[1].people, follow_up[1].mean_change, follow_up[1].improved_share) == (1, 1.0, 100)
+    module, crowd = confidence_crowd(5)
+    for learner in crowd:
+        rate(learner, module, "follow_up", "2026-03-30", [3, 4])
     client = staff_client(Role.COORDINATOR)
     page = client.get(URL, {**MARCH_QUERY, "group_by": "module"}).content.decode()
     assert '<th scope="colgroup" colspan="3">Before and follow up</th>' in page
-    assert "A: Awareness: before 3.0, after 3.83, follow up 3.5" in page
+    assert "C: Crowd: before 2.25, after 4.75, follow up 3.5" in page
     assert 'd="M0 -8l8 8-8 8-8-8z"' in page  # the third marker, a diamond

@@ -103,5 +103,17 @@ def test_coordinator_reads_the_network_report_without_a_module_filter():
     assert response.status_code == 200
     assert "Champions by district covered" in page
     assert 'name="module"' not in page
+    assert "Champions network: From 1 March 2026 to today</caption>" in page
     response = client.get("/admin/reports/network/", {"group_by": "language", "export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
+
+
+def test_a_network_download_names_its_filters_but_never_a_module():
+    world = network_world()
+    client = staff_client(Role.COORDINATOR)
+    response = client.get("/admin/reports/network/", {
+        "group_by": "tier", "district": world.watford.pk, "module": world.module_a.pk, "export": "csv",
+    })
+    assert response["Content-Disposition"] == f'attachment; filename="network-tier-{world.watford.slug}.csv"'
+    title = response.content.decode("utf-8").lstrip("\ufeff").splitlines()[0]
+    assert title == f"Champions network,District: {world.watford.name}; From the start to today"

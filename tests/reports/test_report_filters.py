@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from lms.reports.forms import ReportFilterForm
 from tests.conftest import sign_in_with_mfa
+from tests.factories import SectorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +53,22 @@ def test_any_filters_give_a_report_or_a_message(coordinator_client, url):
             assert query.get("export") in ("csv", "xlsx")
             assert "Correct the filters above" not in response.content.decode("utf-8", "replace")
     check()
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ({}, "Nothing to report yet."),
+    ({"group_by": "sector"}, "Nothing to report yet."),
+    ({"since": "2026-03-01"}, "Nothing in this period."),
+    ({"until": "2026-03-31", "sector": "SECTOR"}, "Nothing in this period for these filters."),
+    ({"sector": "SECTOR"}, "Nothing for these filters."),
+])
+@pytest.mark.parametrize("url", ["/admin/reports/training/", "/admin/reports/certificates/", "/admin/reports/network/",
+                                 "/admin/reports/confidence/"])
+def test_an_empty_report_says_only_what_was_chosen(coordinator_client, url, query, message):
+    sector = SectorFactory()
+    query = {name: sector.pk if value == "SECTOR" else value for name, value in query.items()}
+    page = coordinator_client.get(url, query).content.decode()
+    assert "<td colspan=" in page and f">{message}</td>" in page
+    others = {"Nothing to report yet.", "Nothing in this period.", "Nothing for these filters.",
+              "Nothing in this period for these filters."} - {message}
+    assert not any(f">{other}</td>" in page for other in others)

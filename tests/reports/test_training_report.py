@@ -150,11 +150,12 @@ def test_csv_download_opens_and_neutralises_formulas():
     response = client.get(URL, {"since": "2026-03-01", "until": "2026-03-31", "group_by": "organisation",
                                 "export": "csv"})
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="training-organisation-2026-03-01-2026-03-31.csv"'
+    assert response["Content-Disposition"] == (
+        'attachment; filename="training-organisation-2026-03-01-to-2026-03-31.csv"')
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0] == ["Training activity", "From 2026-03-01 to 2026-03-31"]
+    assert rows[0] == ["Training activity", "From 1 March 2026 to 31 March 2026"]
     assert rows[1][:4] == ["Organisation", "Learners", "Starts", "Completions"]
     assert ["'=HYPERLINK(\"http://evil\",\"x\")", "2", "3", "2", "4", "2", "50", "2.0", "4.0"] in rows
     assert rows[-1] == ["In all", "3", "4", "4", "7", "4", "57", "1.8", "4.0"]
@@ -173,3 +174,19 @@ def test_excel_download_opens_and_keeps_formulas_as_text():
     assert rows[1][0] == "Organisation"
     assert ["'@SUM(1+1)", 1, 1, 2, 3, 2, 67, 1.5, 14.5] in rows
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_a_download_and_the_caption_name_every_filter_chosen():
+    world = training_world()
+    client = staff_client(Role.COORDINATOR)
+    query = {"until": "2026-03-31", "module": world.module_a.pk, "district": world.watford.pk,
+             "organisation": world.org_1.pk, "group_by": "sector"}
+    said = (f"Module: A: Awareness; District: {world.watford.name}; Organisation: Alpha Surgery; "
+            "From the start to 31 March 2026")
+    page = client.get(URL, query).content.decode()
+    assert f"<caption class=\"w-text-left w-mb-2\">Training activity: {said}</caption>" in page
+    response = client.get(URL, {**query, "export": "csv"})
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="training-sector-a-awareness-{world.watford.slug}-alpha-surgery-to-2026-03-31.csv"')
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8").lstrip("\ufeff"))))
+    assert rows[0] == ["Training activity", said]
