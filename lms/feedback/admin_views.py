@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from lms.feedback.forms import ConsiderForm, PanelFilterForm
+from lms.feedback.forms import ConsiderForm, PanelFilterForm, WithholdForm
 from lms.feedback.models import FeedbackStatus, LessonFeedback
 from lms.feedback.permissions import may_mark_considered, may_read_panel_feedback, may_screen, may_see_original
 from lms.feedback.services import FeedbackError, mark_considered, release, release_many, withhold
@@ -88,11 +88,10 @@ class ScreeningView(FeedbackAdminView):
                     if feedback is None:
                         messages.error(request, "That feedback no longer exists. Nothing was changed.")
                         return redirect(back)
-                    (release if decision == "release" else withhold)(feedback, request.user)
-                    messages.success(request, (
-                        f"Released to the panel: feedback on “{feedback.lesson.title}”." if decision == "release"
-                        else f"Withheld from the panel: feedback on “{feedback.lesson.title}”."
-                    ))
+                    if decision == "withhold":  # asks why first (WithholdView)
+                        return redirect("feedback_withhold", pk=feedback.pk)
+                    release(feedback, request.user)
+                    messages.success(request, f"Released to the panel: feedback on “{feedback.lesson.title}”.")
                 elif "release_selected" in request.POST:
                     ids = [value for value in request.POST.getlist("selected") if _as_id(value) is not None]
                     if not ids:
@@ -211,3 +210,73 @@ class ConsiderView(FeedbackAdminView):
                 return redirect("feedback_panel")
         messages.success(request, f"Marked as considered: feedback on “{feedback.lesson.title}”.")
         return redirect(reverse("feedback_panel") + f"?module={feedback.module_id}")
+
+
+class WithholdView(FeedbackAdminView):
+    """Withhold one comment from the panel (awaiting screening, or released and not yet
+    considered), after the moderator says why: a confirmation step that works without JavaScript."""
+
+    template_name = "feedback/admin/withhold.html"
+    page_title = "Withhold feedback from the panel"
+
+    def may_use(self, user):
+        return may_screen(user)
+
+    def back(self) -> str:
+        if self.request.GET.get("from") == "panel":
+            return reverse("feedback_panel")
+        return reverse("feedback_screening")
+
+    def get_feedback(self, pk, *, lock=False) -> LessonFeedback:
+        queryset = LessonFeedback.objects.select_related("lesson", "module", "screened_by")
+        if lock:
+            queryset = queryset.select_for_update()
+        feedback = queryset.filter(pk=pk).first()
+        if feedback is None:
+            raise Http404("No such feedback.")
+        return feedback
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": "Home"},
+            {"url": reverse("feedback_screening"), "label": "Screen lesson feedback"},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def not_now(self, feedback):
+        """Already withheld (a second click) or past withholding: say so and go back."""
+        title = feedback.lesson.title
+        if feedback.status == FeedbackStatus.WITHHELD:
+            messages.info(self.request, f"Feedback on “{title}” was already withheld.")
+            return redirect(reverse("feedback_screening") + "?status=withheld")
+        messages.error(
+            self.request,
+            f"Feedback on “{title}” is “{feedback.get_status_display().lower()}” and cannot be withheld now. "
+            "Nothing was changed.",
+        )
+        return redirect(self.back())
+
+    def get(self, request, pk):
+        feedback = self.get_feedback(pk)
+        if not feedback.may_become(FeedbackStatus.WITHHELD):
+            return self.not_now(feedback)
+        return self.render_to_response(self.get_context_data(feedback=feedback, form=WithholdForm(), back=self.back()))
+
+    def post(self, request, pk):
+        form = WithholdForm(request.POST)
+        with transaction.atomic():
+            feedback = self.get_feedback(pk, lock=True)
+            if not feedback.may_become(FeedbackStatus.WITHHELD):
+                return self.not_now(feedback)
+            if not form.is_valid():
+                context = self.get_context_data(feedback=feedback, form=form, back=self.back())
+                response = self.render_to_response(context)
+                response.status_code = 400
+                return response
+            try:
+                withhold(feedback, request.user, form.cleaned_data["reason"])
+            except FeedbackError as error:
+                messages.error(request, f"{error} Nothing was changed.")
+                return redirect(self.back())
+        messages.success(request, f"Withheld from the panel: feedback on “{feedback.lesson.title}”.")
+        return redirect(self.back())

@@ -5,7 +5,7 @@ import unicodedata
 from django import forms
 
 from content.models import TrainingModulePage
-from lms.feedback.models import COMMENT_MAX_LENGTH, PANEL_NOTE_MAX_LENGTH, Answer
+from lms.feedback.models import COMMENT_MAX_LENGTH, PANEL_NOTE_MAX_LENGTH, WITHHELD_REASON_MAX_LENGTH, Answer
 from lms.site.validators import printable_text
 
 COMMENT_HINT = (
@@ -75,6 +75,26 @@ class ConsiderForm(forms.Form):
 
     def clean_note(self):
         return _text(self.cleaned_data["note"])
+
+
+class WithholdForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you withholding it?", max_length=WITHHELD_REASON_MAX_LENGTH,
+        help_text=(
+            "For example: “names a colleague”, “abusive”. Moderators and administrators see it in the "
+            "withheld list and the log; the learner and the panel do not."
+        ),
+        error_messages={
+            "required": "Enter why you are withholding the feedback",
+            "max_length": f"The reason must be {WITHHELD_REASON_MAX_LENGTH:,} characters or fewer",
+        },
+    )
+
+    def clean_reason(self):
+        reason = " ".join(_text(self.cleaned_data["reason"]).split())
+        if not reason:
+            raise forms.ValidationError("Enter why you are withholding the feedback")
+        return reason
 
 
 class PanelFilterForm(forms.Form):

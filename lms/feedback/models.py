@@ -37,6 +37,7 @@ VISIBLE_TO_PANEL = (FeedbackStatus.RELEASED, FeedbackStatus.CONSIDERED)
 
 COMMENT_MAX_LENGTH = 1200
 PANEL_NOTE_MAX_LENGTH = 1000
+WITHHELD_REASON_MAX_LENGTH = 300
 
 
 class LessonFeedbackQuerySet(models.QuerySet):
@@ -73,6 +74,8 @@ class LessonFeedback(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
     )
     screened_at = models.DateTimeField(null=True, blank=True)
+    # Why a moderator withheld it (screened_by says who): shown in the withheld list and the log.
+    withheld_reason = models.CharField(blank=True, max_length=WITHHELD_REASON_MAX_LENGTH)
     considered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
     )

@@ -85,9 +85,9 @@ def give_feedback(user, lesson: LessonPage, *, clear: str, useful: str, comment:
         feedback.masked_comment = mask(comment) if comment else ""
         feedback.status = FeedbackStatus.AWAITING_SCREENING if comment else FeedbackStatus.RELEASED
         feedback.screened_by = feedback.screened_at = feedback.considered_by = feedback.considered_at = None
-        feedback.panel_note = ""
+        feedback.panel_note = feedback.withheld_reason = ""
         fields += ["comment", "masked_comment", "status", "screened_by", "screened_at", "considered_by",
-                   "considered_at", "panel_note"]
+                   "considered_at", "panel_note", "withheld_reason"]
     # Not logged: the log would tie the learner's account to the time of a comment.
     feedback.save(update_fields=fields)
     return Given(feedback, created=False, changed=True)
@@ -104,20 +104,26 @@ def _move(feedback: LessonFeedback, status: str, by, action: str, data=None) -> 
     fields = ["status", "updated_at"]
     if status in (FeedbackStatus.RELEASED, FeedbackStatus.WITHHELD):
         feedback.screened_by, feedback.screened_at = by, now
-        fields += ["screened_by", "screened_at"]
+        feedback.withheld_reason = (data or {}).get("reason", "")
+        fields += ["screened_by", "screened_at", "withheld_reason"]
     feedback.save(update_fields=fields)
-    log(feedback, action, user=by, data=data or {})
+    # The lesson's title, never the learner: the log tells what was decided, not about whom.
+    log(feedback, action, user=by, data={"lesson": feedback.lesson.title, **(data or {})})
     return feedback
 
 
 def release(feedback: LessonFeedback, by) -> LessonFeedback:
-    """A moderator releases the masked comment to the panel."""
+    """A moderator releases the masked comment to the panel (also one withheld by mistake)."""
     return _move(feedback, FeedbackStatus.RELEASED, by, "feedback.released")
 
 
-def withhold(feedback: LessonFeedback, by) -> LessonFeedback:
-    """A moderator keeps the comment from the panel (abuse, or personal details the masking missed)."""
-    return _move(feedback, FeedbackStatus.WITHHELD, by, "feedback.withheld")
+def withhold(feedback: LessonFeedback, by, reason: str) -> LessonFeedback:
+    """A moderator keeps the comment from the panel (abuse, or personal details the masking
+    missed), saying why: the reason is kept with it and in the log."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise FeedbackError("Say why the feedback is withheld.")
+    return _move(feedback, FeedbackStatus.WITHHELD, by, "feedback.withheld", {"reason": reason})
 
 
 def release_many(ids, by) -> tuple[int, int]:
@@ -144,5 +150,5 @@ def mark_considered(feedback: LessonFeedback, by, note: str = "") -> LessonFeedb
     feedback.considered_by, feedback.considered_at = by, timezone.now()
     feedback.status = FeedbackStatus.CONSIDERED
     feedback.save(update_fields=["status", "panel_note", "considered_by", "considered_at", "updated_at"])
-    log(feedback, "feedback.considered", user=by, data={"note": bool(note)})
+    log(feedback, "feedback.considered", user=by, data={"lesson": feedback.lesson.title, "note": note})
     return feedback

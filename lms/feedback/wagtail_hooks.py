@@ -6,9 +6,10 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
 
 from content.models import LessonPage
-from lms.feedback.admin_views import ConsiderView, PanelFeedbackView, ScreeningView
+from lms.feedback.admin_views import ConsiderView, PanelFeedbackView, ScreeningView, WithholdView
 from lms.feedback.lesson_panel import LessonFeedbackSection
 from lms.feedback.models import FeedbackStatus, LessonFeedback
 from lms.feedback.permissions import may_mark_considered, may_read_panel_feedback, may_screen
@@ -27,6 +28,7 @@ def register_feedback_urls():
         path("feedback/", PanelFeedbackView.as_view(), name="feedback_panel"),
         path("feedback/screening/", ScreeningView.as_view(), name="feedback_screening"),
         path("feedback/<int:pk>/consider/", ConsiderView.as_view(), name="feedback_consider"),
+        path("feedback/<int:pk>/withhold/", WithholdView.as_view(), name="feedback_withhold"),
     ]
 
 
@@ -50,15 +52,38 @@ def register_screening_menu_item():
     return ScreeningMenuItem("Screen feedback", reverse("feedback_screening"), icon_name="warning", order=251)
 
 
+def _lesson(log_entry) -> str:
+    # Entries made before the lesson's title was logged name the feedback ("Feedback on “…”").
+    return log_entry.data.get("lesson") or log_entry.label
+
+
 @hooks.register("register_log_actions")
 def register_feedback_log_actions(actions):
-    for action, label in (
-        ("feedback.released", "Feedback released to the panel"),
-        ("feedback.withheld", "Feedback withheld from the panel"),
-        ("feedback.considered", "Feedback considered by the panel"),
-    ):
-        actions.register_action(action, label, label)
+    """What the log says of each decision: on which lesson, and why or with what note; never the learner."""
 
+    @actions.register_action("feedback.released")
+    class Released(LogFormatter):
+        label = "Feedback released to the panel"
+
+        def format_message(self, log_entry):
+            return f"Released feedback on {_lesson(log_entry)}"
+
+    @actions.register_action("feedback.withheld")
+    class Withheld(LogFormatter):
+        label = "Feedback withheld from the panel"
+
+        def format_message(self, log_entry):
+            reason = log_entry.data.get("reason")
+            return f"Withheld feedback on {_lesson(log_entry)}" + (f": {reason}" if reason else "")
+
+    @actions.register_action("feedback.considered")
+    class Considered(LogFormatter):
+        label = "Feedback considered by the panel"
+
+        def format_message(self, log_entry):
+            note = log_entry.data.get("note")
+            note = note if isinstance(note, str) and note else "none"
+            return f"Marked as considered: {_lesson(log_entry)}; note: {note}"
 
 
 

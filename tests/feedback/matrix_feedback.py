@@ -3,7 +3,8 @@
 The learner's form: only someone who may read the lesson now (the matrix's learner has read it;
 everyone else meets the module's self-assessment first, so for them the lesson is not found).
 The admin: the panel's page for the panel, moderators, editors and administrators; the screening
-queue for moderators and administrators; marking as considered for the panel and administrators.
+queue and withholding (with a reason) for moderators and administrators; marking as considered
+for the panel and administrators.
 Coordinators (and every other staff role not named) are turned away by Wagtail ("denied");
 learners, champions and leads get 403: nobody but those named sees any feedback."""
 
@@ -22,6 +23,8 @@ RULES: list = [
      staff_only(**{**DENIED, "moderator": "200", "administrator": "200"})),
     (r"^admin/feedback/<int:pk>/consider/$", "/admin/feedback/{released_feedback}/consider/",
      staff_only(**{**DENIED, "reviewer": "200", "administrator": "200"})),
+    (r"^admin/feedback/<int:pk>/withhold/$", "/admin/feedback/{released_feedback}/withhold/",
+     staff_only(**{**DENIED, "moderator": "200", "administrator": "200"})),
 ]
 
 

@@ -224,13 +224,73 @@ def test_a_withheld_comment_never_reaches_the_panel(lesson):
     send(learner_client(), lesson, comment="This lesson is rubbish and so is the writer.")
     moderator = staff_client(Role.MODERATOR)
     feedback = LessonFeedback.objects.get()
-    moderator.post("/admin/feedback/screening/", {"withhold": str(feedback.pk)})
+    moderator.post(f"/admin/feedback/{feedback.pk}/withhold/", {"reason": "Abusive about the writer"})
 
     feedback.refresh_from_db()
     assert feedback.status == FeedbackStatus.WITHHELD and feedback.screened_by == moderator.user
     assert "rubbish" not in staff_client(Role.REVIEWER).get("/admin/feedback/?show=all").content.decode()
     assert "rubbish" in moderator.get("/admin/feedback/screening/?status=withheld").content.decode()
     assert ModelLogEntry.objects.filter(action="feedback.withheld", object_id=str(feedback.pk)).exists()
+
+
+def test_withholding_asks_why_first_and_the_withheld_list_says_who_and_why(lesson, module):
+    feedback = LessonFeedbackFactory(lesson=lesson, module=module)
+    moderator = staff_client(Role.MODERATOR)
+    moderator.user.full_name = "Morgan Moderator"
+    moderator.user.save()
+
+    # The queue's button asks first: nothing is withheld by one click.
+    response = moderator.post("/admin/feedback/screening/", {"withhold": str(feedback.pk)})
+    assert response.status_code == 302 and response["Location"] == f"/admin/feedback/{feedback.pk}/withhold/"
+    assert LessonFeedback.objects.get(pk=feedback.pk).status == FeedbackStatus.AWAITING_SCREENING
+    page = moderator.get(response["Location"]).content.decode()
+    assert "Why are you withholding it?" in page and feedback.masked_comment in page
+
+    # No reason: the question again, with a message, and nothing changed.
+    for reason, message in (("", "Enter why"), ("   ", "Enter why"), ("\u202e", "Remove the invisible")):
+        refused = moderator.post(f"/admin/feedback/{feedback.pk}/withhold/", {"reason": reason})
+        assert refused.status_code == 400 and message in refused.content.decode()
+    assert LessonFeedback.objects.get(pk=feedback.pk).status == FeedbackStatus.AWAITING_SCREENING
+    assert not ModelLogEntry.objects.filter(action="feedback.withheld").exists()
+
+    moderator.post(f"/admin/feedback/{feedback.pk}/withhold/", {"reason": "Names  a colleague"})
+    second = moderator.post(f"/admin/feedback/{feedback.pk}/withhold/", {"reason": "Again"})
+    assert any("already withheld" in str(m) for m in second.wsgi_request._messages)
+    feedback.refresh_from_db()
+    assert feedback.status == FeedbackStatus.WITHHELD and feedback.withheld_reason == "Names a colleague"
+    assert ModelLogEntry.objects.filter(action="feedback.withheld").count() == 1
+
+    withheld = moderator.get("/admin/feedback/screening/?status=withheld").content.decode()
+    assert "by Morgan Moderator" in withheld and "Reason: Names a colleague" in withheld
+
+
+def test_a_comment_withheld_by_mistake_is_released_again(lesson, module):
+    feedback = LessonFeedbackFactory(lesson=lesson, module=module, masked_comment="Useful for my team.")
+    moderator = staff_client(Role.MODERATOR)
+    moderator.post(f"/admin/feedback/{feedback.pk}/withhold/", {"reason": "Clicked the wrong one"})
+    moderator.post("/admin/feedback/screening/?status=withheld", {"release": str(feedback.pk)})
+
+    feedback.refresh_from_db()
+    assert feedback.status == FeedbackStatus.RELEASED and feedback.withheld_reason == ""
+    assert "Useful for my team." in staff_client(Role.REVIEWER).get("/admin/feedback/").content.decode()
+
+
+def test_the_log_says_what_was_decided_on_which_lesson_and_why_but_not_who_wrote_it(lesson, module):
+    learner = LearnerFactory(email="writer@example.com")
+    first = LessonFeedbackFactory(lesson=lesson, module=module, user=learner)
+    second = LessonFeedbackFactory(lesson=module.lessons().last(), module=module)
+    moderator = staff_client(Role.MODERATOR)
+    moderator.post("/admin/feedback/screening/", {"release": str(first.pk)})
+    moderator.post(f"/admin/feedback/{second.pk}/withhold/", {"reason": "Abusive"})
+    staff_client(Role.REVIEWER).post(f"/admin/feedback/{first.pk}/consider/", {"note": "Add a scenario"})
+
+    messages = {entry.action: entry.message for entry in ModelLogEntry.objects.filter(action__startswith="feedback.")}
+    assert messages == {
+        "feedback.released": f"Released feedback on {first.lesson.title}",
+        "feedback.withheld": f"Withheld feedback on {second.lesson.title}: Abusive",
+        "feedback.considered": f"Marked as considered: {first.lesson.title}; note: Add a scenario",
+    }
+    assert not any("writer@example.com" in str(entry.data) for entry in ModelLogEntry.objects.all())
 
 
 def test_a_moderator_releases_several_at_once_and_a_second_click_changes_nothing(module, lesson):
@@ -407,7 +467,7 @@ def test_a_moderator_withholds_a_released_comment_from_the_panel_page(lesson, mo
     assert "Withhold from the panel" in moderator.get("/admin/feedback/").content.decode()
     assert "Withhold from the panel" not in staff_client(Role.REVIEWER).get("/admin/feedback/").content.decode()
 
-    moderator.post("/admin/feedback/screening/", {"withhold": str(feedback.pk)})
+    moderator.post(f"/admin/feedback/{feedback.pk}/withhold/?from=panel", {"reason": "Names a school"})
     assert LessonFeedback.objects.get(pk=feedback.pk).status == FeedbackStatus.WITHHELD
     assert "Something the masking missed." not in staff_client(Role.REVIEWER).get(
         "/admin/feedback/?show=all").content.decode()

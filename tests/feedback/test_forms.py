@@ -131,3 +131,17 @@ def test_the_screening_queue_takes_any_post(moderator, lesson, data):
     named = {data.get("release"), data.get("withhold"), data.get("selected") if "release_selected" in data else None}
     if str(feedback.pk) not in named:
         assert status == FeedbackStatus.AWAITING_SCREENING
+
+
+@FUZZ
+@given(reason=st.one_of(TEXT, st.text(max_size=400), WITH_INVISIBLE), start=st.sampled_from(["awaiting", "released"]))
+def test_the_reason_for_withholding_takes_any_input(moderator, lesson, reason, start):
+    feedback = LessonFeedbackFactory(lesson=lesson, module=lesson.get_parent().specific, status=start)
+    response = moderator.post(f"/admin/feedback/{feedback.pk}/withhold/", {"reason": reason})
+    assert_no_server_error(response)
+    feedback.refresh_from_db()
+    if response.status_code == 400:  # refused: the question again, nothing changed
+        assert feedback.status == start and feedback.withheld_reason == ""
+    else:
+        assert feedback.status == FeedbackStatus.WITHHELD
+        assert feedback.withheld_reason == " ".join(reason.split()) != ""
