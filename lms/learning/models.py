@@ -23,6 +23,11 @@ class Enrolment(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "module"], name="enrolment_once_per_module")]
+        indexes = [
+            # The training report counts starts and learners per module from the index alone on
+            # PostgreSQL (INCLUDE is PostgreSQL's; other databases skip this index).
+            models.Index(fields=["module", "user"], include=["id"], name="enrolment_module_user"),
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.module}"
@@ -276,7 +281,12 @@ class Attempt(models.Model):
                 fields=["user", "quiz"], condition=models.Q(status="in_progress"), name="one_open_attempt"
             ),
         ]
-        indexes = [models.Index(fields=["user", "quiz", "started_at"])]
+        indexes = [
+            models.Index(fields=["user", "quiz", "started_at"]),
+            # The training report's attempts and passes per quiz, from the index alone on PostgreSQL.
+            models.Index(fields=["quiz", "passed"], include=["id", "submitted_at"],
+                         condition=models.Q(status="submitted"), name="attempt_submitted_quiz"),
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.quiz} ({self.get_status_display()})"
@@ -293,25 +303,37 @@ def mean_rating(ratings: list[int]) -> float | None:
 
 class ConfidenceRatingQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
-        """Rows made in bulk keep their mean too (save() does not run for them)."""
+        """Rows made in bulk keep their mean too (save() does not run for them); the later
+        ratings of their people get their `before_mean` in the database, a few hundred people an
+        UPDATE."""
         objs = list(objs)
         for rating in objs:
             rating.mean = None if rating.skipped else mean_rating(rating.ratings)
-        return super().bulk_create(objs, *args, **kwargs)
+        made = super().bulk_create(objs, *args, **kwargs)
+        users = sorted({rating.user_id for rating in objs})
+        for start in range(0, len(users), 500):
+            ConfidenceRating.objects.filter(user__in=users[start:start + 500]).refresh_before_means()
+        return made
+
+    def refresh_before_means(self) -> int:
+        """Set `before_mean` on the later ratings among these from their people's before ratings
+        (one UPDATE); returns how many rows it wrote."""
+        before = ConfidenceRating.objects.filter(
+            user=models.OuterRef("user"), module=models.OuterRef("module"), stage=ConfidenceRating.Stage.BEFORE,
+        ).values("mean")[:1]
+        return self.exclude(stage=ConfidenceRating.Stage.BEFORE).update(
+            before_mean=models.Subquery(before, output_field=models.FloatField()),
+        )
 
     def paired(self, stage: str, earlier: str | None = None) -> models.QuerySet:
-        """Ratings given at `stage` by people who also rated the same module at `earlier`
-        (neither skipped), each with `earlier_mean`: the database pairs them through the
-        one-rating-per-stage index, one lookup a row. `earlier` is "before" unless given."""
-        earlier = earlier or ConfidenceRating.Stage.BEFORE
-        earlier_mean = models.Subquery(
-            ConfidenceRating.objects.filter(
-                user=models.OuterRef("user"), module=models.OuterRef("module"), stage=earlier, mean__isnull=False,
-            ).values("mean")[:1],
-            output_field=models.FloatField(),
-        )
-        return self.filter(stage=stage, mean__isnull=False).annotate(earlier_mean=earlier_mean).filter(
-            earlier_mean__isnull=False,
+        """Ratings given at `stage` by people who also rated the same module before (neither
+        skipped), each with `earlier_mean`: the before rating's mean, kept on the later rating
+        (`before_mean`) so the database reads one row a pair, not two. Later ratings are only
+        ever compared with the before rating: `earlier`, if given, must be "before"."""
+        if earlier not in (None, ConfidenceRating.Stage.BEFORE):
+            raise ValueError(f"Ratings are paired with the before rating, not with {earlier!r}.")
+        return self.filter(stage=stage, mean__isnull=False, before_mean__isnull=False).annotate(
+            earlier_mean=models.F("before_mean"),
         )
 
 
@@ -333,6 +355,14 @@ class ConfidenceRating(models.Model):
         null=True, blank=True, editable=False,
         help_text="The mean of the ratings, set on saving; empty when the learner chose not to rate.",
     )
+    # On a later rating (after): the mean of the same person's before rating of the module, empty
+    # when there is none or they chose not to rate. Kept here so that a report pairs the two
+    # without looking the before rating up row by row; saving a before rating sets it on the
+    # later ones (a before rating may come after the after rating: it is open any time).
+    before_mean = models.FloatField(
+        null=True, blank=True, editable=False,
+        help_text="On a later rating: the mean of the same person's before rating of this module.",
+    )
     reflection = models.TextField(blank=True)
     skipped = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -352,7 +382,18 @@ class ConfidenceRating(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"ratings", "skipped"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "mean"}
+        if self.stage != self.Stage.BEFORE:
+            self.before_mean = (
+                ConfidenceRating.objects.filter(user_id=self.user_id, module_id=self.module_id, stage=self.Stage.BEFORE)
+                .values_list("mean", flat=True).first()
+            )
+            if update_fields is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "before_mean"}
         super().save(*args, **kwargs)
+        if self.stage == self.Stage.BEFORE:
+            ConfidenceRating.objects.filter(
+                user_id=self.user_id, module_id=self.module_id,
+            ).exclude(stage=self.Stage.BEFORE).update(before_mean=self.mean)
 
     @property
     def average(self) -> float | None:
