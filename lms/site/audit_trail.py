@@ -41,7 +41,7 @@ from lms.site.validators import printable_text
 
 SEARCH_MAX = 200
 # A longer entry (an export with many filters, an older entry with a very long one) shows this
-# much in its row, the whole of it under "Whole entry".
+# much in its row, the whole of it under "Show the whole entry".
 MESSAGE_SHOWN = 300
 
 # Actions by what they are about, first match wins: (prefixes, group). Anything else is "Other".

@@ -92,10 +92,16 @@ def test_a_long_message_is_shortened_in_the_table_with_the_whole_text_a_click_aw
     page = admin.get(AUDIT).content.decode()
     assert 'class="wrap-anywhere"' in page
     assert page.count("z" * 7000) == 1  # once, inside the closed <details>, not in the row itself
-    assert "<summary>Whole entry" in page
+    assert "Show the whole entry (" in page
 
 
 # 2. An audit download with a filter that cannot be read ----------------------------------------
+
+
+def test_an_unreadable_date_says_so_where_the_entries_would_be():
+    page = administrator_client().get(AUDIT, {"timestamp_from": "2026-02-31"}).content.decode()
+    assert "These filters could not be read, so no logged actions are shown" in page
+    assert "No logged actions match these filters." not in page
 
 
 def test_an_audit_download_with_an_unreadable_date_says_what_was_asked_for():
