@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
 from lms.feedback.models import FeedbackStatus, LessonFeedback
-from lms.feedback.services import FeedbackError, mark_considered, release
+from lms.feedback.services import FeedbackError, mark_considered, release, withhold
 from lms.site.roles import Role
 from tests.conftest import TOTP_SECRET, sign_in_with_mfa, staff_client
 from tests.factories import LearnerFactory, LessonFeedbackFactory, make_module, make_quiz
@@ -471,3 +471,14 @@ def test_a_moderator_withholds_a_released_comment_from_the_panel_page(lesson, mo
     assert LessonFeedback.objects.get(pk=feedback.pk).status == FeedbackStatus.WITHHELD
     assert "Something the masking missed." not in staff_client(Role.REVIEWER).get(
         "/admin/feedback/?show=all").content.decode()
+
+
+def test_withholding_without_a_reason_says_so_in_the_log_and_a_blank_one_is_refused(lesson, module):
+    feedback = LessonFeedbackFactory(lesson=lesson, module=module)
+    moderator = LearnerFactory()
+    with pytest.raises(FeedbackError):
+        withhold(feedback, moderator, "   ")
+    assert LessonFeedback.objects.get(pk=feedback.pk).status == FeedbackStatus.AWAITING_SCREENING
+    withhold(feedback, moderator)
+    entry = ModelLogEntry.objects.get(action="feedback.withheld")
+    assert entry.message == f"Withheld feedback on {lesson.title}: no reason given"
