@@ -1,6 +1,8 @@
 """White Ribbon accreditation's entries in Wagtail's history (loaded by champions/wagtail_hooks.py):
 each says what changed, from what to what, with its note, not just which kind of change it was."""
 
+import datetime
+
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
@@ -9,6 +11,14 @@ from champions.whiteribbon.models import AccreditationCycle, ActionItem
 STAGES = dict(AccreditationCycle.Stage.choices)
 TRACKS = dict(AccreditationCycle.Track.choices)
 STATUSES = dict(ActionItem.Status.choices)
+
+
+def _day(value: str) -> str:
+    """"2023-12-10" as "10 December 2023", like every other date in the admin."""
+    try:
+        return f"{datetime.date.fromisoformat(value):%-d %B %Y}"
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def _with_note(text: str, data: dict) -> str:
@@ -30,7 +40,7 @@ def register_white_ribbon_log_actions(actions):
             else:
                 text = f"Cycle started as “{to}”"
             if data.get("on"):
-                text += f" (on {data['on']})"
+                text += f" (on {_day(data['on'])})"
             return _with_note(text, data)
 
     @actions.register_action("champions.whiteribbon.track")

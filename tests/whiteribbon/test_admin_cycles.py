@@ -391,8 +391,9 @@ def test_the_history_says_what_changed_from_what_to_what_with_the_note(coordinat
     from lms.accounts.models import User
 
     cycle = AccreditationCycleFactory(stage=S.INTERESTED)
+    on = today()
     change_stage(cycle, S.COMMITTED, by=User.objects.get(pk=coordinator.session["_auth_user_id"]),
-                 note="The board signed the pledge.")
+                 on=on, note="The board signed the pledge.")
     page = page_text(coordinator.get(f"{CYCLES}history/{cycle.pk}/"))
-    assert "Stage: Interested → Committed" in page
+    assert f"Stage: Interested → Committed (on {on.day} {on:%B %Y})" in page
     assert "The board signed the pledge." in page
