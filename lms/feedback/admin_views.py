@@ -228,9 +228,9 @@ class WithholdView(FeedbackAdminView):
         return reverse("feedback_screening")
 
     def get_feedback(self, pk, *, lock=False) -> LessonFeedback:
-        queryset = LessonFeedback.objects.select_related("lesson", "module", "screened_by")
+        queryset = LessonFeedback.objects.select_related("lesson", "module")
         if lock:
-            queryset = queryset.select_for_update()
+            queryset = queryset.select_for_update(of=("self",))
         feedback = queryset.filter(pk=pk).first()
         if feedback is None:
             raise Http404("No such feedback.")
