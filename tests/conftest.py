@@ -76,6 +76,18 @@ def staff_client(role: str):
     return client
 
 
+def administrator_client(**fields):
+    """A browser session of a new administrator (a superuser), signed in through password and code."""
+    from django.test import Client
+
+    user = LearnerFactory(is_superuser=True, is_staff=True, **fields)
+    set_up_totp(user, TOTP_SECRET)
+    client = Client()
+    sign_in_with_mfa(client, user)
+    client.user = user
+    return client
+
+
 def sign_in_with_mfa(client, user, password: str = PASSWORD):
     """Sign in through allauth's two steps, password then code, as a person would."""
     response = client.post("/accounts/login/", {"login": user.email, "password": password})

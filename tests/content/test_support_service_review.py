@@ -11,9 +11,8 @@ from wagtail.models import Workflow
 
 from content.demo.load import load_demo_content
 from content.models import SupportService
-from lms.demo.two_factor import set_up_totp
 from lms.site.roles import Role
-from tests.conftest import TOTP_SECRET, sign_in_with_mfa, staff_client
+from tests.conftest import administrator_client, staff_client
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,14 +72,6 @@ def learner_client():
     client.force_login(LearnerFactory())
     return client
 
-
-def administrator_client():
-    person = LearnerFactory(is_superuser=True, is_staff=True)
-    set_up_totp(person, TOTP_SECRET)
-    client = Client()
-    sign_in_with_mfa(client, person)
-    client.user = person
-    return client
 
 
 def submit(editor, service, phone):

@@ -10,13 +10,11 @@ import io
 import unicodedata
 
 import pytest
-from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from lms.demo.two_factor import set_up_totp
 from lms.site.audit import (
     EXPORT_ACTION,
     FILTER_VALUE_MAX,
@@ -27,7 +25,7 @@ from lms.site.audit import (
     log_export,
 )
 from lms.site.roles import Role
-from tests.conftest import TOTP_SECRET, sign_in_with_mfa, staff_client
+from tests.conftest import administrator_client, staff_client
 from tests.factories import LearnerFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,14 +33,6 @@ pytestmark = pytest.mark.django_db
 AUDIT = "/admin/audit/"
 UNPRINTABLE = "\x00\x0b\x1f\u200b\u2028\u2029\ue000"
 
-
-def administrator_client():
-    person = LearnerFactory(is_superuser=True, is_staff=True, full_name="Priya Raman")
-    set_up_totp(person, TOTP_SECRET)
-    client = Client()
-    sign_in_with_mfa(client, person)
-    client.user = person
-    return client
 
 
 def export_entries() -> list[ModelLogEntry]:
@@ -99,7 +89,7 @@ def test_a_listings_filter_that_cannot_be_read_is_recorded_as_not_applied():
 
 
 def test_an_administrators_site_history_download_with_control_characters_still_leaves_a_trail_excel_opens():
-    admin = administrator_client()
+    admin = administrator_client(full_name="Priya Raman")
     assert admin.get("/admin/reports/site-history/", {"export": "csv", "q": "\x00", "label": "a\x0bb"}).status_code \
         == 200
     assert all(not set(UNPRINTABLE) & set(entry.message) for entry in export_entries())
@@ -158,7 +148,7 @@ QUERY_TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_character
 
 def test_any_query_on_a_listing_download_is_logged_as_printable_filters_and_the_trail_still_opens_in_excel():
     coordinator = staff_client(Role.COORDINATOR)
-    admin = administrator_client()
+    admin = administrator_client(full_name="Priya Raman")
 
     @settings(max_examples=15, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -12,28 +12,18 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.test import Client
 from openpyxl import load_workbook
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from lms.demo.two_factor import set_up_totp
 from lms.site.audit import EXPORT_ACTION, log_export
-from tests.conftest import TOTP_SECRET, sign_in_with_mfa
+from tests.conftest import administrator_client
 from tests.factories import LearnerFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
 AUDIT = "/admin/audit/"
 
-
-def administrator_client():
-    person = LearnerFactory(is_superuser=True, is_staff=True, full_name="Priya Raman")
-    set_up_totp(person, TOTP_SECRET)
-    client = Client()
-    sign_in_with_mfa(client, person)
-    client.user = person
-    return client
 
 
 def export_entries() -> list[ModelLogEntry]:
@@ -68,7 +58,7 @@ def older_entries_with_unprintable_text(person):
 
 
 def test_the_trails_excel_download_opens_whatever_older_entries_hold():
-    admin = administrator_client()
+    admin = administrator_client(full_name="Priya Raman")
     older_entries_with_unprintable_text(admin.user)
     response = admin.get(AUDIT, {"export": "xlsx"})
     assert response.status_code == 200
@@ -78,7 +68,7 @@ def test_the_trails_excel_download_opens_whatever_older_entries_hold():
 
 
 def test_the_trails_csv_download_drops_characters_a_spreadsheet_refuses():
-    admin = administrator_client()
+    admin = administrator_client(full_name="Priya Raman")
     older_entries_with_unprintable_text(admin.user)
     rows = read_csv(admin.get(AUDIT, {"export": "csv"}))
     cells = [cell for row in rows for cell in row]
@@ -87,7 +77,7 @@ def test_the_trails_csv_download_drops_characters_a_spreadsheet_refuses():
 
 
 def test_a_long_message_is_shortened_in_the_table_with_the_whole_text_a_click_away():
-    admin = administrator_client()
+    admin = administrator_client(full_name="Priya Raman")
     older_entries_with_unprintable_text(admin.user)
     page = admin.get(AUDIT).content.decode()
     assert 'class="wrap-anywhere"' in page
@@ -99,13 +89,13 @@ def test_a_long_message_is_shortened_in_the_table_with_the_whole_text_a_click_aw
 
 
 def test_an_unreadable_date_says_so_where_the_entries_would_be():
-    page = administrator_client().get(AUDIT, {"timestamp_from": "2026-02-31"}).content.decode()
+    page = administrator_client(full_name="Priya Raman").get(AUDIT, {"timestamp_from": "2026-02-31"}).content.decode()
     assert "These filters could not be read, so no logged actions are shown" in page
     assert "No logged actions match these filters." not in page
 
 
 def test_an_audit_download_with_an_unreadable_date_says_what_was_asked_for():
-    admin = administrator_client()
+    admin = administrator_client(full_name="Priya Raman")
     response = admin.get(AUDIT, {"export": "csv", "timestamp_from": "2026-02-31", "who": "ben"})
     assert len(read_csv(response)) == 1  # the headings only
     (entry,) = export_entries()
@@ -117,7 +107,7 @@ def test_an_audit_download_with_an_unreadable_date_says_what_was_asked_for():
 
 
 def test_a_download_logged_against_the_person_who_made_it_shows_no_object():
-    admin = administrator_client()
+    admin = administrator_client(full_name="Priya Raman")
     exporter = LearnerFactory(full_name="Asha Exporter")
     log_export(exporter, what="Certificates", file_format="csv", rows=2)
     response = admin.get(AUDIT, {"action": EXPORT_ACTION})
@@ -134,7 +124,7 @@ def test_a_download_logged_against_the_person_who_made_it_shows_no_object():
 
 
 def test_filtering_by_people_as_the_type_of_object_leaves_out_downloads_about_no_one():
-    admin = administrator_client()
+    admin = administrator_client(full_name="Priya Raman")
     exporter = LearnerFactory(full_name="Asha Exporter")
     learner = LearnerFactory(full_name="Sam Learner")
     log_export(exporter, what="Certificates", file_format="csv", rows=2)

@@ -20,25 +20,16 @@ from openpyxl import load_workbook
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from lms.demo.two_factor import set_up_totp
 from lms.site.audit import EXPORT_ACTION, log_export
 from lms.site.audit_trail import AuditTrailFilterSet, grouped_action_choices
 from lms.site.roles import Role
-from tests.conftest import TOTP_SECRET, sign_in_with_mfa, staff_client
+from tests.conftest import administrator_client, staff_client
 from tests.factories import CertificateFactory, LearnerFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
 AUDIT = "/admin/audit/"
 
-
-def administrator_client(**fields):
-    person = LearnerFactory(is_superuser=True, is_staff=True, **fields)
-    set_up_totp(person, TOTP_SECRET)
-    client = Client()
-    sign_in_with_mfa(client, person)
-    client.user = person
-    return client
 
 
 def at(entry, day: datetime.date, hour: int = 12):

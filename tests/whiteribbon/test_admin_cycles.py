@@ -10,18 +10,16 @@ import datetime
 import io
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from champions.whiteribbon.models import AccreditationCycle, StageChange
 from champions.whiteribbon.services import expiry_of
-from lms.demo.two_factor import set_up_totp
 from lms.organisations.models import Organisation
 from lms.site.roles import Role
-from tests.conftest import TOTP_SECRET, sign_in_with_mfa, staff_client
-from tests.factories import LearnerFactory, OrganisationFactory
+from tests.conftest import administrator_client, staff_client
+from tests.factories import OrganisationFactory
 from tests.whiteribbon.factories import (
     AccreditationCycleFactory,
     ActionItemFactory,
@@ -281,13 +279,6 @@ def test_editing_details_changes_the_contact_and_steering_group_only_and_is_logg
     assert (cycle.stage, cycle.approved_on) == (S.COMMITTED, None)
     assert ModelLogEntry.objects.filter(action="wagtail.edit", object_id=str(cycle.pk)).exists()
 
-
-def administrator_client():
-    person = LearnerFactory(is_superuser=True, is_staff=True)
-    set_up_totp(person, TOTP_SECRET)
-    client = Client()
-    sign_in_with_mfa(client, person)
-    return client
 
 
 def test_nobody_deletes_a_cycle():
