@@ -82,7 +82,8 @@ def register_feedback_log_actions(actions):
 
         def format_message(self, log_entry):
             note = log_entry.data.get("note")
-            note = note if isinstance(note, str) and note else "none"
+            # Entries made before the note itself was logged kept only whether there was one.
+            note = note if isinstance(note, str) and note else "(not recorded)" if note is True else "none"
             return f"Marked as considered: {_lesson(log_entry)}; note: {note}"
 
 
