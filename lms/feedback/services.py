@@ -117,13 +117,11 @@ def release(feedback: LessonFeedback, by) -> LessonFeedback:
     return _move(feedback, FeedbackStatus.RELEASED, by, "feedback.released")
 
 
-NO_REASON = "no reason given"
 
 
-def withhold(feedback: LessonFeedback, by, reason: str = NO_REASON) -> LessonFeedback:
+def withhold(feedback: LessonFeedback, by, reason: str) -> LessonFeedback:
     """A moderator keeps the comment from the panel (abuse, or personal details the masking
-    missed), saying why: the reason is kept with it and in the log. The screening page always
-    asks for one; a caller that has none (the demo's seed) is recorded as giving none."""
+    missed), saying why: the reason is kept with it and in the log."""
     reason = " ".join(reason.split())
     if not reason:
         raise FeedbackError("Say why the feedback is withheld.")

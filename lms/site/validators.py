@@ -38,7 +38,7 @@ def printable_text(value: str) -> None:
     certificate, and can make two names that look the same differ."""
     joiners = {"\u200c", "\u200d"}  # zero-width (non-)joiners are part of spelling in Persian and others
     if any(
-        unicodedata.category(character) in ("Cc", "Cf", "Co", "Cn") and character not in joiners
+        unicodedata.category(character) in ("Cc", "Cf", "Co", "Cn", "Cs") and character not in joiners
         for character in value
     ):
         raise forms.ValidationError("Use letters, numbers, spaces and punctuation only")

@@ -473,12 +473,12 @@ def test_a_moderator_withholds_a_released_comment_from_the_panel_page(lesson, mo
         "/admin/feedback/?show=all").content.decode()
 
 
-def test_withholding_without_a_reason_says_so_in_the_log_and_a_blank_one_is_refused(lesson, module):
+def test_withholding_needs_a_reason_which_the_log_gives(lesson, module):
     feedback = LessonFeedbackFactory(lesson=lesson, module=module)
     moderator = LearnerFactory()
     with pytest.raises(FeedbackError):
         withhold(feedback, moderator, "   ")
     assert LessonFeedback.objects.get(pk=feedback.pk).status == FeedbackStatus.AWAITING_SCREENING
-    withhold(feedback, moderator)
+    withhold(feedback, moderator, "Names a colleague")
     entry = ModelLogEntry.objects.get(action="feedback.withheld")
-    assert entry.message == f"Withheld feedback on {lesson.title}: no reason given"
+    assert entry.message == f"Withheld feedback on {lesson.title}: Names a colleague"
