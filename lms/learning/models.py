@@ -283,9 +283,11 @@ class Attempt(models.Model):
         ]
         indexes = [
             models.Index(fields=["user", "quiz", "started_at"]),
-            # The training report's attempts and passes per quiz, from the index alone on PostgreSQL.
-            models.Index(fields=["quiz", "passed"], include=["id", "submitted_at"],
-                         condition=models.Q(status="submitted"), name="attempt_submitted_quiz"),
+            # The training report's attempts and passes per module, month or the learner's sector,
+            # district or organisation, from the index alone on PostgreSQL (the table is wide:
+            # each attempt keeps its questions and answers).
+            models.Index(fields=["quiz", "passed"], include=["id", "submitted_at", "user"],
+                         condition=models.Q(status="submitted"), name="attempt_submitted_by_quiz"),
         ]
 
     def __str__(self):
