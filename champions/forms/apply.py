@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
-from champions.forms.fields import ChoiceOfRecord, ChoiceOfRecords
 from champions.models import Champion, ChampionTier, Language
 from champions.services import Application, confirmed_organisations, tier_progress
 from content.models import Sector, Topic
 from lms.accounts.models import District
+from lms.site.fields import ChoiceOfRecord, ChoiceOfRecords
 from lms.site.validators import printable_text, reject_formula_start, validate_person_name
 
 

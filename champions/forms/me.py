@@ -3,10 +3,10 @@ sees them."""
 
 from django import forms
 
-from champions.forms.fields import ChoiceOfRecords
 from champions.models import Champion, Language
 from content.models import Topic
 from lms.accounts.models import District
+from lms.site.fields import ChoiceOfRecords
 from lms.site.validators import printable_text
 
 

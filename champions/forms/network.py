@@ -10,12 +10,12 @@ from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
-from champions.forms.fields import ChoiceOfRecord, ChoiceOfRecords
 from champions.models import Champion
 from champions.network import EARLIEST_BRIEFING, MOST_PEOPLE_AT_A_BRIEFING, BriefingDetails, active_bookings
 from content.models import Topic
 from lms.accounts.models import District
 from lms.organisations.models import Organisation
+from lms.site.fields import ChoiceOfRecord, ChoiceOfRecords
 from lms.site.validators import printable_text, reject_formula_start
 
 

@@ -20,7 +20,6 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput, BooleanRadioSelect
 
-from champions.forms.fields import ChoiceOfRecord
 from champions.whiteribbon.evidence import ACCEPTED, check_upload
 from champions.whiteribbon.models import AccreditationCycle, ActionItem, WhiteRibbonPerson
 from champions.whiteribbon.plans import due_date_problem
@@ -29,6 +28,7 @@ from champions.whiteribbon.services import expiry_of
 from content.models import TrainingModulePage
 from lms.accounts.models import District, User
 from lms.organisations.models import Organisation
+from lms.site.fields import ChoiceOfRecord
 from lms.site.validators import printable_text, reject_formula_start
 
 S = AccreditationCycle.Stage

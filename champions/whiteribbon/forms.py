@@ -13,11 +13,11 @@ from urllib.parse import urlsplit
 from django import forms
 from django.conf import settings
 
-from champions.forms.fields import ChoiceOfRecord
 from champions.whiteribbon import evidence
 from champions.whiteribbon.models import ACCREDITATION_YEARS, AccreditationCycle, ActionItem, Criterion, Focus
 from champions.whiteribbon.plans import due_date_problem, year_span
 from content.models import TrainingModulePage, without_view_restrictions
+from lms.site.fields import ChoiceOfRecord
 from lms.site.validators import printable_text, reject_formula_start
 
 TITLE_MAX = 200

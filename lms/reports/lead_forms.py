@@ -6,9 +6,9 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import connections
 
 from lms.reports.lead import published_modules
+from lms.site.fields import ChoiceOfRecords
 
 NOT_IN_THE_LIST = "Choose modules from the list. One you chose may no longer be published."
 
@@ -16,27 +16,14 @@ NOT_IN_THE_LIST = "Choose modules from the list. One you chose may no longer be 
 AN_ID = re.compile(r"[1-9][0-9]*", re.ASCII)
 
 
-class ModuleChoiceField(forms.ModelMultipleChoiceField):
+class ModuleChoiceField(ChoiceOfRecords):
     def label_from_instance(self, obj):
         return obj.title
-
-    def _is_an_id(self, value) -> bool:
-        """Whether `value` is written as the form writes an id, and within the integers the
-        database holds for one (beyond them, SQLite raises OverflowError)."""
-        if not isinstance(value, str) or not AN_ID.fullmatch(value):
-            return False
-        column = self.queryset.model._meta.pk.target_field.get_internal_type()
-        largest = connections[self.queryset.db].ops.integer_field_range(column)[1]
-        # Compared by length first: int() refuses strings of thousands of digits.
-        return len(value) <= len(str(largest)) and int(value) <= largest
 
     def clean(self, value):
         # Whatever is wrong with what was sent (an id not in the list, an id beyond the database's
         # integers, junk, a NUL character), the person is told the same thing: only the boxes on
         # the page can be chosen. Ids are checked before any query, so none can overflow it.
-        values = value if isinstance(value, list | tuple) else [value]
-        if value and not all(self._is_an_id(each) for each in values):
-            raise ValidationError(NOT_IN_THE_LIST, code="invalid_choice")
         try:
             return super().clean(value)
         except ValidationError:

@@ -1,4 +1,6 @@
-"""Form fields the champions' forms share."""
+"""Choice fields of records that every app's forms share: an id no database could hold is refused
+as a wrong choice with the field's own message, before any query (SQLite raises OverflowError
+on it, and a 500 would follow)."""
 
 from __future__ import annotations
 
