@@ -175,7 +175,7 @@ def _median_days(completed: QuerySet, group_by: str | None) -> dict:
 
 def training_activity(filters: Filters, group_by: str) -> TrainingActivity:
     """Learners, starts, completions, attempts, passes and the median time to complete, by
-    `group_by` (module, sector, district, organisation or month) and in all: eight queries."""
+    `group_by` (module, sector, district, organisation or month) and in all: six queries."""
     enrolments = filters.people(Enrolment.objects.all())
     started = filters.period(enrolments, "started_at")
     completed = filters.period(enrolments.filter(completed_at__isnull=False), "completed_at")
@@ -191,6 +191,9 @@ def training_activity(filters: Filters, group_by: str) -> TrainingActivity:
             lines[key] = TrainingLine(key=key, label=_label(key, label))
         return lines[key]
 
+    # Every row counts in exactly one line, so the lines add up to the totals; only the
+    # learners in all need their own count (a learner can be on several lines).
+    report.total.learners = started.order_by().aggregate(learners=Count("user_id", distinct=True))["learners"] or 0
     sources = (
         (started, {"moment": "started_at"}, {"learners": Count("user_id", distinct=True), "starts": Count("pk")}),
         (completed, {"moment": "completed_at"}, {"completions": Count("pk")}),
@@ -198,9 +201,6 @@ def training_activity(filters: Filters, group_by: str) -> TrainingActivity:
          {"attempts": Count("pk"), "passes": Count("pk", filter=Q(passed=True))}),
     )
     for queryset, paths, measures in sources:
-        overall = queryset.order_by().aggregate(**measures)
-        for name, value in overall.items():
-            setattr(report.total, name, value or 0)
         key, label = grouping(group_by, **paths)
         values = {"key": key, **({"label": F(label)} if label else {})}
         if group_by == "module" and "learners" in measures:
@@ -211,6 +211,8 @@ def training_activity(filters: Filters, group_by: str) -> TrainingActivity:
             target = line(row["key"], row.get("label"))
             for name in measures:
                 setattr(target, name, row[name])
+                if name != "learners":
+                    setattr(report.total, name, getattr(report.total, name) + row[name])
     report.total.median_days = _median_days(completed, None).get(None)
     # Every line with a median has completions, so it is already there with its label.
     for key, days in _median_days(completed, group_by).items():

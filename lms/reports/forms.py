@@ -9,7 +9,7 @@ from wagtail.admin.widgets import AdminDateInput
 from content.models import Sector, TrainingModulePage
 from lms.accounts.models import District
 from lms.organisations.models import Organisation
-from lms.site.fields import ChoiceOfRecord
+from lms.site.fields import ChoiceOfRecord, QuickSelect
 
 # Dates from this year on are refused: no training happens then, and a day past the calendar's
 # last cannot be counted to.
@@ -38,6 +38,7 @@ class ReportFilterForm(forms.Form):
     )
     module = ChoiceOfRecord(
         queryset=TrainingModulePage.objects.order_by("title"), required=False, empty_label="All modules",
+        widget=QuickSelect,
         error_messages=CHOICE_ERRORS,
     )
     sector = ChoiceOfRecord(
@@ -48,6 +49,7 @@ class ReportFilterForm(forms.Form):
     )
     organisation = ChoiceOfRecord(
         queryset=Organisation.objects.listed().order_by("name"), required=False, empty_label="All organisations",
+        widget=QuickSelect,
         error_messages=CHOICE_ERRORS,
     )
     group_by = forms.ChoiceField(
