@@ -42,7 +42,7 @@ DEMO_FEEDBACK = [
 
 
 # Why the demo's moderator kept one comment from the panel.
-WITHHELD_REASON = "It describes a colleague's case in detail the masking could not remove."
+WITHHELD_REASON = "Abuse of the lesson's writer, not feedback on the lesson."
 
 
 def load_demo_feedback() -> int:

@@ -215,10 +215,14 @@ def unescaped(value) -> str:
     return text
 
 
-def formula_refusal(text: str) -> str:
+def formula_refusal(text: str, can_be_text: bool = True) -> str:
+    """Why a cell starting like a formula is refused, and what to do: a name or a job title is
+    never text that starts so (the apostrophe that marks text does not help them)."""
     shown = text if len(text) <= 40 else text[:40] + "…"
-    return (f"“{shown}” starts with “{text[:1]}”, which a spreadsheet runs as a formula, so it is refused. "
-            f"Remove the “{text[:1]}”; or, if the text must start with it, put an apostrophe (') before it.")
+    refusal = f"“{shown}” starts with “{text[:1]}”, which a spreadsheet runs as a formula, so it is refused. "
+    if not can_be_text:
+        return refusal + f"Remove the “{text[:1]}”."
+    return refusal + f"Remove the “{text[:1]}”; or, if the text must start with it, put an apostrophe (') before it."
 
 
 @dataclass
@@ -316,7 +320,7 @@ class PersonResource(resources.ModelResource):
             raw = str(row.get(column) or "")
             text = unescaped(raw)
             if text == raw and raw.startswith(FORMULA_STARTS):
-                errors[column] = formula_refusal(raw)
+                errors[column] = formula_refusal(raw, can_be_text=column not in ("full_name", "job_role"))
                 continue
             text = " ".join(text.split())
             try:

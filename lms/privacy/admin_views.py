@@ -177,13 +177,18 @@ class StaffErasureView(LearnerRecordAccessMixin, WagtailAdminTemplateMixin, Temp
         log(self.person, RECORD_VIEWED, user=request.user)
         return self.render_page(StaffErasureForm(person=self.person), self.refusal())
 
+    def refused_again(self, form, refused):
+        """The confirmation shown again (who they are, with the problem): a view of their record."""
+        log(self.person, RECORD_VIEWED, user=self.request.user)
+        return self.render_page(form, refused, status=400)
+
     def post(self, request, *args, **kwargs):
         refused = self.refusal()
         form = StaffErasureForm(request.POST, person=self.person)
         if refused:
-            return self.render_page(form, refused, status=400)
+            return self.refused_again(form, refused)
         if not form.is_valid():
-            return self.render_page(form, None, status=400)
+            return self.refused_again(form, None)
         with transaction.atomic():
             # Two submissions at once queue here; the second finds the account already erased.
             person = User.objects.select_for_update().get(pk=self.person.pk)

@@ -132,3 +132,10 @@ def test_opening_the_confirmation_is_logged_as_a_view_of_their_record(two_people
     assert coordinator_client.get(f"/admin/people/{alice.pk}/erase/").status_code == 200
     entry = ModelLogEntry.objects.get(action=RECORD_VIEWED, object_id=str(alice.pk))
     assert entry.user == coordinator_client.user
+
+
+def test_the_confirmation_shown_again_after_a_refused_post_is_logged_as_a_view_too(two_people, coordinator_client):
+    alice = two_people.alice
+    response = coordinator_client.post(f"/admin/people/{alice.pk}/erase/", {})
+    assert response.status_code == 400 and alice.email in response.content.decode()
+    assert ModelLogEntry.objects.filter(action=RECORD_VIEWED, object_id=str(alice.pk)).count() == 1
