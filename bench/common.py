@@ -289,6 +289,23 @@ class Run:
         print(f"Figures written to {path}")
 
 
+def coordinator_reports() -> dict[str, str]:
+    """Every coordinator's report worth timing (name: URL), the benchmarks' shared list."""
+    year_ago = (datetime.date.today() - datetime.timedelta(days=365)).isoformat()
+    return {
+        "training by module": "/admin/reports/training/?group_by=module",
+        "training by sector": "/admin/reports/training/?group_by=sector",
+        "training by month": "/admin/reports/training/?group_by=month",
+        "training by sector, last year": f"/admin/reports/training/?group_by=sector&since={year_ago}",
+        "certificates by organisation": "/admin/reports/certificates/?group_by=organisation",
+        "network by district": "/admin/reports/network/?group_by=district",
+        "White Ribbon pipeline": "/admin/white-ribbon/",
+        "White Ribbon target": "/admin/white-ribbon/target/",
+        "confidence by module": "/admin/reports/confidence/?group_by=module",
+        "confidence by month": "/admin/reports/confidence/?group_by=month",
+    }
+
+
 @contextmanager
 def bench(args, *, script: str, fresh: bool = True, demo: bool = True):
     """A `Run` with Django set up on the benchmark's database: fresh (a temporary SQLite file or

@@ -24,32 +24,15 @@ report the site does not have (yet) is left out.
 import datetime
 import sys
 
-from common import Within, arguments, bench
+from common import Within, arguments, bench, coordinator_reports
+
+# The reports this script times with the demo and with more learners (bench/scale.py times them all).
+REPORTS = ("training by module", "training by month", "training by sector, last year",
+           "certificates by organisation", "network by district", "confidence by module", "confidence by month")
 
 
 def report_pages() -> dict[str, str]:
-    """The reports to time (name: URL), those the site has."""
-    from django.urls import Resolver404, resolve
-
-    year_ago = (datetime.date.today() - datetime.timedelta(days=365)).isoformat()
-    pages = {
-        "training by module": "/admin/reports/training/?group_by=module",
-        "training by month": "/admin/reports/training/?group_by=month",
-        "training by sector, last year": f"/admin/reports/training/?group_by=sector&since={year_ago}",
-        "certificates by organisation": "/admin/reports/certificates/?group_by=organisation",
-        "network by district": "/admin/reports/network/?group_by=district",
-        "confidence by module": "/admin/reports/confidence/?group_by=module",
-        "confidence by month": "/admin/reports/confidence/?group_by=month",
-    }
-    found = {}
-    for name, url in pages.items():
-        try:
-            match = resolve(url.split("?")[0])
-        except Resolver404:
-            continue
-        if match.url_name != "wagtail_serve" and "wagtail_serve" not in str(match.func):
-            found[name] = url
-    return found
+    return {name: url for name, url in coordinator_reports().items() if name in REPORTS}
 
 
 def add_learners(count: int) -> None:

@@ -17,39 +17,11 @@ most lessons done. Prints the table rows each report counts over, then per page 
 when a report's median is over 500 ms, 2 when the scale data is not there.
 """
 
-import datetime
 import sys
 
-from common import Within, arguments, bench
+from common import Within, arguments, bench, coordinator_reports
 
 LIMIT_MS = 500
-
-
-def reports() -> dict[str, str]:
-    """The coordinators' reports to time (name: URL), those the site has."""
-    from django.urls import Resolver404, resolve
-
-    year_ago = (datetime.date.today() - datetime.timedelta(days=365)).isoformat()
-    pages = {
-        "training by module": "/admin/reports/training/?group_by=module",
-        "training by sector": "/admin/reports/training/?group_by=sector",
-        "training by month": "/admin/reports/training/?group_by=month",
-        "training by sector, last year": f"/admin/reports/training/?group_by=sector&since={year_ago}",
-        "certificates by organisation": "/admin/reports/certificates/?group_by=organisation",
-        "network by district": "/admin/reports/network/?group_by=district",
-        "White Ribbon pipeline": "/admin/white-ribbon/",
-        "White Ribbon target": "/admin/white-ribbon/target/",
-        "confidence by module": "/admin/reports/confidence/?group_by=module",
-    }
-    found = {}
-    for name, url in pages.items():
-        try:
-            match = resolve(url.split("?")[0])
-        except Resolver404:
-            continue
-        if match.url_name != "wagtail_serve":
-            found[name] = url
-    return found
 
 
 def main() -> int:
@@ -78,7 +50,7 @@ def main() -> int:
         }
         print("Rows: " + ", ".join(f"{count:,} {name}" for name, count in rows.items()))
         run.extra = {"rows": rows}
-        pages = reports()
+        pages = coordinator_reports()
         run.measure(run.signed_in("coordinator@example.org"), pages, size="coordinator", warm=2)
         busiest = (LessonCompletion.objects.filter(user__email__endswith=f"@{SCALE_DOMAIN}")
                    .values("user__email").annotate(n=Count("pk")).order_by("-n").first())
