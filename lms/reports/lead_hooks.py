@@ -7,7 +7,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
-from wagtail.log_actions import registry as log_action_registry
 
 from lms.reports.lead import EXPECTED_MODULES_ACTION
 
@@ -41,9 +40,3 @@ class ExpectedModulesFormatter(LogFormatter):
 def register_expected_modules_action(actions):
     actions.register_action(EXPECTED_MODULES_ACTION)(ExpectedModulesFormatter)
 
-
-# This module is imported with the site's URLs (lms/reports/urls.py), not by Wagtail's search for
-# wagtail_hooks modules: if Wagtail has already read the log actions by then (something was logged
-# first), the action is added to what it read, so an entry never shows as "Unknown".
-if log_action_registry.has_scanned_for_actions and EXPECTED_MODULES_ACTION not in log_action_registry.formatters:
-    register_expected_modules_action(log_action_registry)

@@ -4,10 +4,7 @@ training report on each organisation they lead, its downloads, and its expected-
 from django.urls import path
 
 import lms.site.converters  # noqa: F401  (registers <id:…>)
-from lms.reports import (
-    lead_hooks,  # noqa: F401  (registers the links to the report from the leads' area)
-    lead_views,
-)
+from lms.reports import lead_views
 
 TRAINING = "organisations/<id:organisation_id>/training"
 
