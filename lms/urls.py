@@ -37,6 +37,8 @@ urlpatterns = [
     path("", include("lms.learning.urls")),
     path("", include("lms.feedback.urls")),
     path("", include("lms.certificates.urls")),
+    path("", include("lms.updates.urls")),
+    path("", include("lms.followup.urls")),
     path("organisations/", include("champions.whiteribbon.urls")),
     path("champions/", include("champions.urls")),
     path("", include("lms.reports.urls")),

@@ -50,6 +50,7 @@ from tests.content.factories import (
     variant,
 )
 from tests.feedback.factories import LessonFeedbackFactory
+from tests.followup.factories import FACTORY_CLASSES as FOLLOWUP_FACTORIES
 from tests.learning.factories import (
     AttemptFactory,
     ChoiceFactory,
@@ -66,6 +67,7 @@ from tests.learning.factories import (
 )
 from tests.organisations.factories import MembershipFactory, OrganisationFactory, confirmed_member
 from tests.privacy.factories import DataExportFactory, ErasedCertificateFactory, InactivityWarningFactory
+from tests.updates.factories import FACTORY_CLASSES as UPDATES_FACTORIES
 from tests.whiteribbon.factories import (
     AccreditationCycleFactory,
     ActionItemFactory,
@@ -188,6 +190,8 @@ FACTORIES: dict[str, type[DjangoModelFactory]] = {
         DataExportFactory, ErasedCertificateFactory, InactivityWarningFactory,
         # lesson feedback
         LessonFeedbackFactory,
+        # guidance updates and follow-up evaluation
+        *UPDATES_FACTORIES, *FOLLOWUP_FACTORIES,
     )
 }
 

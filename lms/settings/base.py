@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "lms.reports",
     "lms.privacy",
     "champions",
+    "lms.updates",
+    "lms.followup",
     "lms.certificates",
     "lms.learning",
     "lms.feedback",

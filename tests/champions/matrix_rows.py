@@ -13,10 +13,12 @@ from champions.models import Champion
 from tests.champions import matrix_admin, matrix_apply, matrix_directory, matrix_network
 from tests.champions.factories import ChampionFactory
 from tests.feedback import matrix_feedback
+from tests.followup import matrix_followup
 from tests.organisations import matrix_user_import
 from tests.privacy import matrix_privacy
 from tests.reports import matrix_lead_reports, matrix_reports
 from tests.site import matrix_audit
+from tests.updates import matrix_updates
 from tests.whiteribbon import matrix_admin as whiteribbon_admin
 from tests.whiteribbon import matrix_import as whiteribbon_import
 from tests.whiteribbon import matrix_lead as whiteribbon_lead
@@ -24,7 +26,7 @@ from tests.whiteribbon import matrix_lead as whiteribbon_lead
 PARTS = (
     matrix_apply, matrix_directory, matrix_network, matrix_admin, whiteribbon_lead, whiteribbon_admin,
     whiteribbon_import, matrix_reports, matrix_lead_reports, matrix_privacy, matrix_user_import, matrix_audit,
-    matrix_feedback,
+    matrix_feedback, matrix_updates, matrix_followup,
 )
 
 RULES = [rule for part in PARTS for rule in part.RULES]

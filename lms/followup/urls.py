@@ -1,0 +1,3 @@
+"""URLs of lms.followup."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of lms.updates."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Factories of lms.followup's models (FACTORIES in tests/factories.py gathers them)."""
+
+FACTORY_CLASSES: tuple = ()

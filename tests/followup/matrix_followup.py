@@ -1,0 +1,7 @@
+"""Authorisation matrix rows for lms.followup (see tests/champions/matrix_rows.py)."""
+
+RULES: list = []
+
+
+def extend_world(world) -> dict:
+    return {}
