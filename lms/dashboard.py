@@ -47,6 +47,7 @@ def my_learning(request):
             member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.CONFIRMED)),
         ).order_by("name"),
         "panels": my_learning_panels(request),
+        "notices": my_learning_notices(request),
     })
 
 
@@ -58,3 +59,13 @@ MY_LEARNING_PANELS_HOOK = "my_learning_panels"
 
 def my_learning_panels(request) -> list[str]:
     return [html for panel in hooks.get_hooks(MY_LEARNING_PANELS_HOOK) if (html := panel(request))]
+
+
+# The same for what needs the learner's attention first (a guidance update to complete, a
+# follow-up to answer): shown at the top of the page, above "In progress", as notification
+# banners. Each function takes the request and returns HTML or None, in a constant number of queries.
+MY_LEARNING_NOTICES_HOOK = "my_learning_notices"
+
+
+def my_learning_notices(request) -> list[str]:
+    return [html for notice in hooks.get_hooks(MY_LEARNING_NOTICES_HOOK) if (html := notice(request))]
