@@ -346,6 +346,9 @@ class ConfidenceRating(models.Model):
         # In the order they are asked: reports show a column for each, in this order.
         BEFORE = "before", "Before the first lesson"
         AFTER = "after", "After passing"
+        # Asked only through the follow-up invitation (lms.followup), a configurable time after
+        # the module was completed; the learning views' own self-assessment URL refuses it.
+        FOLLOW_UP = "follow_up", "Three months after"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="confidence_ratings")
     module = models.ForeignKey("content.TrainingModulePage", on_delete=models.PROTECT, related_name="+")
@@ -357,7 +360,7 @@ class ConfidenceRating(models.Model):
         null=True, blank=True, editable=False,
         help_text="The mean of the ratings, set on saving; empty when the learner chose not to rate.",
     )
-    # On a later rating (after): the mean of the same person's before rating of the module, empty
+    # On a later rating (after, follow-up): the mean of the same person's before rating of the module, empty
     # when there is none or they chose not to rate. Kept here so that a report pairs the two
     # without looking the before rating up row by row; saving a before rating sets it on the
     # later ones (a before rating may come after the after rating: it is open any time).

@@ -184,8 +184,9 @@ def attempt_result_panels(request, attempt: Attempt) -> list[str]:
 @signed_in
 @require_http_methods(["GET", "POST"])
 def confidence(request, module_id: int, stage: str):
-    """Rate confidence on each learning outcome: before the first lesson, and after passing."""
-    if stage not in ConfidenceRating.Stage.values:
+    """Rate confidence on each learning outcome: before the first lesson, and after passing. The
+    three-month stage is answered only through its follow-up invitation (lms.followup)."""
+    if stage not in (ConfidenceRating.Stage.BEFORE, ConfidenceRating.Stage.AFTER):
         raise Http404
     module = get_object_or_404(TrainingModulePage.objects.live(), pk=module_id)
     next_url = safe_next(request, default=reverse("my_learning"))

@@ -57,6 +57,10 @@ CHAMPION_AGREEMENT_LINK_DAYS = 30
 CHAMPION_LAPSE_GRACE_DAYS = 60
 RELAY_MESSAGES_PER_DAY = 5
 
+# Follow-up evaluation: how many days after completing a module a learner is invited to the
+# three-month follow-up (lms.followup).
+FOLLOW_UP_DAYS = int(env("FOLLOW_UP_DAYS", "90"))
+
 INSTALLED_APPS = [
     # Ours, highest layer first (see README, "Layout"): each may import only those below it.
     "lms.demo",
