@@ -1,3 +1,30 @@
 """Factories of lms.followup's models (FACTORIES in tests/factories.py gathers them)."""
 
-FACTORY_CLASSES: tuple = ()
+import datetime
+
+import factory
+
+from lms.followup.models import FollowUp, FollowUpRefusal
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    """An invitation sent and waiting for an answer (of a new learner and module unless given)."""
+
+    class Meta:
+        model = FollowUp
+
+    user = factory.SubFactory("tests.accounts.factories.LearnerFactory")
+    module = factory.SubFactory("tests.content.factories.TrainingModulePageFactory")
+    completed_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=90))
+
+
+class FollowUpRefusalFactory(factory.django.DjangoModelFactory):
+    """A learner who said "No thanks, do not ask me again"."""
+
+    class Meta:
+        model = FollowUpRefusal
+
+    user = factory.SubFactory("tests.accounts.factories.LearnerFactory")
+
+
+FACTORY_CLASSES: tuple = (FollowUpFactory, FollowUpRefusalFactory)

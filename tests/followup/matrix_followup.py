@@ -1,7 +1,22 @@
-"""Authorisation matrix rows for lms.followup (see tests/champions/matrix_rows.py)."""
+"""Authorisation matrix rows for lms.followup (see tests/champions/matrix_rows.py).
 
-RULES: list = []
+The follow-up form opens from a signed link only for its owner, the matrix's learner; anyone else
+signed in gets "not found" (a link tells a stranger nothing), and a signed-out visitor is sent
+to sign in and back. The follow-up setting is each signed-in person's own page. The report of
+use in work is the coordinators' (see tests/reports' rows for the report screens)."""
+
+from lms.followup.services import link_token
+from tests.followup.factories import FollowUpFactory
+from tests.matrix_visitors import COORDINATORS, SIGNED_IN_PAGE, row
+
+RULES: list = [
+    (r"^my-learning/follow-up/<str:token>/$", "/my-learning/follow-up/{follow_up_link}/",
+     row("404", signed_out="login", learner="200")),
+    (r"^profile/follow-up/$", "/profile/follow-up/", SIGNED_IN_PAGE),
+    (r"^admin/reports/follow-up/$", "/admin/reports/follow-up/", COORDINATORS),
+]
 
 
 def extend_world(world) -> dict:
-    return {}
+    follow_up = FollowUpFactory(user=world.membership.user, module=world.module)
+    return {"follow_up_link": link_token(follow_up)}
