@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 from wagtail import hooks
 
 from content.models import LearningPath, TrainingModulePage
+from lms.certificates.history import history_of
 from lms.certificates.models import Certificate, verify_url
 from lms.certificates.services import state_label, today
 from lms.learning.access import catalogue
@@ -30,14 +31,16 @@ def my_learning(request):
     confidence = {}
     for rating in ConfidenceRating.objects.filter(user=user, skipped=False):
         confidence.setdefault(rating.module_id, {})[rating.stage] = rating.average
+    certificates = list(Certificate.objects.filter(user=user))
+    history = history_of(certificates)
     return render(request, "lms/my_learning.html", {
         "in_progress": in_progress,
         "completed": completed,
         "confidence": confidence,
         "certificates": [
             {"certificate": c, "state": c.state_on(today()), "label": state_label(c.state_on(today())),
-             "share_url": verify_url(c.code)}
-            for c in Certificate.objects.filter(user=user)
+             "share_url": verify_url(c.code), "history": history.get(c.pk, [])}
+            for c in certificates
         ],
         "progress": progress,
         "learning_path": path,
