@@ -249,7 +249,11 @@ class HomePage(DescribedPage, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.ModuleIndexPage", "content.SupportPage", "content.SearchPage"]
+    subpage_types = [
+        "content.ModuleIndexPage", "content.SupportPage", "content.SearchPage",
+        # Guidance updates (lms.updates) hang from their own index at /updates/; named, not imported.
+        "updates.GuidanceUpdateIndexPage",
+    ]
     max_count = 1
     template = "content/home_page.html"
     description_fields = ("intro",)

@@ -57,6 +57,10 @@ CHAMPION_AGREEMENT_LINK_DAYS = 30
 CHAMPION_LAPSE_GRACE_DAYS = 60
 RELAY_MESSAGES_PER_DAY = 5
 
+# Guidance updates: the days a certificate holder has, from the day they are told of an update,
+# to complete it before it shows as outstanding (editors may set another number per update).
+GUIDANCE_UPDATE_DAYS_TO_COMPLETE = int(env("GUIDANCE_UPDATE_DAYS_TO_COMPLETE", "28"))
+
 # Follow-up evaluation: how many days after completing a module a learner is invited to the
 # three-month follow-up (lms.followup).
 FOLLOW_UP_DAYS = int(env("FOLLOW_UP_DAYS", "90"))

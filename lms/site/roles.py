@@ -59,6 +59,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "champions.view_whiteribbonperson", "champions.add_whiteribbonperson",
         "champions.change_whiteribbonperson", "champions.delete_whiteribbonperson",
         "champions.change_whiteribbonsettings",
+        # Guidance updates: how many holders were told, completed, or are outstanding, per update.
+        "updates.view_update_take_up",
     ],
     Role.EDITOR: [
         *_ADMIN, *_MEDIA,

@@ -9,3 +9,11 @@ class UpdatesConfig(AppConfig):
     name = "lms.updates"
     label = "updates"
     verbose_name = "Guidance updates"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from lms.updates.models import GuidanceUpdatePage
+        from lms.updates.notices import on_update_published
+
+        page_published.connect(on_update_published, sender=GuidanceUpdatePage, dispatch_uid="updates_notify_holders")
