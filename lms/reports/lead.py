@@ -1,7 +1,8 @@
 """What an organisation lead reads about their own staff's training (/organisations/<id>/training/):
 the modules the organisation expects, how many of its confirmed members completed each, its
 members' certificates, and by name who completed, is part-way through or has not started each
-expected module, and whose certificate expires within 60 days.
+expected module, whose certificate expires within 60 days, and who has not completed a guidance
+update their certificate asks for.
 
 Only confirmed members of the one organisation, ever: every query here starts from
 `confirmed_members_of_organisations_led_by(lead, [organisation])`, the rule every lead-facing
@@ -31,6 +32,7 @@ from lms.accounts.models import User
 from lms.certificates.models import Certificate, confirmed_members_of_organisations_led_by
 from lms.learning.models import Enrolment
 from lms.organisations.models import Organisation
+from lms.updates.leads import UpdateLine, updates_not_done
 
 SMALL_COUNT = 5
 FEWER_THAN = "fewer than 5"
@@ -163,6 +165,8 @@ class TrainingReport:
     expiring: list[Certificate]
     # Each member with an expected module not started, and those modules.
     not_started: list[tuple[MemberLine, list[TrainingModulePage]]] = field(default_factory=list)
+    # Each guidance update some members need, with who has not completed it (lms.updates.leads).
+    updates: list[UpdateLine] = field(default_factory=list)
 
     @property
     def member_count(self) -> int | str:
@@ -265,5 +269,5 @@ def training_report(lead, organisation: Organisation, day: datetime.date) -> Tra
     return TrainingReport(
         organisation=organisation, day=day, expectation=expectation, members=members, modules=lines,
         certificates={name: value or 0 for name, value in totals.items()}, expiring=expiring,
-        not_started=not_started,
+        not_started=not_started, updates=updates_not_done(member_ids, day),
     )

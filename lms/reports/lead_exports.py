@@ -1,6 +1,7 @@
 """A lead's training report as a download: the same tables as the page (summary, certificates,
-members' training, certificates expiring soon, not started), as one CSV (a section per table) or
-one Excel workbook (a sheet per table). Cells go through `Table.cells`, so formula text stays text."""
+members' training, certificates expiring soon, not started, guidance updates not done), as one
+CSV (a section per table) or one Excel workbook (a sheet per table). Cells go through
+`Table.cells`, so formula text stays text."""
 
 from __future__ import annotations
 
@@ -47,6 +48,14 @@ def report_tables(report: TrainingReport) -> list[Table]:
             title="Not started", period=about, headings=["Name", "Email", "Module"],
             rows=[[line.name, line.person.email, module.title]
                   for line, modules in report.not_started for module in modules],
+            total=[],
+        ),
+        Table(
+            title="Guidance updates not done", period=about,
+            headings=["Name", "Email", "Update", "Update of", "Due by", "Outstanding"],
+            rows=[[person.name, person.person.email, line.update.title, line.update.update_day, person.due_on,
+                   "Yes" if person.outstanding else "No"]
+                  for line in report.updates for person in line.not_done],
             total=[],
         ),
     ]
