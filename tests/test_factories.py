@@ -5,7 +5,10 @@ from django.apps import apps
 
 from tests.factories import FACTORIES, LessonPageFactory, MembershipFactory, TrainingModulePageFactory, make_module
 
-APPS = ("content", "accounts", "organisations", "learning", "certificates", "champions", "privacy", "feedback", "updates", "followup")
+APPS = (
+    "content", "accounts", "organisations", "learning", "certificates", "champions", "privacy", "feedback", "updates",
+    "followup",
+)
 
 # Fields whose stored values full_clean() rejects although the app writes them on purpose.
 NOT_CLEANED = {
