@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from lms.followup.models import UsedInWork
 from lms.reports import figures as reports
 from lms.reports.exports import Table, csv_response, xlsx_response
 from lms.reports.forms import ReportFilterForm
@@ -251,10 +252,13 @@ class ConfidenceReportView(ReportView):
     slug = "confidence"
     introduction = (
         "Learners rate their confidence on each of a module's learning outcomes from 1 to 5 before its first "
-        "lesson and again after passing its quiz; a rating's mean is the mean of its outcomes. Rated: people who "
+        "lesson, again after passing its quiz, and three months after completing it, when they are invited to a "
+        "short follow-up; a rating's mean is the mean of its outcomes. Rated: people who "
         "gave a rating in the period; chose not to rate: people who skipped it. Rated before and after: people "
         "who rated the same module both times, whose after was given in the period; the mean change and the "
-        "share who improved (whose after is higher than their before) are over those pairs. People are counted "
+        "share who improved (whose after is higher than their before) are over those pairs; the same for before "
+        "and three months after. Follow-up invitations: sent in the period, and of those how many were answered "
+        "and declined so far; the response rate is answered out of invited. People are counted "
         "under the sector, district and organisation their profile gives today; a person who rated two modules "
         "counts once in a line, and each of their ratings counts in its means. Learners are told that only "
         f"they see their own ratings: a mean, change or share over fewer than {reports.FEWEST_PEOPLE} people reads "
@@ -275,7 +279,9 @@ class ConfidenceReportView(ReportView):
                 line.changes[stage].people,
                 _withheld(line.changes[stage].mean_change, line.changes[stage].too_few),
                 _withheld(line.changes[stage].improved_share, line.changes[stage].too_few))]
-            return stages + changes
+            invitations = line.invitations
+            return stages + changes + [invitations.invited, invitations.answered, invitations.declined,
+                                       _number(invitations.response_rate)]
 
         headings = [dict(self.groups)[cleaned["group_by"]]]
         column_groups = []
@@ -288,6 +294,8 @@ class ConfidenceReportView(ReportView):
             headings += [f"Rated {first} and {name}", f"Mean change, {first} to {name}",
                          f"Improved {first} to {name} (%)"]
             column_groups.append((f"{first.capitalize()} and {name}", ["Rated both", "Mean change", "Improved (%)"]))
+        headings += ["Follow-ups sent", "Follow-ups answered", "Follow-ups declined", "Follow-up response rate (%)"]
+        column_groups.append(("Follow-up invitations", ["Sent", "Answered", "Declined", "Response rate (%)"]))
         table = Table(
             column_groups=column_groups,
             title=self.page_title,
@@ -325,3 +333,67 @@ class ConfidenceReportView(ReportView):
             description += (f" A mean over fewer than {reports.FEWEST_PEOPLE} people is not drawn, so that no one's "
                             "own rating can be read from the chart.")
         return dataclasses.replace(chart, rows=rows, description=description)
+
+
+class FollowUpReportView(ReportView):
+    """Use in work three months on, from the follow-up (lms.followup): counts and shares of the
+    answers, response rates, and what happened in the learners' words with personal details
+    masked and without names. Coordinators and administrators only, like every report here;
+    the leads' reports never read follow-ups."""
+
+    page_title = "Use in work after three months"
+    slug = "follow-up"
+    template_name = "reports/follow_up_report.html"
+    introduction = (
+        "About three months after completing a module, learners are invited once to a short follow-up: their "
+        "confidence again, and whether they have used the training in their work. Sent: follow-ups sent in the "
+        "period; answered and declined: of those, so far; the response rate is answered out of sent. Not yet, "
+        "once and several times count the answers. People are counted under the sector, district and "
+        "organisation their profile gives today. Learners are told that nobody at their organisation sees their "
+        f"answers and that they are counted with everyone else's: counts and shares over fewer than "
+        f"{reports.FEWEST_PEOPLE} answers read \"{TOO_FEW.lower()}\", and what happened is listed only when "
+        f"{reports.FEWEST_PEOPLE} or more answers are chosen, with emails, phone numbers and names masked."
+    )
+
+    def table(self, form):
+        cleaned = form.cleaned_data
+        result = reports.use_in_work_figures(reports.Filters.from_form(cleaned), cleaned["group_by"])
+        self.accounts = result.accounts
+        self.accounts_withheld = 0 < result.total.invitations.answered < reports.FEWEST_PEOPLE
+        answers = UsedInWork
+
+        def cells(line):
+            invitations = line.invitations
+            used = [cell for answer in answers.values for cell in (
+                _withheld(line.used[answer], line.too_few), _withheld(line.share(answer), line.too_few))]
+            return [invitations.invited, invitations.answered, invitations.declined,
+                    _number(invitations.response_rate), *used]
+
+        headings = [dict(self.groups)[cleaned["group_by"]], "Follow-ups sent", "Answered", "Declined",
+                    "Response rate (%)"]
+        column_groups = [("Follow-ups", ["Sent", "Answered", "Declined", "Response rate (%)"])]
+        for answer in answers:
+            headings += [f"Used in work: {answer.label.lower()}", f"Used in work: {answer.label.lower()} (%)"]
+            column_groups.append((f"Used in work: {answer.label.lower()}", ["People", "Share (%)"]))
+        table = Table(
+            column_groups=column_groups,
+            title=self.page_title,
+            period=self.period(form),
+            headings=headings,
+            rows=[[line.label, *cells(line)] for line in result.lines],
+            total=["In all", *cells(result.total)],
+        )
+        return table, [Bar(label=line.label, count=line.invitations.answered) for line in result.lines], \
+            "Follow-ups answered"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        labels = dict(UsedInWork.choices)
+        context["accounts"] = [
+            {"module": one["module__title"], "used": labels.get(one["used_in_work"], ""),
+             "text": one["what_happened_masked"]}
+            for one in getattr(self, "accounts", [])
+        ]
+        context["accounts_withheld"] = getattr(self, "accounts_withheld", False)
+        context["too_few"] = TOO_FEW
+        return context

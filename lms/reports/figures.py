@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from champions.models import Briefing, Champion, SessionBooking
 from lms.certificates.models import Certificate
+from lms.followup.models import FollowUp, UsedInWork
 from lms.learning.models import Attempt, ConfidenceRating, Enrolment
 
 NOT_GIVEN = "Not given"
@@ -382,7 +383,8 @@ def network_figures(filters: Filters, group_by: str) -> NetworkFigures:
 # ConfidenceRating.Stage, with its short name here.
 STAGES: tuple[str, ...] = tuple(ConfidenceRating.Stage.values)
 FIRST_STAGE, LATER_STAGES = STAGES[0], STAGES[1:]
-STAGE_NAMES = {ConfidenceRating.Stage.BEFORE: "before", ConfidenceRating.Stage.AFTER: "after"}
+STAGE_NAMES = {ConfidenceRating.Stage.BEFORE: "before", ConfidenceRating.Stage.AFTER: "after",
+               ConfidenceRating.Stage.FOLLOW_UP: "three months after"}
 
 # Learners are promised that the partnership sees only totals across everyone: a mean, a change or
 # a share over fewer people than this is not shown (a line of one person would be their rating).
@@ -390,7 +392,7 @@ FEWEST_PEOPLE = 5
 
 
 def stage_name(stage: str) -> str:
-    """"before", "after": how a heading names a stage."""
+    """"before", "after", "three months after": how a heading names a stage."""
     return STAGE_NAMES.get(stage) or stage.replace("_", " ")
 
 
@@ -431,11 +433,27 @@ class Change:
 
 
 @dataclass
+class Invitations:
+    """Follow-up invitations sent in the period (lms.followup), and of those how many were
+    answered and declined so far: the response rate of the three-month stage."""
+
+    invited: int = 0
+    answered: int = 0
+    declined: int = 0
+
+    @property
+    def response_rate(self) -> int | None:
+        """Answered as a percentage of invited."""
+        return round(100 * self.answered / self.invited) if self.invited else None
+
+
+@dataclass
 class ConfidenceLine:
     key: object
     label: str
     stages: dict[str, StageFigures] = field(default_factory=lambda: {stage: StageFigures() for stage in STAGES})
     changes: dict[str, Change] = field(default_factory=lambda: {stage: Change() for stage in LATER_STAGES})
+    invitations: Invitations = field(default_factory=Invitations)
 
 
 @dataclass
@@ -492,5 +510,100 @@ def confidence_figures(filters: Filters, group_by: str) -> ConfidenceFigures:
             if row["key"] not in lines:
                 lines[row["key"]] = ConfidenceLine(key=row["key"], label=_label(row["key"], row.get("label")))
             put(lines[row["key"]], row, measures, change_stage)
+    # The follow-up's invitations, grouped the same way (a month: the month it was sent).
+    invitations = filters.period(filters.people(FollowUp.objects.all()), "invited_at")
+    counts = _invitation_measures()
+    for name, value in invitations.order_by().aggregate(**counts).items():
+        setattr(figures.total.invitations, name, value or 0)
+    key, label = grouping(group_by, moment="invited_at")
+    values = {"key": key, **({"label": F(label)} if label else {})}
+    for row in invitations.order_by().values(**values).annotate(**counts):
+        if row["key"] not in lines:
+            lines[row["key"]] = ConfidenceLine(key=row["key"], label=_label(row["key"], row.get("label")))
+        for name in counts:
+            setattr(lines[row["key"]].invitations, name, row[name] or 0)
     figures.lines = sorted(lines.values(), key=_order(group_by))
     return figures
+
+
+def _invitation_measures() -> dict:
+    return {
+        "invited": Count("pk"),
+        "answered": Count("pk", filter=Q(status=FollowUp.Status.ANSWERED)),
+        "declined": Count("pk", filter=Q(status=FollowUp.Status.DECLINED)),
+    }
+
+
+# Use in work three months after -----------------------------------------------------------------
+
+
+@dataclass
+class UseLine:
+    """One line of the use-in-work report: follow-ups sent in the period, answered and declined,
+    and of the answers how many had used the training never, once and several times. Counts and
+    shares of answers over fewer than FEWEST_PEOPLE are not shown (learners are promised totals)."""
+
+    key: object
+    label: str
+    invitations: Invitations = field(default_factory=Invitations)
+    used: dict[str, int] = field(default_factory=lambda: dict.fromkeys(UsedInWork.values, 0))
+
+    @property
+    def too_few(self) -> bool:
+        return 0 < self.invitations.answered < FEWEST_PEOPLE
+
+    def share(self, answer: str) -> int | None:
+        answered = self.invitations.answered
+        return round(100 * self.used[answer] / answered) if answered else None
+
+
+@dataclass
+class UseFigures:
+    lines: list[UseLine] = field(default_factory=list)
+    total: UseLine = field(default_factory=lambda: UseLine(key=None, label="In all"))
+    # What happened, in the learners' words with personal details masked, newest first: only
+    # when the answers chosen number FEWEST_PEOPLE or more (fewer could point to a person).
+    accounts: list[dict] = field(default_factory=list)
+
+
+# How many accounts of what happened the page lists at most (newest first).
+ACCOUNTS_SHOWN = 100
+
+
+def use_in_work_figures(filters: Filters, group_by: str) -> UseFigures:
+    """Use of the training in work, three months on, by module, sector, district, organisation
+    or month (sent), and in all; and the masked accounts of what happened. Three queries."""
+    follow_ups = filters.period(filters.people(FollowUp.objects.all()), "invited_at")
+    measures = {
+        **_invitation_measures(),
+        **{f"used_{answer}": Count("pk", filter=Q(status=FollowUp.Status.ANSWERED, used_in_work=answer))
+           for answer in UsedInWork.values},
+    }
+
+    def put(line: UseLine, row: dict) -> None:
+        for name in ("invited", "answered", "declined"):
+            setattr(line.invitations, name, row[name] or 0)
+        for answer in UsedInWork.values:
+            line.used[answer] = row[f"used_{answer}"] or 0
+
+    figures = UseFigures()
+    put(figures.total, follow_ups.order_by().aggregate(**measures))
+    key, label = grouping(group_by, moment="invited_at")
+    values = {"key": key, **({"label": F(label)} if label else {})}
+    figures.lines = sorted(
+        (_use_line(row, put) for row in follow_ups.order_by().values(**values).annotate(**measures)),
+        key=_order(group_by),
+    )
+    if figures.total.invitations.answered >= FEWEST_PEOPLE:
+        figures.accounts = list(
+            follow_ups.filter(status=FollowUp.Status.ANSWERED).exclude(what_happened_masked="")
+            .order_by("-responded_at", "-pk")
+            .values("module__title", "used_in_work", "what_happened_masked")[:ACCOUNTS_SHOWN]
+        )
+    return figures
+
+
+def _use_line(row: dict, put) -> UseLine:
+    line = UseLine(key=row["key"], label=_label(row["key"], row.get("label")))
+    put(line, row)
+    return line

@@ -7,7 +7,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from lms.reports import lead_hooks  # noqa: F401  (the leads' area links and the audit trail's wording)
-from lms.reports.admin import CertificatesReportView, ConfidenceReportView, NetworkReportView, TrainingReportView
+from lms.reports.admin import (
+    CertificatesReportView,
+    ConfidenceReportView,
+    FollowUpReportView,
+    NetworkReportView,
+    TrainingReportView,
+)
 from lms.reports.permissions import may_read_reports
 
 WHITE_RIBBON_PERMISSION = "champions.view_accreditationcycle"
@@ -20,6 +26,7 @@ def register_report_urls():
         path("reports/certificates/", CertificatesReportView.as_view(), name="reports_certificates"),
         path("reports/network/", NetworkReportView.as_view(), name="reports_network"),
         path("reports/confidence/", ConfidenceReportView.as_view(), name="reports_confidence"),
+        path("reports/follow-up/", FollowUpReportView.as_view(), name="reports_follow_up"),
     ]
 
 
@@ -52,6 +59,12 @@ def register_network_report_menu_item():
 def register_confidence_report_menu_item():
     return CoordinatorReportMenuItem("Confidence before and after", reverse("reports_confidence"), icon_name="table",
                                      order=705)
+
+
+@hooks.register("register_reports_menu_item")
+def register_follow_up_report_menu_item():
+    return CoordinatorReportMenuItem("Use in work after three months", reverse("reports_follow_up"), icon_name="table",
+                                     order=706)
 
 
 @hooks.register("register_reports_menu_item")

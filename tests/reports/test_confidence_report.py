@@ -11,6 +11,7 @@ import io
 
 import openpyxl
 import pytest
+import time_machine
 from django.apps import apps
 
 from lms.learning.models import ConfidenceRating
@@ -138,11 +139,12 @@ def _grow(count: int) -> None:
 @pytest.mark.parametrize("group_by", ["module", "sector", "district", "organisation", "month"])
 def test_the_report_costs_the_same_queries_with_more_data(django_assert_num_queries, group_by):
     confidence_world()
-    # The stages' total and lines, the pairs' total and lines.
-    with django_assert_num_queries(4):
+    # The stages' total and lines, each later stage's pairs' total and lines, and the follow-up
+    # invitations' total and lines.
+    with django_assert_num_queries(8):
         confidence_figures(MARCH, group_by)
     _grow(30)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(8):
         report = confidence_figures(MARCH, group_by)
     assert report.total.stages["before"].rated == 32
     assert report.total.changes["after"].people == 3 + 22
@@ -165,16 +167,21 @@ def test_coordinator_sees_the_dot_plot_and_the_table():
     assert '<svg' in page and 'role="img"' in page
     assert "Mean confidence by module, from 1 to 5" in page
     # The chart reads out every value it may, and writes them at the end of each line.
-    assert ("A: Awareness: before not shown (fewer than 5 people), after not shown (fewer than 5 people); "
-            "B: Responding: before not shown (fewer than 5 people), after not shown (fewer than 5 people); "
-            "C: Crowd: before 2.25, after 4.75. A mean over fewer than 5 people is not drawn") in page
-    assert "2.25 → 4.75" in page and "&lt;5 → &lt;5" in page
+    assert ("A: Awareness: before not shown (fewer than 5 people), after not shown (fewer than 5 people), "
+            "three months after none; "
+            "B: Responding: before not shown (fewer than 5 people), after not shown (fewer than 5 people), "
+            "three months after none; "
+            "C: Crowd: before 2.25, after 4.75, three months after none. A mean over fewer than 5 people is not "
+            "drawn") in page
+    assert "2.25 → 4.75 → –" in page and "&lt;5 → &lt;5 → –" in page
     # Two rows of headings: each stage, and the pairs, over its own columns.
     assert '<th scope="colgroup" colspan="3">Before</th>' in page
     assert '<th scope="colgroup" colspan="3">Before and after</th>' in page
     assert '<th scope="col">Rated both</th>' in page
+    assert '<th scope="colgroup" colspan="4">Follow-up invitations</th>' in page
     assert ('<tr><th scope="row">C: Crowd</th><td>5</td><td>0</td><td>2.25</td><td>5</td><td>0</td><td>4.75</td>'
-            '<td>5</td><td>2.5</td><td>100</td></tr>') in page
+            '<td>0</td><td>0</td><td></td><td>5</td><td>2.5</td><td>100</td><td>0</td><td></td><td></td>'
+            '<td>0</td><td>0</td><td>0</td><td></td></tr>') in page
     assert '<th scope="row">In all</th>' in page
 
 
@@ -191,6 +198,11 @@ def test_a_line_with_no_one_rating_at_a_stage_draws_no_marker_for_it():
 # Fewer than 5 people -------------------------------------------------------------------------
 
 ONE_GROUPS_MEANS = ("2.25", "4.75", "2.5")  # before, after, the change: see confidence_crowd
+# A line with no follow-up: its three-month stage (rated, chose not to, mean), its pairs with
+# before (people, change, share) and its invitations (sent, answered, declined, response rate).
+NO_FOLLOW_UP_CSV, NO_FOLLOW_UP_XLSX = ["0", "0", ""], [0, 0, None]
+NO_FOLLOW_UP_PAIRS_CSV, NO_FOLLOW_UP_PAIRS_XLSX = ["0", "", ""], [0, None, None]
+NO_INVITATIONS_CSV, NO_INVITATIONS_XLSX = ["0", "0", "0", ""], [0, 0, 0, None]
 
 
 def _crowd_downloads(count: int) -> tuple[str, list[list[str]], list[list]]:
@@ -211,24 +223,28 @@ def test_a_group_of_four_shows_no_mean_change_or_share_on_the_page_or_in_downloa
     page, csv_rows, xlsx_rows = _crowd_downloads(4)
     withheld = ["Fewer than 5 people"]
     # The counts stay (they say nothing of anyone's rating); means, change and share do not.
-    assert ["Gamma Refuge", "4", "0", *withheld, "4", "0", *withheld, "4", *withheld * 2] in csv_rows
-    assert ["In all", "4", "0", *withheld, "4", "0", *withheld, "4", *withheld * 2] in csv_rows
-    assert ["Gamma Refuge", 4, 0, *withheld, 4, 0, *withheld, 4, *withheld * 2] in xlsx_rows
-    assert ["In all", 4, 0, *withheld, 4, 0, *withheld, 4, *withheld * 2] in xlsx_rows
+    for label in ("Gamma Refuge", "In all"):
+        assert [label, "4", "0", *withheld, "4", "0", *withheld, *NO_FOLLOW_UP_CSV, "4", *withheld * 2,
+                *NO_FOLLOW_UP_PAIRS_CSV, *NO_INVITATIONS_CSV] in csv_rows
+        assert [label, 4, 0, *withheld, 4, 0, *withheld, *NO_FOLLOW_UP_XLSX, 4, *withheld * 2,
+                *NO_FOLLOW_UP_PAIRS_XLSX, *NO_INVITATIONS_XLSX] in xlsx_rows
     for value in ONE_GROUPS_MEANS:
         assert not any(value in str(cell) for row in csv_rows + xlsx_rows for cell in row)
     assert "<td>Fewer than 5 people</td>" in page
     for value in ("2.25", "4.75", "<td>2.5</td>", "<td>100</td>"):
         assert value not in page
-    assert "Gamma Refuge: before not shown (fewer than 5 people), after not shown (fewer than 5 people)." in page
+    assert ("Gamma Refuge: before not shown (fewer than 5 people), after not shown (fewer than 5 people), "
+            "three months after none.") in page
 
 
 def test_a_group_of_five_shows_its_means_change_and_share():
     page, csv_rows, xlsx_rows = _crowd_downloads(5)
-    assert ["Gamma Refuge", "5", "0", "2.25", "5", "0", "4.75", "5", "2.5", "100"] in csv_rows
-    assert ["In all", "5", "0", "2.25", "5", "0", "4.75", "5", "2.5", "100"] in csv_rows
-    assert ["Gamma Refuge", 5, 0, 2.25, 5, 0, 4.75, 5, 2.5, 100] in xlsx_rows
-    assert "<td>2.25</td>" in page and "Gamma Refuge: before 2.25, after 4.75." in page
+    for label in ("Gamma Refuge", "In all"):
+        assert [label, "5", "0", "2.25", "5", "0", "4.75", *NO_FOLLOW_UP_CSV, "5", "2.5", "100",
+                *NO_FOLLOW_UP_PAIRS_CSV, *NO_INVITATIONS_CSV] in csv_rows
+    assert ["Gamma Refuge", 5, 0, 2.25, 5, 0, 4.75, *NO_FOLLOW_UP_XLSX, 5, 2.5, 100, *NO_FOLLOW_UP_PAIRS_XLSX,
+            *NO_INVITATIONS_XLSX] in xlsx_rows
+    assert "<td>2.25</td>" in page and "Gamma Refuge: before 2.25, after 4.75, three months after none." in page
     assert "Fewer than 5 people</td>" not in page
 
 
@@ -250,12 +266,17 @@ def test_csv_download_opens_and_neutralises_formulas():
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8").lstrip("\ufeff"))))
     assert rows[0] == ["Confidence before and after", "From 1 March 2026 to 31 March 2026"]
     assert rows[1] == ["Sector", "Rated before", "Chose not to rate before", "Mean before (1 to 5)", "Rated after",
-                       "Chose not to rate after", "Mean after (1 to 5)", "Rated before and after",
-                       "Mean change, before to after", "Improved before to after (%)"]
+                       "Chose not to rate after", "Mean after (1 to 5)", "Rated three months after",
+                       "Chose not to rate three months after", "Mean three months after (1 to 5)",
+                       "Rated before and after", "Mean change, before to after", "Improved before to after (%)",
+                       "Rated before and three months after", "Mean change, before to three months after",
+                       "Improved before to three months after (%)", "Follow-ups sent", "Follow-ups answered",
+                       "Follow-ups declined", "Follow-up response rate (%)"]
     few = "Fewer than 5 people"
-    assert ["'=1+2", "2", "0", few, "2", "0", few, "2", few, few] in rows
-    assert ["Housing", "0", "1", "", "1", "0", few, "1", few, few] in rows
-    assert rows[-1] == ["In all", "2", "1", few, "3", "0", few, "3", few, few]
+    rest = [*NO_FOLLOW_UP_PAIRS_CSV, *NO_INVITATIONS_CSV]
+    assert ["'=1+2", "2", "0", few, "2", "0", few, *NO_FOLLOW_UP_CSV, "2", few, few, *rest] in rows
+    assert ["Housing", "0", "1", "", "1", "0", few, *NO_FOLLOW_UP_CSV, "1", few, few, *rest] in rows
+    assert rows[-1] == ["In all", "2", "1", few, "3", "0", few, *NO_FOLLOW_UP_CSV, "3", few, few, *rest]
 
 
 def test_excel_download_keeps_formulas_as_text():
@@ -267,7 +288,8 @@ def test_excel_download_keeps_formulas_as_text():
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     few = "Fewer than 5 people"
-    assert ["'@SUM(1+1)", 0, 1, None, 1, 0, few, 1, few, few] in rows
+    assert ["'@SUM(1+1)", 0, 1, None, 1, 0, few, *NO_FOLLOW_UP_XLSX, 1, few, few, *NO_FOLLOW_UP_PAIRS_XLSX,
+            *NO_INVITATIONS_XLSX] in rows
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
@@ -285,24 +307,29 @@ def test_an_editor_is_turned_away():
     assert "Rated before" not in response.content.decode()
 
 
-def test_a_third_stage_adds_its_columns_and_its_comparison_with_before(monkeypatch):
-    """The three-month follow-up to come: a stage added after "after" gets its own columns,
-    its pairs with "before", and a third marker in the chart, with no other change."""
-    from lms.reports import figures as reports
+def test_the_three_month_stage_has_its_columns_its_comparison_with_before_and_its_invitations():
+    """The follow-up's ratings (lms.followup) are a third stage: its own columns, its pairs with
+    "before", a third marker in the chart, and the invitations with their response rate."""
+    from tests.followup.factories import FollowUpFactory
 
     world = confidence_world()
-    monkeypatch.setattr(reports, "STAGES", ("before", "after", "follow_up"))
-    monkeypatch.setattr(reports, "LATER_STAGES", ("after", "follow_up"))
     rate(world.l1, world.module_a, "follow_up", "2026-03-30", [3, 4])  # 3.5: up 1.0 on before's 2.5
     report = confidence_figures(MARCH, "module")
     follow_up = report.lines[0].stages["follow_up"], report.lines[0].changes["follow_up"]
     assert (follow_up[0].rated, follow_up[0].mean) == (1, 3.5)
     assert (follow_up[1].people, follow_up[1].mean_change, follow_up[1].improved_share) == (1, 1.0, 100)
     module, crowd = confidence_crowd(5)
+    with time_machine.travel(datetime.datetime(2026, 3, 15, 12, tzinfo=datetime.UTC), tick=False):
+        for number, learner in enumerate(crowd):
+            status = ("answered", "answered", "answered", "declined", "open")[number]
+            responded = None if status == "open" else datetime.datetime(2026, 3, 16, tzinfo=datetime.UTC)
+            FollowUpFactory(user=learner, module=module, status=status, responded_at=responded)
     for learner in crowd:
         rate(learner, module, "follow_up", "2026-03-30", [3, 4])
     client = staff_client(Role.COORDINATOR)
     page = client.get(URL, {**MARCH_QUERY, "group_by": "module"}).content.decode()
-    assert '<th scope="colgroup" colspan="3">Before and follow up</th>' in page
-    assert "C: Crowd: before 2.25, after 4.75, follow up 3.5" in page
+    assert '<th scope="colgroup" colspan="3">Before and three months after</th>' in page
+    assert "C: Crowd: before 2.25, after 4.75, three months after 3.5" in page
     assert 'd="M0 -8l8 8-8 8-8-8z"' in page  # the third marker, a diamond
+    # Five sent, three answered, one declined: a response rate of 60%.
+    assert "<td>5</td><td>3</td><td>1</td><td>60</td></tr>" in page
