@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup venv assets migrate demo lint check-deploy serve worker clean bench lighthouse seed-scale bench-scale
+.PHONY: run test setup venv assets migrate demo lint check-deploy serve worker clean bench lighthouse seed-scale bench-scale load
 
 run: setup demo serve
 
@@ -89,3 +89,14 @@ bench-scale: venv assets
 # (bench/lighthouse.py). Not part of `make test`: it takes minutes and needs Chromium.
 lighthouse: venv assets
 	$(PY) bench/lighthouse.py
+
+# The load test (bench/load.py): 50 visitors at once for 60 seconds against gunicorn with the
+# production settings, the demo on SQLite (or DATABASE_URL's database as it is); fails on any
+# error. Installs locust (bench/requirements-load.lock) first. Not part of `make test`.
+# Another size: make load LOAD_ARGS="--users 100 --seconds 120"
+load: venv assets $(VENV)/.load-installed
+	$(PY) bench/load.py $(LOAD_ARGS)
+
+$(VENV)/.load-installed: bench/requirements-load.lock $(VENV)/.installed
+	$(PY) -m pip install --quiet -r bench/requirements-load.lock
+	touch $@
