@@ -39,7 +39,7 @@ class BarChart:
     caption: str
     label_heading: str
 
-    WIDTH = 760
+    WIDTH = 840  # the values at the line's end: room for three stages ("1.99 → 4.04 → 3.57")
     LABEL_RIGHT = 390  # labels end here (text-anchor end); the longest type's name needs about 360
     BAR_X = 400
     BAR_MAX = 310
@@ -134,7 +134,7 @@ class ComparisonChart:
     label_heading: str
 
     template = "components/comparison_chart.html"
-    WIDTH = 760
+    WIDTH = 840  # the values at the line's end: room for three stages ("1.99 → 4.04 → 3.57")
     LABEL_RIGHT = 330  # labels end here (text-anchor end); 36 characters fit
     PLOT_X = 350
     PLOT_WIDTH = 260
