@@ -163,8 +163,9 @@ def test_deleting_a_quiz_learners_attempted_is_refused_with_a_message(admin_clie
 
 
 def test_every_kind_of_learner_record_holds_its_module():
+    from lms.followup.models import FollowUp
     from lms.learning.models import LessonVisit, learner_record_models
 
     assert {model for model, _ in learner_record_models()} == {
-        Enrolment, LessonVisit, LessonCompletion, ConfidenceRating, Certificate, Attempt,
+        Enrolment, LessonVisit, LessonCompletion, ConfidenceRating, Certificate, Attempt, FollowUp,
     }
