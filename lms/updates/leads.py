@@ -2,7 +2,7 @@
 organisation's confirmed members need it and have not completed it, outstanding ones marked.
 
 The member ids come from the report (`confirmed_members_of_organisations_led_by`), so a lead sees
-nobody but their own confirmed staff. Five queries however many members or updates.
+nobody but their own confirmed staff. Six queries however many members or updates.
 """
 
 from __future__ import annotations

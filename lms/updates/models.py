@@ -16,10 +16,10 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.shortcuts import redirect
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -125,23 +125,17 @@ class GuidanceUpdatePage(Page):
         return timezone.localdate(self.first_published_at)
 
     def serve(self, request, *args, **kwargs):
+        """Signed-in people only, as lessons are: the page says where the reader stands with it."""
         if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
             return redirect_to_login(request.get_full_path())
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from lms.updates.views import update_page_context
+        from lms.updates.views import update_page_context  # the views import this module
 
         context = super().get_context(request, *args, **kwargs)
         context.update(update_page_context(request, self))
         return context
-
-    def serve_preview(self, request, mode_name):
-        if not request.user.is_authenticated:
-            return redirect("wagtailadmin_login")
-        return super().serve_preview(request, mode_name)
 
 
 class UpdateQuestion(Orderable):

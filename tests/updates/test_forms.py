@@ -9,6 +9,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lms.certificates.services import today
 from lms.updates.models import UpdateCompletion
 from tests.certificates.factories import CertificateFactory
 from tests.content.factories import TrainingModulePageFactory
@@ -22,7 +23,7 @@ ANSWERS = st.one_of(st.sampled_from(["a", "b", "c", "d", ""]), st.text(max_size=
 @pytest.fixture
 def holder_and_update():
     module = TrainingModulePageFactory()
-    certificate = CertificateFactory(module=module, issued_on=datetime.date.today() - datetime.timedelta(days=30))
+    certificate = CertificateFactory(module=module, issued_on=today() - datetime.timedelta(days=30))
     update = GuidanceUpdatePageFactory(modules=[module])
     questions = [UpdateQuestionFactory(update=update), UpdateQuestionFactory(update=update, correct="a")]
     client = Client(raise_request_exception=False)

@@ -222,3 +222,20 @@ def test_coordinators_see_take_up_per_update(published):
     complete_update(people[0], update, DAY)
     [line] = take_up(DAY + datetime.timedelta(days=40))
     assert (line.told, line.completed, line.outstanding, line.percent_complete) == (4, 1, 3, 25)
+
+
+def test_the_banner_and_the_lead_list_cost_the_same_queries_with_more_updates(
+    published, django_assert_max_num_queries,
+):
+    from lms.updates.leads import updates_not_done
+
+    module, _update = published
+    person = holder(module)
+    for _ in range(3):
+        GuidanceUpdatePageFactory(modules=[module, make_module(f"other-{_}", lessons=0)])
+        CertificateFactory(user=person, issued_on=DAY - datetime.timedelta(days=5))
+    later = DAY + datetime.timedelta(days=1)
+    with django_assert_max_num_queries(4):
+        assert len(pending_for(person, later)) == 4
+    with django_assert_max_num_queries(6):
+        assert len(updates_not_done([person.pk], later)[0].not_done) == 1
