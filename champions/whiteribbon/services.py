@@ -297,11 +297,19 @@ def coordinators_emails() -> list[str]:
     )
 
 
+@transaction.atomic
 def email_renewal_due(cycle_pk: int) -> None:
     """Tell the cycle's lead contact (or, without one, the organisation's leads) and each
     coordinator that renewal has fallen due; once all are sent, the cycle records it (so a
-    failure part-way means everyone is told again the next day, rather than someone never)."""
-    cycle = AccreditationCycle.objects.select_related("organisation", "lead_contact_user").get(pk=cycle_pk)
+    failure part-way means everyone is told again the next day, rather than someone never).
+
+    The cycle stays locked while its emails go: a second daily check running at the same time
+    (or the move's own send) waits, then finds them sent, so nobody is told twice."""
+    cycle = AccreditationCycle.objects.select_for_update(of=("self",)).select_related(
+        "organisation", "lead_contact_user",
+    ).get(pk=cycle_pk)
+    if cycle.renewal_notified_on is not None:
+        return
     context = {
         "cycle": cycle, "organisation": cycle.organisation,
         "plan_url": _absolute(reverse("whiteribbon_plan", args=[cycle.organisation_id])),
