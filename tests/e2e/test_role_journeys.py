@@ -104,7 +104,7 @@ class Journey:
 
     def open(self, path: str) -> None:
         """Go to an address, as a person types or pastes it (an emailed link, a bookmark)."""
-        self.page.goto(path if path.startswith("http") else f"{self.base}{path}")
+        self.page.goto(f"{self.base}{path}")
 
     def focus(self, locator, presses: int = 80) -> None:
         """Press Tab until `locator` has the focus; fail, naming it, if it never does."""
@@ -178,9 +178,11 @@ class Journey:
 
     # Signing in
 
-    def sign_in(self, user, password: str = PASSWORD, staff: bool = False, path: str = "/accounts/login/") -> None:
-        """Sign in through the form (and, for staff, the authenticator code)."""
-        self.open(path)
+    def sign_in(self, user, password: str = PASSWORD, staff: bool = False, path: str | None = "/accounts/login/"):
+        """Sign in through the form (and, for staff, the authenticator code). `path=None`: the
+        browser is already on the sign-in form (a signed-in page sent it there)."""
+        if path:
+            self.open(path)
         self.heading("Sign in")
         self.fill(self.page.get_by_label("Email"), user.email)
         self.fill(self.page.get_by_label("Password"), password)
@@ -190,6 +192,14 @@ class Journey:
             self.see(self.page.get_by_label("Code"))
             self.fill(self.page.get_by_label("Code"), totp_code())
             self.press(self.page.get_by_role("button", name="Continue"))
+
+    def sign_out(self) -> None:
+        """Sign out from the header's link and its confirmation."""
+        menu = self.page.get_by_role("navigation", name="Menu")
+        self.press(menu.get_by_role("link", name="Sign out"))
+        self.heading("Sign out")
+        self.press(self.page.get_by_role("button", name="Sign out"))
+        self.see(menu.get_by_role("link", name="Sign in", exact=True))
 
 
 def staff(role, **fields):
@@ -207,13 +217,14 @@ def pdf_text(data: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def emailed_link(pattern: str, to: str | None = None) -> str:
-    """The last link matching `pattern` in the emails sent (to `to`, if given)."""
+def emailed_link(path_pattern: str, to: str | None = None) -> str:
+    """The path of the last link whose path matches `path_pattern` in the emails sent (to `to`, if
+    given). Emails name the site's public address; the journey follows the path on the test server."""
     for message in reversed(mail.outbox):
         if to is None or to in message.to:
-            found = re.search(pattern, message.body)
+            found = re.search(r"https?://[^/\s]+(" + path_pattern + ")", message.body)
             if found:
-                return found.group(0)
+                return found.group(1)
     raise AssertionError(f"no email holds a link like {pattern}")
 
 
@@ -249,7 +260,7 @@ def test_learner_signs_up_learns_their_sectors_version_fails_then_passes_and_get
     journey.heading("Check your email")
 
     # Verify the email address by the emailed link.
-    journey.open(emailed_link(r"https?://\S+/accounts/confirm-email/\S+/", to=email))
+    journey.open(emailed_link(r"/accounts/confirm-email/\S+/", to=email))
     journey.see(page.get_by_role("button", name="Confirm"))
     journey.press(page.get_by_role("button", name="Confirm"))
 
@@ -312,6 +323,99 @@ def test_learner_signs_up_learns_their_sectors_version_fails_then_passes_and_get
     journey.heading(f"Certificate {certificate.code}")
     expect(main).to_contain_text("Ayşe Yılmaz")
     expect(page.locator(".govuk-tag", has_text="Valid")).to_be_visible()
+
+    journey.assert_every_page_passed_axe()
+    assert offsite_requests == []
+
+
+# The champion
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_champion_becomes_eligible_applies_is_approved_listed_written_to_and_books_a_session(
+    live_server, page, offsite_requests, mode
+):
+    from django.db import transaction
+
+    from champions import relay, services
+    from champions.models import Champion, ChampionTier, SessionBooking
+    from lms.site.roles import Role
+    from tests.factories import (
+        CertificateFactory,
+        LearnerFactory,
+        NetworkSessionFactory,
+        confirmed_member,
+        make_module,
+        professional,
+    )
+
+    # Eligible: a certificate for every module of the community tier's pathway.
+    pathway = make_module("recognising-and-responding", lessons=1, title="Recognising and responding")
+    ChampionTier.objects.get(slug="community").pathway_modules.set([pathway])
+    learner = LearnerFactory(full_name="Zofia Dąbrowska", job_role="Practice nurse")
+    confirmed_member(learner)
+    CertificateFactory(user=learner, module=pathway)
+    session = NetworkSessionFactory(topic="Network update: stalking", capacity=12)
+    journey = Journey(page, live_server.url, mode)
+
+    journey.sign_in(learner)
+    journey.heading("Your learning")
+    expect(page.get_by_role("heading", name=re.compile("Community champion"))).to_contain_text("Pathway complete")
+    journey.press(page.get_by_role("button", name="Apply to be a champion"))
+
+    # Apply, choosing to be listed to confirmed professionals.
+    journey.heading("Apply to be a champion")
+    expect(page.get_by_label("Watford")).to_be_checked()
+    journey.fill(page.get_by_label("When can people expect to hear back from you?"), "Weekdays, within two days")
+    journey.fill(page.get_by_label("About you as a champion"), "Colleagues should know where to turn.")
+    journey.fill(page.get_by_label("Your line manager’s full name"), "Morgan Reed")
+    journey.fill(page.get_by_label("Your line manager’s email address"), "morgan.reed@example.org")
+    journey.tick(page.get_by_label("Professionals whose organisation has confirmed them"))
+    journey.press(page.get_by_role("button", name="Send application"))
+    journey.heading("Application sent")
+    journey.sign_out()
+
+    # The line manager agrees through the emailed link, without an account.
+    journey.open(emailed_link(r"/champions/agreement/[^/\s]+/", to="morgan.reed@example.org"))
+    journey.heading("Do you agree to Zofia Dąbrowska’s time as a champion?")
+    journey.press(page.get_by_role("button", name="I agree to this time"))
+    journey.heading("Thank you")
+    champion = Champion.objects.get(user=learner)
+    assert champion.status == Champion.Status.MANAGER_AGREED
+
+    # A coordinator approves (their side is the coordinator's journey); the approval email's link
+    # leads the new champion, once signed in, to their profile.
+    services.approve(champion, by=LearnerFactory(roles=[Role.COORDINATOR]))
+    journey.open(emailed_link(r"/champions/me/", to=learner.email))
+    journey.sign_in(learner, path=None)
+    journey.heading("Your champion profile")
+
+    # Listed in the directory.
+    journey.press(page.get_by_role("link", name="Find another champion"))
+    journey.heading("Find a champion")
+    journey.fill(page.get_by_label("Name, job or organisation"), "zofia dabrowska")
+    journey.press(page.get_by_role("button", name="Apply filters"))
+    expect(page.locator("#result-count")).to_have_text(re.compile("^1 champion"))
+    journey.see(page.locator(".govuk-summary-card", has_text="Zofia Dąbrowska"))
+
+    # A confirmed professional writes through the relay (their side is in
+    # test_champion_directory_browser.py): the champion receives it by email, their address unseen.
+    sender = professional(full_name="Sasha Sender")
+    with transaction.atomic():
+        relay.send(champion, sender, message="Could we talk about referral routes for my team?",
+                   reply_to=sender.email)
+    received = mail.outbox[-1]
+    assert received.to == [learner.email] and received.reply_to == [sender.email]
+    assert "Could we talk about referral routes for my team?" in received.body
+
+    # Book a place at the next network session.
+    journey.open("/champions/me/")
+    journey.heading("Your champion profile")
+    journey.press(page.get_by_role("link", name="Network sessions"))
+    journey.heading("Network sessions")
+    journey.press(page.get_by_role("button", name="Book a place at Network update: stalking"))
+    journey.see(page.get_by_text("You have a place at “Network update: stalking”"))
+    assert SessionBooking.objects.filter(session=session, champion=champion).count() == 1
 
     journey.assert_every_page_passed_axe()
     assert offsite_requests == []
