@@ -14,12 +14,14 @@ Set-up that is not the journey's subject (certificates that make someone eligibl
 question bank, a pipeline of organisations) comes from the factories.
 """
 
+import datetime
 import io
 import re
 from dataclasses import dataclass
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from lms.demo.two_factor import set_up_totp
@@ -225,7 +227,7 @@ def emailed_link(path_pattern: str, to: str | None = None) -> str:
             found = re.search(r"https?://[^/\s]+(" + path_pattern + ")", message.body)
             if found:
                 return found.group(1)
-    raise AssertionError(f"no email holds a link like {pattern}")
+    raise AssertionError(f"no email holds a link like {path_pattern}")
 
 
 # The learner
@@ -416,6 +418,79 @@ def test_champion_becomes_eligible_applies_is_approved_listed_written_to_and_boo
     journey.press(page.get_by_role("button", name="Book a place at Network update: stalking"))
     journey.see(page.get_by_text("You have a place at “Network update: stalking”"))
     assert SessionBooking.objects.filter(session=session, champion=champion).count() == 1
+
+    journey.assert_every_page_passed_axe()
+    assert offsite_requests == []
+
+
+# The organisation lead
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_organisation_lead_confirms_a_member_sees_their_completions_and_updates_an_action(
+    live_server, page, offsite_requests, mode
+):
+    from champions.whiteribbon.models import ActionItem, ActionUpdate, Criterion, Focus
+    from lms.organisations.models import Membership
+    from lms.site.roles import Role
+    from tests.factories import (
+        ActionItemFactory,
+        CertificateFactory,
+        LearnerFactory,
+        MembershipFactory,
+        OrganisationFactory,
+        accredited_cycle,
+        make_module,
+    )
+
+    organisation = OrganisationFactory(name="Hatfield Housing Trust")
+    lead = LearnerFactory(full_name="Lena Lead", roles=[Role.ORGANISATION_LEAD])
+    organisation.leads.add(lead)
+    module = make_module("awareness-for-housing", lessons=1, title="Domestic abuse awareness for housing staff")
+    member = LearnerFactory(full_name="Jess Patel", job_role="Tenancy officer", organisation=organisation)
+    request = MembershipFactory(user=member, organisation=organisation)
+    CertificateFactory(user=member, module=module)
+    cycle = accredited_cycle(organisation, approved_on=timezone.localdate() - datetime.timedelta(days=200))
+    item = ActionItemFactory(
+        cycle=cycle, year=1, criterion=Criterion.CHANGING_CULTURE, focus=Focus.TRAINING, module=module,
+        title="Every housing officer completes the awareness module", owner="Head of housing", status="amber",
+    )
+    journey = Journey(page, live_server.url, mode)
+
+    # Confirm the person who asked to join; their completions then show.
+    journey.sign_in(lead)
+    journey.heading("Your learning")
+    journey.press(page.get_by_role("link", name="Manage members and requests to join"))
+    journey.heading("Members of your organisation")
+    expect(page.get_by_role("heading", name="Requests to join (1)")).to_be_visible()
+    journey.press(page.get_by_role("button", name="Confirm Jess Patel works here"))
+    journey.see(page.get_by_role("heading", name="Confirmed members (1)"))
+    card = page.locator(".govuk-summary-card", has_text="Jess Patel")
+    expect(card.locator(".govuk-summary-list__row", has_text="Modules completed")).to_contain_text("1")
+    expect(card.locator(".govuk-summary-list__row", has_text="Current certificates")).to_contain_text(
+        "Domestic abuse awareness for housing staff")
+    request.refresh_from_db()
+    assert request.status == Membership.Status.CONFIRMED
+
+    # The White Ribbon action plan counts her, and an action's progress is recorded.
+    journey.open("/my-learning/")
+    journey.heading("Your learning")
+    journey.press(page.get_by_role("link", name="Your organisations and their White Ribbon action plans"))
+    journey.heading("Your organisations")
+    journey.press(page.get_by_role("link", name="White Ribbon action plan of Hatfield Housing Trust"))
+    journey.heading("White Ribbon action plan")
+    expect(page.get_by_text("1 of 1 confirmed member holds a current certificate for Domestic abuse awareness "
+                            "for housing staff (100%)")).to_be_visible()
+    journey.press(page.get_by_role("link", name="Every housing officer completes the awareness module", exact=True))
+    journey.heading("Every housing officer completes the awareness module")
+    journey.fill(page.get_by_label("What has happened?"), "Every officer has now completed it.")
+    journey.tick(page.get_by_label("Done", exact=True))
+    journey.press(page.get_by_role("button", name="Record progress"))
+    journey.see(page.get_by_text("Your update is recorded. The action is now “Done”."))
+    expect(page.get_by_text("Recorded by Lena Lead")).to_be_visible()
+    item.refresh_from_db()
+    assert item.status == ActionItem.Status.DONE
+    assert ActionUpdate.objects.get(item=item).by == lead
 
     journey.assert_every_page_passed_axe()
     assert offsite_requests == []
