@@ -7,7 +7,8 @@ organisation memberships and leads; its champion record (with its history, booki
 relay messages to it and blocks); its certificates (their codes are kept, alone, so /verify/
 says "no longer available") and their PDFs; its data downloads; its White Ribbon roles and lead
 contacts lose their names and emails; its reflections are emptied; its lesson feedback loses
-its author and its comment as written (the masked comment and the answers stay); history entries about it
+its author and its comment as written (the masked comment and the answers stay); its follow-ups
+lose what happened as written (the answers and the masked account stay); history entries about it
 lose its name and details, and notes on other records that mention it say "[name removed]".
 
 What stays, unlinked from any person: the account's row, renamed to an address that cannot
@@ -45,6 +46,7 @@ from lms.accounts.models import User
 from lms.certificates.models import Certificate, CertificateBundle
 from lms.certificates.pdf import forget_certificate_pdf
 from lms.feedback.models import LessonFeedback
+from lms.followup.models import FollowUp, FollowUpRefusal
 from lms.learning.models import Attempt, ConfidenceRating, Enrolment
 from lms.organisations.models import Membership
 from lms.privacy.export import delete_data_export_file
@@ -148,6 +150,10 @@ def erase_account(person: User, *, reason: str, by: User | None = None) -> User:
         # Lesson feedback keeps its answers and its masked comment (the panel's counts and notes
         # stand), but not who wrote it nor the comment as they wrote it.
         LessonFeedback.objects.filter(user=person).update(user=None, comment="")
+        # Follow-ups keep their answers and the masked account of what happened (the reports'
+        # counts stand), but not what happened as they wrote it; a "no thanks" has no use now.
+        FollowUp.objects.filter(user=person).exclude(what_happened="").update(what_happened="")
+        FollowUpRefusal.objects.filter(user=person).delete()
         _forget_wagtail_profile(person)
         _scrub_history(about, names)
         _redact_mentions(names)
@@ -221,6 +227,8 @@ NOTES_THAT_MAY_NAME_PEOPLE = (
     # Lesson feedback: another learner's comment (as written, or a name its masking missed) and
     # the panel's notes.
     (LessonFeedback, "comment"), (LessonFeedback, "masked_comment"), (LessonFeedback, "panel_note"),
+    # What happened, in another learner's follow-up (as written, or a name its masking missed).
+    (FollowUp, "what_happened"), (FollowUp, "what_happened_masked"),
 )
 REDACTED = "[name removed]"
 

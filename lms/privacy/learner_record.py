@@ -1,5 +1,5 @@
 """A learner's record for coordinators: finding a person, and everything about their training on
-one page (modules, attempts, confidence, certificates, champion status, White Ribbon roles) with
+one page (modules, attempts, confidence, follow-ups, certificates, champion status, White Ribbon roles) with
 the history of changes to their account and records.
 
 Each part is one query whatever its size, so the page costs the same number of queries for a
@@ -21,11 +21,13 @@ from champions.models import Champion, WhiteRibbonPerson
 from content.models import TrainingModulePage
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
+from lms.followup.models import FollowUp
 from lms.learning.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion, LessonVisit
 from lms.learning.progress import live_lessons_by_module
 from lms.organisations.models import Membership
 from lms.privacy.erasure import erased_accounts
 from lms.site.audit import EXPORT_ACTION, IMPORT_ACTION
+from lms.updates.models import UpdateCompletion, UpdateNotice
 
 RECORD_VIEWED = "lms.privacy.record_viewed"
 # A search needs this many letters or digits: fewer would list half the county.
@@ -54,7 +56,22 @@ class ModuleLine:
     attempts: list[Attempt] = field(default_factory=list)
     confidence_before: ConfidenceRating | None = None
     confidence_after: ConfidenceRating | None = None
+    follow_up: FollowUp | None = None  # its status only is shown: the answers are the learner's
     certified_on: datetime.date | None = None  # the latest certificate's issue date
+
+
+@dataclass
+class UpdateLine:
+    """A guidance update the person was told about, and whether they completed it."""
+
+    title: str
+    notified_at: datetime.datetime
+    due_on: datetime.date
+    completed_at: datetime.datetime | None
+
+    @property
+    def outstanding(self) -> bool:
+        return self.completed_at is None and self.due_on < timezone.localdate()
 
 
 @dataclass
@@ -67,6 +84,7 @@ class LearnerRecord:
     certificates: list[Certificate]
     champion: Champion | None
     white_ribbon_roles: list[WhiteRibbonPerson]
+    guidance_updates: list[UpdateLine] = field(default_factory=list)
 
     @property
     def current_membership(self) -> Membership | None:
@@ -88,8 +106,17 @@ def learner_record(person: User) -> LearnerRecord:
     return LearnerRecord(
         person=person, roles=roles, memberships=memberships, led_organisations=led,
         modules=_modules(person, certificates), certificates=certificates, champion=champion,
-        white_ribbon_roles=white_ribbon,
+        white_ribbon_roles=white_ribbon, guidance_updates=_guidance_updates(person),
     )
+
+
+def _guidance_updates(person: User) -> list[UpdateLine]:
+    completed = dict(UpdateCompletion.objects.filter(user=person).values_list("update_id", "completed_at"))
+    return [
+        UpdateLine(title=notice.update.title, notified_at=notice.notified_at, due_on=notice.due_on,
+                   completed_at=completed.get(notice.update_id))
+        for notice in UpdateNotice.objects.filter(user=person).select_related("update").order_by("-notified_at")
+    ]
 
 
 def _modules(person: User, certificates: list[Certificate]) -> list[ModuleLine]:
@@ -105,6 +132,8 @@ def _modules(person: User, certificates: list[Certificate]) -> list[ModuleLine]:
     ratings = defaultdict(dict)
     for rating in ConfidenceRating.objects.filter(user=person):
         ratings[rating.module_id][rating.stage] = rating
+    follow_ups = {item.module_id: item for item in FollowUp.objects.filter(user=person).only(
+        "id", "module_id", "status", "invited_at", "responded_at")}
     module_ids = (set(enrolments) | set(completed) | visited | set(attempts) | set(ratings)
                   | {certificate.module_id for certificate in certificates if certificate.module_id})
     modules = {module.pk: module for module in TrainingModulePage.objects.filter(pk__in=module_ids)
@@ -122,6 +151,7 @@ def _modules(person: User, certificates: list[Certificate]) -> list[ModuleLine]:
             attempts=attempts.get(module_id, []),
             confidence_before=ratings[module_id].get(ConfidenceRating.Stage.BEFORE),
             confidence_after=ratings[module_id].get(ConfidenceRating.Stage.AFTER),
+            follow_up=follow_ups.get(module_id),
             certified_on=max((c.issued_on for c in certificates if c.module_id == module_id), default=None),
         ))
     far_past = timezone.make_aware(datetime.datetime(1970, 1, 1))

@@ -29,8 +29,10 @@ from champions.models import (
 from lms.accounts.models import User
 from lms.certificates.models import Certificate, CertificateBundle
 from lms.feedback.models import LessonFeedback
+from lms.followup.models import FollowUp, FollowUpRefusal
 from lms.learning.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion, LessonVisit
 from lms.organisations.models import Membership, Organisation
+from lms.updates.models import UpdateCompletion, UpdateNotice
 
 # The account's own fields that are never handed out: secrets, and fields that stay empty.
 ACCOUNT_FIELDS_LEFT_OUT = {"password", "security_stamp", "first_name", "last_name"}
@@ -110,6 +112,22 @@ def personal_records(person: User) -> dict[str, list[dict]]:
         "lesson_feedback": [
             record(item, person, leave_out=FEEDBACK_FIELDS_LEFT_OUT)
             for item in LessonFeedback.objects.filter(user=person).select_related("lesson", "module")
+        ],
+        # Each follow-up invitation and what they answered, as they wrote it (their ratings are
+        # among the confidence ratings, at the "follow_up" stage), and a "no thanks" if they said it.
+        "follow_ups": [
+            record(item, person, leave_out={"what_happened_masked"})
+            for item in FollowUp.objects.filter(user=person).select_related("module")
+        ],
+        "follow_up_no_thanks": [
+            {"said_at": refusal.created_at} for refusal in FollowUpRefusal.objects.filter(user=person)
+        ],
+        # Guidance updates: when they were told of each and by when to complete it, and those done.
+        "guidance_updates_you_were_told_about": [
+            record(item, person) for item in UpdateNotice.objects.filter(user=person).select_related("update")
+        ],
+        "guidance_updates_you_completed": [
+            record(item, person) for item in UpdateCompletion.objects.filter(user=person).select_related("update")
         ],
         "certificates": [record(item, person, leave_out={"holder_name_folded"}, extra={
             "pdf": f"certificates/{item.code}.pdf" if not item.revoked_at else None,

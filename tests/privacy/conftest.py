@@ -14,6 +14,7 @@ from champions.models import Champion
 from lms.certificates.bundles import build_certificate_bundle, request_certificate_bundle
 from lms.certificates.models import Certificate
 from lms.feedback.screening import mask_personal_details
+from lms.followup.models import FollowUp, UsedInWork
 from lms.learning.models import ConfidenceRating
 from lms.organisations.models import Membership
 from lms.organisations.services import confirm_membership, request_membership
@@ -39,6 +40,8 @@ from tests.factories import (
     read_and_complete,
     start_quiz,
 )
+from tests.followup.factories import FollowUpFactory, FollowUpRefusalFactory
+from tests.updates.factories import GuidanceUpdatePageFactory, UpdateCompletionFactory, UpdateNoticeFactory
 
 PASSWORD = "a-long-test-password"
 
@@ -111,6 +114,17 @@ def two_people(db, django_capture_on_commit_callbacks) -> TwoPeople:
         LessonFeedbackFactory(lesson=lesson, user=person, comment=comment,
                               masked_comment=mask_personal_details(comment), considered_by=other,
                               panel_note=f"Discussed with {other.full_name}")
+    # Each answered the three-month follow-up: Alice naming herself, Bob naming Alice; Alice also
+    # said "no thanks" to any more.
+    for person, text in ((alice, f"I ({alice.full_name}, {alice.email}) used it"),
+                         (bob, f"I used it with {alice.full_name}")):
+        FollowUpFactory(user=person, module=module, status=FollowUp.Status.ANSWERED, responded_at=timezone.now(),
+                        used_in_work=UsedInWork.ONCE, what_happened=text,
+                        what_happened_masked=mask_personal_details(text))
+    FollowUpRefusalFactory(user=alice)
+    update = GuidanceUpdatePageFactory(title="Protection orders update", modules=[module])
+    UpdateNoticeFactory(update=update, user=alice)
+    UpdateCompletionFactory(update=update, user=alice)
     for person, organisation in ((alice, organisation_x), (bob, organisation_y)):
         WhiteRibbonPersonFactory(organisation=organisation, user=person, name=person.full_name, email=person.email)
     AccreditationCycleFactory(organisation=organisation_x, lead_contact_user=alice,

@@ -46,7 +46,8 @@ def test_download_holds_everything_about_the_person_and_nothing_about_anyone_els
                  "champion", "champion_history", "session_bookings", "briefings_you_gave",
                  "relay_messages_you_received", "relay_messages_you_sent", "relay_senders_you_blocked",
                  "white_ribbon_roles", "white_ribbon_lead_contact", "white_ribbon_progress_you_recorded", "history",
-                 "lesson_feedback"):
+                 "lesson_feedback", "follow_ups", "follow_up_no_thanks", "guidance_updates_you_were_told_about",
+                 "guidance_updates_you_completed"):
         assert files[f"{kind}.json"], f"{kind} is empty"
     assert files["account.json"][0]["email"] == alice.email
     assert files["account.json"][0]["full_name"] == alice.full_name
@@ -61,6 +62,11 @@ def test_download_holds_everything_about_the_person_and_nothing_about_anyone_els
     # Her feedback as she wrote it; not who considered it, nor the panel's note.
     assert files["lesson_feedback.json"][0]["comment"] == f"Clear, thanks. Signed {alice.full_name}, {alice.email}"
     assert "panel_note" not in files["lesson_feedback.json"][0]
+    # Her follow-up as she wrote it; the masked copy is the coordinators', not hers.
+    follow_up = files["follow_ups.json"][0]
+    assert follow_up["used_in_work"] == "once" and follow_up["what_happened"].startswith(f"I ({alice.full_name}")
+    assert "what_happened_masked" not in follow_up
+    assert files["guidance_updates_you_completed.json"][0]["update"] == "Protection orders update"
     # Bob decided Alice's membership and approved her as a champion: "another person", never his name.
     assert files["organisation_memberships.json"][0]["decided_by"] == "another person"
     everything = b"".join(archive.read(name) for name in names if not name.endswith(".pdf")).decode()

@@ -96,13 +96,16 @@ def test_the_record_shows_the_persons_training_and_nobody_elses(two_people, coor
     certificate = alice.certificates.get()
     for shown in (alice.email, "Oakfield Surgery", "Riverside Housing", "Recognising coercive control",
                   "2 of 2", certificate.code, "Passed", "100%", "Current", alice.champion.tier.name,
-                  alice.champion.get_status_display(), "White Ribbon", "Membership confirmed"):
+                  alice.champion.get_status_display(), "White Ribbon", "Membership confirmed",
+                  "Protection orders update", "Answered"):
         assert shown in page, shown
     assert f"/admin/certificates/inspect/{certificate.pk}/" in page
     assert f"/admin/champions/inspect/{alice.champion.pk}/" in page
     # Bob is named only as the lead who confirmed her membership: nothing of his own records.
     for hidden in (bob.email, bob.certificates.get().code, f"/admin/champions/inspect/{bob.champion.pk}/",
-                   "Bartholomew Oyelaran's statement", "Alice Quennell-Ashdown reflects"):
+                   "Bartholomew Oyelaran's statement", "Alice Quennell-Ashdown reflects",
+                   # Her follow-up's answers are hers: the record says only that she answered.
+                   "used it"):
         assert hidden not in page, hidden
 
 

@@ -20,8 +20,10 @@ from content.models import Sector
 from lms.accounts.models import District, User
 from lms.demo.champions import load_demo_champions
 from lms.demo.feedback import load_demo_feedback
+from lms.demo.followup import seed_followups
 from lms.demo.learning import load_demo_learning
 from lms.demo.two_factor import set_up_recovery_codes, set_up_totp
+from lms.demo.updates import seed_updates
 from lms.demo.whiteribbon import load_demo_white_ribbon
 from lms.learning.demo import load_demo_quizzes
 from lms.organisations.models import Membership, Organisation
@@ -126,6 +128,12 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"Lesson feedback: {load_demo_feedback()} answers, some awaiting screening or the panel.")
             self.stdout.write(f"Learning: {load_demo_learning()} enrolments, with attempts, ratings and certificates.")
+            # Both need the certificates and completions the learning above made.
+            self.stdout.write(f"Guidance updates: {seed_updates()} published, one waiting for learner@example.org.")
+            self.stdout.write(
+                f"Follow-ups: {seed_followups()} for the demo learners' completions, some due for the daily job, "
+                "one open for learner@example.org."
+            )
         self.print_logins(password, secret)
 
     def seed_organisations(self) -> dict[str, Organisation]:
