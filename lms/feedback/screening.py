@@ -42,7 +42,9 @@ POSTCODE = "[postcode removed]"
 _AT = "@＠﹫"
 _EMAIL_TOKEN = re.compile(rf"[^\s()<>\[\],;\"]*[{_AT}][^\s()<>\[\],;\"]*")
 _SPELT_EMAIL = re.compile(
-    r"[\w.+-]+\s*(?:[\[(]\s*at\s*[\])]|\s+at\s+)\s*[\w-]+(?:\s*(?:[\[(]\s*dot\s*[\])]|\s+dot\s+|\.)\s*[\w-]+)+",
+    # A bare dot joins a domain's parts only with no space after it: "at home. I asked" is a
+    # sentence, not an address.
+    r"[\w.+-]+\s*(?:[\[(]\s*at\s*[\])]|\s+at\s+)\s*[\w-]+(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.(?=[\w-]))[\w-]+)+",
     re.IGNORECASE,
 )
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -165,6 +167,14 @@ NOT_NAMES = {
     "wanted", "needed", "used", "tried", "got", "made", "knew", "know", "said", "told", "asked", "called",
     "not", "never", "always", "often", "recently", "later", "earlier", "today", "yesterday", "once", "twice",
     "off", "away", "back", "having", "getting", "going", "there", "here", "one", "two",
+    # What a partner or client does, as people describe abuse ("her partner checks her phone").
+    "checks", "checked", "checking", "kept", "keeps", "controls", "controlled", "controlling", "monitors",
+    "monitored", "tracks", "tracked", "follows", "followed", "watches", "watched", "takes", "took", "gives",
+    "gave", "sends", "sent", "wants", "needs", "uses", "gets", "goes", "comes", "stays", "stayed", "refuses",
+    "refused", "stops", "stopped", "starts", "started", "began", "became", "turned", "shows", "showed",
+    "seems", "seemed", "isolates", "isolated", "belittles", "belittled", "accuses", "accused", "blames",
+    "blamed", "hurts", "pushed", "grabbed", "harassed", "stalks", "stalked", "reads", "and", "or", "but",
+    "then", "also", "from", "with", "at", "on", "in", "by",
 } | NAMING_VERBS
 # Words in capitals that are not names: acronyms of the field and of everyday life.
 ACRONYMS = {

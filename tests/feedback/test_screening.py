@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from lms.feedback.screening import EMAIL, NAME, PHONE, POSTCODE, mask_personal_details
+from lms.feedback.screening import EMAIL, NAME, NOT_NAMES, PHONE, POSTCODE, mask_personal_details
 
 PROPERTIES = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -95,7 +95,7 @@ def test_no_run_of_seven_digits_survives_any_text(text):
 name_word = st.builds(
     lambda first, rest: first + rest,
     st.sampled_from("BCDFGHJKLMNPRSTVWZŁŻÇ"), st.text("aeiouyrnlmkt", min_size=3, max_size=8),
-)
+).filter(lambda word: word.lower() not in NOT_NAMES)  # "Took", "Been": words the masking rightly keeps
 
 
 @PROPERTIES
@@ -144,6 +144,10 @@ def test_the_ways_round_the_masking_that_reviewers_found_are_closed(text, expect
     "My friend from work said it helped. One or two more examples would help.",
     "Lesson 3 took 20 minutes. The quiz had five questions.",
     "Great lesson. Clear and useful for my team.",
+    # Found in review: a sentence ending after "at home" was taken for "name at domain dot org",
+    # and what a partner does for the partner's name.
+    "She was controlled at home. I asked about it.",
+    "Her partner checks her phone and my client's ex-partner kept her bank card.",
 ])
 def test_ordinary_feedback_survives_unmasked(text):
     assert mask_personal_details(text) == text
