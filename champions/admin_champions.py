@@ -48,7 +48,15 @@ import lms.site.converters  # noqa: F401  (registers the "id" path converter)
 from champions import services
 from champions.forms.admin import ChampionTierForm, DecisionForm, ImportConfirmForm, ImportUploadForm
 from champions.models import Champion, ChampionTier, Language, StatusChange
-from champions.resources import COLUMNS, REQUIRED, ChampionResource, FileProblem, dataset_of, read_rows
+from champions.resources import (
+    COLUMNS,
+    REQUIRED,
+    ChampionResource,
+    FileProblem,
+    dataset_of,
+    one_import_at_a_time,
+    read_rows,
+)
 from content.models import Sector, Topic
 from lms.accounts.models import District
 from lms.certificates.exports import BOM, local_datetime_text
@@ -475,6 +483,11 @@ def _digest(table: dict) -> str:
     return hashlib.sha256(json.dumps(table, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
+def _preview_digest(rows) -> str:
+    """What the preview said each row would do: the import writes only if it does just that."""
+    return _digest([[row["number"], row["outcome"]] for row in rows])
+
+
 def _outcome_rows(result, table):
     """Each row of the file with what the import does with it, and its problems in words."""
     rows = []
@@ -562,7 +575,7 @@ class ChampionImportView(ImportAccessMixin, WagtailAdminTemplateMixin, FormView)
         if can_confirm:
             self.request.session[IMPORT_SESSION_KEY] = {
                 "table": table, "digest": digest, "at": timezone.now().isoformat(), "name": upload.name[:200],
-                "by": self.request.user.pk,
+                "by": self.request.user.pk, "preview": _preview_digest(rows),
             }
         else:
             self.request.session.pop(IMPORT_SESSION_KEY, None)
@@ -596,11 +609,14 @@ class ChampionImportConfirmView(ImportAccessMixin, View):
             return redirect("champions:import")
         table = kept["table"]
         with transaction.atomic():
+            one_import_at_a_time("champions")  # so that the preview check below sees the others' imports
             result = _run_import(table, request.user, dry_run=False)
             rows = _outcome_rows(result, table)
             counts = _counts(rows)
             failed = counts["Failed"] or result.base_errors
-            if failed:
+            # Someone changed these records since the preview (another import, a moment ago).
+            moved = _preview_digest(rows) != kept.get("preview")
+            if failed or moved:
                 transaction.set_rollback(True)
             else:
                 log_import(request.user, what="Champions", file_name=str(kept.get("name", "")),
@@ -609,6 +625,11 @@ class ChampionImportConfirmView(ImportAccessMixin, View):
         if failed:
             messages.error(request, "Some rows could no longer be imported (the records changed since the check), "
                                     "so nothing was imported. Upload the file again to see why.")
+            return redirect("champions:import")
+        if moved:
+            messages.error(request, "The records changed since you checked the file, so importing it would no "
+                                    "longer do what the preview showed: nothing was imported. Upload the file again "
+                                    "to see what it would do now.")
             return redirect("champions:import")
         messages.success(
             request,

@@ -18,12 +18,14 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import zlib
 from collections import Counter
 
 import tablib
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db import connection
 from django.utils import timezone
 from import_export import fields, resources, widgets
 from wagtail.log_actions import log
@@ -192,6 +194,21 @@ def read_rows(name: str, data: bytes, *, columns=COLUMNS, required=REQUIRED, max
                 )
         table.append(row)
     return {"headers": headers, "rows": table}
+
+
+def one_import_at_a_time(what: str) -> None:
+    """Wait until no other confirmed import of `what` is running, and hold that turn until the
+    transaction ends. Call it inside the import's transaction, before the resource reads anything.
+
+    Two coordinators confirming the same file at once would each compare it with the records as
+    they were before the other's import committed, and both write it (each change twice in the
+    history). Taking turns, the second compares it with the records as the first left them, so
+    its rows no longer do what its preview said, and it is refused. SQLite runs one writing
+    transaction at a time already; PostgreSQL is asked for a lock held until the commit.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(f"import:{what}".encode())])
 
 
 def dataset_of(table: dict) -> tablib.Dataset:

@@ -28,7 +28,7 @@ from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from champions.forms.admin import ImportConfirmForm, ImportUploadForm
-from champions.resources import FileProblem, dataset_of, read_rows
+from champions.resources import FileProblem, dataset_of, one_import_at_a_time, read_rows
 from champions.whiteribbon.models import AccreditationCycle
 from champions.whiteribbon.resources import (
     COLUMNS,
@@ -284,6 +284,7 @@ class ImportConfirmView(ImportAccess, View):
         request.session.save()
         table = kept["table"]
         with transaction.atomic():
+            one_import_at_a_time("whiteribbon")  # so that the preview check below sees the others' imports
             result, resource = run_import(table, request.user, dry_run=False, file_name=str(kept.get("name", "")))
             rows = outcome_rows(result, resource, table)
             counts = count(rows)
