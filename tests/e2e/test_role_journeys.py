@@ -90,6 +90,13 @@ class Journey:
         if self.page.evaluate("window.__journeyChecked === true"):
             return
         url = self.page.url
+        # Wagtail's messages slide and fade in: axe would measure the contrast of a half-faded
+        # banner. Wait until every finite animation has finished.
+        self.page.evaluate(
+            "() => Promise.all(document.getAnimations()"
+            ".filter(animation => animation.effect.getComputedTiming().iterations !== Infinity)"
+            ".map(animation => animation.finished.catch(() => null)))"
+        )
         found = [violation for violation in axe_violations(self.page) if not allowed(url, violation)]
         if found:
             self.violations[url] = found
@@ -177,6 +184,12 @@ class Journey:
             self.press(locator, presses)
         download = info.value
         return download.path().read_bytes(), download.suggested_filename
+
+    def menu(self, submenu: str, item: str) -> None:
+        """Open an item of one of the Wagtail admin sidebar's menus."""
+        self.press(self.page.get_by_role("button", name=submenu, exact=True))
+        self.press(self.page.locator(".sidebar-sub-menu-panel").filter(visible=True).get_by_role(
+            "link", name=item, exact=True))
 
     # Signing in
 
@@ -491,6 +504,70 @@ def test_organisation_lead_confirms_a_member_sees_their_completions_and_updates_
     item.refresh_from_db()
     assert item.status == ActionItem.Status.DONE
     assert ActionUpdate.objects.get(item=item).by == lead
+
+    journey.assert_every_page_passed_axe()
+    assert offsite_requests == []
+
+
+# The coordinator
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_coordinator_approves_a_champion_advances_an_accreditation_and_exports_a_report(
+    live_server, page, offsite_requests, mode
+):
+    from champions.models import Champion
+    from champions.whiteribbon.models import AccreditationCycle, StageChange
+    from lms.site.roles import Role
+    from tests.factories import AccreditationCycleFactory, LearnerFactory, OrganisationFactory, make_champion
+
+    applicant = make_champion(LearnerFactory(full_name="Zofia Dąbrowska"), status=Champion.Status.MANAGER_AGREED,
+                              approved_at=None)
+    cycle = AccreditationCycleFactory(organisation=OrganisationFactory(name="Letchworth Academy"),
+                                      stage=AccreditationCycle.Stage.PREPARING)
+    coordinator = staff(Role.COORDINATOR, full_name="Corinne Ordinator")
+    journey = Journey(page, live_server.url, mode)
+    journey.sign_in(coordinator, staff=True, path="/admin/")
+    expect(page).to_have_url(f"{live_server.url}/admin/")
+    journey.check_page()
+
+    # Approve the champion whose line manager has agreed.
+    journey.menu("Champions", "Applications")
+    journey.heading("Champion applications")
+    journey.press(page.get_by_role("link", name="Zofia Dąbrowska").first)
+    journey.see(page.get_by_role("link", name="Approve").first)
+    journey.press(page.get_by_role("link", name="Approve").first)
+    journey.see(page.get_by_role("heading", name="Approve Zofia Dąbrowska as a champion"))
+    journey.press(page.get_by_role("button", name="Approve"))
+    journey.see(page.get_by_text("Zofia Dąbrowska is approved"))
+    applicant.refresh_from_db()
+    assert applicant.status == Champion.Status.ACTIVE
+
+    # Move an accreditation on a stage.
+    journey.menu("White Ribbon", "Cycles")
+    journey.heading(re.compile("cycles", re.IGNORECASE))
+    journey.press(page.get_by_role("link", name="Letchworth Academy").first)
+    journey.see(page.get_by_role("link", name="Change stage"))
+    journey.press(page.get_by_role("link", name="Change stage"))
+    journey.see(page.get_by_role("heading", name="Change Letchworth Academy’s stage"))
+    journey.tick(page.get_by_label("Submitted to the panel"))
+    journey.fill(page.get_by_label("Note"), "Application sent on the portal.")
+    journey.press(page.get_by_role("button", name="Change the stage"))
+    journey.see(page.get_by_text("Letchworth Academy is now “submitted to the panel”."))
+    cycle.refresh_from_db()
+    assert cycle.stage == AccreditationCycle.Stage.SUBMITTED
+    assert StageChange.objects.get(cycle=cycle).note == "Application sent on the portal."
+
+    # Run the certificates report by sector and download it.
+    journey.menu("Reports", "Certificates")
+    journey.heading(re.compile("certificates", re.IGNORECASE))
+    journey.choose(page.get_by_label("Group by"), "Sector")
+    journey.press(page.get_by_role("button", name="Show"))
+    journey.see(page.get_by_role("columnheader", name="Sector"))
+    expect(page.get_by_role("row", name="Health 1 0 0 0")).to_be_visible()
+    data, filename = journey.download(page.get_by_role("link", name="Download as CSV"))
+    assert filename.endswith(".csv") and "sector" in filename
+    assert "Health" in data.decode("utf-8-sig")
 
     journey.assert_every_page_passed_axe()
     assert offsite_requests == []
