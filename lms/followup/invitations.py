@@ -2,11 +2,12 @@
 
 Safe to run any number of times a day: the follow-up row (one a person and module, a
 constraint) is the record that the invitation went out, made before the email and removed if
-the email fails, so the next run tries again."""
+the email fails (logged), so the next run tries again; the others are still sent."""
 
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -17,6 +18,8 @@ from django_tasks import task
 
 from lms.followup.models import FollowUp
 from lms.followup.services import closes_on, completions_due, invite, link_token
+
+logger = logging.getLogger(__name__)
 
 
 def follow_up_url(follow_up: FollowUp) -> str:
@@ -51,8 +54,12 @@ def send_follow_up_invitations(day: datetime.date | None = None) -> int:
                 from_email=None, recipient_list=[enrolment.user.email],
             )
         except Exception:
+            # One address the mail server refuses must not hold up everyone after it: this one
+            # is tried again by the next run (up to CATCH_UP_DAYS late).
             follow_up.delete()
-            raise
+            logger.exception("Could not email follow-up invitation to user %s; the next run tries again.",
+                             enrolment.user_id)
+            continue
         sent += 1
     return sent
 

@@ -159,6 +159,7 @@ def decline_follow_ups(user, follow_up: FollowUp | None = None) -> FollowUpRefus
 
 def allow_follow_ups(user) -> bool:
     """The person changed their mind: invitations resume for modules whose follow-up falls due
-    from now on (those already declined stay declined). True if there was a refusal to lift."""
+    from now on, or fell due in the days the daily job still catches up (CATCH_UP_DAYS); those
+    already declined stay declined. True if there was a refusal to lift."""
     deleted, _ = FollowUpRefusal.objects.filter(user=user).delete()
     return bool(deleted)

@@ -84,8 +84,11 @@ def follow_up_setting(request):
             return redirect("follow_up_setting")
         if action == "resume":
             with transaction.atomic():
-                allow_follow_ups(request.user)
-            messages.success(request, "We will ask you follow-up questions again for modules you complete from now on.")
+                lifted = allow_follow_ups(request.user)
+            messages.success(request, (
+                "We will ask you follow-up questions again, about three months after you complete a module. "
+                "Follow-ups you said no to stay closed."
+            ) if lifted else "You are already asked follow-up questions. Nothing was changed.")
             return redirect("follow_up_setting")
         messages.error(request, "Choose one of the buttons. Nothing was changed.")
         return redirect("follow_up_setting")

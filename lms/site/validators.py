@@ -37,7 +37,8 @@ def printable_text(value: str) -> None:
     """Refuse control and formatting characters: they print as nothing (or as boxes) on a
     certificate, and can make two names that look the same differ."""
     joiners = {"\u200c", "\u200d"}  # zero-width (non-)joiners are part of spelling in Persian and others
-    if any(
+    # U+FFFD stands where the browser sent bytes that were not text (broken UTF-8): nothing to keep.
+    if "\ufffd" in value or any(
         unicodedata.category(character) in ("Cc", "Cf", "Co", "Cn", "Cs") and character not in joiners
         for character in value
     ):

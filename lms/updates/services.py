@@ -34,7 +34,9 @@ class NotAHolder(Exception):
 
 
 def live_updates():
-    return GuidanceUpdatePage.objects.live().filter(first_published_at__isnull=False)
+    """Published updates open to every signed-in holder: an update an administrator put behind a
+    view restriction (a password, a group) is told to nobody, asks nothing and names nothing."""
+    return GuidanceUpdatePage.objects.live().public().filter(first_published_at__isnull=False)
 
 
 def page_path(update: GuidanceUpdatePage) -> str:

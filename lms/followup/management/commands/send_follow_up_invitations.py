@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from lms.followup.invitations import send_follow_up_invitations, send_follow_up_invitations_task
 
@@ -27,6 +28,9 @@ class Command(BaseCommand):
                 day = datetime.date.fromisoformat(options["date"])
             except ValueError:
                 raise CommandError("Give the date as YYYY-MM-DD, like 2026-04-01.") from None
+            if day > timezone.localdate():
+                # The emails are real: a later day would invite people before their follow-up is due.
+                raise CommandError("--date cannot be later than today: the invitations would go out early.")
         if options["enqueue"]:
             if day is not None:
                 raise CommandError("--date cannot be used with --enqueue: the worker sends for its own today.")
