@@ -9,7 +9,9 @@ ten declined (the person said no thanks, so none of their later completions is f
 the rest never answered and closed. Completions due more recently are left for
 `send_follow_up_invitations` to invite, as it would on its next run: those are the follow-ups
 due. learner@example.org's own follow-up is moved to this week and left open, so the banner and
-the form can be seen.
+the form can be seen. Of the accounts of what happened made in a run, the WAITING most recently
+answered wait for a moderator's screening (Screen follow-ups in the admin); the others are
+released, as if a moderator had read them, so the report lists them.
 
 Idempotent and repeatable: a person and module with a follow-up, and a person who said no
 thanks, are left alone; each choice comes from a random generator seeded with the person's
@@ -26,7 +28,7 @@ from django.utils import timezone
 
 from lms.demo.learning import demo_learners
 from lms.feedback.services import mask
-from lms.followup.models import FollowUp, FollowUpRefusal, UsedInWork
+from lms.followup.models import AccountStatus, FollowUp, FollowUpRefusal, UsedInWork
 from lms.followup.services import CATCH_UP_DAYS, follow_up_days
 from lms.learning.models import ConfidenceRating, Enrolment
 
@@ -48,6 +50,8 @@ STORIES = [
     "A student's absences worried me after the module, and I talked to our designated safeguarding lead.",
 ]
 ANSWERED, DECLINED = 0.55, 0.1
+# How many of a run's new accounts are left waiting for a moderator.
+WAITING = 3
 
 
 def _settled(ratings: list[int], rng: random.Random) -> list[int]:
@@ -74,6 +78,7 @@ def seed_followups(now: datetime.datetime | None = None) -> int:
             .select_related("user", "module").order_by("completed_at", "pk")
         )
         ratings = []
+        accounts = []
         for enrolment in completions:
             user, module = enrolment.user, enrolment.module
             if (user.pk, module.pk) in done or user.pk in refused:
@@ -101,6 +106,9 @@ def seed_followups(now: datetime.datetime | None = None) -> int:
                     follow_up.what_happened = rng.choice(STORIES)
                     # The masking the form applies.
                     follow_up.what_happened_masked = mask(follow_up.what_happened)
+                    follow_up.account_status = AccountStatus.RELEASED
+                    follow_up.screened_at = responded_at + datetime.timedelta(days=2)
+                    accounts.append(follow_up)
                 ratings.append(ConfidenceRating(
                     user=user, module=module, stage=ConfidenceRating.Stage.FOLLOW_UP,
                     ratings=_settled(after.get((user.pk, module.pk)) or [3] * max(1, len(module.outcomes)), rng),
@@ -111,9 +119,19 @@ def seed_followups(now: datetime.datetime | None = None) -> int:
             if status == FollowUp.Status.DECLINED:
                 FollowUpRefusal.objects.get_or_create(user=user)
                 refused.add(user.pk)
+        _leave_waiting(accounts)
         made = ConfidenceRating.objects.bulk_create(ratings, ignore_conflicts=True)
         _date_ratings(made)
     return FollowUp.objects.filter(user__in=people).count()
+
+
+def _leave_waiting(accounts: list[FollowUp]) -> None:
+    """The WAITING accounts made in this run that were answered last go back to waiting for
+    screening (a later run makes none, so it changes nothing a moderator decided)."""
+    latest = sorted(accounts, key=lambda one: (one.responded_at, one.pk), reverse=True)[:WAITING]
+    FollowUp.objects.filter(pk__in=[one.pk for one in latest]).update(
+        account_status=AccountStatus.WAITING, screened_at=None,
+    )
 
 
 def _date_ratings(ratings: list[ConfidenceRating]) -> None:

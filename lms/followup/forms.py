@@ -1,16 +1,23 @@
 """The follow-up form: the module's outcomes on the same 1 to 5 scale as before and after, whether
 the training has been used in work, and what happened (optional). Short on purpose: under two
-minutes."""
+minutes. And the moderator's two forms: the account as released, and why one is withheld."""
 
 from django import forms
 
-from lms.followup.models import WHAT_HAPPENED_MAX_LENGTH, UsedInWork
+from lms.followup.models import (
+    RELEASED_TEXT_MAX_LENGTH,
+    WHAT_HAPPENED_MAX_LENGTH,
+    WITHHELD_REASON_MAX_LENGTH,
+    UsedInWork,
+)
 from lms.learning.forms import ConfidenceForm
 from lms.site.validators import printable_text
 
 WHAT_HAPPENED_HINT = (
     "For example, a conversation you handled differently or a referral you made. Do not include names or "
-    "details of anyone you have worked with. Only the training team reads it, with any personal details removed."
+    "details of anyone you have worked with. Emails, phone numbers and names are masked, then a moderator reads "
+    "it and removes anything else that could identify someone. Only after that does the training team see it, "
+    "without your name."
 )
 
 
@@ -49,3 +56,50 @@ class FollowUpForm(ConfidenceForm):
 
     def clean_what_happened(self):
         return _printable_with_line_breaks(self.cleaned_data["what_happened"])
+
+
+class ReleaseForm(forms.Form):
+    """The account as the training team will read it: the masked text, which the moderator may
+    edit to take out what the masking missed."""
+
+    text = forms.CharField(
+        label="What happened, as the training team will read it", max_length=RELEASED_TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=(
+            "Remove anything that could identify someone: an address, a name, a workplace, a date with a place. "
+            "Replace it with a description in square brackets, such as “[address removed]”."
+        ),
+        error_messages={
+            "required": "Enter the account as it should be released, or withhold it",
+            "max_length": f"The account must be {RELEASED_TEXT_MAX_LENGTH:,} characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].widget.attrs.pop("maxlength", None)
+
+    def clean_text(self):
+        text = _printable_with_line_breaks(self.cleaned_data["text"])
+        if not text:
+            raise forms.ValidationError("Enter the account as it should be released, or withhold it")
+        return text
+
+
+class WithholdAccountForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you withholding it?", max_length=WITHHELD_REASON_MAX_LENGTH,
+        help_text=(
+            "For example: “identifies a family”, “abusive”. Moderators and administrators see it in the withheld list."
+        ),
+        error_messages={
+            "required": "Enter why you are withholding the account",
+            "max_length": f"The reason must be {WITHHELD_REASON_MAX_LENGTH:,} characters or fewer",
+        },
+    )
+
+    def clean_reason(self):
+        reason = " ".join(_printable_with_line_breaks(self.cleaned_data["reason"]).split())
+        if not reason:
+            raise forms.ValidationError("Enter why you are withholding the account")
+        return reason

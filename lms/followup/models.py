@@ -1,5 +1,6 @@
-"""The follow-up evaluation's records: one invitation per learner and module (with its answer),
-and a person's "no thanks" that stops every later one."""
+"""The follow-up evaluation's records: one invitation per learner and module (with its answer and
+where its account of what happened is in screening), and a person's "no thanks" that stops every
+later one."""
 
 from django.conf import settings
 from django.db import models
@@ -7,12 +8,38 @@ from django.db import models
 # What a learner answers to "Have you used this training in your work?".
 USED_IN_WORK_MAX_LENGTH = 10
 WHAT_HAPPENED_MAX_LENGTH = 1000
+# A moderator may edit the masked account before releasing it; masking can lengthen the text
+# ("[name removed]" for a short name), so the limit is above the learner's.
+RELEASED_TEXT_MAX_LENGTH = 2 * WHAT_HAPPENED_MAX_LENGTH
+WITHHELD_REASON_MAX_LENGTH = 300
+# Who may screen accounts of what happened (content moderators, through lms.site.roles, and
+# administrators): the follow-up's own permission, so nothing else a moderator holds grants it.
+SCREEN_PERMISSION = "followup.screen_followup"
 
 
 class UsedInWork(models.TextChoices):
     NEVER = "never", "Not yet"
     ONCE = "once", "Once"
     SEVERAL = "several", "Several times"
+
+
+class AccountStatus(models.TextChoices):
+    """Where the account of what happened is on its way to the training team. Empty: nothing
+    was written, so there is nothing to screen."""
+
+    NONE = "", "Nothing written"
+    WAITING = "waiting", "Waiting for screening"
+    RELEASED = "released", "Released to the training team"
+    WITHHELD = "withheld", "Withheld"
+
+
+# Where a moderator's decision may take an account (lms.followup.screening applies it): one
+# withheld by mistake can be released, one released and then found to identify someone withheld.
+ACCOUNT_TRANSITIONS: dict[str, frozenset[str]] = {
+    AccountStatus.WAITING: frozenset({AccountStatus.RELEASED, AccountStatus.WITHHELD}),
+    AccountStatus.WITHHELD: frozenset({AccountStatus.RELEASED}),
+    AccountStatus.RELEASED: frozenset({AccountStatus.WITHHELD}),
+}
 
 
 class FollowUpQuerySet(models.QuerySet):
@@ -22,6 +49,10 @@ class FollowUpQuerySet(models.QuerySet):
 
     def open(self) -> "FollowUpQuerySet":
         return self.filter(status=FollowUp.Status.OPEN)
+
+    def released_accounts(self) -> "FollowUpQuerySet":
+        """Accounts of what happened a moderator has released: all the training team may read."""
+        return self.filter(account_status=AccountStatus.RELEASED)
 
 
 class FollowUp(models.Model):
@@ -33,7 +64,11 @@ class FollowUp(models.Model):
     and declined in one pass. The ratings themselves are a ConfidenceRating at the follow-up
     stage, beside the before and after ones, so all three are averaged the same way. What the
     learner wrote is kept as written (for their own data download) and masked
-    (lms.feedback.screening): coordinators only ever read the masked text.
+    (lms.feedback.screening); the masking misses things (an address, a name in lower case), so
+    a content moderator reads the masked text first and may edit it, then releases or withholds
+    it (account_status). Coordinators only ever read released text. Who screened it and when is
+    kept here, not in the admin's log, whose entries would name the learner (their follow-up's
+    title) beside a moderator's decision.
     """
 
     class Status(models.TextChoices):
@@ -52,8 +87,15 @@ class FollowUp(models.Model):
     what_happened = models.TextField(blank=True, max_length=WHAT_HAPPENED_MAX_LENGTH)
     what_happened_masked = models.TextField(
         blank=True, editable=False,
-        help_text="What happened, with emails, phone numbers and names masked: all a coordinator reads.",
+        help_text="What happened, with emails, phone numbers and names masked, as a moderator released it.",
     )
+    account_status = models.CharField(max_length=10, choices=AccountStatus.choices, blank=True, default="")
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
+    screened_at = models.DateTimeField(null=True, blank=True)
+    # Why a moderator withheld it: shown to moderators in the withheld list.
+    withheld_reason = models.CharField(blank=True, max_length=WITHHELD_REASON_MAX_LENGTH)
 
     objects = FollowUpQuerySet.as_manager()
 
@@ -65,8 +107,19 @@ class FollowUp(models.Model):
                 | ~models.Q(status="open") & models.Q(responded_at__isnull=False),
                 name="follow_up_responded_unless_open",
             ),
+            # Something to screen exactly when there is masked text (erasure empties the text as
+            # written but keeps the masked one, so that is the one that counts).
+            models.CheckConstraint(
+                condition=models.Q(account_status="", what_happened_masked="")
+                | ~models.Q(account_status="") & ~models.Q(what_happened_masked=""),
+                name="follow_up_account_status_if_text",
+            ),
         ]
-        indexes = [models.Index(fields=["module", "status"], name="follow_up_module_status")]
+        indexes = [
+            models.Index(fields=["module", "status"], name="follow_up_module_status"),
+            models.Index(fields=["account_status"], name="follow_up_account_status"),
+        ]
+        permissions = [("screen_followup", "Can screen follow-up accounts of what happened")]
 
     def __str__(self):
         return f"{self.user} – {self.module} (follow-up, {self.status})"
@@ -74,6 +127,9 @@ class FollowUp(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    def account_may_become(self, status: str) -> bool:
+        return status in ACCOUNT_TRANSITIONS.get(self.account_status, frozenset())
 
 
 class FollowUpRefusal(models.Model):

@@ -18,7 +18,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from lms.feedback.services import mask
-from lms.followup.models import FollowUp, FollowUpRefusal
+from lms.followup.models import AccountStatus, FollowUp, FollowUpRefusal
 from lms.learning.models import ConfidenceRating, Enrolment
 
 # A day the job missed still sends that day's invitations when it runs again, for up to this many
@@ -130,8 +130,9 @@ def _locked_open(follow_up: FollowUp) -> FollowUp:
 
 def answer_follow_up(follow_up: FollowUp, *, ratings: list[int], used_in_work: str, what_happened: str) -> FollowUp:
     """Record the answer: the three-month confidence rating beside the before and after ones, and
-    the use in work with what happened (kept as written and masked). Once only: a second answer
-    raises FollowUpClosed and changes nothing."""
+    the use in work with what happened (kept as written and masked, and waiting for a moderator
+    before the training team may read it). Once only: a second answer raises FollowUpClosed and
+    changes nothing."""
     follow_up = _locked_open(follow_up)
     ConfidenceRating.objects.get_or_create(
         user_id=follow_up.user_id, module_id=follow_up.module_id, stage=ConfidenceRating.Stage.FOLLOW_UP,
@@ -142,7 +143,10 @@ def answer_follow_up(follow_up: FollowUp, *, ratings: list[int], used_in_work: s
     follow_up.used_in_work = used_in_work
     follow_up.what_happened = what_happened
     follow_up.what_happened_masked = mask(what_happened) if what_happened else ""
-    follow_up.save(update_fields=["status", "responded_at", "used_in_work", "what_happened", "what_happened_masked"])
+    follow_up.account_status = AccountStatus.WAITING if follow_up.what_happened_masked else AccountStatus.NONE
+    follow_up.save(update_fields=[
+        "status", "responded_at", "used_in_work", "what_happened", "what_happened_masked", "account_status",
+    ])
     return follow_up
 
 

@@ -1,12 +1,16 @@
 """Where the follow-up shows itself on lower apps' pages: a banner on My learning for each
-follow-up waiting for an answer, and a link on the profile page to the follow-up setting."""
+follow-up waiting for an answer, a link on the profile page to the follow-up setting, and the
+moderators' screening of accounts in the admin (its pages and a menu item only they see)."""
 
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from lms.dashboard import MY_LEARNING_NOTICES_HOOK
+from lms.followup.admin_views import ScreeningView, ScreenView, WithholdView
 from lms.followup.invitations import follow_up_url
+from lms.followup.screening import may_screen
 from lms.followup.services import answerable, closes_on
 from lms.organisations.views import PROFILE_ACCOUNT_LINKS_HOOK
 
@@ -26,3 +30,22 @@ def follow_up_notice(request):
 @hooks.register(PROFILE_ACCOUNT_LINKS_HOOK)
 def follow_up_setting_link(request):
     return [("Follow-up questions after training: stop or start them", reverse("follow_up_setting"))]
+
+
+@hooks.register("register_admin_urls")
+def register_screening_urls():
+    return [
+        path("follow-up/screening/", ScreeningView.as_view(), name="follow_up_screening"),
+        path("follow-up/screening/<int:pk>/", ScreenView.as_view(), name="follow_up_screen"),
+        path("follow-up/screening/<int:pk>/withhold/", WithholdView.as_view(), name="follow_up_withhold"),
+    ]
+
+
+class ScreeningMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_screen(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_screening_menu_item():
+    return ScreeningMenuItem("Screen follow-ups", reverse("follow_up_screening"), icon_name="warning", order=252)

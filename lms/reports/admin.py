@@ -337,9 +337,9 @@ class ConfidenceReportView(ReportView):
 
 class FollowUpReportView(ReportView):
     """Use in work three months on, from the follow-up (lms.followup): counts and shares of the
-    answers, response rates, and what happened in the learners' words with personal details
-    masked and without names. Coordinators and administrators only, like every report here;
-    the leads' reports never read follow-ups."""
+    answers, response rates, and what happened in the learners' words as a moderator released
+    them (personal details masked, no names, no module or answer beside them). Coordinators and
+    administrators only, like every report here; the leads' reports never read follow-ups."""
 
     page_title = "Use in work after three months"
     slug = "follow-up"
@@ -351,15 +351,17 @@ class FollowUpReportView(ReportView):
         "once and several times count the answers. People are counted under the sector, district and "
         "organisation their profile gives today. Learners are told that nobody at their organisation sees their "
         f"answers and that they are counted with everyone else's: counts and shares over fewer than "
-        f"{reports.FEWEST_PEOPLE} answers read \"{TOO_FEW.lower()}\", and what happened is listed only when "
-        f"{reports.FEWEST_PEOPLE} or more answers are chosen, with emails, phone numbers and names masked."
+        f"{reports.FEWEST_PEOPLE} answers read \"{TOO_FEW.lower()}\". What people wrote about what happened is "
+        "masked (emails, phone numbers and names), then read by a content moderator, who removes anything else that "
+        "could identify someone before releasing it; only released accounts are listed, without the module or the "
+        f"answer, and only when {reports.FEWEST_PEOPLE} or more are released for the filters chosen."
     )
 
     def table(self, form):
         cleaned = form.cleaned_data
         result = reports.use_in_work_figures(reports.Filters.from_form(cleaned), cleaned["group_by"])
         self.accounts = result.accounts
-        self.accounts_withheld = 0 < result.total.invitations.answered < reports.FEWEST_PEOPLE
+        self.accounts_withheld = result.accounts_too_few
         answers = UsedInWork
 
         def cells(line):
@@ -388,12 +390,7 @@ class FollowUpReportView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        labels = dict(UsedInWork.choices)
-        context["accounts"] = [
-            {"module": one["module__title"], "used": labels.get(one["used_in_work"], ""),
-             "text": one["what_happened_masked"]}
-            for one in getattr(self, "accounts", [])
-        ]
+        context["accounts"] = getattr(self, "accounts", [])
         context["accounts_withheld"] = getattr(self, "accounts_withheld", False)
         context["too_few"] = TOO_FEW
         return context

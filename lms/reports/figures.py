@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from champions.models import Briefing, Champion, SessionBooking
 from lms.certificates.models import Certificate
-from lms.followup.models import FollowUp, UsedInWork
+from lms.followup.models import AccountStatus, FollowUp, UsedInWork
 from lms.learning.models import Attempt, ConfidenceRating, Enrolment
 
 NOT_GIVEN = "Not given"
@@ -561,18 +561,25 @@ class UseLine:
 class UseFigures:
     lines: list[UseLine] = field(default_factory=list)
     total: UseLine = field(default_factory=lambda: UseLine(key=None, label="In all"))
-    # What happened, in the learners' words with personal details masked, newest first: only
-    # when the answers chosen number FEWEST_PEOPLE or more (fewer could point to a person).
-    accounts: list[dict] = field(default_factory=list)
+    # What happened, in the learners' words as a moderator released them (lms.followup.screening),
+    # in order of their text (not of time, which with a date range could point to a person),
+    # without module or answer: only when the released accounts chosen number FEWEST_PEOPLE or more.
+    accounts: list[str] = field(default_factory=list)
+    released_accounts: int = 0
+
+    @property
+    def accounts_too_few(self) -> bool:
+        return 0 < self.released_accounts < FEWEST_PEOPLE
 
 
-# How many accounts of what happened the page lists at most (newest first).
+# How many accounts of what happened the page lists at most.
 ACCOUNTS_SHOWN = 100
 
 
 def use_in_work_figures(filters: Filters, group_by: str) -> UseFigures:
     """Use of the training in work, three months on, by module, sector, district, organisation
-    or month (sent), and in all; and the masked accounts of what happened. Three queries."""
+    or month (sent), and in all; and the accounts of what happened that a moderator released.
+    Three queries."""
     follow_ups = filters.period(filters.people(FollowUp.objects.all()), "invited_at")
     measures = {
         **_invitation_measures(),
@@ -587,18 +594,21 @@ def use_in_work_figures(filters: Filters, group_by: str) -> UseFigures:
             line.used[answer] = row[f"used_{answer}"] or 0
 
     figures = UseFigures()
-    put(figures.total, follow_ups.order_by().aggregate(**measures))
+    total = follow_ups.order_by().aggregate(
+        **measures, released_accounts=Count("pk", filter=Q(account_status=AccountStatus.RELEASED)),
+    )
+    put(figures.total, total)
+    figures.released_accounts = total["released_accounts"] or 0
     key, label = grouping(group_by, moment="invited_at")
     values = {"key": key, **({"label": F(label)} if label else {})}
     figures.lines = sorted(
         (_use_line(row, put) for row in follow_ups.order_by().values(**values).annotate(**measures)),
         key=_order(group_by),
     )
-    if figures.total.invitations.answered >= FEWEST_PEOPLE:
+    if figures.released_accounts >= FEWEST_PEOPLE:
         figures.accounts = list(
-            follow_ups.filter(status=FollowUp.Status.ANSWERED).exclude(what_happened_masked="")
-            .order_by("-responded_at", "-pk")
-            .values("module__title", "used_in_work", "what_happened_masked")[:ACCOUNTS_SHOWN]
+            follow_ups.released_accounts().order_by("what_happened_masked", "pk")
+            .values_list("what_happened_masked", flat=True)[:ACCOUNTS_SHOWN]
         )
     return figures
 

@@ -77,7 +77,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "champions.add_championtier", "champions.change_championtier", "champions.view_championtier",
         "champions.add_language", "champions.change_language", "champions.view_language",
     ],
-    Role.MODERATOR: [*_ADMIN, "content.view_sector", "content.view_topic", "content.view_supportservice"],
+    Role.MODERATOR: [
+        *_ADMIN, "content.view_sector", "content.view_topic", "content.view_supportservice",
+        # Screening what learners wrote in their follow-up before the training team reads it.
+        "followup.screen_followup",
+    ],
     Role.REVIEWER: [*_ADMIN],
 }
 

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from lms.followup.models import FollowUp, FollowUpRefusal
 
@@ -16,6 +17,15 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory("tests.accounts.factories.LearnerFactory")
     module = factory.SubFactory("tests.content.factories.TrainingModulePageFactory")
     completed_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=90))
+
+    class Params:
+        # Answered, with an account of what happened (masked) waiting for a moderator.
+        waiting = factory.Trait(
+            status="answered", responded_at=factory.LazyFunction(timezone.now), used_in_work="once",
+            what_happened="I asked her directly and we made a referral together.",
+            what_happened_masked="I asked her directly and we made a referral together.",
+            account_status="waiting",
+        )
 
 
 class FollowUpRefusalFactory(factory.django.DjangoModelFactory):

@@ -10,7 +10,7 @@ from django.test import Client
 
 from lms.accounts.models import User
 from lms.demo.followup import seed_followups
-from lms.followup.models import FollowUp, FollowUpRefusal
+from lms.followup.models import AccountStatus, FollowUp, FollowUpRefusal
 from lms.followup.services import answerable
 from lms.learning.models import ConfidenceRating
 
@@ -34,3 +34,15 @@ def test_the_demo_follow_ups_are_made_once_and_show_on_my_learning():
     for refusal in FollowUpRefusal.objects.select_related("user"):
         declined = FollowUp.objects.get(user=refusal.user, status=FollowUp.Status.DECLINED)
         assert not FollowUp.objects.filter(user=refusal.user, invited_at__gt=declined.invited_at).exists()
+
+
+def test_most_demo_accounts_are_released_and_a_few_wait_for_a_moderator():
+    call_command("seed_demo", stdout=StringIO())
+    accounts = FollowUp.objects.exclude(what_happened_masked="")
+    waiting = accounts.filter(account_status=AccountStatus.WAITING).count()
+    released = accounts.filter(account_status=AccountStatus.RELEASED).count()
+    assert 2 <= waiting <= 3
+    assert released > waiting and released >= 5  # enough for the report to list them
+    assert waiting + released == accounts.count()
+    seed_followups()
+    assert accounts.filter(account_status=AccountStatus.WAITING).count() == waiting

@@ -100,3 +100,66 @@ def test_the_follow_up_setting_takes_any_input(world, action, extra):
     else:
         assert refused == was_refused
     assert FollowUpRefusal.objects.count() <= 1
+
+
+# The moderator's forms ----------------------------------------------------------------------------
+
+@FUZZ
+@given(text=st.one_of(TEXT, st.text(max_size=2100), st.just("  [address removed]\n  ")),
+       reason=st.one_of(SHORT, TEXT, st.text(max_size=320)))
+def test_the_screening_forms_take_any_input(text, reason):
+    """Any text: either refused with a message, or released as printable, trimmed, non-empty text
+    within the limit; any reason likewise, with its spaces collapsed."""
+    from lms.followup.forms import ReleaseForm, WithholdAccountForm
+    from lms.followup.models import RELEASED_TEXT_MAX_LENGTH, WITHHELD_REASON_MAX_LENGTH
+    from lms.site.validators import printable_text
+
+    form = ReleaseForm({"text": text})
+    if form.is_valid():
+        cleaned = form.cleaned_data["text"]
+        assert cleaned and cleaned == cleaned.strip() and len(cleaned) <= RELEASED_TEXT_MAX_LENGTH
+        printable_text(cleaned.translate(dict.fromkeys(map(ord, "\n\r\t"))))
+    else:
+        assert form.errors["text"] and all(message.strip() for message in form.errors["text"])
+    form = WithholdAccountForm({"reason": reason})
+    if form.is_valid():
+        cleaned = form.cleaned_data["reason"]
+        assert cleaned == " ".join(cleaned.split()) and cleaned and len(cleaned) <= WITHHELD_REASON_MAX_LENGTH
+    else:
+        assert form.errors["reason"]
+
+
+@FUZZ
+@given(text=st.one_of(TEXT, st.text(max_size=2100)), decision=st.sampled_from(["release", "withhold"]),
+       twice=st.booleans())
+def test_a_moderators_post_never_errors_and_a_refused_one_changes_nothing(moderator_and_account, text, decision,
+                                                                        twice):
+    client, account = moderator_and_account
+    from lms.followup.models import AccountStatus
+
+    FollowUp.objects.filter(pk=account.pk).update(
+        account_status=AccountStatus.WAITING, what_happened_masked="Waiting text.", withheld_reason="",
+    )
+    url = f"/admin/follow-up/screening/{account.pk}/" + ("withhold/" if decision == "withhold" else "")
+    data = {"text": text} if decision == "release" else {"reason": text}
+    response = client.post(url, data)
+    assert_no_server_error(response)
+    account.refresh_from_db()
+    if response.status_code == 400:
+        assert (account.account_status, account.what_happened_masked) == (AccountStatus.WAITING, "Waiting text.")
+    else:
+        expected = AccountStatus.RELEASED if decision == "release" else AccountStatus.WITHHELD
+        assert account.account_status == expected
+        before = (account.what_happened_masked, account.withheld_reason, account.screened_at)
+        if twice:
+            assert_no_server_error(client.post(url, data))
+            account.refresh_from_db()
+            assert (account.what_happened_masked, account.withheld_reason, account.screened_at) == before
+
+
+@pytest.fixture
+def moderator_and_account():
+    from lms.site.roles import Role
+    from tests.conftest import staff_client
+
+    return staff_client(Role.MODERATOR), FollowUpFactory(waiting=True)

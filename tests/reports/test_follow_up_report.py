@@ -1,7 +1,8 @@
 """Use in work after three months (the follow-up's report): counts and shares of the answers with
 response rates per module and sector, "Fewer than 5 people" for small groups, what happened only
-masked and without names, for coordinators and administrators only; and a lead never sees any
-follow-up answer, on their training report or any other page of theirs."""
+as a moderator released it (masked, without names, without module or answer, not in time order,
+only when 5 or more are released), for coordinators and administrators only; and a lead never
+sees any follow-up answer, on their training report or any other page of theirs."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ import time_machine
 from django.test import Client
 from django.urls import get_resolver
 
-from lms.followup.models import FollowUp
+from lms.accounts.models import User
+from lms.followup.models import AccountStatus, FollowUp
+from lms.followup.screening import release
 from lms.followup.services import answer_follow_up
 from lms.reports.figures import Filters, use_in_work_figures
 from lms.site.roles import Role
@@ -34,8 +37,19 @@ def answered(follow_up: FollowUp, used: str, story: str = "", ratings=(4, 4)) ->
     return answer_follow_up(follow_up, ratings=list(ratings), used_in_work=used, what_happened=story)
 
 
-def crowd(module, count: int, *, sector=None, organisation=None, used=("several",), story: str = ""):
-    """`count` people invited on SENT to follow `module` up; each answers in turn with `used`."""
+def release_all(follow_ups) -> None:
+    """A moderator releases each account as the masking left it."""
+    moderator = User.objects.filter(groups__name=Role.MODERATOR).first() or LearnerFactory(roles=[Role.MODERATOR])
+    for follow_up in follow_ups:
+        follow_up.refresh_from_db()
+        if follow_up.account_status == AccountStatus.WAITING:
+            release(follow_up, moderator, follow_up.what_happened_masked)
+
+
+def crowd(module, count: int, *, sector=None, organisation=None, used=("several",), story: str = "",
+          released: bool = True):
+    """`count` people invited on SENT to follow `module` up; each answers in turn with `used`,
+    and a moderator releases what they wrote (unless `released` is False)."""
     follow_ups = []
     with time_machine.travel(SENT, tick=False):
         for _ in range(count):
@@ -43,6 +57,8 @@ def crowd(module, count: int, *, sector=None, organisation=None, used=("several"
             follow_ups.append(FollowUpFactory(user=person, module=module, completed_on=datetime.date(2025, 12, 10)))
         for number, follow_up in enumerate(follow_ups):
             answered(follow_up, used[number % len(used)], story)
+    if released:
+        release_all(follow_ups)
     return follow_ups
 
 
@@ -64,12 +80,11 @@ def test_figures_count_answers_and_response_rates_per_module_and_sector(module):
     assert line.invitations.response_rate == 67
     assert line.used == {"never": 1, "once": 1, "several": 2}
     assert line.too_few  # four answers
-    assert report.accounts == []  # fewer than five answers: nothing of what they wrote
-    crowd(module, 1, sector=health, used=("once",), story="It helped me ask directly.")
+    assert report.accounts == []
+    crowd(module, 1, sector=health, used=("once",))
     report = use_in_work_figures(Filters(), "module")
     assert report.lines[0].label == "Responding well" and not report.lines[0].too_few
     assert report.lines[0].share("several") == 40
-    assert [one["what_happened_masked"] for one in report.accounts] == ["It helped me ask directly."]
 
 
 def test_the_report_costs_the_same_queries_with_more_data(module, django_assert_num_queries):
@@ -81,14 +96,18 @@ def test_the_report_costs_the_same_queries_with_more_data(module, django_assert_
         use_in_work_figures(Filters(), "organisation")
 
 
-def test_coordinators_see_masked_accounts_without_names(module):
+def test_coordinators_see_released_accounts_without_names_modules_or_answers(module):
     people = crowd(module, 5, used=("several",), story=SECRET_STORY)
     client = staff_client(Role.COORDINATOR)
     response = client.get(URL, {"group_by": "module"})
     assert response.status_code == 200
     page = response.content.decode()
     assert "What happened, in learners' words" in page
+    assert "A content moderator then read each account" in page
     assert "went to the refuge" in page
+    section = page[page.index('id="what-happened"'):]
+    for heading in ("Responding well", "Used in work", "Several times", "several times"):
+        assert heading not in section, heading
     for detail in ("Priya", "Kaur", "07700 900123"):
         assert detail not in page
     for person in people:
@@ -104,7 +123,7 @@ def test_fewer_than_five_answers_show_no_counts_shares_or_accounts(module):
     query = {"group_by": "organisation", "organisation": organisation.pk}
     page = client.get(URL, query).content.decode()
     assert "went to the refuge" not in page
-    assert "Fewer than 5 people answered for these filters" in page
+    assert "Fewer than 5 accounts have been released for these filters" in page
     assert ('<tr><th scope="row">Small Charity</th><td>4</td><td>4</td><td>0</td><td>100</td>'
             + "<td>Fewer than 5 people</td>" * 6 + "</tr>") in page
     rows = list(csv.reader(io.StringIO(client.get(URL, {**query, "export": "csv"}).content.decode().lstrip("\ufeff"))))
@@ -173,3 +192,50 @@ def test_a_lead_never_sees_follow_up_answers_on_any_page_of_theirs(module):
                       "follow-up answer", "Use in work"):
             assert shown not in body, (path, shown)
     assert client.get(URL).status_code in (302, 403)
+
+
+# Only what a moderator released -------------------------------------------------------------------
+
+def test_nothing_unreleased_reaches_the_report_or_its_downloads(module):
+    crowd(module, 6, story="Released account about a referral.")
+    waiting = crowd(module, 3, story="Waiting account naming 12 Orchard Road.", released=False)
+    withheld = crowd(module, 2, story="Withheld account naming the Larkspur Centre.", released=False)
+    moderator = LearnerFactory(roles=[Role.MODERATOR])
+    from lms.followup.screening import withhold
+
+    for follow_up in withheld:
+        follow_up.refresh_from_db()
+        withhold(follow_up, moderator, "Names a place")
+    figures = use_in_work_figures(Filters(), "module")
+    assert figures.released_accounts == 6
+    assert set(figures.accounts) == {"Released account about a referral."}
+    client = staff_client(Role.COORDINATOR)
+    for query in ({"group_by": "module"}, {"group_by": "module", "export": "csv"},
+                  {"group_by": "sector", "export": "xlsx"}):
+        body = client.get(URL, query).content
+        assert b"Orchard Road" not in body and b"Larkspur" not in body, query
+    assert all(one.account_status == AccountStatus.WAITING for one in FollowUp.objects.filter(
+        pk__in=[one.pk for one in waiting]))
+
+
+def test_accounts_are_listed_by_their_text_not_by_time(module):
+    stories = ["Zoe's team now asks privately.", "A referral was made.", "Mostly listening.",
+               "Being direct helped.", "Colleagues use the examples."]
+    for story in stories:  # answered in this order, one after another
+        crowd(module, 1, story=story)
+    assert use_in_work_figures(Filters(), "module").accounts == sorted(
+        FollowUp.objects.released_accounts().values_list("what_happened_masked", flat=True))
+    page = staff_client(Role.COORDINATOR).get(URL, {"group_by": "module"}).content.decode()
+    positions = [page.index(story.replace("'", "&#x27;")) for story in sorted(
+        FollowUp.objects.released_accounts().values_list("what_happened_masked", flat=True))]
+    assert positions == sorted(positions)
+
+
+def test_fewer_than_five_released_accounts_are_not_shown_even_with_many_answers(module):
+    crowd(module, 4, story="Released but too few.")
+    crowd(module, 6, story="Still waiting for a moderator.", released=False)
+    figures = use_in_work_figures(Filters(), "module")
+    assert figures.accounts == [] and figures.accounts_too_few
+    page = staff_client(Role.COORDINATOR).get(URL, {"group_by": "module"}).content.decode()
+    assert "Fewer than 5 accounts have been released for these filters" in page
+    assert "Released but too few" not in page and "Still waiting" not in page
