@@ -232,11 +232,18 @@ def test_a_lead_sees_who_of_their_members_has_not_done_it_with_outstanding_marke
 
 def test_coordinators_see_take_up_per_update(published):
     module, update = published
-    people = [holder(module) for _ in range(4)]
+    people = [holder(module) for _ in range(6)]
     notify_holders(update, DAY)
     complete_update(people[0], update, DAY)
+    # One renews (a renewal includes the update), one's certificate is withdrawn: neither needs it now.
+    CertificateFactory(user=people[1], module=module, issued_on=DAY + datetime.timedelta(days=5),
+                       replaces=Certificate.objects.get(user=people[1]))
+    Certificate.objects.filter(user=people[2]).update(revoked_at=PUBLISHED)
+    [line] = take_up(DAY + datetime.timedelta(days=10))  # before anyone is due
+    assert (line.told, line.completed, line.not_yet_due, line.outstanding, line.no_longer_needed) == (6, 1, 3, 0, 2)
     [line] = take_up(DAY + datetime.timedelta(days=40))
-    assert (line.told, line.completed, line.outstanding, line.percent_complete) == (4, 1, 3, 25)
+    assert (line.told, line.completed, line.not_yet_due, line.outstanding, line.no_longer_needed) == (6, 1, 0, 3, 2)
+    assert line.percent_complete == 25  # 1 of the 4 who completed it or still need it
 
 
 def test_the_banner_and_the_lead_list_cost_the_same_queries_with_more_updates(
@@ -255,3 +262,20 @@ def test_the_banner_and_the_lead_list_cost_the_same_queries_with_more_updates(
         assert len(pending_for(person, later)) == 4
     with django_assert_max_num_queries(7):
         assert len(updates_not_done([person.pk], later)[0].not_done) == 1
+
+
+def test_a_preview_shows_reviewers_each_question_with_its_correct_answer_and_explanation(published):
+    from django.test import RequestFactory
+    from django.utils.html import escape
+
+    _module, update = published
+    question = UpdateQuestionFactory(update=update)
+    request = RequestFactory().get("/")
+    request.user = LearnerFactory()  # the panel member previewing (any signed-in person here)
+    page = update.make_preview_request(original_request=request).content.decode()
+    assert "Questions (shown to reviewers)" in page
+    assert question.text in page and question.explanation in page
+    correct = page.index(escape(question.answer_b))
+    assert page.index("Correct answer", correct) < page.index(escape(question.answer_c), correct)
+    # A learner reading the published page never sees which answer is right.
+    assert "Correct answer" not in signed_in(holder(_module)).get(update.url).content.decode()
