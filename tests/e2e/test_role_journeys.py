@@ -143,6 +143,30 @@ class Journey:
         if locator.evaluate("element => 'value' in element"):
             expect(locator).to_have_value(text)
 
+    def pick(self, option, search: str) -> None:
+        """Pick an option of a combo box that has just opened (the admin's block chooser): by
+        keyboard, Tab to its search field, type `search`, move down to the option, press Enter."""
+        if not self.keyboard:
+            option.click()
+            return
+        self.focus(self.page.locator(".w-combobox").get_by_role("combobox"))
+        self.page.keyboard.type(search)
+        for _ in range(20):
+            self.page.keyboard.press("ArrowDown")
+            if option.get_attribute("aria-selected") == "true":
+                self.page.keyboard.press("Enter")
+                return
+        raise AssertionError(f"the arrow keys never reached {option}")
+
+    def type_into(self, locator, text: str, presses: int = 80) -> None:
+        """Type into an editable area that is not a form field (the admin's rich text editor)."""
+        if self.keyboard:
+            self.focus(locator, presses)
+        else:
+            locator.click()
+        self.page.keyboard.type(text)
+        expect(locator).to_contain_text(text)
+
     def tick(self, locator, presses: int = 80) -> None:
         """Tick a checkbox or choose a radio: Space on a checkbox; the arrow keys within a radio
         group (Tab stops once per group, on its chosen radio or its first)."""
@@ -568,6 +592,87 @@ def test_coordinator_approves_a_champion_advances_an_accreditation_and_exports_a
     data, filename = journey.download(page.get_by_role("link", name="Download as CSV"))
     assert filename.endswith(".csv") and "sector" in filename
     assert "Health" in data.decode("utf-8-sig")
+
+    journey.assert_every_page_passed_axe()
+    assert offsite_requests == []
+
+
+# The editor, the co-production panel's reviewer and the moderator
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_editor_writes_a_lesson_the_panel_approves_the_moderator_publishes_and_a_learner_reads_it(
+    live_server, page, offsite_requests, mode
+):
+    from content.models import LessonPage
+    from lms.site.roles import Role
+    from tests.factories import LearnerFactory, make_module
+
+    module = make_module("responding-to-disclosures", lessons=1, title="Responding to disclosures")
+    editor = staff(Role.EDITOR, full_name="Eddie Editor")
+    reviewer = staff(Role.REVIEWER, full_name="Rae Reviewer")
+    moderator = staff(Role.MODERATOR, full_name="Mo Moderator")
+    learner = LearnerFactory()
+    journey = Journey(page, live_server.url, mode)
+    words = "Believe them, thank them for telling you, and ask what they would like to happen next."
+
+    # The editor writes a new lesson in the module and submits it for review.
+    journey.sign_in(editor, staff=True, path="/admin/")
+    expect(page).to_have_url(f"{live_server.url}/admin/")
+    journey.check_page()
+    journey.open(f"/admin/pages/{module.pk}/")
+    journey.see(page.get_by_role("heading", level=1, name=re.compile("Responding to disclosures")))
+    journey.press(page.get_by_role("link", name=re.compile("Add child page")).first)
+    journey.see(page.get_by_role("heading", level=1, name=re.compile("Lesson page")))
+    journey.fill(page.locator("#id_title"), "Lesson 2: What to say")
+    journey.press(page.get_by_role("button", name="Insert a block").first)
+    journey.pick(page.get_by_role("option", name="Rich text"), "Rich")
+    journey.type_into(page.locator(".Draftail-Editor [contenteditable=true]").first, words)
+    # The rich text editor saves what was typed into the form a moment later.
+    expect(page.locator("#body-0-value")).to_have_value(re.compile("Believe them"))
+    journey.press(page.get_by_role("button", name="More actions"))
+    journey.press(page.get_by_role("button", name=re.compile("Submit to Content review")))
+    journey.see(page.get_by_text("Page 'Lesson 2: What to say' created and submitted for moderation."))
+    lesson = LessonPage.objects.get(title="Lesson 2: What to say")
+    assert not lesson.live and lesson.current_workflow_task.name == "Co-production panel review"
+    page.context.clear_cookies()
+
+    # The co-production panel's reviewer reads it and approves it for the panel.
+    journey.sign_in(reviewer, staff=True, path="/admin/")
+    expect(page).to_have_url(f"{live_server.url}/admin/")
+    journey.check_page()
+    journey.press(page.get_by_role("link", name=re.compile("Review .*Lesson 2: What to say")))
+    journey.see(page.get_by_role("heading", level=1, name=re.compile("Co-production panel review")))
+    journey.tick(page.get_by_label("Approve for the panel"))
+    journey.press(page.get_by_role("button", name="Send your decision"))
+    journey.see(page.get_by_text("You approved 'Lesson 2: What to say' for the panel."))
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    assert not lesson.live and lesson.current_workflow_task.name == "Moderator approval"
+    page.context.clear_cookies()
+
+    # The moderator approves, which publishes what the panel approved.
+    journey.sign_in(moderator, staff=True, path="/admin/")
+    expect(page).to_have_url(f"{live_server.url}/admin/")
+    journey.check_page()
+    awaiting = page.get_by_role("region", name="Awaiting your review").get_by_role(
+        "row", name=re.compile("Lesson 2: What to say"))
+    journey.see(awaiting)
+    journey.press(awaiting.get_by_role("button", name="Actions"))
+    journey.press(awaiting.get_by_role("button", name="Approve", exact=True))
+    expect(awaiting).to_have_count(0)
+    journey.check_page()
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    assert lesson.live
+    page.context.clear_cookies()
+
+    # A learner finds it in the module and reads it.
+    journey.sign_in(learner)
+    journey.heading("Your learning")
+    journey.open("/modules/responding-to-disclosures/")
+    journey.heading("Responding to disclosures")
+    journey.press(page.get_by_role("link", name="Lesson 2: What to say"))
+    journey.heading("Lesson 2: What to say")
+    expect(page.locator("main")).to_contain_text(words)
 
     journey.assert_every_page_passed_axe()
     assert offsite_requests == []
