@@ -17,6 +17,8 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory("tests.accounts.factories.LearnerFactory")
     module = factory.SubFactory("tests.content.factories.TrainingModulePageFactory")
     completed_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=90))
+    # Masked text given: it waits for a moderator, as an answer's would (the database insists).
+    account_status = factory.LazyAttribute(lambda made: "waiting" if made.what_happened_masked else "")
 
     class Params:
         # Answered, with an account of what happened (masked) waiting for a moderator.
