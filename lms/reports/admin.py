@@ -16,11 +16,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from lms.followup.models import UsedInWork
 from lms.reports import figures as reports
-from lms.reports.exports import Table, csv_response, xlsx_response
 from lms.reports.forms import ReportFilterForm
 from lms.reports.permissions import may_read_reports
 from lms.site.audit import log_export
 from lms.site.charts import Bar, Compared, Series, bar_chart, comparison_chart
+from lms.site.tables import Table, csv_response, xlsx_response
 
 EXPORTS = {"csv": csv_response, "xlsx": xlsx_response}
 # The filters that narrow who is counted, in the order a title names them (the period comes last).

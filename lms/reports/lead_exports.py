@@ -14,8 +14,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from lms.certificates.models import Certificate
-from lms.reports.exports import BOM, XLSX, Table
 from lms.reports.lead import TrainingReport
+from lms.site.tables import BOM, XLSX, Table
 
 
 def report_tables(report: TrainingReport) -> list[Table]:
@@ -61,11 +61,6 @@ def report_tables(report: TrainingReport) -> list[Table]:
     ]
 
 
-def _cells(table: Table) -> list[list]:
-    cells = table.cells()
-    return cells if table.total else cells[:-1]
-
-
 def file_name(report: TrainingReport) -> str:
     return f"training-{slugify(report.organisation.name)[:60] or 'organisation'}-{report.day:%Y-%m-%d}"
 
@@ -83,7 +78,7 @@ def csv_download(tables: list[Table], name: str) -> HttpResponse:
     for number, table in enumerate(tables):
         if number:
             writer.writerow([])
-        writer.writerows([["" if cell is None else cell for cell in row] for row in _cells(table)])
+        writer.writerows([["" if cell is None else cell for cell in row] for row in table.cells()])
     return _attachment(
         HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"), f"{name}.csv"
     )
@@ -95,7 +90,7 @@ def xlsx_download(tables: list[Table], name: str) -> HttpResponse:
     workbook.remove(workbook.active)
     for table in tables:
         sheet = workbook.create_sheet(title=table.title[:31])
-        for row in _cells(table):
+        for row in table.cells():
             sheet.append(row)
         for cell in sheet[2]:
             cell.font = Font(bold=True)

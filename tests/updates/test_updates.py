@@ -279,3 +279,29 @@ def test_a_preview_shows_reviewers_each_question_with_its_correct_answer_and_exp
     assert page.index("Correct answer", correct) < page.index(escape(question.answer_c), correct)
     # A learner reading the published page never sees which answer is right.
     assert "Correct answer" not in signed_in(holder(_module)).get(update.url).content.decode()
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_the_take_up_downloads_hold_the_page_figures_and_are_logged(published, file_format):
+    import openpyxl
+    from wagtail.models import ModelLogEntry
+
+    from lms.site.audit import EXPORT_ACTION
+    from tests.conftest import staff_client
+
+    module, update = published
+    people = [holder(module) for _ in range(2)]
+    notify_holders(update, DAY)
+    complete_update(people[0], update, DAY)
+    UpdateNotice.objects.filter(user=people[1]).update(due_on=DAY - datetime.timedelta(days=1))  # overdue
+    response = staff_client("Coordinator").get(f"/admin/reports/guidance-updates/?download={file_format}")
+    assert response.status_code == 200
+    assert f"guidance-update-take-up-2026-12-02.{file_format}" in response["Content-Disposition"]
+    if file_format == "csv":
+        rows = [line.split(",") for line in response.content.decode("utf-8-sig").splitlines()]
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        rows = [[str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert rows[1][:3] == ["Update", "Date", "Holders told"]
+    assert rows[2][0] == "Domestic Abuse Protection Orders" and rows[2][2:] == ["2", "1", "0", "1", "0", "50"]
+    assert ModelLogEntry.objects.filter(action=EXPORT_ACTION, data__what="Guidance updates take-up").count() == 1

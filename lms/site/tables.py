@@ -1,4 +1,5 @@
-"""A report's table as a download: CSV (UTF-8 with a byte order mark, for Excel) or Excel.
+"""A table of figures as a download: CSV (UTF-8 with a byte order mark, for Excel) or Excel. The
+coordinators' reports (lms.reports) and the guidance updates' take-up (lms.updates) use it.
 Every text cell goes through `spreadsheet_text`, so a name starting with = + - @ is read as text
 by Excel and LibreOffice, never run as a formula."""
 
@@ -6,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 from django.http import HttpResponse
@@ -32,8 +34,9 @@ class Table:
     column_groups: list[tuple[str, list[str]]] = field(default_factory=list)
 
     def cells(self) -> list[list]:
-        """Every row as spreadsheet cells: the period first, then the headings, lines and total."""
-        rows = [[self.title, self.period], self.headings, *self.rows, self.total]
+        """Every row as spreadsheet cells: the period first, then the headings, lines and total
+        (if the table has one)."""
+        rows = [[self.title, self.period], self.headings, *self.rows, *([self.total] if self.total else [])]
         return [[spreadsheet_text(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
 
 
@@ -55,7 +58,8 @@ def csv_response(table: Table, name: str) -> HttpResponse:
 def xlsx_response(table: Table, name: str) -> HttpResponse:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = table.title[:31]
+    # Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]
+    sheet.title = re.sub(r"[:\\/?*\[\]]", " ", table.title)[:31].strip() or "Report"
     for row in table.cells():
         sheet.append(row)
     for cell in sheet[2]:
