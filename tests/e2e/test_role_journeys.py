@@ -424,7 +424,8 @@ def test_champion_becomes_eligible_applies_is_approved_listed_written_to_and_boo
 
     # A coordinator approves (their side is the coordinator's journey); the approval email's link
     # leads the new champion, once signed in, to their profile.
-    services.approve(champion, by=LearnerFactory(roles=[Role.COORDINATOR]))
+    with transaction.atomic():
+        services.approve(champion, by=LearnerFactory(roles=[Role.COORDINATOR]))
     journey.open(emailed_link(r"/champions/me/", to=learner.email))
     journey.sign_in(learner, path=None)
     journey.heading("Your champion profile")
