@@ -17,6 +17,7 @@ question bank, a pipeline of organisations) comes from the factories.
 import datetime
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import pytest
@@ -104,9 +105,8 @@ class Journey:
         self.checked.append(url)
 
     def assert_every_page_passed_axe(self) -> None:
-        assert len(self.checked) == len(self.loaded), (
-            f"pages loaded but never checked: loaded {self.loaded}, checked {self.checked}"
-        )
+        unchecked = Counter(self.loaded) - Counter(self.checked)
+        assert not unchecked, f"pages loaded but never checked with axe-core: {sorted(unchecked)}"
         assert self.violations == {}
 
     # Going places and working controls, by pointer or keyboard
