@@ -97,6 +97,15 @@ class ScreenView(ScreeningAdminView):
             if follow_up.account_status == AccountStatus.RELEASED:
                 messages.info(request, "That account was already released. Nothing was changed.")
                 return redirect("follow_up_screening")
+            if request.POST.get("seen") != follow_up.account_status:
+                # Opened while it was waiting, and another moderator withheld it since (or the
+                # other way round): their decision stands until this one reads it again.
+                messages.error(request, (
+                    f"Another moderator has changed this account since you opened it: it is now "
+                    f"“{follow_up.get_account_status_display().lower()}”. Read it again before you decide. "
+                    "Nothing was changed."
+                ))
+                return redirect("follow_up_screen", pk=follow_up.pk)
             if not form.is_valid():
                 return self.render_form(follow_up, form, status=400)
             try:

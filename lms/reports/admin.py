@@ -258,7 +258,10 @@ class ConfidenceReportView(ReportView):
         "who rated the same module both times, whose after was given in the period; the mean change and the "
         "share who improved (whose after is higher than their before) are over those pairs; the same for before "
         "and three months after. Follow-up invitations: sent in the period, and of those how many were answered "
-        "and declined so far; the response rate is answered out of invited. People are counted "
+        "and declined so far, and how many are still open (a follow-up can be answered for 30 days); the response "
+        "rate is answered out of those no longer open. Follow-ups count one per person and module, so in the "
+        "\"In all\" line someone invited for two modules counts twice, where \"Rated\" counts people. "
+        "People are counted "
         "under the sector, district and organisation their profile gives today; a person who rated two modules "
         "counts once in a line, and each of their ratings counts in its means. Learners are told that only "
         f"they see their own ratings: a mean, change or share over fewer than {reports.FEWEST_PEOPLE} people reads "
@@ -281,7 +284,7 @@ class ConfidenceReportView(ReportView):
                 _withheld(line.changes[stage].improved_share, line.changes[stage].too_few))]
             invitations = line.invitations
             return stages + changes + [invitations.invited, invitations.answered, invitations.declined,
-                                       _number(invitations.response_rate)]
+                                       invitations.awaiting, _number(invitations.response_rate)]
 
         headings = [dict(self.groups)[cleaned["group_by"]]]
         column_groups = []
@@ -294,8 +297,10 @@ class ConfidenceReportView(ReportView):
             headings += [f"Rated {first} and {name}", f"Mean change, {first} to {name}",
                          f"Improved {first} to {name} (%)"]
             column_groups.append((f"{first.capitalize()} and {name}", ["Rated both", "Mean change", "Improved (%)"]))
-        headings += ["Follow-ups sent", "Follow-ups answered", "Follow-ups declined", "Follow-up response rate (%)"]
-        column_groups.append(("Follow-up invitations", ["Sent", "Answered", "Declined", "Response rate (%)"]))
+        headings += ["Follow-ups sent", "Follow-ups answered", "Follow-ups declined", "Follow-ups still open",
+                     "Follow-up response rate (%)"]
+        column_groups.append(("Follow-up invitations", ["Sent", "Answered", "Declined", "Still open",
+                                                        "Response rate (%)"]))
         table = Table(
             column_groups=column_groups,
             title=self.page_title,
@@ -347,14 +352,16 @@ class FollowUpReportView(ReportView):
     introduction = (
         "About three months after completing a module, learners are invited once to a short follow-up: their "
         "confidence again, and whether they have used the training in their work. Sent: follow-ups sent in the "
-        "period; answered and declined: of those, so far; the response rate is answered out of sent. Not yet, "
+        "period; answered and declined: of those, so far; still open: not answered yet and still within the 30 "
+        "days a follow-up can be answered; the response rate is answered out of those no longer open. Not yet, "
         "once and several times count the answers. People are counted under the sector, district and "
         "organisation their profile gives today. Learners are told that nobody at their organisation sees their "
         f"answers and that they are counted with everyone else's: counts and shares over fewer than "
         f"{reports.FEWEST_PEOPLE} answers read \"{TOO_FEW.lower()}\". What people wrote about what happened is "
         "masked (emails, phone numbers and names), then read by a content moderator, who removes anything else that "
         "could identify someone before releasing it; only released accounts are listed, without the module or the "
-        f"answer, and only when {reports.FEWEST_PEOPLE} or more are released for the filters chosen."
+        f"answer, from every period whatever the dates chosen, and only when {reports.FEWEST_PEOPLE} or more are "
+        "released for the other filters."
     )
 
     def table(self, form):
@@ -368,12 +375,12 @@ class FollowUpReportView(ReportView):
             invitations = line.invitations
             used = [cell for answer in answers.values for cell in (
                 _withheld(line.used[answer], line.too_few), _withheld(line.share(answer), line.too_few))]
-            return [invitations.invited, invitations.answered, invitations.declined,
+            return [invitations.invited, invitations.answered, invitations.declined, invitations.awaiting,
                     _number(invitations.response_rate), *used]
 
-        headings = [dict(self.groups)[cleaned["group_by"]], "Follow-ups sent", "Answered", "Declined",
+        headings = [dict(self.groups)[cleaned["group_by"]], "Follow-ups sent", "Answered", "Declined", "Still open",
                     "Response rate (%)"]
-        column_groups = [("Follow-ups", ["Sent", "Answered", "Declined", "Response rate (%)"])]
+        column_groups = [("Follow-ups", ["Sent", "Answered", "Declined", "Still open", "Response rate (%)"])]
         for answer in answers:
             headings += [f"Used in work: {answer.label.lower()}", f"Used in work: {answer.label.lower()} (%)"]
             column_groups.append((f"Used in work: {answer.label.lower()}", ["People", "Share (%)"]))

@@ -31,7 +31,8 @@ from django.utils import timezone
 
 from champions.models import Briefing, Champion, SessionBooking
 from lms.certificates.models import Certificate
-from lms.followup.models import AccountStatus, FollowUp, UsedInWork
+from lms.followup.models import FollowUp, UsedInWork
+from lms.followup.services import ANSWER_DAYS
 from lms.learning.models import Attempt, ConfidenceRating, Enrolment
 
 NOT_GIVEN = "Not given"
@@ -440,11 +441,15 @@ class Invitations:
     invited: int = 0
     answered: int = 0
     declined: int = 0
+    # Still open: sent, not answered nor declined, and within the days a follow-up can be answered.
+    awaiting: int = 0
 
     @property
     def response_rate(self) -> int | None:
-        """Answered as a percentage of invited."""
-        return round(100 * self.answered / self.invited) if self.invited else None
+        """Answered, as a percentage of the follow-ups that are no longer open (answered, declined,
+        or closed unanswered): one still open may yet be answered, so it is not counted against."""
+        decided = self.invited - self.awaiting
+        return round(100 * self.answered / decided) if decided else None
 
 
 @dataclass
@@ -527,10 +532,12 @@ def confidence_figures(filters: Filters, group_by: str) -> ConfidenceFigures:
 
 
 def _invitation_measures() -> dict:
+    still_open = timezone.now() - datetime.timedelta(days=ANSWER_DAYS)
     return {
         "invited": Count("pk"),
         "answered": Count("pk", filter=Q(status=FollowUp.Status.ANSWERED)),
         "declined": Count("pk", filter=Q(status=FollowUp.Status.DECLINED)),
+        "awaiting": Count("pk", filter=Q(status=FollowUp.Status.OPEN, invited_at__gte=still_open)),
     }
 
 
@@ -588,28 +595,28 @@ def use_in_work_figures(filters: Filters, group_by: str) -> UseFigures:
     }
 
     def put(line: UseLine, row: dict) -> None:
-        for name in ("invited", "answered", "declined"):
+        for name in ("invited", "answered", "declined", "awaiting"):
             setattr(line.invitations, name, row[name] or 0)
         for answer in UsedInWork.values:
             line.used[answer] = row[f"used_{answer}"] or 0
 
     figures = UseFigures()
-    total = follow_ups.order_by().aggregate(
-        **measures, released_accounts=Count("pk", filter=Q(account_status=AccountStatus.RELEASED)),
-    )
-    put(figures.total, total)
-    figures.released_accounts = total["released_accounts"] or 0
+    put(figures.total, follow_ups.order_by().aggregate(**measures))
     key, label = grouping(group_by, moment="invited_at")
     values = {"key": key, **({"label": F(label)} if label else {})}
     figures.lines = sorted(
         (_use_line(row, put) for row in follow_ups.order_by().values(**values).annotate(**measures)),
         key=_order(group_by),
     )
-    if figures.released_accounts >= FEWEST_PEOPLE:
-        figures.accounts = list(
-            follow_ups.released_accounts().order_by("what_happened_masked", "pk")
-            .values_list("what_happened_masked", flat=True)[:ACCOUNTS_SHOWN]
-        )
+    # The accounts are of every period, whatever the period chosen: narrowing the dates a day at a
+    # time must not make one account appear or go, which would point to who answered that day.
+    accounts = list(
+        filters.people(FollowUp.objects.all()).released_accounts().order_by("what_happened_masked", "pk")
+        .values_list("what_happened_masked", flat=True)[:ACCOUNTS_SHOWN]
+    )
+    figures.released_accounts = len(accounts)
+    if len(accounts) >= FEWEST_PEOPLE:
+        figures.accounts = accounts
     return figures
 
 

@@ -33,7 +33,8 @@ def notify_holders(update: GuidanceUpdatePage, day: datetime.date | None = None)
     SMTP. If sending fails the record is removed, so a later run tries again. Returns how many
     were emailed."""
     day = day or local_today()
-    if not update.live or update.update_day is None:
+    # Only an update every holder may read (live_updates: published, with no view restriction).
+    if update.update_day is None or not live_updates().filter(pk=update.pk).exists():
         return 0
     people = (
         people_needing(update, day)

@@ -141,7 +141,7 @@ def test_a_moderators_post_never_errors_and_a_refused_one_changes_nothing(modera
         account_status=AccountStatus.WAITING, what_happened_masked="Waiting text.", withheld_reason="",
     )
     url = f"/admin/follow-up/screening/{account.pk}/" + ("withhold/" if decision == "withhold" else "")
-    data = {"text": text} if decision == "release" else {"reason": text}
+    data = {"text": text, "seen": "waiting"} if decision == "release" else {"reason": text}
     response = client.post(url, data)
     assert_no_server_error(response)
     account.refresh_from_db()

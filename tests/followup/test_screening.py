@@ -53,7 +53,8 @@ def test_the_queue_and_the_account_show_the_masked_text_only(account, make_clien
 
 
 def test_a_moderator_edits_and_releases_an_account(account, moderator):
-    response = moderator.post(screen_url(account), {"text": "  I walked [name removed] home to [address removed].  "})
+    response = moderator.post(screen_url(account), {"text": "  I walked [name removed] home to [address removed].  ",
+                                                   "seen": "waiting"})
     assert response.status_code == 302 and response["Location"] == QUEUE
     account.refresh_from_db()
     assert account.account_status == AccountStatus.RELEASED
@@ -65,10 +66,11 @@ def test_a_moderator_edits_and_releases_an_account(account, moderator):
 
 
 def test_releasing_twice_changes_nothing(account, moderator):
-    moderator.post(screen_url(account), {"text": "First release."})
+    moderator.post(screen_url(account), {"text": "First release.", "seen": "waiting"})
     account.refresh_from_db()
     first = (account.what_happened_masked, account.screened_at)
-    response = moderator.post(screen_url(account), {"text": "A second click with other words."}, follow=True)
+    response = moderator.post(screen_url(account), {"text": "A second click with other words.", "seen": "waiting"},
+                              follow=True)
     assert "already released" in response.content.decode()
     account.refresh_from_db()
     assert (account.what_happened_masked, account.screened_at) == first
@@ -76,7 +78,7 @@ def test_releasing_twice_changes_nothing(account, moderator):
 
 @pytest.mark.parametrize("text", ["", "   \n ", "bad\x00text", "x" * 2001])
 def test_a_bad_release_is_refused_with_a_message_and_changes_nothing(account, moderator, text):
-    response = moderator.post(screen_url(account), {"text": text})
+    response = moderator.post(screen_url(account), {"text": text, "seen": "waiting"})
     assert response.status_code == 400
     assert 'class="error-message"' in response.content.decode() or "error" in response.content.decode()
     account.refresh_from_db()
@@ -101,7 +103,7 @@ def test_a_moderator_withholds_an_account_with_a_reason_and_can_release_it_later
     account.refresh_from_db()
     assert (account.withheld_reason, account.screened_at) == ("Names a street", when)
     # Withheld by mistake: released after an edit.
-    moderator.post(screen_url(account), {"text": "I walked [name removed] home."})
+    moderator.post(screen_url(account), {"text": "I walked [name removed] home.", "seen": "withheld"})
     account.refresh_from_db()
     assert (account.account_status, account.withheld_reason) == (AccountStatus.RELEASED, "")
 
@@ -138,7 +140,7 @@ def test_other_staff_are_turned_away_and_nothing_changes(account, role):
         response = client.get(url)
         assert response.status_code in (302, 403), url
         assert "Mill Lane" not in response.content.decode()
-    client.post(screen_url(account), {"text": "Released by the wrong person."})
+    client.post(screen_url(account), {"text": "Released by the wrong person.", "seen": "waiting"})
     client.post(withhold_url(account), {"reason": "Withheld by the wrong person."})
     account.refresh_from_db()
     assert (account.account_status, account.what_happened_masked) == (AccountStatus.WAITING, MASKED)
@@ -168,3 +170,16 @@ def test_only_moderators_and_administrators_see_the_menu_item(account):
     for role in (Role.COORDINATOR, Role.EDITOR, Role.REVIEWER):
         assert "Screen follow-ups" not in staff_client(role).get("/admin/").content.decode()
     assert not may_screen(LearnerFactory(roles=[Role.EDITOR]))
+
+
+def test_a_release_from_a_page_opened_before_another_moderator_withheld_it_is_refused(account, moderator):
+    page = moderator.get(screen_url(account)).content.decode()
+    assert 'name="seen" value="waiting"' in page
+    administrator = administrator_client()
+    assert administrator.post(withhold_url(account), {"reason": "Identifies a family"}).status_code == 302
+    response = moderator.post(screen_url(account), {"text": "Released from the old page.", "seen": "waiting"},
+                              follow=True)
+    assert "Another moderator has changed this account since you opened it" in response.content.decode()
+    account.refresh_from_db()
+    assert (account.account_status, account.withheld_reason) == (AccountStatus.WITHHELD, "Identifies a family")
+    assert account.what_happened_masked == MASKED

@@ -178,10 +178,10 @@ def test_coordinator_sees_the_dot_plot_and_the_table():
     assert '<th scope="colgroup" colspan="3">Before</th>' in page
     assert '<th scope="colgroup" colspan="3">Before and after</th>' in page
     assert '<th scope="col">Rated both</th>' in page
-    assert '<th scope="colgroup" colspan="4">Follow-up invitations</th>' in page
+    assert '<th scope="colgroup" colspan="5">Follow-up invitations</th>' in page
     assert ('<tr><th scope="row">C: Crowd</th><td>5</td><td>0</td><td>2.25</td><td>5</td><td>0</td><td>4.75</td>'
             '<td>0</td><td>0</td><td></td><td>5</td><td>2.5</td><td>100</td><td>0</td><td></td><td></td>'
-            '<td>0</td><td>0</td><td>0</td><td></td></tr>') in page
+            '<td>0</td><td>0</td><td>0</td><td>0</td><td></td></tr>') in page
     assert '<th scope="row">In all</th>' in page
 
 
@@ -199,10 +199,10 @@ def test_a_line_with_no_one_rating_at_a_stage_draws_no_marker_for_it():
 
 ONE_GROUPS_MEANS = ("2.25", "4.75", "2.5")  # before, after, the change: see confidence_crowd
 # A line with no follow-up: its three-month stage (rated, chose not to, mean), its pairs with
-# before (people, change, share) and its invitations (sent, answered, declined, response rate).
+# before (people, change, share) and its invitations (sent, answered, declined, still open, response rate).
 NO_FOLLOW_UP_CSV, NO_FOLLOW_UP_XLSX = ["0", "0", ""], [0, 0, None]
 NO_FOLLOW_UP_PAIRS_CSV, NO_FOLLOW_UP_PAIRS_XLSX = ["0", "", ""], [0, None, None]
-NO_INVITATIONS_CSV, NO_INVITATIONS_XLSX = ["0", "0", "0", ""], [0, 0, 0, None]
+NO_INVITATIONS_CSV, NO_INVITATIONS_XLSX = ["0", "0", "0", "0", ""], [0, 0, 0, 0, None]
 
 
 def _crowd_downloads(count: int) -> tuple[str, list[list[str]], list[list]]:
@@ -271,7 +271,7 @@ def test_csv_download_opens_and_neutralises_formulas():
                        "Rated before and after", "Mean change, before to after", "Improved before to after (%)",
                        "Rated before and three months after", "Mean change, before to three months after",
                        "Improved before to three months after (%)", "Follow-ups sent", "Follow-ups answered",
-                       "Follow-ups declined", "Follow-up response rate (%)"]
+                       "Follow-ups declined", "Follow-ups still open", "Follow-up response rate (%)"]
     few = "Fewer than 5 people"
     rest = [*NO_FOLLOW_UP_PAIRS_CSV, *NO_INVITATIONS_CSV]
     assert ["'=1+2", "2", "0", few, "2", "0", few, *NO_FOLLOW_UP_CSV, "2", few, few, *rest] in rows
@@ -331,5 +331,5 @@ def test_the_three_month_stage_has_its_columns_its_comparison_with_before_and_it
     assert '<th scope="colgroup" colspan="3">Before and three months after</th>' in page
     assert "C: Crowd: before 2.25, after 4.75, three months after 3.5" in page
     assert 'd="M0 -8l8 8-8 8-8-8z"' in page  # the third marker, a diamond
-    # Five sent, three answered, one declined: a response rate of 60%.
-    assert "<td>5</td><td>3</td><td>1</td><td>60</td></tr>" in page
+    # Five sent, three answered, one declined, one closed unanswered: a response rate of 60%.
+    assert "<td>5</td><td>3</td><td>1</td><td>0</td><td>60</td></tr>" in page

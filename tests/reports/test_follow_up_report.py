@@ -15,6 +15,7 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import get_resolver
+from django.utils import timezone
 
 from lms.accounts.models import User
 from lms.followup.models import AccountStatus, FollowUp
@@ -77,7 +78,7 @@ def test_figures_count_answers_and_response_rates_per_module_and_sector(module):
     line = report.lines[0]
     assert line.label == "Health"
     assert (line.invitations.invited, line.invitations.answered, line.invitations.declined) == (6, 4, 1)
-    assert line.invitations.response_rate == 67
+    assert line.invitations.response_rate == 67  # sent in March: the unanswered one has long closed
     assert line.used == {"never": 1, "once": 1, "several": 2}
     assert line.too_few  # four answers
     assert report.accounts == []
@@ -112,8 +113,8 @@ def test_coordinators_see_released_accounts_without_names_modules_or_answers(mod
         assert detail not in page
     for person in people:
         assert person.user.full_name not in page and person.user.email not in page
-    assert ('<tr><th scope="row">Responding well</th><td>5</td><td>5</td><td>0</td><td>100</td><td>0</td><td>0</td>'
-            '<td>0</td><td>0</td><td>5</td><td>100</td></tr>') in page
+    assert ('<tr><th scope="row">Responding well</th><td>5</td><td>5</td><td>0</td><td>0</td><td>100</td>'
+            '<td>0</td><td>0</td><td>0</td><td>0</td><td>5</td><td>100</td></tr>') in page
 
 
 def test_fewer_than_five_answers_show_no_counts_shares_or_accounts(module):
@@ -124,10 +125,10 @@ def test_fewer_than_five_answers_show_no_counts_shares_or_accounts(module):
     page = client.get(URL, query).content.decode()
     assert "went to the refuge" not in page
     assert "Fewer than 5 accounts have been released for these filters" in page
-    assert ('<tr><th scope="row">Small Charity</th><td>4</td><td>4</td><td>0</td><td>100</td>'
+    assert ('<tr><th scope="row">Small Charity</th><td>4</td><td>4</td><td>0</td><td>0</td><td>100</td>'
             + "<td>Fewer than 5 people</td>" * 6 + "</tr>") in page
     rows = list(csv.reader(io.StringIO(client.get(URL, {**query, "export": "csv"}).content.decode().lstrip("\ufeff"))))
-    assert ["Small Charity", "4", "4", "0", "100", *["Fewer than 5 people"] * 6] in rows
+    assert ["Small Charity", "4", "4", "0", "0", "100", *["Fewer than 5 people"] * 6] in rows
     assert not any("refuge" in cell for row in rows for cell in row)
 
 
@@ -239,3 +240,29 @@ def test_fewer_than_five_released_accounts_are_not_shown_even_with_many_answers(
     page = staff_client(Role.COORDINATOR).get(URL, {"group_by": "module"}).content.decode()
     assert "Fewer than 5 accounts have been released for these filters" in page
     assert "Released but too few" not in page and "Still waiting" not in page
+
+
+def test_a_follow_up_still_open_is_not_counted_against_the_response_rate(module):
+    """Sent 10 days ago and unanswered: it may yet be answered, so the rate is of the others."""
+    crowd(module, 2, used=("once", "once"))
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=10), tick=False):
+        FollowUpFactory(module=module)
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=40), tick=False):
+        FollowUpFactory(module=module)  # closed unanswered
+    total = use_in_work_figures(Filters(), "module").total.invitations
+    assert (total.invited, total.answered, total.awaiting) == (4, 2, 1)
+    assert total.response_rate == 67  # 2 answered of the 3 no longer open
+
+
+def test_the_accounts_listed_do_not_change_with_the_dates_chosen(module):
+    """Moving the end date by a day must not add or drop one account (that would point to who
+    answered that day): the accounts are of every period."""
+    crowd(module, 5, story="It helped me listen.")
+    with time_machine.travel(SENT + datetime.timedelta(days=30), tick=False):
+        late = FollowUpFactory(module=module)
+        answered(late, "once", "A later account.")
+    release_all([late])
+    before_it = Filters(until=(SENT + datetime.timedelta(days=1)).date())
+    with_it = Filters(until=(SENT + datetime.timedelta(days=31)).date())
+    assert use_in_work_figures(before_it, "module").accounts == use_in_work_figures(with_it, "module").accounts
+    assert "A later account." in use_in_work_figures(before_it, "module").accounts
