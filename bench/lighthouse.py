@@ -23,17 +23,14 @@ SEO 100; CLS 0; CSS under 30 KiB. /my-learning/ is kept out of search engines on
 import argparse
 import json
 import os
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from production import ROOT, environments, gunicorn, manage
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
@@ -70,34 +67,6 @@ print(json.dumps({
     "cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}",
 }))
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(env: dict, *args: str) -> str:
-    result = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        sys.exit(f"manage.py {args[0]} failed:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
-def wait_until_up(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own server on 127.0.0.1
-                if response.status == 200:
-                    return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-        time.sleep(0.5)
 
 
 def run_lighthouse(url: str, preset: str, report: Path, cookie: str | None, skip_crawlable: bool) -> dict:
@@ -163,6 +132,25 @@ def budget_misses(page: str, preset: str, result: dict) -> list[str]:
     return [f"{page} ({preset}): {miss}" for miss in misses]
 
 
+def audit_pages(base: str, site: dict, reports: Path) -> list[tuple[str, str, dict]]:
+    """Each page on the mobile and desktop presets: (page, preset, result)."""
+    pages = [
+        ("home", "/", False),
+        ("catalogue", site["catalogue"], False),
+        ("module", site["module"], False),
+        ("lesson", site["lesson"], True),
+        ("my-learning", "/my-learning/", True),
+    ]
+    results = []
+    for name, path, signed_in in pages:
+        for preset in ("mobile", "desktop"):
+            print(f"  auditing {name} ({preset}): {path}", flush=True)
+            result = audit(base + path, preset, reports, site["cookie"] if signed_in else None,
+                           skip_crawlable=path == "/my-learning/")
+            results.append((name, preset, result))
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (database, reports)")
@@ -175,57 +163,19 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="vawg-lighthouse-"))
     reports = folder / "reports"
     reports.mkdir()
-    (folder / "var").mkdir()
-    base_env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
-    base_env.update(
-        VAR_DIR=str(folder / "var"), LOG_LEVEL="WARNING", EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    # No HTTPS on 127.0.0.1 and no proxy in front: the HTTPS-only settings are off.
+    development, production = environments(
+        folder, SECURE_SSL_REDIRECT="false", SECURE_HSTS_SECONDS="0", TRUSTED_PROXY_COUNT="0",
     )
-    development = {**base_env, "DJANGO_SETTINGS_MODULE": "lms.settings.dev"}
-    port = free_port()
-    production = {
-        **base_env,
-        "DJANGO_SETTINGS_MODULE": "lms.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "STATIC_ROOT": str(folder / "static"),
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "TRUSTED_PROXY_COUNT": "0",
-        "TRAINING_CONTACT_EMAIL": "training@example.org",
-    }
-    server = None
     try:
         print("Preparing a demo site with production settings…", flush=True)
         manage(development, "migrate", "--no-input", "--verbosity", "0")
         manage(development, "seed_demo", "--verbosity", "0")
         manage(production, "collectstatic", "--no-input", "--verbosity", "0")
         site = json.loads(manage(production, "shell", "-c", PREPARE).strip().splitlines()[-1])
-        server = subprocess.Popen(  # noqa: S603 - gunicorn from this virtual environment
-            [sys.executable, "-m", "gunicorn", "lms.wsgi", "--no-control-socket", "--workers", "3",
-             "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-            cwd=ROOT, env=production,
-        )
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{base}/healthz")
-
-        pages = [
-            ("home", "/", False),
-            ("catalogue", site["catalogue"], False),
-            ("module", site["module"], False),
-            ("lesson", site["lesson"], True),
-            ("my-learning", "/my-learning/", True),
-        ]
-        results = []
-        for name, path, signed_in in pages:
-            for preset in ("mobile", "desktop"):
-                print(f"  auditing {name} ({preset}): {path}", flush=True)
-                result = audit(base + path, preset, reports, site["cookie"] if signed_in else None,
-                               skip_crawlable=path == "/my-learning/")
-                results.append((name, preset, result))
+        with gunicorn(production) as base:
+            results = audit_pages(base, site, reports)
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
         if args.keep:
             print(f"Kept {folder}")
         else:

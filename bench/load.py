@@ -27,18 +27,13 @@ import argparse
 import csv
 import json
 import os
-import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-from lighthouse import free_port, manage
-
-ROOT = Path(__file__).resolve().parent.parent
+from production import ROOT, environments, gunicorn, manage
 
 # Run inside the site (manage.py shell, production settings). Makes each learner and champion
 # taking part ready for a quiz, signs them in, and prints what the visitors need as JSON.
@@ -126,21 +121,6 @@ print(json.dumps({{
 """
 
 
-def wait_until_up(url: str, seconds: float = 60) -> None:
-    """Until the server answers (as the proxy would ask: over "HTTPS", so no redirect)."""
-    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310 - 127.0.0.1
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - our own server
-                if response.status == 200:
-                    return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-        time.sleep(0.5)
-
-
 def locust_figures(stats_csv: Path) -> tuple[list[dict], dict]:
     """The per-request rows and the aggregated row of locust's stats CSV."""
     with stats_csv.open(newline="", encoding="utf-8") as handle:
@@ -176,25 +156,9 @@ def main() -> int:
         sys.exit("locust is not installed here: run `make load`, or pip install -r bench/requirements-load.lock")
 
     folder = Path(tempfile.mkdtemp(prefix="vawg-load-"))
-    (folder / "var").mkdir()
     database_url = os.environ.get("DATABASE_URL", "")
-    base_env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
-    base_env.update(
-        VAR_DIR=str(folder / "var"), LOG_LEVEL="WARNING", EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-    )
-    development = {**base_env, "DJANGO_SETTINGS_MODULE": "lms.settings.dev"}
-    port = free_port()
-    production = {
-        **base_env,
-        "DJANGO_SETTINGS_MODULE": "lms.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "STATIC_ROOT": str(folder / "static"),
-        # The visitors send X-Forwarded-For as the proxy would: one proxy in front.
-        "TRUSTED_PROXY_COUNT": "1",
-        "TRAINING_CONTACT_EMAIL": "training@example.org",
-    }
-    server = None
+    # The visitors send X-Forwarded-For as the proxy would: one proxy in front.
+    development, production = environments(folder, keep_database=True, TRUSTED_PROXY_COUNT="1")
     try:
         if database_url:
             database = f"PostgreSQL ({database_url.rsplit('/', 1)[-1]}, as it is)"
@@ -210,33 +174,25 @@ def main() -> int:
         if not site["learners"] or not site["champions"] or not site["certificates"]:
             sys.exit("The demo has no learner ready for a quiz, no active champion or no certificate: run seed_demo.")
         (folder / "site.json").write_text(site_json, encoding="utf-8")
-        server = subprocess.Popen(  # noqa: S603 - gunicorn from this virtual environment
-            [sys.executable, "-m", "gunicorn", "lms.wsgi", "--no-control-socket", "--workers", str(args.workers),
-             "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--timeout", "60"],
-            cwd=ROOT, env=production,
-        )
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{base}/healthz")
-        print(f"{len(site['learners'])} learners, {len(site['champions'])} champions, a lead and people verifying "
-              f"certificates: {args.users} at once for {args.seconds} s…", flush=True)
-        result = subprocess.run(  # noqa: S603 - locust from this virtual environment
-            [str(Path(sys.executable).parent / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
-             "--host", base, "--users", str(args.users), "--spawn-rate", str(max(args.users / 10, 1)),
-             "--run-time", f"{args.seconds}s", "--stop-timeout", "10", "--csv", str(folder / "locust"),
-             "--only-summary", "--loglevel", "WARNING"],
-            cwd=ROOT, env={**os.environ, "LOAD_SITE": str(folder / "site.json")},
-            capture_output=True, text=True, timeout=args.seconds + 120, check=False,
-        )
+        # Asked as the proxy would ask: over "HTTPS", so the health check is not redirected.
+        with gunicorn(production, workers=args.workers, timeout=60, headers={"X-Forwarded-Proto": "https"}) as base:
+            print(f"{len(site['learners'])} learners, {len(site['champions'])} champions, a lead and people "
+                  f"verifying certificates: {args.users} at once for {args.seconds} s…", flush=True)
+            result = subprocess.run(  # noqa: S603 - locust from this virtual environment
+                [str(Path(sys.executable).parent / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"),
+                 "--headless", "--host", base, "--users", str(args.users),
+                 "--spawn-rate", str(max(args.users / 10, 1)), "--run-time", f"{args.seconds}s",
+                 "--stop-timeout", "10", "--csv", str(folder / "locust"), "--only-summary", "--loglevel", "WARNING"],
+                cwd=ROOT, env={**os.environ, "LOAD_SITE": str(folder / "site.json")},
+                capture_output=True, text=True, timeout=args.seconds + 120, check=False,
+            )
         kinds, total = locust_figures(folder / "locust_stats.csv")
         failures_csv = folder / "locust_failures.csv"
         failures = list(csv.DictReader(failures_csv.open(encoding="utf-8"))) if failures_csv.exists() else []
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
         if args.keep:
             print(f"Kept {folder}")
-        elif not args.keep:
+        else:
             shutil.rmtree(folder, ignore_errors=True)
 
     print_table(kinds, total, args.users, args.seconds, database)
