@@ -41,6 +41,12 @@ class ScreeningAdminView(WagtailAdminTemplateMixin, TemplateView):
             items.append({"url": reverse("follow_up_screening"), "label": ScreeningView.page_title})
         return [*items, {"url": "", "label": self.get_page_title()}]
 
+    def render_form(self, follow_up, form, status=200):
+        """The account's page with its form (as posted, with its errors, on a refusal)."""
+        response = self.render_to_response(self.get_context_data(follow_up=follow_up, form=form))
+        response.status_code = status
+        return response
+
 
 class ScreeningView(ScreeningAdminView):
     """Accounts waiting for screening (or withheld), oldest first, each a link to screen it."""
@@ -81,11 +87,6 @@ class ScreenView(ScreeningAdminView):
     template_name = "followup/admin/screen.html"
     page_title = "Screen a follow-up account"
 
-    def render_form(self, follow_up, form, status=200):
-        response = self.render_to_response(self.get_context_data(follow_up=follow_up, form=form))
-        response.status_code = status
-        return response
-
     def get(self, request, pk):
         follow_up = _follow_up(pk)
         return self.render_form(follow_up, ReleaseForm(initial={"text": follow_up.what_happened_masked}))
@@ -123,11 +124,6 @@ class WithholdView(ScreeningAdminView):
 
     template_name = "followup/admin/withhold.html"
     page_title = "Withhold a follow-up account"
-
-    def render_form(self, follow_up, form, status=200):
-        response = self.render_to_response(self.get_context_data(follow_up=follow_up, form=form))
-        response.status_code = status
-        return response
 
     def not_now(self, follow_up):
         if follow_up.account_status == AccountStatus.WITHHELD:
