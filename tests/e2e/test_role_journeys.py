@@ -629,11 +629,14 @@ def test_editor_writes_a_lesson_the_panel_approves_the_moderator_publishes_and_a
     journey.press(page.get_by_role("button", name="Insert a block").first)
     journey.pick(page.get_by_role("option", name="Rich text"), "Rich")
     journey.type_into(page.locator(".Draftail-Editor [contenteditable=true]").first, words)
-    # The rich text editor saves what was typed into the form a moment later.
+    # The rich text editor puts what was typed into the form a moment later, and Wagtail saves the
+    # new page as a draft by itself, then shows its edit address: submitting before that first save
+    # has come back would post the new page a second time. Wait, as the editor would, for both.
     expect(page.locator("#body-0-value")).to_have_value(re.compile("Believe them"))
+    expect(page).to_have_url(re.compile(r"/admin/pages/[0-9]+/edit/$"))
     journey.press(page.get_by_role("button", name="More actions"))
     journey.press(page.get_by_role("button", name=re.compile("Submit to Content review")))
-    journey.see(page.get_by_text("Page 'Lesson 2: What to say' created and submitted for moderation."))
+    journey.see(page.get_by_text("Page 'Lesson 2: What to say' has been submitted for moderation."))
     lesson = LessonPage.objects.get(title="Lesson 2: What to say")
     assert not lesson.live and lesson.current_workflow_task.name == "Co-production panel review"
     page.context.clear_cookies()
