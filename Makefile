@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup venv assets migrate demo lint check-deploy serve worker clean bench lighthouse seed-scale bench-scale load
+.PHONY: run test setup venv assets migrate demo lint check-deploy serve worker clean bench bench-more lighthouse seed-scale load
 
 run: setup demo serve
 
@@ -64,26 +64,39 @@ clean:
 	rm -rf $(VENV) node_modules static_build static_collected var
 
 # Benchmarks print figures to compare with the previous run (see bench/) and write them as JSON
-# in BENCH_OUT: `bench/compare.py old-folder new-folder` shows what changed.
+# in BENCH_OUT: `bench/compare.py old-folder new-folder` shows what changed. `make bench` times every
+# page on the demo and on the scale data (seeded first if missing, minutes, in SCALE_VAR or
+# DATABASE_URL's database; the demo run then uses a fresh database beside it), with the queries
+# compared, then the certificate PDFs. `make bench-more`: the directory, White Ribbon and reports
+# benchmarks, each growing its own data from the demo.
 BENCH_OUT ?= var/bench
+SCALE_VAR ?= var/scale
+BENCH_DEMO_URL = $(if $(DATABASE_URL),$(DATABASE_URL)_bench_demo)
 bench: venv assets
-	$(PY) bench/pages.py --json $(BENCH_OUT)/pages.json
-	$(PY) bench/certificates.py --json $(BENCH_OUT)/certificates.json
+	$(PY) bench/ensure_database.py
+	mkdir -p $(SCALE_VAR)
+	VAR_DIR=$(SCALE_VAR) $(MANAGE) seed_scale --check || $(MAKE) --no-print-directory seed-scale
+	failed=0; \
+	$(if $(BENCH_DEMO_URL),DATABASE_URL=$(BENCH_DEMO_URL),env -u DATABASE_URL) \
+	  $(PY) bench/every_page.py --json $(BENCH_OUT)/every-page-demo.json || failed=1; \
+	VAR_DIR=$(SCALE_VAR) $(PY) bench/every_page.py --scale --queries-as $(BENCH_OUT)/every-page-demo.json \
+	  --json $(BENCH_OUT)/every-page-scale.json || failed=1; \
+	$(PY) bench/certificates.py --json $(BENCH_OUT)/certificates.json || failed=1; \
+	exit $$failed
+
+bench-more: venv assets
 	$(PY) bench/champions.py --json $(BENCH_OUT)/champions.json
 	$(PY) bench/whiteribbon.py --json $(BENCH_OUT)/whiteribbon.json
 	$(PY) bench/reports.py --json $(BENCH_OUT)/reports.json
 
 # The scale data (manage.py seed_scale, minutes) in its own SQLite database in SCALE_VAR, or in
-# DATABASE_URL's; then every coordinator's report timed on it (each within 500 ms).
-SCALE_VAR ?= var/scale
+# DATABASE_URL's PostgreSQL database (created if missing).
 seed-scale: venv
 	mkdir -p $(SCALE_VAR)
+	$(PY) bench/ensure_database.py
 	VAR_DIR=$(SCALE_VAR) $(MANAGE) migrate --no-input -v0
 	VAR_DIR=$(SCALE_VAR) $(MANAGE) seed_demo > /dev/null
 	VAR_DIR=$(SCALE_VAR) $(MANAGE) seed_scale $(SCALE_ARGS)
-
-bench-scale: venv assets
-	VAR_DIR=$(SCALE_VAR) $(PY) bench/scale.py --json $(BENCH_OUT)/scale.json
 
 # Lighthouse on a phone and a desktop against production settings under gunicorn, with budgets
 # (bench/lighthouse.py). Not part of `make test`: it takes minutes and needs Chromium.

@@ -1,7 +1,7 @@
 """Benchmark: a filtered search of the champions directory, against the home page in the same run.
 
 Run: `.venv/bin/python bench/champions.py [--requests 200] [--champions 2000] [--json out.json]`.
-Like bench/pages.py it builds a fresh SQLite database in a temporary folder (or uses DATABASE_URL),
+Like bench/every_page.py it builds a fresh SQLite database in a temporary folder (or uses DATABASE_URL),
 loads the demo, then adds champions in bulk until about 2,000 are listed, spread over the
 districts, sectors, tiers, specialisms, languages and visibility choices. Signed in as the demo
 champion, it times through Django's test client:

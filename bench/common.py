@@ -20,7 +20,7 @@ between machines; milliseconds are what a person waits.
 The database: a fresh SQLite file in a temporary folder with the demo loaded, or the
 PostgreSQL database named by DATABASE_URL (created if missing and dropped afterwards unless
 `--keep`). `bench(args, fresh=False)` uses the database as configured (VAR_DIR or DATABASE_URL)
-as it is, for data seeded beforehand (bench/scale.py).
+as it is, for data seeded beforehand (bench/every_page.py).
 
 `--json FILE` writes the figures for bench/compare.py.
 """
@@ -54,6 +54,8 @@ def arguments(description: str, *, requests: int) -> argparse.ArgumentParser:
     parser.add_argument("--requests", type=int, default=requests, help=f"timed requests per page (default {requests})")
     parser.add_argument("--keep", action="store_true", help="keep a PostgreSQL database this run created")
     parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE, for bench/compare.py")
+    parser.add_argument("--only", metavar="TEXT", action="append", default=[],
+                        help="time only the pages whose name contains TEXT (repeatable; the yardsticks always)")
     return parser
 
 
@@ -189,6 +191,11 @@ class Run:
     lines: list[Line] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
     missed: list[str] = field(default_factory=list)
+    only: list[str] = field(default_factory=list)
+
+    def wanted(self, name: str) -> bool:
+        """Whether `--only` leaves this page in."""
+        return not self.only or any(text.lower() in name.lower() for text in self.only)
 
     def signed_in(self, email: str, password: str | None = None):
         """A test client signed in as `email` through the sign-in form, with the demo's TOTP code
@@ -215,6 +222,7 @@ class Run:
     def measure(self, client, pages: dict[str, str], *, size: str = "", warm: int = 5) -> dict[str, Figures]:
         """Time the yardsticks and `pages` (name: URL) with `client`; returns their figures."""
         measured = {}
+        pages = {name: url for name, url in pages.items() if self.wanted(name)}
         for name, url in {HOME: "/", BARE: BARE_URL, **pages}.items():
             figures = time_page(client, url, self.requests, warm=warm)
             measured[name] = figures
@@ -224,6 +232,63 @@ class Run:
             line.x_home = line.figures.median_ms / home if home else 0.0
             line.x_bare = line.figures.median_ms / bare if bare else 0.0
         return measured
+
+    def measure_action(self, name: str, prepare, *, size: str = "", expect: int = 302, warm: int = 3) -> Figures | None:
+        """Time a request that changes something (a form post), so each must be a fresh one:
+        `prepare(n)` sets up the n-th (untimed) and returns a callable that makes the request. Warm
+        up, count one request's queries, then time `requests` of them; each must answer `expect`.
+        The ratios are to the yardsticks last measured with the same `size`."""
+        from django.db import connection
+
+        if not self.wanted(name):
+            return None
+
+        def perform(number: int):
+            request = prepare(number)
+            start = time.perf_counter()
+            response = request()
+            elapsed = (time.perf_counter() - start) * 1000
+            if response.status_code != expect:
+                raise SystemExit(f"{name} answered {response.status_code}, not {expect}: nothing to time.")
+            return elapsed
+
+        for number in range(warm):
+            perform(number)
+        queries: list[str] = []
+
+        def count(execute, sql, *rest):
+            queries.append(sql)
+            return execute(sql, *rest)
+
+        request = prepare(warm)
+        with connection.execute_wrapper(count):
+            response = request()
+        if response.status_code != expect:
+            raise SystemExit(f"{name} answered {response.status_code}, not {expect}: nothing to time.")
+        timings = [perform(warm + 1 + number) for number in range(self.requests)]
+        figures = summarise(timings, len(queries))
+        line = Line(name=name, url="", figures=figures, size=size)
+        yardsticks = {y.name: y.figures.median_ms for y in self.lines if y.size == size and y.name in (HOME, BARE)}
+        line.x_home = figures.median_ms / yardsticks[HOME] if yardsticks.get(HOME) else 0.0
+        line.x_bare = figures.median_ms / yardsticks[BARE] if yardsticks.get(BARE) else 0.0
+        self.lines.append(line)
+        return figures
+
+    def compare_queries(self, path: str) -> None:
+        """Mark each page against the queries it made in an earlier run (`--json` of the demo run):
+        a page whose count grew with the data has a query per row somewhere, and fails the run."""
+        earlier = {(line["name"], line.get("size", "")): line["queries"]
+                   for line in json.loads(Path(path).read_text())["lines"]}
+        for line in self.lines:
+            before = earlier.get((line.name, line.size))
+            if before is None:
+                continue
+            same = before == line.figures.queries
+            verdict = "same queries as the demo" if same else f"{before} queries on the demo"
+            line.target = f"{line.target}; {verdict}" if line.target else verdict
+            line.met = same and line.met is not False
+            if not same and line.name not in self.missed:
+                self.missed.append(line.name)
 
     def check(self, targets: dict[str, Within]) -> None:
         """Mark each line against its page's target; a missed target makes the run fail."""
@@ -241,11 +306,14 @@ class Run:
             if lines and not all(line.met for line in lines) and name not in self.missed:
                 self.missed.append(name)
 
-    def report(self, title: str, targets: dict[str, Within] | None = None) -> int:
-        """Check the targets, print the table (and write the JSON file); the exit code."""
+    def report(self, title: str, targets: dict[str, Within] | None = None, *, queries_as: str | None = None) -> int:
+        """Check the targets (and the queries against an earlier run's JSON file), print the table
+        (and write the JSON file); the exit code."""
         from django.db import connection
 
         self.check(targets or {})
+        if queries_as:
+            self.compare_queries(queries_as)
         load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
         print(f"{title}: {self.requests} requests a page ({connection.vendor}, Python test client, "
               f"load average {load})")
@@ -303,6 +371,9 @@ def coordinator_reports() -> dict[str, str]:
         "White Ribbon target": "/admin/white-ribbon/target/",
         "confidence by module": "/admin/reports/confidence/?group_by=module",
         "confidence by month": "/admin/reports/confidence/?group_by=month",
+        "use in work by module": "/admin/reports/follow-up/?group_by=module",
+        "use in work by sector": "/admin/reports/follow-up/?group_by=sector",
+        "guidance updates take-up": "/admin/reports/guidance-updates/",
     }
 
 
@@ -311,7 +382,8 @@ def bench(args, *, script: str, fresh: bool = True, demo: bool = True):
     """A `Run` with Django set up on the benchmark's database: fresh (a temporary SQLite file or
     the DATABASE_URL database, migrated, the demo loaded) or, with `fresh=False`, as configured."""
     url = os.environ.get("DATABASE_URL", "")
-    run = Run(script=script, requests=args.requests, json_path=getattr(args, "json", None))
+    run = Run(script=script, requests=args.requests, json_path=getattr(args, "json", None),
+              only=getattr(args, "only", []))
     if fresh and url.startswith(("postgres://", "postgresql://")):
         with postgres_database(url, args.keep):
             set_up_django(fresh=True)

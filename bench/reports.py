@@ -26,7 +26,7 @@ import sys
 
 from common import Within, arguments, bench, coordinator_reports
 
-# The reports this script times with the demo and with more learners (bench/scale.py times them all).
+# The reports this script times with the demo and with more learners (bench/every_page.py times them all).
 REPORTS = ("training by module", "training by month", "training by sector, last year",
            "certificates by organisation", "network by district", "confidence by module", "confidence by month")
 

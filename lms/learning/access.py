@@ -70,7 +70,7 @@ class _Urls:
 
 # The two queries below are written in SQL: built through the ORM, with their EXISTS
 # subqueries, they cost over twenty times longer to compile than the database took to answer
-# them (measured with bench/pages.py), and they are on every learner's page. Plain SQL that
+# them (measured with bench/every_page.py), and they are on every learner's page. Plain SQL that
 # SQLite and PostgreSQL both read; table and column names come from the models.
 def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)

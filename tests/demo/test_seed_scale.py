@@ -34,6 +34,16 @@ def seed_scale(**counts) -> str:
     return out.getvalue()
 
 
+def check_for_scale_data() -> tuple[int, str]:
+    """`seed_scale --check`: (exit status, what it said)."""
+    out = StringIO()
+    try:
+        call_command("seed_scale", "--check", stdout=out)
+    except SystemExit as stop:
+        return stop.code, out.getvalue().strip()
+    return 0, out.getvalue().strip()
+
+
 def scale_learners():
     return User.objects.filter(email__endswith=f"@{SCALE_DOMAIN}")
 
@@ -44,6 +54,7 @@ def test_seed_scale_makes_the_counts_asked_for_in_rows_the_site_can_show_and_ref
     # One test, because seed_demo, which it builds on, takes a minute or two.
     monkeypatch.setenv("DEMO_PASSWORD", "a-long-test-password")
     call_command("seed_demo", stdout=StringIO())
+    assert check_for_scale_data() == (1, "There is no scale data in this database yet.")
     demo_organisations = Organisation.objects.count()
     demo_certificates = Certificate.objects.count()
 
@@ -107,6 +118,8 @@ def test_seed_scale_makes_the_counts_asked_for_in_rows_the_site_can_show_and_ref
     with pytest.raises(CommandError, match="already in this database.*nothing was changed"):
         seed_scale()
     assert table_counts() == before
+    # `make bench` asks before seeding: yes, so it seeds nothing.
+    assert check_for_scale_data() == (0, "The scale data is here (40 learners at @scale.example.org).")
 
 
 def test_seed_scale_refuses_counts_that_cannot_be_met_and_changes_nothing():
