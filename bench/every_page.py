@@ -26,7 +26,8 @@ Timed through Django's test client (the whole request without a network), as eac
 
 Each visitor's table has the home page (a bare Wagtail page) and a bare Django view measured with
 the same client, and the ratios to them. Targets: every learner page within 2 times the home
-page's median and the lesson within 1.5 times; every coordinator page within 500 ms; with
+page's median and the lesson within 1.5 times; every coordinator page within 500 ms on PostgreSQL
+(shown, not checked, on SQLite, the embedded default); with
 `--queries-as` (the demo run's JSON file), every page the same number of queries as on the demo,
 as a page that makes a query per row would not be. Exits 1 when a target is missed, 2 when
 `--scale` finds no scale data.
@@ -52,11 +53,14 @@ SHOWN = re.compile(r'name="shown" value="(\d+)"')
 
 
 def targets() -> dict[str, Within]:
-    return {
-        LESSON: Within(home=1.5),
-        **{name: Within(home=2.0) for name in LEARNER_PAGES},
-        **{name: Within(ms=COORDINATOR_LIMIT_MS) for name in coordinator_reports()},
-    }
+    """The learner pages' ratios everywhere; the coordinator pages' time on PostgreSQL, what the
+    site runs on in production (DESIGN: reports over a million rows in well under a second)."""
+    from django.db import connection
+
+    coordinator = {}
+    if connection.vendor == "postgresql":
+        coordinator = {name: Within(ms=COORDINATOR_LIMIT_MS) for name in coordinator_reports()}
+    return {LESSON: Within(home=1.5), **{name: Within(home=2.0) for name in LEARNER_PAGES}, **coordinator}
 
 
 class Pool:
