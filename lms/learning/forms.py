@@ -2,6 +2,18 @@
 
 from django import forms
 
+AIM_IN_ERROR_LENGTH = 60
+
+
+def short_aim(outcome: str) -> str:
+    """An aim as an error message names it: whole if short, else its first words and an ellipsis,
+    so the error summary stays a list a person can scan (the aim is written out in full above
+    the choices the error points to)."""
+    if len(outcome) <= AIM_IN_ERROR_LENGTH:
+        return outcome
+    cut = outcome[:AIM_IN_ERROR_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return f"{cut}…"
+
 
 class ConfidenceForm(forms.Form):
     reflection = forms.CharField(
@@ -18,12 +30,20 @@ class ConfidenceForm(forms.Form):
                 choices=[(n, label) for n, label in enumerate(
                     ["Not at all confident", "A little confident", "Fairly confident", "Confident", "Very confident"],
                     start=1)],
-                error_messages={"required": f"Choose how confident you feel: {outcome}",
-                                "invalid_choice": f"Choose how confident you feel: {outcome}"},
+                error_messages={"required": f"Choose how confident you feel: {short_aim(outcome)}",
+                                "invalid_choice": f"Choose how confident you feel: {short_aim(outcome)}"},
             )
         self.outcome_count = len(outcomes)
         # The optional note comes last, after the ratings it reflects on.
         self.fields["reflection"] = self.fields.pop("reflection")
+
+    def rating_fields(self):
+        """The bound fields of the aims' ratings, in order."""
+        return [self[f"outcome_{i}"] for i in range(self.outcome_count)]
+
+    def other_fields(self):
+        """The bound fields after the ratings."""
+        return [field for field in self if not field.name.startswith("outcome_")]
 
     def ratings(self) -> list[int]:
         return [self.cleaned_data[f"outcome_{i}"] for i in range(self.outcome_count)]

@@ -233,6 +233,23 @@ def test_a_refused_answer_shows_the_errors_and_records_nothing(module, learner):
     assert not ConfidenceRating.objects.filter(stage=ConfidenceRating.Stage.FOLLOW_UP).exists()
 
 
+def test_the_form_heads_the_ratings_and_the_use_in_work_and_names_a_long_aim_briefly_in_errors(learner):
+    long_aim = ("Recognise how post-separation abuse continues through child arrangements, finances and the "
+                "family courts")
+    module = make_module("long-aims", lessons=1, learning_outcomes=f"{long_aim}\nRespond safely")
+    follow_up = invited(learner, module)
+    client = client_for(learner)
+    html = client.get(follow_up_url(follow_up)).content.decode()
+    confident, using = html.index("How confident do you feel now?"), html.index("Using what you learned")
+    assert confident < html.index("Respond safely") < using < html.index("Have you used what you learned")
+    refused = client.post(follow_up_url(follow_up), {"outcome_1": "3", "used_in_work": "once"}).content.decode()
+    # The error summary names the aim by its first words; the aim is in full above its choices.
+    assert ("Choose how confident you feel: Recognise how post-separation abuse continues through child…"
+            in refused)
+    assert f"Choose how confident you feel: {long_aim}" not in refused
+    assert long_aim in refused
+
+
 def test_a_follow_up_closes_after_its_answer_days(module, learner):
     follow_up = invited(learner, module)
     with time_machine.travel(timezone.now() + datetime.timedelta(days=31), tick=False):
