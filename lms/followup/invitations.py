@@ -1,4 +1,5 @@
-"""The daily job that invites learners to their follow-up, each once, by email with a signed link.
+"""The daily job that invites learners to their follow-up, each once, by email with a signed link
+(one email a person, whatever the number of modules due that day).
 
 Safe to run any number of times a day: the follow-up row (one a person and module, a
 constraint) is the record that the invitation went out, made before the email and removed if
@@ -29,38 +30,46 @@ def follow_up_url(follow_up: FollowUp) -> str:
 
 def send_follow_up_invitations(day: datetime.date | None = None) -> int:
     """Invite everyone whose follow-up falls due on `day` (today by default) or fell due in the
-    days the job missed (services.CATCH_UP_DAYS); returns how many were emailed."""
+    days the job missed (services.CATCH_UP_DAYS), one email a person however many modules are
+    due; returns how many follow-ups were sent."""
     day = day or timezone.localdate()
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    sent = 0
+    due: dict[int, list] = {}
     for enrolment in completions_due(day):
-        follow_up = invite(enrolment)
-        if follow_up is None:  # another run made it a moment ago, or they just said no thanks
+        due.setdefault(enrolment.user_id, []).append(enrolment)
+    sent = 0
+    for enrolments in due.values():
+        made = [(enrolment, follow_up) for enrolment in enrolments
+                # None: another run made it a moment ago, or they just said no thanks
+                if (follow_up := invite(enrolment)) is not None]
+        if not made:
             continue
-        # Mail goes out after the row is committed (invite's own transaction), so no lock is held
-        # during SMTP; if sending fails the row goes and the next run tries again.
+        person = made[0][0].user
+        # Mail goes out after the rows are committed (invite's own transaction), so no lock is held
+        # during SMTP; if sending fails the rows go and the next run tries again.
         try:
             context = {
-                "follow_up": follow_up,
-                "name": enrolment.user.full_name,
-                "module_title": enrolment.module.title,
-                "link": base + follow_up_url(follow_up),
-                "closes_on": closes_on(follow_up),
+                "name": person.full_name,
+                "follow_ups": [{
+                    "module_title": enrolment.module.title,
+                    "completed_on": follow_up.completed_on,
+                    "link": base + follow_up_url(follow_up),
+                    "closes_on": closes_on(follow_up),
+                } for enrolment, follow_up in made],
                 "my_learning_url": base + reverse("my_learning"),
             }
             send_mail(
                 subject=render_to_string("followup/email/invitation_subject.txt", context).strip(),
                 message=render_to_string("followup/email/invitation_message.txt", context),
-                from_email=None, recipient_list=[enrolment.user.email],
+                from_email=None, recipient_list=[person.email],
             )
         except Exception:
             # One address the mail server refuses must not hold up everyone after it: this one
             # is tried again by the next run (up to CATCH_UP_DAYS late).
-            follow_up.delete()
-            logger.exception("Could not email follow-up invitation to user %s; the next run tries again.",
-                             enrolment.user_id)
+            FollowUp.objects.filter(pk__in=[follow_up.pk for _enrolment, follow_up in made]).delete()
+            logger.exception("Could not email follow-up invitation to user %s; the next run tries again.", person.pk)
             continue
-        sent += 1
+        sent += len(made)
     return sent
 
 

@@ -84,6 +84,25 @@ def test_the_invitation_goes_out_on_day_90_exactly_once(module, learner):
     assert "No thanks, do not ask me again" in message.body
 
 
+def test_two_modules_due_the_same_day_come_in_one_email_with_a_link_each(module, learner):
+    other = make_module("second-module", lessons=1, title="Coercive control", learning_outcomes="Name it")
+    completed(learner, module)
+    completed(learner, other, hour=9)
+    completed(LearnerFactory(email="alex@example.org"), module)
+    day_90 = COMPLETED + datetime.timedelta(days=90)
+    assert run_on(day_90) == 3
+    assert sorted(message.to[0] for message in mail.outbox) == ["alex@example.org", "sam@example.org"]
+    message = next(message for message in mail.outbox if message.to == ["sam@example.org"])
+    assert "completed 2 modules" in message.body
+    links = re.findall(r"http://\S+(/my-learning/follow-up/\S+/)", message.body)
+    assert len(links) == 2
+    with time_machine.travel(at(day_90), tick=False):
+        pages = [client_for(learner).get(link).content.decode() for link in links]
+    assert {"Responding to disclosures" in page for page in pages} == {True, False}
+    assert {"Coercive control" in page for page in pages} == {True, False}
+    assert run_on(day_90) == 0 and len(mail.outbox) == 2
+
+
 @override_settings(FOLLOW_UP_DAYS=30)
 def test_the_days_come_from_the_setting(module, learner):
     completed(learner, module)
