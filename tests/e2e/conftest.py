@@ -2,7 +2,7 @@
 
 Playwright's own browser download cannot work here, so the tests launch Chromium by path
 (CHROMIUM_PATH, default /usr/bin/chromium). Without it they skip with a reason, except under
-CI=true, where a missing browser fails the run: a skipped check proves nothing.
+CI=true, where each of them fails with that reason: a skipped check proves nothing.
 """
 
 import os
@@ -20,6 +20,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# Under CI a missing browser fails each browser test with the reason. (A UsageError at collection
+# would stop a serial run, but under pytest-xdist it is raised in a worker and ends the run with an
+# internal error that hides the reason.)
+BROWSER_MISSING = pytest.StashKey[str]()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -34,11 +38,20 @@ def pytest_collection_modifyitems(config, items):
     if not missing:
         return
     reason = "; ".join(missing)
-    if os.environ.get("CI", "").lower() == "true":
-        raise pytest.UsageError(f"Browser tests cannot run under CI: {reason}")
+    under_ci = os.environ.get("CI", "").lower() == "true"
     for item in items:
-        if "e2e" in item.keywords:
+        if "e2e" not in item.keywords:
+            continue
+        if under_ci:
+            item.stash[BROWSER_MISSING] = f"Browser tests cannot run under CI: {reason}"
+        else:
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if reason := item.stash.get(BROWSER_MISSING, None):
+        pytest.fail(reason, pytrace=False)
 
 
 @pytest.fixture(scope="session")
