@@ -14,13 +14,16 @@ from django.core.files.storage import storages
 from django.template.loader import render_to_string
 
 from lms.certificates.exports import BOM, spreadsheet_text
+from lms.certificates.history import history_of
 from lms.certificates.models import Certificate, verify_url
 from lms.organisations.names import file_name_part, transliterate
 
 _FONTS_READY = False
 
 # Bump when the certificate's layout changes, so that stored copies are rendered again.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
+# The guidance updates printed by name (the page stays one page); the rest are counted.
+UPDATES_PRINTED = 2
 FONTS = Path(__file__).resolve().parent / "fonts"
 
 
@@ -63,17 +66,22 @@ def _link_callback(uri: str, rel: str) -> str:
     return uri
 
 
-def render_certificate_pdf(certificate: Certificate) -> bytes:
-    """The certificate as an A4 landscape PDF, with a QR code for its verification page."""
+def render_certificate_pdf(certificate: Certificate, history: list | None = None) -> bytes:
+    """The certificate as an A4 landscape PDF, with a QR code for its verification page and the
+    guidance updates it includes (`history`, its lines from history_of; looked up if not given)."""
     from xhtml2pdf import pisa
 
     _register_fonts()
+    if history is None:
+        history = history_of([certificate]).get(certificate.pk, [])
     url = verify_url(certificate.code)
     html = render_to_string("certificates/certificate_pdf.html", {
         "certificate": certificate,
         "verify_url": url,
         "qr": qr_png_data_uri(url),
         "partnership": settings.PARTNERSHIP_NAME,
+        "updates": history[:UPDATES_PRINTED],
+        "more_updates": max(len(history) - UPDATES_PRINTED, 0),
     })
     output = io.BytesIO()
     result = pisa.CreatePDF(html, dest=output, link_callback=_link_callback, encoding="utf-8")
@@ -82,32 +90,48 @@ def render_certificate_pdf(certificate: Certificate) -> bytes:
     return output.getvalue()
 
 
-def _stored_name(certificate: Certificate) -> str:
-    # The verification address is printed (and in the QR code): a new address, a new copy.
+def _stored_name(certificate: Certificate, history: list) -> str:
+    # The verification address is printed (and in the QR code), and so are the updates the
+    # certificate includes: a new address, or an update completed (or withdrawn), a new copy.
+    printed = "\n".join([verify_url(certificate.code), *(f"{line.day:%Y-%m-%d} {line.title}" for line in history)])
+    digest = hashlib.sha256(printed.encode()).hexdigest()[:10]
+    # A folder per certificate, so that forgetting it finds every copy without listing them all.
+    return f"{certificate.code}/v{LAYOUT_VERSION}-{digest}.pdf"
+
+
+def _first_layout_name(certificate: Certificate) -> str:
+    """Where the first layout kept its copy (beside all the others), still removed when forgotten."""
     address = hashlib.sha256(verify_url(certificate.code).encode()).hexdigest()[:10]
-    return f"{certificate.code}-v{LAYOUT_VERSION}-{address}.pdf"
+    return f"{certificate.code}-v1-{address}.pdf"
 
 
-def certificate_pdf(certificate: Certificate) -> bytes:
+def certificate_pdf(certificate: Certificate, history: list | None = None) -> bytes:
     """The certificate's PDF. A certificate does not change once issued, so it is rendered the
-    first time it is asked for and kept in the private "certificates" store after that."""
+    first time it is asked for and kept in the private "certificates" store after that; a guidance
+    update its holder completes later makes a new copy, with the update printed."""
     store = storages["certificates"]
-    name = _stored_name(certificate)
+    if history is None:
+        history = history_of([certificate]).get(certificate.pk, [])
+    name = _stored_name(certificate, history)
     if store.exists(name):
         with store.open(name, "rb") as stored:
             return stored.read()
-    pdf = render_certificate_pdf(certificate)
+    pdf = render_certificate_pdf(certificate, history)
     if not store.exists(name):  # two first downloads at once: keep one copy
         store.save(name, ContentFile(pdf))
     return pdf
 
 
 def forget_certificate_pdf(certificate: Certificate) -> None:
-    """Remove the kept copy (on revocation): a withdrawn certificate is never served again."""
+    """Remove every kept copy (on revocation, on erasure): a withdrawn certificate is never
+    served again, and an erased person's name is not kept in a file."""
     store = storages["certificates"]
-    name = _stored_name(certificate)
-    if store.exists(name):
-        store.delete(name)
+    names = [_first_layout_name(certificate)]
+    if store.exists(certificate.code):
+        names += [f"{certificate.code}/{name}" for name in store.listdir(certificate.code)[1]]
+    for name in names:
+        if store.exists(name):
+            store.delete(name)
 
 
 def certificate_filename(certificate: Certificate) -> str:
@@ -140,6 +164,8 @@ def write_certificates_zip(certificates, file, on_progress=None) -> int:
     import csv
     import zipfile
 
+    certificates = list(certificates)
+    histories = history_of(certificates)  # in a few queries for them all, not a few each
     done = 0
     used: set[str] = set()
     index = io.StringIO()
@@ -152,7 +178,7 @@ def write_certificates_zip(certificates, file, on_progress=None) -> int:
             while entry in used or entry == INDEX_NAME:  # never overwrite, whatever the names
                 entry, number = f"{stem}-{number}.pdf", number + 1
             used.add(entry)
-            archive.writestr(entry, certificate_pdf(certificate))
+            archive.writestr(entry, certificate_pdf(certificate, histories.get(certificate.pk, [])))
             writer.writerow([spreadsheet_text(value) for value in (
                 certificate.holder_name, certificate.module_title, certificate.code,
                 certificate.issued_on.isoformat(), certificate.expires_on.isoformat(), entry,

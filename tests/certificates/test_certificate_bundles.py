@@ -149,11 +149,11 @@ def test_progress_moves_as_certificates_are_added_and_the_lead_sees_it(client):
     seen = []
     real_pdf = pdf.certificate_pdf
 
-    def render_and_look(certificate):
+    def render_and_look(certificate, *rest):
         # While each PDF is made, the lead checks the status page.
         page = client.get(status_url(bundle)).content.decode()
         seen.append(next(line.strip() for line in page.splitlines() if "certificates added" in line))
-        return real_pdf(certificate)
+        return real_pdf(certificate, *rest)
 
     with mock.patch.object(bundles, "PROGRESS_EVERY", 2), mock.patch.object(pdf, "certificate_pdf", render_and_look):
         bundles.build_certificate_bundle(bundle.pk)

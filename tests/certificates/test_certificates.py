@@ -318,12 +318,13 @@ def test_a_second_download_renders_nothing_and_revocation_removes_the_kept_copy(
     assert render.call_count == 1
     assert first.content == second.content and first.content.startswith(b"%PDF")
     store = storages["certificates"]
-    assert store.exists(service._stored_name(certificate))
+    assert store.exists(service._stored_name(certificate, []))
 
     staff = staff_client(Role.COORDINATOR)
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(f"/admin/certificates/revoke/{certificate.pk}/", {"reason": "Issued in error"})
-    assert not store.exists(service._stored_name(certificate))
+    assert not store.exists(service._stored_name(certificate, []))
+    assert store.listdir(certificate.code) == ([], [])
     assert client.get(url).status_code == 410
 
 

@@ -202,6 +202,33 @@ def test_the_verify_page_says_the_certificate_includes_the_update(published):
     assert "Includes the update of 2 December 2026: Domestic Abuse Protection Orders" in page
 
 
+def pdf_text(response) -> str:
+    from pypdf import PdfReader
+
+    assert response.status_code == 200
+    return " ".join(PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())
+
+
+def test_the_pdf_downloaded_after_completing_an_update_prints_it_and_counts_those_beyond_two(published):
+    module, update = published
+    person = holder(module)
+    certificate = Certificate.objects.get(user=person)
+    client = signed_in(person)
+    url = f"/my-learning/certificates/{certificate.code}/pdf/"
+    with time_machine.travel(PUBLISHED, tick=False):
+        before = pdf_text(client.get(url))  # kept from now on
+        complete_update(person, update)
+        after = pdf_text(client.get(url))
+    assert "guidance update" not in before
+    assert "Includes the guidance update of 2 December 2026: Domestic Abuse Protection Orders." in after
+    with time_machine.travel(PUBLISHED + datetime.timedelta(days=1), tick=False):
+        for number in range(3):
+            complete_update(person, GuidanceUpdatePageFactory(title=f"Later update {number}", modules=[module]))
+        four = pdf_text(client.get(url))
+    assert "Later update 0" in four and "Later update 1" not in four
+    assert "; and 2 more, listed on the verification page." in four
+
+
 def test_a_renewed_certificate_settles_the_update(published):
     module, update = published
     person = holder(module)
