@@ -1,4 +1,4 @@
-"""The moderators' screening of follow-up accounts in the admin: the queue (waiting or withheld),
+"""The moderators' screening of follow-up accounts in the admin: the queue (waiting, withheld or released),
 one account to edit and release, and withholding one with a reason. Registered by wagtail_hooks.py.
 
 Each view says who may use it (screening.may_screen) before anything else; the admin itself
@@ -24,7 +24,7 @@ from lms.followup.models import AccountStatus, FollowUp
 from lms.followup.screening import ScreeningError, awaiting, may_screen, release, withhold
 
 PAGE_SIZE = 25
-SHOWN = {"waiting": AccountStatus.WAITING, "withheld": AccountStatus.WITHHELD}
+SHOWN = {"waiting": AccountStatus.WAITING, "withheld": AccountStatus.WITHHELD, "released": AccountStatus.RELEASED}
 
 
 class ScreeningAdminView(WagtailAdminTemplateMixin, TemplateView):
@@ -49,7 +49,8 @@ class ScreeningAdminView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class ScreeningView(ScreeningAdminView):
-    """Accounts waiting for screening (or withheld), oldest first, each a link to screen it."""
+    """Accounts waiting for screening (or withheld), oldest first, each a link to screen it; or
+    those released, newest release first, each of which can still be withheld."""
 
     template_name = "followup/admin/screening.html"
     page_title = "Screen follow-up accounts"

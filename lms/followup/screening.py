@@ -32,14 +32,15 @@ def may_screen(user) -> bool:
 
 
 def awaiting(status: str = AccountStatus.WAITING):
-    """Accounts with `status` (waiting or withheld), oldest answer first: only what the screening
-    page shows, never who wrote it."""
+    """Accounts with `status`, oldest answer first (released ones: the latest released first):
+    only what the screening page shows, never who wrote it."""
+    order = ("-screened_at", "-pk") if status == AccountStatus.RELEASED else ("responded_at", "pk")
     return (
         FollowUp.objects.filter(account_status=status)
         .select_related("screened_by")
         .only("pk", "what_happened_masked", "account_status", "responded_at", "screened_at", "withheld_reason",
               "screened_by__email", "screened_by__full_name")
-        .order_by("responded_at", "pk")
+        .order_by(*order)
     )
 
 

@@ -108,6 +108,20 @@ def test_a_moderator_withholds_an_account_with_a_reason_and_can_release_it_later
     assert (account.account_status, account.withheld_reason) == (AccountStatus.RELEASED, "")
 
 
+def test_a_released_account_is_listed_as_released_and_withheld_from_there(account, moderator):
+    moderator.post(screen_url(account), {"text": "I walked [name removed] home to Mill Lane.", "seen": "waiting"})
+    released = moderator.get(QUEUE + "?status=released").content.decode()
+    assert "Released (1)" in released and "I walked [name removed] home to Mill Lane." in released
+    # Its one action is to withhold it, by a link (no address to type): found to identify someone after all.
+    assert f'href="{withhold_url(account)}"' in released and f'href="{screen_url(account)}"' not in released
+    form = moderator.get(withhold_url(account)).content.decode()
+    assert "The training team can read this account now" in form
+    assert moderator.post(withhold_url(account), {"reason": "Names the street after all"}).status_code == 302
+    account.refresh_from_db()
+    assert (account.account_status, account.withheld_reason) == (AccountStatus.WITHHELD, "Names the street after all")
+    assert "No account has been released." in moderator.get(QUEUE + "?status=released").content.decode()
+
+
 def test_an_account_with_nothing_written_or_no_account_is_not_found(moderator):
     empty = FollowUpFactory()
     for url in (screen_url(empty), withhold_url(empty), f"{QUEUE}999999/", f"{QUEUE}999999/withhold/"):
