@@ -1,15 +1,18 @@
 """Where the follow-up shows itself on lower apps' pages: a banner on My learning for each
 follow-up waiting for an answer, a link on the profile page to the follow-up setting, and the
-moderators' screening of accounts in the admin (its pages and a menu item only they see)."""
+moderators' screening of accounts in the admin (its pages, a menu item and a dashboard panel only
+they see)."""
 
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from lms.dashboard import MY_LEARNING_NOTICES_HOOK
 from lms.followup.admin_views import ScreeningView, ScreenView, WithholdView
 from lms.followup.invitations import follow_up_url
+from lms.followup.models import AccountStatus, FollowUp
 from lms.followup.screening import may_screen
 from lms.followup.services import answerable, closes_on
 from lms.organisations.views import PROFILE_ACCOUNT_LINKS_HOOK
@@ -49,3 +52,24 @@ class ScreeningMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_screening_menu_item():
     return ScreeningMenuItem("Screen follow-ups", reverse("follow_up_screening"), icon_name="warning", order=252)
+
+
+class AccountsWaitingPanel(Component):
+    """The dashboard of moderators and administrators: how many follow-up accounts wait for
+    screening, with a link to the queue (one query; nothing for anyone else)."""
+
+    name = "follow_up_accounts_waiting"
+    template_name = "followup/admin/dashboard_panel.html"
+    order = 160  # beside the lesson feedback's panel
+
+    def __init__(self, waiting: int):
+        self.waiting = waiting
+
+    def get_context_data(self, parent_context):
+        return {"waiting": self.waiting, "url": reverse("follow_up_screening")}
+
+
+@hooks.register("construct_homepage_panels")
+def show_accounts_waiting(request, panels):
+    if may_screen(request.user):
+        panels.append(AccountsWaitingPanel(FollowUp.objects.filter(account_status=AccountStatus.WAITING).count()))

@@ -178,6 +178,16 @@ def test_a_moderator_without_a_second_factor_may_not_screen(account):
     assert "Mill Lane" not in response.content.decode()
 
 
+def test_the_dashboard_tells_moderators_and_administrators_how_many_accounts_wait(account):
+    FollowUpFactory(waiting=True, what_happened="Another account.", what_happened_masked="Another account.")
+    for client in (staff_client(Role.MODERATOR), administrator_client()):
+        dashboard = client.get("/admin/").content.decode()
+        assert "2 accounts of what happened awaiting screening." in dashboard
+        assert f'href="{QUEUE}"' in dashboard
+    for role in (Role.COORDINATOR, Role.EDITOR, Role.REVIEWER):
+        assert "of what happened awaiting screening" not in staff_client(role).get("/admin/").content.decode(), role
+
+
 def test_only_moderators_and_administrators_see_the_menu_item(account):
     assert "Screen follow-ups" in staff_client(Role.MODERATOR).get("/admin/").content.decode()
     assert "Screen follow-ups" in administrator_client().get("/admin/").content.decode()
