@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from lms.organisations.names import fold
+from lms.site.downloads import PreparedDownload, PreparedDownloadError
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -160,7 +161,7 @@ def verify_url(code: str) -> str:
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/verify/{code}/"
 
 
-class CertificateBundleError(Exception):
+class CertificateBundleError(PreparedDownloadError):
     """A change to a certificate bundle that its state does not allow."""
 
 
@@ -175,7 +176,7 @@ class CertificateBundleQuerySet(models.QuerySet):
         return self.filter(status__in=CertificateBundle.IN_PROGRESS)
 
 
-class CertificateBundle(models.Model):
+class CertificateBundle(PreparedDownload):
     """A zip of the current certificates of an organisation lead's confirmed staff, made in the
     background (lms.certificates.bundles) and kept in the private "certificates" store until it
     expires."""
@@ -187,17 +188,8 @@ class CertificateBundle(models.Model):
         FAILED = "failed", "Could not be made"
         EXPIRED = "expired", "Deleted"
 
-    # The only moves a bundle makes; anything else is a CertificateBundleError.
-    TRANSITIONS = {
-        Status.QUEUED: {Status.RUNNING, Status.FAILED},
-        Status.RUNNING: {Status.READY, Status.FAILED},
-        Status.READY: {Status.EXPIRED},
-        Status.FAILED: set(),
-        Status.EXPIRED: set(),
-    }
-    IN_PROGRESS = (Status.QUEUED, Status.RUNNING)
-    # How long a finished zip may be downloaded before its file is deleted.
-    KEPT_FOR = datetime.timedelta(hours=24)
+    error_class = CertificateBundleError
+    what = "bundle"
 
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificate_bundles"
@@ -209,13 +201,6 @@ class CertificateBundle(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     total = models.PositiveIntegerField(default=0, help_text="Certificates to add.")
     done = models.PositiveIntegerField(default=0, help_text="Certificates added so far.")
-    file_name = models.CharField(max_length=200, blank=True, help_text='In the private "certificates" store.')
-    size = models.PositiveBigIntegerField(default=0, help_text="Bytes.")
-    failure = models.TextField(blank=True, help_text="What went wrong, in words the lead understands.")
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now, help_text="Last sign of life: progress or a change.")
-    finished_at = models.DateTimeField(null=True, blank=True)
-    expires_at = models.DateTimeField(null=True, blank=True)
     codes = models.JSONField(
         default=list, blank=True,
         help_text="Codes of the certificates the zip holds, kept when it is made: it is not handed out "
@@ -236,20 +221,6 @@ class CertificateBundle(models.Model):
 
     def __str__(self):
         return f"Certificates zip {self.pk} for {self.requested_by_id}: {self.get_status_display()}"
-
-    @property
-    def in_progress(self) -> bool:
-        return self.status in self.IN_PROGRESS
-
-    def is_expired(self, now: datetime.datetime | None = None) -> bool:
-        """Deleted, or past its time even if the clean-up has not run yet."""
-        if self.status == self.Status.EXPIRED:
-            return True
-        return self.status == self.Status.READY and self.expires_at is not None \
-            and self.expires_at <= (now or timezone.now())
-
-    def is_downloadable(self, now: datetime.datetime | None = None) -> bool:
-        return self.status == self.Status.READY and bool(self.file_name) and not self.is_expired(now)
 
     def organisations_no_longer_led_by(self, lead) -> list:
         """Organisations this bundle covers that `lead` has since stopped leading: while there is
@@ -280,17 +251,3 @@ class CertificateBundle(models.Model):
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
 
-    def move_to(self, status: str, **fields) -> bool:
-        """Change state if the bundle is still in the state this copy holds, saving `fields` with it.
-
-        Returns False when another process moved it first (nothing is changed then); raises
-        CertificateBundleError for a move the transition table does not allow.
-        """
-        if status not in self.TRANSITIONS[self.status]:
-            raise CertificateBundleError(f"A bundle that is {self.status} cannot become {status}.")
-        fields = {"status": status, "updated_at": timezone.now(), **fields}
-        moved = type(self).objects.filter(pk=self.pk, status=self.status).update(**fields)
-        if moved:
-            for name, value in fields.items():
-                setattr(self, name, value)
-        return bool(moved)

@@ -2,14 +2,15 @@
 erased accounts (so /verify/ can say they are no longer available), and the retention warnings
 sent before an inactive account is erased."""
 
-import datetime
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from lms.site.downloads import PreparedDownload, PreparedDownloadError
 
-class DataExportError(Exception):
+
+class DataExportError(PreparedDownloadError):
     """A change to a data download that its state does not allow."""
 
 
@@ -24,7 +25,7 @@ class DataExportQuerySet(models.QuerySet):
         return self.filter(status__in=DataExport.IN_PROGRESS)
 
 
-class DataExport(models.Model):
+class DataExport(PreparedDownload):
     """A zip of everything stored about one person, made in the background (lms.privacy.export)
     and kept in the private "certificates" store under personal-data/ until it expires."""
 
@@ -35,27 +36,11 @@ class DataExport(models.Model):
         FAILED = "failed", "Could not be made"
         EXPIRED = "expired", "Deleted"
 
-    # The only moves a download makes; anything else is a DataExportError.
-    TRANSITIONS = {
-        Status.QUEUED: {Status.RUNNING, Status.FAILED},
-        Status.RUNNING: {Status.READY, Status.FAILED},
-        Status.READY: {Status.EXPIRED},
-        Status.FAILED: set(),
-        Status.EXPIRED: set(),
-    }
-    IN_PROGRESS = (Status.QUEUED, Status.RUNNING)
-    # How long a finished zip may be downloaded before its file is deleted.
-    KEPT_FOR = datetime.timedelta(hours=24)
+    error_class = DataExportError
+    what = "data download"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    file_name = models.CharField(max_length=200, blank=True, help_text='In the private "certificates" store.')
-    size = models.PositiveBigIntegerField(default=0, help_text="Bytes.")
-    failure = models.TextField(blank=True, help_text="What went wrong, in words the person understands.")
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    expires_at = models.DateTimeField(null=True, blank=True)
 
     objects = DataExportQuerySet.as_manager()
 
@@ -71,29 +56,6 @@ class DataExport(models.Model):
 
     def __str__(self):
         return f"Data download {self.pk} for {self.user_id}: {self.get_status_display()}"
-
-    @property
-    def in_progress(self) -> bool:
-        return self.status in self.IN_PROGRESS
-
-    def is_downloadable(self, now: datetime.datetime | None = None) -> bool:
-        return (self.status == self.Status.READY and bool(self.file_name) and self.expires_at is not None
-                and self.expires_at > (now or timezone.now()))
-
-    def move_to(self, status: str, **fields) -> bool:
-        """Change state if the download is still in the state this copy holds, saving `fields`.
-
-        Returns False when another process moved it first; raises DataExportError for a move the
-        transition table does not allow.
-        """
-        if status not in self.TRANSITIONS[self.status]:
-            raise DataExportError(f"A data download that is {self.status} cannot become {status}.")
-        fields = {"status": status, "updated_at": timezone.now(), **fields}
-        moved = type(self).objects.filter(pk=self.pk, status=self.status).update(**fields)
-        if moved:
-            for name, value in fields.items():
-                setattr(self, name, value)
-        return bool(moved)
 
 
 class ErasedCertificate(models.Model):
