@@ -6,7 +6,23 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from champions.models import Champion
-from champions.services import application_problem, confirmed_organisations, tier_progress
+from champions.services import TierProgress, application_problem, confirmed_organisations, tiers_with_pathways
+from lms.dashboard import current_certificates
+
+
+def _tier_progress(request) -> list[TierProgress]:
+    """champions.services.tier_progress for the learner, from the certificates My learning has
+    fetched already (lms.dashboard.current_certificates) rather than a query of its own."""
+    held_ids = {c.module_id for c in current_certificates(request) if c.module_id is not None}
+    result = []
+    for tier in tiers_with_pathways():
+        modules = sorted(tier.pathway_modules.all(), key=lambda m: m.title)
+        result.append(TierProgress(
+            tier=tier,
+            held=tuple(m for m in modules if m.pk in held_ids),
+            missing=tuple(m for m in modules if m.pk not in held_ids),
+        ))
+    return result
 
 
 @hooks.register("my_learning_panels")
@@ -16,7 +32,7 @@ def champion_pathway_panel(request):
     their modules, the learner's certificates and champion record, and (only for someone who could
     apply) the checks an application makes."""
     user = request.user
-    progress = tier_progress(user)
+    progress = _tier_progress(request)
     champion = Champion.objects.select_related("tier").filter(user=user).first()
     if champion is None and not any(item.held or item.missing for item in progress):
         return None  # no tier has a pathway yet: nothing to show or aim for

@@ -1,11 +1,11 @@
 """The learner's dashboard, My learning: the one page that draws on every part of lms at once."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail import hooks
 
-from content.models import LearningPath, TrainingModulePage
+from content.models import LearningPath, TrainingModulePage, reference_data
 from lms.certificates.history import history_of
 from lms.certificates.models import Certificate, verify_url
 from lms.certificates.services import state_label, today
@@ -23,7 +23,9 @@ def my_learning(request):
     enrolled = list(
         TrainingModulePage.objects.live().filter(enrolments__user=user).order_by("-enrolments__started_at")
     )
-    path = LearningPath.for_sector(user.sector)
+    # The sector from the cached reference data (content.models.reference_data), not a query.
+    sector = next((s for s in reference_data()["sectors"] if s.pk == user.sector_id), None)
+    path = LearningPath.for_sector(sector, modules=enrolled)
     path_modules = path.modules() if path else []
     progress = catalogue(user, enrolled + path_modules).progress
     in_progress = [m for m in enrolled if progress[m.pk].is_in_progress]
@@ -31,7 +33,7 @@ def my_learning(request):
     confidence = {}
     for rating in ConfidenceRating.objects.filter(user=user, skipped=False):
         confidence.setdefault(rating.module_id, {})[rating.stage] = rating.average
-    certificates = list(Certificate.objects.filter(user=user))
+    certificates = learner_certificates(request)
     history = history_of(certificates)
     return render(request, "lms/my_learning.html", {
         "in_progress": in_progress,
@@ -52,6 +54,29 @@ def my_learning(request):
         "panels": my_learning_panels(request),
         "notices": my_learning_notices(request),
     })
+
+
+def learner_certificates(request) -> list[Certificate]:
+    """The signed-in learner's certificates, newest first, each with `renewed_on` (the day the
+    renewal that replaced it was issued, or None): one query, made once a request and shared
+    by the page and its hooks (the champions pathway, the guidance updates), which would
+    otherwise each ask again for the same certificates."""
+    certificates = getattr(request, "_learner_certificates", None)
+    if certificates is None:
+        renewal = Certificate.objects.filter(replaces=OuterRef("pk")).values("issued_on")[:1]
+        certificates = list(Certificate.objects.filter(user=request.user).annotate(renewed_on=Subquery(renewal)))
+        request._learner_certificates = certificates
+    return certificates
+
+
+def current_certificates(request, day=None) -> list[Certificate]:
+    """Of `learner_certificates`, those in force on `day` (today by default), as
+    Certificate.objects.current_on reads them: not revoked, not replaced by a renewal, not expired."""
+    day = day or today()
+    return [
+        c for c in learner_certificates(request)
+        if c.revoked_at is None and c.renewed_on is None and c.expires_on >= day
+    ]
 
 
 # Apps above this one (the champions network's pathway, for one) add a section to My learning by

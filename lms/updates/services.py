@@ -20,9 +20,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
+from content.models import without_view_restrictions
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.certificates.services import today
@@ -84,25 +85,52 @@ class Pending:
     outstanding: bool
 
 
-def pending_for(user, day: datetime.date | None = None) -> list[Pending]:
-    """The updates `user` needs on `day` and has not completed, oldest first: four queries
-    whatever the number of updates or certificates."""
+def _live_update_modules(module_ids):
+    """(update, module) rows of the through table for the live updates open to every holder
+    (as `live_updates`: no view restriction on the update or above it) that name any of
+    `module_ids`, oldest update first: one query, the view restrictions checked in it."""
+    through = GuidanceUpdatePage.modules.through
+    return without_view_restrictions(
+        through.objects.filter(
+            trainingmodulepage_id__in={pk for pk in module_ids if pk is not None},
+            guidanceupdatepage__live=True, guidanceupdatepage__first_published_at__isnull=False,
+        ),
+        path="guidanceupdatepage__path",
+    ).order_by("guidanceupdatepage__first_published_at", "guidanceupdatepage_id")
+
+
+def pending_for(user, day: datetime.date | None = None, held=None) -> list[Pending]:
+    """The updates `user` needs on `day` and has not completed, oldest first. `held`: the
+    (module id, issued on) of the certificates they hold current on `day`, when the caller has
+    them already (My learning does). One query (two more to show the updates, when any is
+    pending) whatever the number of updates or certificates."""
     day = day or today()
-    held = list(Certificate.objects.current_on(day).filter(user=user).values_list("module_id", "issued_on"))
+    if held is None:
+        held = list(Certificate.objects.current_on(day).filter(user=user).values_list("module_id", "issued_on"))
     if not held:
         return []
-    updates = list(
-        live_updates().filter(modules__in={module_id for module_id, _ in held})
-        .exclude(completions__user=user).distinct().order_by("first_published_at", "pk")
-        .prefetch_related("modules")
+    told = UpdateNotice.objects.filter(user=user, update_id=OuterRef("guidanceupdatepage_id")).values("due_on")[:1]
+    rows = _live_update_modules({module_id for module_id, _ in held}).exclude(
+        Exists(UpdateCompletion.objects.filter(user=user, update_id=OuterRef("guidanceupdatepage_id"))),
+    ).annotate(notice_due_on=Subquery(told)).values_list(
+        "guidanceupdatepage_id", "trainingmodulepage_id", "guidanceupdatepage__first_published_at", "notice_due_on",
     )
-    notices = {notice.update_id: notice for notice in UpdateNotice.objects.filter(user=user, update__in=updates)}
+    wanted: dict[int, datetime.date | None] = {}  # update id: the day their notice gave, if told
+    for update_id, module_id, first_published_at, notice_due_on in rows:
+        update_day = timezone.localdate(first_published_at)
+        if update_id not in wanted and any(
+            held_module == module_id and issued_on < update_day for held_module, issued_on in held
+        ):
+            wanted[update_id] = notice_due_on
+    if not wanted:
+        return []
+    found = GuidanceUpdatePage.objects.filter(pk__in=wanted).prefetch_related("modules")
+    updates = {update.pk: update for update in found}
     pending = []
-    for update in updates:
-        modules = module_ids_of(update)
-        if any(module_id in modules and issued_on < update.update_day for module_id, issued_on in held):
-            due = due_on(update, notices.get(update.pk))
-            pending.append(Pending(update=update, due_on=due, outstanding=day > due))
+    for update_id, notice_due_on in wanted.items():
+        update = updates[update_id]
+        due = notice_due_on if notice_due_on is not None else due_on(update, None)
+        pending.append(Pending(update=update, due_on=due, outstanding=day > due))
     return pending
 
 
@@ -140,35 +168,41 @@ class IncludedUpdate:
 def included_updates(certificates) -> dict[int, list[IncludedUpdate]]:
     """For each certificate (by id), the live updates it includes, oldest first: those older than
     the certificate (folded into the lessons it was issued on), and those its holder completed
-    while it was in force. Revoked certificates include nothing. Four queries at most."""
+    while it was in force. Revoked certificates include nothing. Three queries at most; two when
+    the certificates come with `renewed_on` (lms.dashboard.learner_certificates)."""
     certificates = [c for c in certificates if c.module_id and c.revoked_at is None]
     if not certificates:
         return {}
-    updates = list(
-        live_updates().filter(modules__in={c.module_id for c in certificates}).distinct()
-        .order_by("first_published_at", "pk").prefetch_related("modules")
-    )
+    updates: dict[int, tuple[datetime.date, str, set[int]]] = {}  # oldest first
+    for update_id, module_id, title, first_published_at in _live_update_modules(
+        {c.module_id for c in certificates}
+    ).values_list("guidanceupdatepage_id", "trainingmodulepage_id", "guidanceupdatepage__title",
+                  "guidanceupdatepage__first_published_at"):
+        updates.setdefault(update_id, (timezone.localdate(first_published_at), title, set()))[2].add(module_id)
     if not updates:
         return {}
     completed = {
         (update_id, user_id): timezone.localdate(completed_at)
         for update_id, user_id, completed_at in UpdateCompletion.objects.filter(
-            update__in=updates, user__in={c.user_id for c in certificates},
+            update__in=list(updates), user__in={c.user_id for c in certificates},
         ).values_list("update_id", "user_id", "completed_at")
     }
-    renewed = dict(
-        Certificate.objects.filter(replaces__in=certificates).values_list("replaces_id", "issued_on")
-    )
+    if all(hasattr(c, "renewed_on") for c in certificates):
+        renewed = {c.pk: c.renewed_on for c in certificates if c.renewed_on is not None}
+    else:
+        renewed = dict(
+            Certificate.objects.filter(replaces__in=certificates).values_list("replaces_id", "issued_on")
+        )
     found: dict[int, list[IncludedUpdate]] = {}
     for certificate in certificates:
-        for update in updates:
-            if certificate.module_id not in module_ids_of(update):
+        for update_id, (update_day, title, modules) in updates.items():
+            if certificate.module_id not in modules:
                 continue
-            completed_on = completed.get((update.pk, certificate.user_id))
-            if update.update_day <= certificate.issued_on or (
+            completed_on = completed.get((update_id, certificate.user_id))
+            if update_day <= certificate.issued_on or (
                 completed_on is not None and _in_force(certificate, completed_on, renewed)
             ):
-                found.setdefault(certificate.pk, []).append(IncludedUpdate(update.update_day, update.title))
+                found.setdefault(certificate.pk, []).append(IncludedUpdate(update_day, title))
     return found
 
 

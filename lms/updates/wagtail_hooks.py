@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from lms.certificates.history import CERTIFICATE_HISTORY_HOOK
+from lms.dashboard import current_certificates
 from lms.updates.admin_views import TakeUpView, may_see_take_up
 from lms.updates.services import included_updates, page_path, pending_for
 
@@ -14,7 +15,9 @@ from lms.updates.services import included_updates, page_path, pending_for
 @hooks.register("my_learning_notices")  # lms.dashboard.MY_LEARNING_NOTICES_HOOK
 def guidance_updates_banner(request):
     """The updates the learner needs to complete, outstanding ones marked; nothing when none."""
-    pending = pending_for(request.user)
+    # The certificates the page has fetched already (lms.dashboard), not a query of our own.
+    held = [(c.module_id, c.issued_on) for c in current_certificates(request)]
+    pending = pending_for(request.user, held=held)
     if not pending:
         return None
     items = [{"update": p.update, "due_on": p.due_on, "outstanding": p.outstanding, "url": page_path(p.update)}

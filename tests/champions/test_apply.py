@@ -157,10 +157,9 @@ def test_my_learning_has_no_champion_section_while_no_tier_has_a_pathway(client,
 
 
 def test_the_pathway_panel_costs_the_same_queries_however_many_tiers_modules_and_certificates(eligible, pathway):
-    request = RequestFactory().get("/my-learning/")
-    request.user = eligible
-
     def queries() -> int:
+        request = RequestFactory().get("/my-learning/")  # a request each time: it keeps what it fetched
+        request.user = eligible
         with CaptureQueriesContext(connection) as captured:
             assert "Apply to be a champion" in champion_pathway_panel(request)
         return len(captured)
