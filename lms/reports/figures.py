@@ -8,8 +8,12 @@ profile today (the organisation they named, confirmed or not)."""
 from __future__ import annotations
 
 import datetime
+import os
+import time
+import zoneinfo
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connections
 from django.db.models import (
     Aggregate,
@@ -17,6 +21,8 @@ from django.db.models import (
     Count,
     DurationField,
     F,
+    FloatField,
+    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -66,12 +72,17 @@ class Filters:
     def period(self, queryset: QuerySet, moment: str) -> QuerySet:
         """`queryset` narrowed to rows whose `moment` falls in the period (both days included,
         as days in the site's time zone)."""
+        return queryset.filter(self.within(moment))
+
+    def within(self, moment: str) -> Q:
+        """The condition that `moment` falls in the period (an empty Q without one)."""
         # Compared as moments, not as dates cast row by row: the database can use an index.
+        condition = Q()
         if self.since:
-            queryset = queryset.filter(**{f"{moment}__gte": _start_of(self.since)})
+            condition &= Q(**{f"{moment}__gte": _start_of(self.since)})
         if self.until:
-            queryset = queryset.filter(**{f"{moment}__lt": _start_of(self.until + datetime.timedelta(days=1))})
-        return queryset
+            condition &= Q(**{f"{moment}__lt": _start_of(self.until + datetime.timedelta(days=1))})
+        return condition
 
 
 def _start_of(day: datetime.date) -> datetime.datetime:
@@ -79,12 +90,48 @@ def _start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+class LocalMonth(TruncMonth):
+    """The month a moment falls in, in the site's time zone: the start of that month, as
+    TruncMonth gives it. On SQLite, Django's TruncMonth calls a Python function for every row
+    (seconds over 100,000 rows); this asks SQLite's own strftime for the month in local time
+    instead, which reads the process's time zone: Django sets it to TIME_ZONE (the TZ variable),
+    so it is used only when the C library's offsets are the site's (`_c_local_time_is_the_sites`)
+    and no other zone is active; otherwise TruncMonth as it is."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        if self.get_tzname() != settings.TIME_ZONE or not _c_local_time_is_the_sites():
+            return super().as_sqlite(compiler, connection, **extra_context)
+        sql, params = compiler.compile(self.lhs)
+        return f"strftime(%s, {sql}, 'localtime')", ("%Y-%m-01 00:00:00", *params)
+
+
+# Moments around the changes of the clocks, in several years, at which the C library's local
+# time (what SQLite's 'localtime' reads) must agree with the site's zone.
+_ZONE_SAMPLES = tuple(
+    int(datetime.datetime(year, month, day, hour, tzinfo=datetime.UTC).timestamp())
+    for year in (1999, 2026, 2036) for month, day in ((1, 15), (3, 31), (4, 1), (6, 1), (10, 31), (11, 1))
+    for hour in (0, 12, 23)
+)
+
+
+def _c_local_time_is_the_sites() -> bool:
+    """Whether the process's local time (the C library's, with the TZ Django set) has the site's
+    offsets from UTC, winter and summer: not so where the system lacks the zone's rules, say."""
+    if os.environ.get("TZ") != settings.TIME_ZONE:
+        return False
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    return all(
+        time.localtime(moment).tm_gmtoff == datetime.datetime.fromtimestamp(moment, zone).utcoffset().total_seconds()
+        for moment in _ZONE_SAMPLES
+    )
+
+
 def grouping(group_by: str, *, module_path: str = "module", person: str = "user", moment: str = "") -> tuple:
     """(key expression, label field or None) for `values()`: what a line of the report is."""
     if group_by == "module":
         return F(f"{module_path}_id"), f"{module_path}__title"
     if group_by == "month":
-        return TruncMonth(moment), None
+        return LocalMonth(moment), None
     if group_by in ("sector", "district", "organisation"):
         return F(f"{person}__{group_by}_id"), f"{person}__{group_by}__name"
     raise ValueError(f"Unknown grouping: {group_by}")
@@ -94,6 +141,22 @@ def _label(key, label) -> str:
     if isinstance(key, datetime.datetime | datetime.date):
         return key.strftime("%B %Y")
     return label or NOT_GIVEN
+
+
+def _named(lines: dict, group_by: str) -> None:
+    """Label the lines (key: line) of a report grouped by module, sector, district or
+    organisation from one query of those names, rather than a join in each query of figures,
+    which would carry the name on every row counted and group and sort by it."""
+    keys = [key for key in lines if key is not None and not isinstance(key, datetime.datetime | datetime.date)]
+    names = {}
+    if keys and group_by == "module":
+        model = Enrolment._meta.get_field("module").related_model
+        names = dict(model.objects.filter(pk__in=keys).values_list("pk", "title"))
+    elif keys and group_by in ("sector", "district", "organisation"):
+        model = Enrolment._meta.get_field("user").related_model._meta.get_field(group_by).related_model
+        names = dict(model.objects.filter(pk__in=keys).values_list("pk", "name"))
+    for key, line in lines.items():
+        line.label = _label(key, names.get(key))
 
 
 # Training activity ----------------------------------------------------------------------------
@@ -142,23 +205,24 @@ def _days(duration: datetime.timedelta) -> float:
 
 
 def _median_days(completed: QuerySet, group_by: str | None) -> dict:
-    """The median time to complete, in days, per line key, in one query. PostgreSQL has a
-    median (PERCENTILE_CONT); elsewhere the middle one or two rows of each line are picked with
-    window functions (ROW_NUMBER and COUNT over the line, ordered by duration), so only those
-    rows come back, at most two a line, whatever the number of completions."""
-    duration = F("completed_at") - F("started_at")
+    """The median time to complete, in days, per line key, in one query, where the database has
+    no median of its own (not PostgreSQL, whose PERCENTILE_CONT `training_activity` counts with
+    the completions): the middle one or two rows of each line are picked with window functions
+    (ROW_NUMBER and COUNT over the line, ordered by duration), so only those rows come back, at
+    most two a line, whatever the number of completions."""
+    if connections[completed.db].vendor == "sqlite":
+        # Days as a number, by SQLite itself: its timestamp difference is a Python function a row.
+        duration = Func(F("completed_at"), function="julianday", output_field=FloatField()) - Func(
+            F("started_at"), function="julianday", output_field=FloatField())
+        in_days = float
+    else:
+        duration = F("completed_at") - F("started_at")
+        in_days = _days
     if group_by is None:
         partition, values = None, {}
     else:
         key, _label_field = grouping(group_by, moment="completed_at")
         partition, values = [key], {"key": key}
-    if connections[completed.db].vendor == "postgresql":
-        median = _Median(duration, output_field=DurationField())
-        if group_by is None:
-            found = completed.order_by().aggregate(median=median)["median"]
-            return {} if found is None else {None: _days(found)}
-        return {row["key"]: _days(row["median"])
-                for row in completed.order_by().values(**values).annotate(median=median)}
     ranked = (
         completed.order_by()
         .annotate(
@@ -172,53 +236,86 @@ def _median_days(completed: QuerySet, group_by: str | None) -> dict:
     middles: dict = {}
     for row in ranked:
         middles.setdefault(row.get("key"), []).append(row["duration"])
-    return {key: _days(sum(durations, datetime.timedelta()) / len(durations)) for key, durations in middles.items()}
+    # The middle value, or halfway between the middle two (as PERCENTILE_CONT), in days.
+    return {key: round(in_days(sum(durations[1:], durations[0]) / len(durations)), 1)
+            for key, durations in middles.items()}
+
+
+def _only(condition: Q) -> Q | None:
+    """A measure's filter: None for an empty condition (every row)."""
+    return condition if condition else None
 
 
 def training_activity(filters: Filters, group_by: str) -> TrainingActivity:
     """Learners, starts, completions, attempts, passes and the median time to complete, by
-    `group_by` (module, sector, district, organisation or month) and in all: six queries."""
+    `group_by` (module, sector, district, organisation or month) and in all. The enrolments are
+    read once for the totals and once for the lines (twice by month: a start's month and a
+    completion's are not the same), each measure filtered to its own period, the attempts once,
+    and the lines' names once (not by month): four queries; where the database has no median
+    (SQLite), two more for the medians."""
     enrolments = filters.people(Enrolment.objects.all())
-    started = filters.period(enrolments, "started_at")
-    completed = filters.period(enrolments.filter(completed_at__isnull=False), "completed_at")
+    started = filters.within("started_at")
+    completed = Q(completed_at__isnull=False) & filters.within("completed_at")
+    # Without a period every enrolment is a start; with one, only rows started or completed in
+    # it count for anything.
+    relevant = enrolments.filter(started | completed) if started else enrolments
     attempts = filters.period(
         filters.people(Attempt.objects.filter(status=Attempt.Status.SUBMITTED), module_path="quiz__module"),
         "submitted_at",
     )
+    has_median = connections[enrolments.db].vendor == "postgresql"
+    median = _Median(F("completed_at") - F("started_at"), filter=completed, output_field=DurationField())
     report = TrainingActivity()
     lines: dict = {}
 
-    def line(key, label) -> TrainingLine:
+    def line(key) -> TrainingLine:
         if key not in lines:
-            lines[key] = TrainingLine(key=key, label=_label(key, label))
+            lines[key] = TrainingLine(key=key, label="")
         return lines[key]
 
     # Every row counts in exactly one line, so the lines add up to the totals; only the
-    # learners in all need their own count (a learner can be on several lines).
-    report.total.learners = started.order_by().aggregate(learners=Count("user_id", distinct=True))["learners"] or 0
-    sources = (
-        (started, {"moment": "started_at"}, {"learners": Count("user_id", distinct=True), "starts": Count("pk")}),
-        (completed, {"moment": "completed_at"}, {"completions": Count("pk")}),
-        (attempts, {"moment": "submitted_at", "module_path": "quiz__module"},
-         {"attempts": Count("pk"), "passes": Count("pk", filter=Q(passed=True))}),
+    # learners in all and the median in all need their own query (a learner can be on several
+    # lines; medians do not add up).
+    totals = relevant.order_by().aggregate(
+        learners=Count("user_id", distinct=True, filter=_only(started)),
+        **({"median": median} if has_median else {}),
     )
+    report.total.learners = totals["learners"] or 0
+    if totals.get("median") is not None:
+        report.total.median_days = _days(totals["median"])
+    starts = {"learners": Count("user_id", distinct=True, filter=_only(started)),
+              "starts": Count("pk", filter=_only(started))}
+    if group_by == "module":
+        # One enrolment a learner and module (a constraint): a module's learners are its
+        # starts, counted without the sort that a distinct count costs.
+        starts["learners"] = Count("pk", filter=_only(started))
+    completions = {"completions": Count("pk", filter=completed), **({"median_days": median} if has_median else {})}
+    if group_by == "month":
+        # A start counts in the month it started, a completion in the month it was completed.
+        sources = [(relevant.filter(started), {"moment": "started_at"}, starts),
+                   (relevant.filter(completed), {"moment": "completed_at"}, completions)]
+    else:
+        sources = [(relevant, {}, {**starts, **completions})]
+    sources.append((attempts, {"moment": "submitted_at", "module_path": "quiz__module"},
+                    {"attempts": Count("pk"), "passes": Count("pk", filter=Q(passed=True))}))
     for queryset, paths, measures in sources:
-        key, label = grouping(group_by, **paths)
-        values = {"key": key, **({"label": F(label)} if label else {})}
-        if group_by == "module" and "learners" in measures:
-            # One enrolment a learner and module (a constraint): a module's learners are its
-            # starts, counted without the sort that a distinct count costs.
-            measures = {**measures, "learners": Count("pk")}
-        for row in queryset.order_by().values(**values).annotate(**measures):
-            target = line(row["key"], row.get("label"))
+        key, _label_field = grouping(group_by, **paths)
+        for row in queryset.order_by().values(key=key).annotate(**measures):
+            target = line(row["key"])
             for name in measures:
+                if name == "median_days":
+                    target.median_days = None if row[name] is None else _days(row[name])
+                    continue
                 setattr(target, name, row[name])
                 if name != "learners":
                     setattr(report.total, name, getattr(report.total, name) + row[name])
-    report.total.median_days = _median_days(completed, None).get(None)
-    # Every line with a median has completions, so it is already there with its label.
-    for key, days in _median_days(completed, group_by).items():
-        line(key, None).median_days = days
+    if not has_median:
+        completed_rows = enrolments.filter(completed)
+        report.total.median_days = _median_days(completed_rows, None).get(None)
+        # Every line with a median has completions, so it is already there with its label.
+        for key, days in _median_days(completed_rows, group_by).items():
+            line(key).median_days = days
+    _named(lines, group_by)
     report.lines = sorted(lines.values(), key=_order(group_by))
     return report
 
@@ -258,7 +355,8 @@ CERTIFICATE_GROUPS = (("organisation", "Organisation"), ("sector", "Sector"), ("
 
 def certificate_figures(filters: Filters, group_by: str, day: datetime.date | None = None) -> CertificateFigures:
     """Certificates issued in the period (all, without one) as they stand on `day` (today), by
-    organisation, sector, district or module, and in all: two queries."""
+    organisation, sector, district or module, and in all: three queries (the third, the lines'
+    names)."""
     day = day or timezone.localdate()
     certificates = filters.people(Certificate.objects.all())
     if filters.since:
@@ -279,12 +377,13 @@ def certificate_figures(filters: Filters, group_by: str, day: datetime.date | No
 
     for row in annotated.values("status").annotate(count=Count("pk")):
         add(figures.total, row["status"], row["count"])
-    key, label = grouping(group_by)
+    key, _label_field = grouping(group_by)
     lines: dict = {}
-    for row in annotated.values("status", key=key, label=F(label)).annotate(count=Count("pk")):
+    for row in annotated.values("status", key=key).annotate(count=Count("pk")):
         if row["key"] not in lines:
-            lines[row["key"]] = CertificateLine(key=row["key"], label=_label(row["key"], row["label"]))
+            lines[row["key"]] = CertificateLine(key=row["key"], label="")
         add(lines[row["key"]], row["status"], row["count"])
+    _named(lines, group_by)
     figures.lines = sorted(lines.values(), key=_order(group_by))
     return figures
 
@@ -471,62 +570,71 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
+def _paired(stage: str) -> Q:
+    """Ratings given at `stage` by people who also rated the same module before, neither skipped:
+    ConfidenceRating.objects.paired(stage) as a condition, so that the pairs are counted in the
+    same pass over the ratings as the stages."""
+    return Q(stage=stage, mean__isnull=False, before_mean__isnull=False)
+
+
 def confidence_figures(filters: Filters, group_by: str) -> ConfidenceFigures:
     """Confidence before and after by module, sector, district, organisation or month, and in
     all: per stage, the people who rated, who chose not to and the mean rating; per later stage,
     the people who rated the same module before and then, the mean change and how many pairs
     went up. A rating counts in the period (and month) it was given; a pair in that of its later
-    rating. Two queries, and two for each later stage, whatever the number of ratings."""
+    rating. Five queries whatever the number of ratings or stages: the ratings in all and by line
+    (each stage and each later stage's pairs counted in the same pass, one read of the ratings
+    each), the follow-up invitations in all and by line, and the lines' names (not by month)."""
     ratings = filters.period(filters.people(ConfidenceRating.objects.all()), "created_at")
-    stage_measures = {}
+    measures = {}
     for stage in STAGES:
-        stage_measures[f"{stage}__rated"] = Count("user", distinct=True, filter=Q(stage=stage, mean__isnull=False))
-        stage_measures[f"{stage}__skipped"] = Count("user", distinct=True, filter=Q(stage=stage, skipped=True))
-        stage_measures[f"{stage}__mean"] = Avg("mean", filter=Q(stage=stage))
-    sources = [(ratings, stage_measures, None)]
+        measures[f"{stage}__rated"] = Count("user", distinct=True, filter=Q(stage=stage, mean__isnull=False))
+        measures[f"{stage}__skipped"] = Count("user", distinct=True, filter=Q(stage=stage, skipped=True))
+        measures[f"{stage}__mean"] = Avg("mean", filter=Q(stage=stage))
     for stage in LATER_STAGES:
-        paired = filters.period(filters.people(ConfidenceRating.objects.paired(stage, FIRST_STAGE)), "created_at")
-        sources.append((paired, {
-            f"{stage}__people": Count("user", distinct=True),
-            f"{stage}__pairs": Count("pk"),
-            f"{stage}__mean_change": Avg(F("mean") - F("earlier_mean")),
-            f"{stage}__improved": Count("pk", filter=Q(mean__gt=F("earlier_mean"))),
-        }, stage))
+        # A pair is its later rating, which keeps the before rating's mean (`before_mean`).
+        paired = _paired(stage)
+        measures[f"{stage}__people"] = Count("user", distinct=True, filter=paired)
+        measures[f"{stage}__pairs"] = Count("pk", filter=paired)
+        measures[f"{stage}__mean_change"] = Avg(F("mean") - F("before_mean"), filter=paired)
+        measures[f"{stage}__improved"] = Count("pk", filter=paired & Q(mean__gt=F("before_mean")))
     figures = ConfidenceFigures()
     lines: dict = {}
 
-    def put(target: ConfidenceLine, row: dict, names, change_stage) -> None:
-        for name in names:
+    def put(target: ConfidenceLine, row: dict) -> None:
+        for name in measures:
             stage, measure = name.split("__")
             value = row[name]
             value = _round(value) if measure in ("mean", "mean_change") else value or 0
-            setattr(target.changes[stage] if change_stage else target.stages[stage], measure, value)
+            if measure in ("rated", "skipped", "mean"):
+                setattr(target.stages[stage], measure, value)
+            else:
+                setattr(target.changes[stage], measure, value)
 
-    key, label = grouping(group_by, moment="created_at")
-    values = {"key": key, **({"label": F(label)} if label else {})}
-    for queryset, measures, change_stage in sources:
-        put(figures.total, queryset.order_by().aggregate(**measures), measures, change_stage)
-        if group_by == "module":
-            # One rating a person, module and stage (a constraint): within a module, people are
-            # rows, counted without the sort that a distinct count costs.
-            measures = {name: Count("pk", filter=measure.filter) if isinstance(measure, Count) and measure.distinct
-                        else measure for name, measure in measures.items()}
-        for row in queryset.order_by().values(**values).annotate(**measures):
-            if row["key"] not in lines:
-                lines[row["key"]] = ConfidenceLine(key=row["key"], label=_label(row["key"], row.get("label")))
-            put(lines[row["key"]], row, measures, change_stage)
+    put(figures.total, ratings.order_by().aggregate(**measures))
+    key, _label_field = grouping(group_by, moment="created_at")
+    by_line = measures
+    if group_by == "module":
+        # One rating a person, module and stage (a constraint): within a module, people are
+        # rows, counted without the sort that a distinct count costs.
+        by_line = {name: Count("pk", filter=measure.filter) if isinstance(measure, Count) and measure.distinct
+                   else measure for name, measure in measures.items()}
+    for row in ratings.order_by().values(key=key).annotate(**by_line):
+        if row["key"] not in lines:
+            lines[row["key"]] = ConfidenceLine(key=row["key"], label="")
+        put(lines[row["key"]], row)
     # The follow-up's invitations, grouped the same way (a month: the month it was sent).
     invitations = filters.period(filters.people(FollowUp.objects.all()), "invited_at")
     counts = _invitation_measures()
     for name, value in invitations.order_by().aggregate(**counts).items():
         setattr(figures.total.invitations, name, value or 0)
-    key, label = grouping(group_by, moment="invited_at")
-    values = {"key": key, **({"label": F(label)} if label else {})}
-    for row in invitations.order_by().values(**values).annotate(**counts):
+    key, _label_field = grouping(group_by, moment="invited_at")
+    for row in invitations.order_by().values(key=key).annotate(**counts):
         if row["key"] not in lines:
-            lines[row["key"]] = ConfidenceLine(key=row["key"], label=_label(row["key"], row.get("label")))
+            lines[row["key"]] = ConfidenceLine(key=row["key"], label="")
         for name in counts:
             setattr(lines[row["key"]].invitations, name, row[name] or 0)
+    _named(lines, group_by)
     figures.lines = sorted(lines.values(), key=_order(group_by))
     return figures
 

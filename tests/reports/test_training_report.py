@@ -9,6 +9,7 @@ import io
 
 import openpyxl
 import pytest
+from django.db import connection
 
 from lms.reports.figures import Filters, training_activity
 from lms.site.roles import Role
@@ -100,11 +101,15 @@ def _grow(count: int) -> None:
 @pytest.mark.parametrize("group_by", ["module", "sector", "district", "organisation", "month"])
 def test_the_report_costs_the_same_queries_with_more_data(django_assert_num_queries, group_by):
     training_world()
-    # The learners in all, three groupings (adding up to the other totals), two medians.
-    with django_assert_num_queries(6):
+    # The enrolments in all (learners, median) and by line (starts, completions and the median
+    # together; by month, starts and completions apart), the attempts by line, the lines' names
+    # (a month has its own); and where the database has no median of its own, the median in all
+    # and by line.
+    expected = 4 + (0 if connection.vendor == "postgresql" else 2)
+    with django_assert_num_queries(expected):
         training_activity(MARCH, group_by)
     _grow(30)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(expected):
         report = training_activity(MARCH, group_by)
     assert report.total.starts == 34
 
