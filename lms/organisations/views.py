@@ -4,9 +4,15 @@ requests and remove members; people leave or ask again.
 Coordinators do the same for any organisation in the Wagtail admin (admin_views.py).
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.core.paginator import Page, Paginator
 from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail import hooks
 
@@ -95,34 +101,111 @@ def profile(request):
     })
 
 
+# The members page shows one organisation at a time (the lead chooses which when they lead more
+# than one), its requests to join first and its confirmed members 50 to a page, with a search by
+# name or email over both. The queries are the same however many members: counts in one query,
+# then one page of people, and the columns of the apps above for that page only.
+MEMBERS_PER_PAGE = 50
+REQUESTS_SHOWN = 50
+SEARCH_MAX_LENGTH = 100
+
+
+def page_links(page) -> list[dict]:
+    """The GOV.UK pagination component's numbered items: first, last, and the current page with
+    its neighbours, with ellipses for the gaps."""
+    paginator = page.paginator
+    wanted = {1, paginator.num_pages, page.number - 1, page.number, page.number + 1}
+    items, previous = [], 0
+    for number in sorted(n for n in wanted if 1 <= n <= paginator.num_pages):
+        if number - previous > 1:
+            items.append({"ellipsis": True})
+        items.append({"number": number, "current": number == page.number})
+        previous = number
+    return items
+
+
+def paginate(queryset, count: int, page_number, per_page: int) -> Page:
+    """A page of `queryset`, whose size the caller has already counted (so no second count query)."""
+    paginator = Paginator(queryset, per_page)
+    paginator.count = count  # Paginator.count is a cached property: this stands in for its query
+    return paginator.get_page(page_number)
+
+
+def search_terms(text: str) -> list[str]:
+    return text.split()[:10]
+
+
+def people_matching(terms: list[str], prefix: str = "") -> Q:
+    """Every word in a person's name or email address (any case)."""
+    match = Q()
+    for term in terms:
+        match &= Q(**{f"{prefix}full_name__icontains": term}) | Q(**{f"{prefix}email__icontains": term})
+    return match
+
+
+def members_url(organisation: Organisation | None = None, query: str = "") -> str:
+    """The members page: on `organisation` when given, else with `query` (URL-encoded) if any."""
+    if organisation is not None:
+        query = urlencode({"organisation": organisation.pk})
+    return reverse("organisation_members") + (f"?{query}" if query else "")
+
+
 @organisation_lead
 @require_GET
 def organisation_members(request):
-    """For each organisation this person leads: requests to join, and confirmed members."""
-    memberships = (
-        Membership.objects.open().led_by(request.user)
-        .select_related("user", "organisation").order_by("user__full_name", "user__email")
+    """One organisation this person leads: its requests to join, then its confirmed members, 50 a page."""
+    led = list(request.user.led_organisations.order_by("name"))
+    wanted = request.GET.get("organisation", "")
+    if wanted:
+        # Only organisations this person leads: any other id is "not found", as if it did not exist.
+        organisation = next((candidate for candidate in led if str(candidate.pk) == wanted), None)
+        if organisation is None:
+            raise Http404
+    else:
+        organisation = led[0]
+    search = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+    match = people_matching(search_terms(search), prefix="user__")
+    requested, confirmed = Q(status=Membership.Status.REQUESTED), Q(status=Membership.Status.CONFIRMED)
+    counts = organisation.memberships.aggregate(
+        requests=Count("pk", filter=requested), members=Count("pk", filter=confirmed),
+        requests_found=Count("pk", filter=requested & match), members_found=Count("pk", filter=confirmed & match),
     )
-    organisations = []
-    for organisation in request.user.led_organisations.order_by("name"):
-        members = [m for m in memberships
-                   if m.organisation_id == organisation.pk and m.status == Membership.Status.CONFIRMED]
-        # Each confirmed member's training records (modules completed, current certificates), from
-        # the apps above through the same hook as the coordinator's organisation page: the lead
-        # sees them because they confirmed these people work there.
-        columns = member_columns(request, organisation, [m.user for m in members])
-        for membership in members:
-            membership.records = [
-                (column.heading, column.values.get(membership.user_id, column.default)) for column in columns
-            ]
-        organisations.append({
-            "organisation": organisation,
-            "requests": [m for m in memberships
-                         if m.organisation_id == organisation.pk and m.status == Membership.Status.REQUESTED],
-            "members": members,
-        })
+    found = organisation.memberships.filter(match).select_related("user")
+    page = paginate(
+        found.filter(confirmed).order_by("user__full_name", "user__email", "pk"),
+        counts["members_found"], request.GET.get("page"), MEMBERS_PER_PAGE,
+    )
+    members = list(page.object_list)
+    # Requests to join come first, the people who asked first at the top, on the first page; later
+    # pages say how many wait, with the way back to them.
+    requests = (
+        list(found.filter(requested).order_by("requested_at", "pk")[:REQUESTS_SHOWN]) if page.number == 1 else []
+    )
+    # Each confirmed member's training records (modules completed, current certificates), from
+    # the apps above through the same hook as the coordinator's organisation page, for the people
+    # on this page only: the lead sees them because they confirmed these people work there.
+    columns = member_columns(request, organisation, [membership.user for membership in members])
+    for membership in members:
+        membership.records = [
+            (column.heading, column.values.get(membership.user_id, column.default)) for column in columns
+        ]
+    query = {"organisation": organisation.pk} if len(led) > 1 else {}
+    if search:
+        query["q"] = search
+    query = urlencode(query)
     return render(request, "organisations/organisation_members.html", {
-        "organisations": organisations,
+        "organisation": organisation,
+        "organisations": led,
+        "counts": counts,
+        "search": search,
+        "requests": requests,
+        "members": members,
+        "page": page,
+        "page_items": page_links(page),
+        "query": query,
+        "first_page_url": members_url(query=query),
+        "requests_shown": REQUESTS_SHOWN,
+        "per_page": MEMBERS_PER_PAGE,
         "panels": lead_page_panels(request),
     })
 
@@ -137,6 +220,12 @@ def lead_page_panels(request) -> list[str]:
     return [html for panel in hooks.get_hooks(LEAD_PAGE_PANELS_HOOK) if (html := panel(request))]
 
 
+def _back_to_members(request, organisation: Organisation):
+    """The members page, on `organisation` when this lead leads more than one."""
+    several = request.user.led_organisations.count() > 1
+    return redirect(members_url(organisation if several else None))
+
+
 def _decide(request, membership_id: int, decide, success: str):
     # Only memberships of organisations this lead leads exist, as far as this lead can tell.
     membership = get_object_or_404(Membership.objects.led_by(request.user), pk=membership_id)
@@ -144,7 +233,7 @@ def _decide(request, membership_id: int, decide, success: str):
         # Leads vouch for others; their own membership is a coordinator's to decide.
         messages.error(request, "You cannot answer your own request or remove yourself while you lead this "
                                 "organisation. A coordinator can. Nothing was changed.")
-        return redirect("organisation_members")
+        return _back_to_members(request, membership.organisation)
     try:
         with transaction.atomic():
             membership = decide(membership, by=request.user)
@@ -152,7 +241,7 @@ def _decide(request, membership_id: int, decide, success: str):
         messages.error(request, f"{error} Nothing was changed.")
     else:
         messages.success(request, success.format(person=membership.user, organisation=membership.organisation))
-    return redirect("organisation_members")
+    return _back_to_members(request, membership.organisation)
 
 
 @organisation_lead
@@ -193,12 +282,12 @@ def _check_then_decide(request, membership_id: int, answer: str):
     if membership.user_id == request.user.pk:
         messages.info(request, "You cannot remove yourself or decline your own request while you lead this "
                                "organisation. A coordinator can change who leads it.")
-        return redirect("organisation_members")
+        return _back_to_members(request, membership.organisation)
     if membership.status != ANSWERS[answer]["status"]:
         messages.info(request, ANSWERS[answer]["gone"].format(
             person=membership.user, organisation=membership.organisation,
         ))
-        return redirect("organisation_members")
+        return _back_to_members(request, membership.organisation)
     return render(request, "organisations/membership_answer.html", {"membership": membership, "answer": answer})
 
 

@@ -14,6 +14,7 @@ which are for partnership staff, show every number as it is. The named lists are
 confirmed staff, whom they already see by name on the members page.
 
 The figures are counted in the database; a report costs the same queries however many members.
+The page shows 50 members at a time and the first 50 names of each list; the downloads, everyone.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, Min, OuterRef, Q
-from django.db.models.functions import Lower
+from django.db.models import Case, Count, Exists, IntegerField, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -156,6 +158,10 @@ class MemberLine:
 
 @dataclass
 class TrainingReport:
+    """The report: everyone (the downloads), or one page of it (the page: `page` is set, and
+    `members`, `not_started` and `expiring` hold that page's members and the first few names of
+    the others, while every figure still counts all the confirmed members)."""
+
     organisation: Organisation
     day: datetime.date
     expectation: Expectation
@@ -167,10 +173,28 @@ class TrainingReport:
     not_started: list[tuple[MemberLine, list[TrainingModulePage]]] = field(default_factory=list)
     # Each guidance update some members need, with who has not completed it (lms.updates.leads).
     updates: list[UpdateLine] = field(default_factory=list)
+    # All confirmed members, and how many of them have an expected module not started.
+    member_total: int = 0
+    not_started_total: int = 0
+    # The page of members shown (None: everyone, as in the downloads).
+    page: Page | None = None
 
     @property
     def member_count(self) -> int | str:
-        return lead_figure(len(self.members))
+        return lead_figure(self.member_total)
+
+    @property
+    def expiring_total(self) -> int:
+        return self.certificates["expiring"]
+
+    @property
+    def not_started_cut(self) -> bool:
+        """Whether the names under "Not started" are only the first few."""
+        return len(self.not_started) < self.not_started_total
+
+    @property
+    def expiring_cut(self) -> bool:
+        return len(self.expiring) < self.expiring_total
 
     @property
     def certificate_figures(self) -> list[tuple[str, int | str]]:
@@ -181,24 +205,88 @@ class TrainingReport:
         ]
 
 
-def _completed(module_id: int):
-    """A member completed the module: their enrolment says so, or they hold a certificate for it
-    (one issued before this site kept enrolments, or imported, counts too)."""
-    enrolled = Enrolment.objects.filter(user=OuterRef("pk"), module_id=module_id, completed_at__isnull=False)
+# Where a member stands with a module, as the database works it out: 2 completed (their
+# enrolment says so, or they hold a certificate for it: one issued before this site kept
+# enrolments, or imported, counts too), 1 started, 0 not started.
+COMPLETED, STARTED, NOT_STARTED = 2, 1, 0
+
+
+def _state(module_id: int):
+    """A member's state with the module (COMPLETED, STARTED or NOT_STARTED): two index look-ups."""
     certified = Certificate.objects.filter(user=OuterRef("pk"), module_id=module_id, revoked_at__isnull=True)
-    return Q(Exists(enrolled)) | Q(Exists(certified))
+    enrolment = Enrolment.objects.filter(user=OuterRef("pk"), module_id=module_id).annotate(
+        state=Case(When(completed_at__isnull=True, then=Value(STARTED)), default=Value(COMPLETED)),
+    ).values("state")[:1]
+    return Case(
+        When(Exists(certified), then=Value(COMPLETED)),
+        default=Coalesce(Subquery(enrolment, output_field=IntegerField()), Value(NOT_STARTED)),
+        output_field=IntegerField(),
+    )
+
+
+def _with_states(member_ids, module_ids: list[int]):
+    """The members, each with `state_<module id>` for each module."""
+    return User.objects.filter(pk__in=member_ids).annotate(
+        **{f"state_{module_id}": _state(module_id) for module_id in module_ids},
+    )
+
+
+def _any_not_started(module_ids: list[int]) -> Q:
+    anything = Q()
+    for module_id in module_ids:
+        anything |= Q(**{f"state_{module_id}": NOT_STARTED})
+    return anything
+
+
+def _not_started(module_id: int) -> Q:
+    """The member has no enrolment in the module and holds no certificate for it."""
+    enrolled = Enrolment.objects.filter(user=OuterRef("pk"), module_id=module_id)
+    certified = Certificate.objects.filter(user=OuterRef("pk"), module_id=module_id, revoked_at__isnull=True)
+    return ~Q(Exists(enrolled)) & ~Q(Exists(certified))
 
 
 def _module_figures(member_ids, module_ids: list[int]) -> dict[str, int]:
-    """Members, and for each module how many completed it and how many started it (completed
-    included): counted in the database, one query whatever the number of members."""
+    """Members, for each module how many completed it and how many started it (completed
+    included), and how many have one or more not started: counted in the database, one query
+    whatever the number of members."""
     measures = {"members": Count("pk")}
     for module_id in module_ids:
-        completed = _completed(module_id)
-        started = Q(Exists(Enrolment.objects.filter(user=OuterRef("pk"), module_id=module_id)))
-        measures[f"completed_{module_id}"] = Count("pk", filter=completed)
-        measures[f"started_{module_id}"] = Count("pk", filter=completed | started)
-    return {name: value or 0 for name, value in User.objects.filter(pk__in=member_ids).aggregate(**measures).items()}
+        measures[f"completed_{module_id}"] = Count("pk", filter=Q(**{f"state_{module_id}": COMPLETED}))
+        measures[f"started_{module_id}"] = Count("pk", filter=Q(**{f"state_{module_id}__gte": STARTED}))
+    if module_ids:
+        measures["not_started"] = Count("pk", filter=_any_not_started(module_ids))
+    # DISTINCT (a no-op: one row per member) keeps the states a subquery that the database works
+    # out once per member; without it SQLite and PostgreSQL copy each state into every count that
+    # uses it, and look everything up three times over.
+    members = _with_states(member_ids, module_ids).values("pk", *(f"state_{pk}" for pk in module_ids)).distinct()
+    figures = {name: value or 0 for name, value in members.aggregate(**measures).items()}
+    figures.setdefault("not_started", 0)
+    return figures
+
+
+def _first_not_started(member_ids, modules: list[TrainingModulePage], count: int):
+    """The first `count` members in name order with an expected module not started, and those
+    modules: two queries (who, then their states: working out every member's states only to
+    keep 50 of them costs several times more)."""
+    if not modules:
+        return []
+    module_ids = [module.pk for module in modules]
+    anything = Q()
+    for module_id in module_ids:
+        anything |= _not_started(module_id)
+    first = list(
+        User.objects.filter(pk__in=member_ids).filter(anything)
+        .order_by(Lower("full_name"), "email", "pk").values_list("pk", flat=True)[:count]
+    )
+    people = {
+        person.pk: person for person in
+        _with_states(first, module_ids).only("pk", "full_name", "email")
+    }
+    return [
+        (MemberLine(person=people[pk], cells=[]),
+         [module for module in modules if getattr(people[pk], f"state_{module.pk}") == NOT_STARTED])
+        for pk in first if pk in people
+    ]
 
 
 def _progress(member_ids, module_ids: list[int]) -> dict[tuple[int, int], Cell]:
@@ -223,18 +311,39 @@ def _progress(member_ids, module_ids: list[int]) -> dict[tuple[int, int], Cell]:
     return cells
 
 
-def training_report(lead, organisation: Organisation, day: datetime.date) -> TrainingReport:
+# On the page, each member's training comes 50 to a page; "Not started" and the certificates
+# expiring soon name the first 50 (the downloads name everyone).
+MEMBERS_PER_PAGE = 50
+NAMES_SHOWN = 50
+
+
+def training_report(
+    lead, organisation: Organisation, day: datetime.date, *, page_number: str | int | None = None,
+) -> TrainingReport:
     """`organisation`'s training as `lead` may see it on `day`: its confirmed members only (none at
-    all unless `lead` leads it). The same number of queries however many members."""
+    all unless `lead` leads it). Everyone (for the downloads), or with `page_number` one page of
+    members for the page, whose figures still count them all. The same number of queries however
+    many members."""
     expectation = expected_modules_of(organisation)
     modules = expectation.modules
     module_ids = [module.pk for module in modules]
     member_ids = confirmed_members_of_organisations_led_by(lead, [organisation])
-    people = list(
-        User.objects.filter(pk__in=member_ids).only("pk", "full_name", "email").order_by(Lower("full_name"), "email")
-    )
-    progress = _progress(member_ids, module_ids)
     figures = _module_figures(member_ids, module_ids)
+    everyone = (
+        User.objects.filter(pk__in=member_ids).only("pk", "full_name", "email")
+        .order_by(Lower("full_name"), "email", "pk")
+    )
+    page = None
+    if page_number is None:
+        people = list(everyone)
+        shown_ids = member_ids
+    else:
+        paginator = Paginator(everyone, MEMBERS_PER_PAGE)
+        paginator.count = figures["members"]  # counted above: no second count query
+        page = paginator.get_page(page_number)
+        people = list(page.object_list)
+        shown_ids = [person.pk for person in people]
+    progress = _progress(shown_ids, module_ids)
     lines = [
         ModuleLine(
             module=module, completed=figures[f"completed_{module.pk}"],
@@ -251,8 +360,11 @@ def training_report(lead, organisation: Organisation, day: datetime.date) -> Tra
         line = MemberLine(person=person, cells=cells, modules=modules)
         members.append(line)
         missing = [module for module, cell in zip(modules, cells, strict=True) if cell.state == "not_started"]
-        if missing:
+        if missing and page is None:
             not_started.append((line, missing))
+    if page is not None:
+        # Everyone with a module not started, not just this page's members: the first few by name.
+        not_started = _first_not_started(member_ids, modules, NAMES_SHOWN)
 
     status = Certificate.Status
     certificates = Certificate.objects.filter(user__in=member_ids).with_status_on(day).order_by()
@@ -261,13 +373,16 @@ def training_report(lead, organisation: Organisation, day: datetime.date) -> Tra
         expiring=Count("pk", filter=Q(status=status.EXPIRING)),
         expired=Count("pk", filter=Q(status=status.EXPIRED)),
     )
-    expiring = list(
+    expiring = (
         certificates.filter(status=status.EXPIRING).select_related("user")
         .only("pk", "module_title", "expires_on", "user__full_name", "user__email")
         .order_by("expires_on", Lower("user__full_name"), "pk")
     )
+    if page is not None:
+        expiring = expiring[:NAMES_SHOWN]
     return TrainingReport(
         organisation=organisation, day=day, expectation=expectation, members=members, modules=lines,
-        certificates={name: value or 0 for name, value in totals.items()}, expiring=expiring,
+        certificates={name: value or 0 for name, value in totals.items()}, expiring=list(expiring),
         not_started=not_started, updates=updates_not_done(member_ids, day),
+        member_total=figures["members"], not_started_total=figures["not_started"], page=page,
     )

@@ -18,7 +18,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from champions.whiteribbon.permissions import lead_of_organisation
 from lms.organisations.models import Organisation
-from lms.reports.lead import ExpectedModulesError, set_expected_modules, training_report
+from lms.organisations.views import page_links
+from lms.reports.lead import NAMES_SHOWN, ExpectedModulesError, set_expected_modules, training_report
 from lms.reports.lead_exports import csv_download, file_name, report_tables, xlsx_download
 from lms.reports.lead_forms import ExpectedModulesForm
 from lms.site.audit import log_export
@@ -31,7 +32,8 @@ def report_url(organisation: Organisation) -> str:
 
 
 def _page(request, organisation: Organisation, form: ExpectedModulesForm | None = None):
-    report = training_report(request.user, organisation, timezone.localdate())
+    # One page of members (50), the first names of each list, and every figure over everyone.
+    report = training_report(request.user, organisation, timezone.localdate(), page_number=request.GET.get("page") or 1)
     expectation = report.expectation
     if form is None:
         form = ExpectedModulesForm(
@@ -40,6 +42,7 @@ def _page(request, organisation: Organisation, form: ExpectedModulesForm | None 
         )
     return render(request, "reports/lead/training.html", {
         "organisation": organisation, "report": report, "form": form,
+        "page": report.page, "page_items": page_links(report.page), "names_shown": NAMES_SHOWN,
     })
 
 
@@ -47,7 +50,8 @@ def _page(request, organisation: Organisation, form: ExpectedModulesForm | None 
 @require_GET
 def training(request, organisation: Organisation):
     """The organisation's training: summary figures (small ones suppressed), each member against
-    each expected module, certificates expiring soon and who has not started, with downloads."""
+    each expected module (50 a page, `?page=`), certificates expiring soon and who has not started
+    (the first 50 of each), with downloads of the whole report."""
     return _page(request, organisation)
 
 

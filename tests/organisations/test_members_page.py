@@ -1,0 +1,169 @@
+"""The lead's members page at the size of a big employer: one organisation at a time, its requests
+to join first, confirmed members 50 to a page with GOV.UK pagination links that work without
+JavaScript, a search by name or email, and the same number of queries however many members."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from lms.accounts.models import User
+from lms.certificates.models import Certificate
+from lms.certificates.services import new_code
+from lms.organisations.models import Membership
+from lms.organisations.views import MEMBERS_PER_PAGE, REQUESTS_SHOWN
+from lms.site.roles import Role
+from tests.factories import LearnerFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+MEMBERS = "/organisations/members/"
+
+
+def add_people(organisation, count: int, *, status=Membership.Status.CONFIRMED, prefix="Member") -> list[User]:
+    """`count` people in `organisation` (names "<prefix> 001"…, so name order is number order)."""
+    start = User.objects.count()
+    people = User.objects.bulk_create([
+        User(email=f"{prefix.lower()}{start + number:04d}@example.org", full_name=f"{prefix} {number:03d}",
+             organisation=organisation, job_role="Support worker")
+        for number in range(1, count + 1)
+    ])
+    now = timezone.now()
+    Membership.objects.bulk_create([
+        Membership(user=person, organisation=organisation, status=status,
+                   requested_at=now - datetime.timedelta(minutes=count - number),
+                   decided_at=now if status == Membership.Status.CONFIRMED else None)
+        for number, person in enumerate(people)
+    ])
+    return people
+
+
+@pytest.fixture
+def lead_client(client):
+    organisation = OrganisationFactory(name="Big Trust")
+    lead = LearnerFactory(full_name="Lee Lead", roles=[Role.ORGANISATION_LEAD], organisation=organisation)
+    organisation.leads.add(lead)
+    client.force_login(lead)
+    client.organisation, client.lead = organisation, lead
+    return client
+
+
+def cards(page: str) -> list[str]:
+    return re.findall(r'<h4 class="govuk-summary-card__title">([^<]*)', page)
+
+
+def test_confirmed_members_come_50_to_a_page_with_links_that_work_without_javascript(lead_client):
+    add_people(lead_client.organisation, 120)
+    add_people(lead_client.organisation, 3, status=Membership.Status.REQUESTED, prefix="Asker")
+
+    first = lead_client.get(MEMBERS).content.decode()
+    assert cards(first)[:3] == ["Asker 001", "Asker 002", "Asker 003"]  # requests first, who asked first at the top
+    assert cards(first)[3:] == [f"Member {number:03d}" for number in range(1, MEMBERS_PER_PAGE + 1)]
+    assert "Confirmed members (120)" in first and "Showing 1 to 50 of 120" in first
+    assert '<nav class="govuk-pagination" aria-label="Pages of confirmed members">' in first
+    assert 'href="?page=2#confirmed-members" rel="next"' in first
+    assert 'href="?page=1#confirmed-members" aria-label="Page 1" aria-current="page"' in first
+    assert 'href="?page=3#confirmed-members" aria-label="Page 3"' in first
+
+    last = lead_client.get(MEMBERS, {"page": 3}).content.decode()
+    assert cards(last) == [f"Member {number:03d}" for number in range(101, 121)]
+    assert 'rel="prev"' in last and 'rel="next"' not in last
+    # Later pages say who is waiting and link back to them instead of repeating the cards.
+    assert "Answer the 3 requests to join on the first page" in last
+    assert 'href="/organisations/members/#requests"' in last
+
+    # A page past the end or not a number shows the last or the first page, not an error.
+    assert cards(lead_client.get(MEMBERS, {"page": 99}).content.decode()) == cards(last)
+    assert lead_client.get(MEMBERS, {"page": "x"}).status_code == 200
+
+
+def test_the_page_costs_the_same_queries_with_3_members_as_with_120(lead_client, django_assert_num_queries):
+    organisation = lead_client.organisation
+    people = add_people(organisation, 3)
+    add_people(organisation, 2, status=Membership.Status.REQUESTED, prefix="Asker")
+    for person in people:  # records for the hooks' columns to find
+        Certificate.objects.create(
+            user=person, code=new_code(), holder_name=person.full_name, module_title="Coercive control",
+            level="Awareness", cpd_minutes=45, issued_on=datetime.date(2026, 1, 1),
+            expires_on=datetime.date(2099, 1, 1),
+        )
+    lead_client.get(MEMBERS)  # the session and the site's caches, as on a running site
+    with CaptureQueriesContext(connection) as small:
+        assert lead_client.get(MEMBERS).status_code == 200
+
+    more = add_people(organisation, 117)
+    add_people(organisation, 60, status=Membership.Status.REQUESTED, prefix="Later")
+    for person in more[:60]:
+        Certificate.objects.create(
+            user=person, code=new_code(), holder_name=person.full_name, module_title="Coercive control",
+            level="Awareness", cpd_minutes=45, issued_on=datetime.date(2026, 1, 1),
+            expires_on=datetime.date(2099, 1, 1),
+        )
+    with django_assert_num_queries(len(small.captured_queries)):
+        page = lead_client.get(MEMBERS).content.decode()
+    assert len(cards(page)) == REQUESTS_SHOWN + MEMBERS_PER_PAGE
+    # Each member's training records come from the hooks for the people on the page.
+    assert page.count("Current certificates") == MEMBERS_PER_PAGE
+    # A later page, searched: the same, less the request cards the first page alone shows.
+    with django_assert_num_queries(len(small.captured_queries) - 1):
+        lead_client.get(MEMBERS, {"page": 2, "q": "member"})
+
+
+def test_only_the_first_50_requests_show_and_the_page_says_so(lead_client):
+    add_people(lead_client.organisation, REQUESTS_SHOWN + 5, status=Membership.Status.REQUESTED, prefix="Asker")
+    page = lead_client.get(MEMBERS).content.decode()
+    assert "Requests to join (55)" in page
+    assert "The 50 people who asked first are shown" in page
+    assert cards(page) == [f"Asker {number:03d}" for number in range(1, REQUESTS_SHOWN + 1)]
+
+
+def test_a_search_by_name_or_email_finds_people_in_both_lists(lead_client):
+    organisation = lead_client.organisation
+    add_people(organisation, 70)
+    asker = add_people(organisation, 1, status=Membership.Status.REQUESTED, prefix="Asker")[0]
+    User.objects.filter(pk=asker.pk).update(full_name="Priya Shah")
+    member = User.objects.get(full_name="Member 064")
+    User.objects.filter(pk=member.pk).update(full_name="Sam Shaw", email="sam.shaw@trust.example")
+
+    page = lead_client.get(MEMBERS, {"q": "  sha  "}).content.decode()
+    assert cards(page) == ["Priya Shah", "Sam Shaw"]
+    assert 'value="sha"' in page and "1 request and 1 confirmed member match “sha”." in page
+    assert 'href="?">Clear the search and show everyone</a>' in page
+    assert cards(lead_client.get(MEMBERS, {"q": "trust.example"}).content.decode()) == ["Sam Shaw"]
+    # Every word must match, in the name or the email.
+    assert cards(lead_client.get(MEMBERS, {"q": "sam example"}).content.decode()) == ["Sam Shaw"]
+    nobody = lead_client.get(MEMBERS, {"q": "nobody-like-this"}).content.decode()
+    assert "No confirmed member matches “nobody-like-this”." in nobody
+    assert "No request to join matches “nobody-like-this”." in nobody
+    # The search goes with the page links.
+    many = lead_client.get(MEMBERS, {"q": "member"}).content.decode()
+    assert 'href="?q=member&amp;page=2#confirmed-members"' in many
+
+
+def test_a_lead_of_two_organisations_sees_one_at_a_time_and_nobody_elses(lead_client):
+    first, lead = lead_client.organisation, lead_client.lead
+    second = OrganisationFactory(name="Another Charity")
+    second.leads.add(lead)
+    add_people(first, 2, prefix="First")
+    asker = add_people(second, 1, status=Membership.Status.REQUESTED, prefix="Second")[0]
+    stranger = OrganisationFactory(name="Not Yours")
+    add_people(stranger, 1, prefix="Stranger")
+
+    page = lead_client.get(MEMBERS).content.decode()  # the first by name
+    assert "Second 001" in page and "First 001" not in page
+    assert f'href="?organisation={first.pk}">Big Trust</a>' in page
+    page = lead_client.get(MEMBERS, {"organisation": first.pk}).content.decode()
+    assert cards(page) == ["First 001", "First 002"]
+    assert f'<input type="hidden" name="organisation" value="{first.pk}">' in page
+
+    # Another organisation's members are "not found", as is an id that does not exist.
+    assert lead_client.get(MEMBERS, {"organisation": stranger.pk}).status_code == 404
+    assert lead_client.get(MEMBERS, {"organisation": "abc"}).status_code == 404
+
+    # Answering a request comes back to that organisation.
+    membership = Membership.objects.get(user=asker)
+    response = lead_client.post(f"/organisations/members/{membership.pk}/confirm/")
+    assert response["Location"] == f"/organisations/members/?organisation={second.pk}"
