@@ -14,8 +14,6 @@ coordinators manage the network, not the directory, whose audiences champions.vi
 from __future__ import annotations
 
 import datetime
-import hashlib
-import json
 from dataclasses import dataclass
 
 import django_filters
@@ -63,6 +61,7 @@ from lms.certificates.exports import BOM, local_datetime_text
 from lms.organisations.admin_views import ROWS_ON_DASHBOARD, CoordinatorPanel
 from lms.organisations.models import Organisation
 from lms.organisations.names import fold
+from lms.site import kept_imports
 from lms.site.audit import log_import
 from lms.site.spreadsheets import ExcelFriendlyExport, value_at
 
@@ -456,7 +455,6 @@ class ChampionDecisionView(WagtailAdminTemplateMixin, FormView):
 # Import ------------------------------------------------------------------------------------
 
 IMPORT_SESSION_KEY = "champions_import"
-IMPORT_KEEP = datetime.timedelta(minutes=30)
 OUTCOMES = {"new": "New", "update": "Changed", "skip": "Unchanged", "invalid": "Failed", "error": "Failed",
             "delete": "Failed"}
 
@@ -479,13 +477,6 @@ COLUMN_GUIDE = [
 ]
 
 
-def _digest(table: dict) -> str:
-    return hashlib.sha256(json.dumps(table, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
-
-
-def _preview_digest(rows) -> str:
-    """What the preview said each row would do: the import writes only if it does just that."""
-    return _digest([[row["number"], row["outcome"]] for row in rows])
 
 
 def _outcome_rows(result, table):
@@ -570,15 +561,13 @@ class ChampionImportView(ImportAccessMixin, WagtailAdminTemplateMixin, FormView)
         rows = _outcome_rows(result, table)
         counts = _counts(rows)
         base_errors = [str(error.error) for error in result.base_errors]
-        digest = _digest(table)
+        digest = kept_imports.digest(table)
         can_confirm = not counts["Failed"] and not base_errors and (counts["New"] or counts["Changed"])
         if can_confirm:
-            self.request.session[IMPORT_SESSION_KEY] = {
-                "table": table, "digest": digest, "at": timezone.now().isoformat(), "name": upload.name[:200],
-                "by": self.request.user.pk, "preview": _preview_digest(rows),
-            }
+            kept_imports.keep(self.request, IMPORT_SESSION_KEY, table=table, name=upload.name,
+                              preview=kept_imports.preview_digest(rows))
         else:
-            self.request.session.pop(IMPORT_SESSION_KEY, None)
+            kept_imports.forget(self.request, IMPORT_SESSION_KEY)
         return self.render_to_response(self.get_context_data(
             form=self.get_form_class()(), dry_run=True, file_name=upload.name, rows=rows, counts=counts,
             base_errors=base_errors, can_confirm=can_confirm,
@@ -588,24 +577,15 @@ class ChampionImportView(ImportAccessMixin, WagtailAdminTemplateMixin, FormView)
 
 class ChampionImportConfirmView(ImportAccessMixin, View):
     """Import the file shown in the dry run, all or nothing. Refused if the file in this session is
-    missing, older than IMPORT_KEEP or not the one the page was showing."""
+    missing, older than kept_imports.KEEP or not the one the page was showing."""
 
     http_method_names = ["post"]
 
     def post(self, request):
         form = ImportConfirmForm(request.POST)
-        kept = request.session.get(IMPORT_SESSION_KEY)
-        stale = True
-        if kept and form.is_valid() and kept.get("by") == request.user.pk and kept.get("digest") == form.cleaned_data[
-                "digest"] and _digest(kept.get("table") or {}) == kept.get("digest"):
-            try:
-                stale = timezone.now() - datetime.datetime.fromisoformat(kept["at"]) > IMPORT_KEEP
-            except (TypeError, ValueError, KeyError):
-                stale = True
-        if stale:
-            messages.error(request, "That file is no longer waiting to be imported (it was imported already, "
-                                    "replaced by another upload, or left for over 30 minutes). Nothing was changed. "
-                                    "Upload it again to check it.")
+        kept = kept_imports.take(request, IMPORT_SESSION_KEY, form.cleaned_data["digest"] if form.is_valid() else None)
+        if kept is None:
+            messages.error(request, kept_imports.NO_LONGER_WAITING)
             return redirect("champions:import")
         table = kept["table"]
         with transaction.atomic():
@@ -615,13 +595,12 @@ class ChampionImportConfirmView(ImportAccessMixin, View):
             counts = _counts(rows)
             failed = counts["Failed"] or result.base_errors
             # Someone changed these records since the preview (another import, a moment ago).
-            moved = _preview_digest(rows) != kept.get("preview")
+            moved = kept_imports.preview_digest(rows) != kept.get("preview")
             if failed or moved:
                 transaction.set_rollback(True)
             else:
                 log_import(request.user, what="Champions", file_name=str(kept.get("name", "")),
                            created=counts["New"], changed=counts["Changed"], unchanged=counts["Unchanged"])
-        request.session.pop(IMPORT_SESSION_KEY, None)
         if failed:
             messages.error(request, "Some rows could no longer be imported (the records changed since the check), "
                                     "so nothing was imported. Upload the file again to see why.")

@@ -12,10 +12,6 @@ current cycle through the same resource, as CSV or Excel, in the columns the imp
 
 from __future__ import annotations
 
-import datetime
-import hashlib
-import json
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -41,10 +37,10 @@ from champions.whiteribbon.resources import (
 from lms.accounts.models import District
 from lms.certificates.exports import BOM
 from lms.organisations.models import Organisation
+from lms.site import kept_imports
 from lms.site.audit import log_export, log_import
 
 SESSION_KEY = "whiteribbon_import"
-KEEP = datetime.timedelta(minutes=30)
 OUTCOMES = {"new": "New", "update": "Changed", "skip": "Unchanged", "invalid": "Failed", "error": "Failed",
             "delete": "Failed"}
 IMPORT_PERMISSIONS = (
@@ -121,13 +117,6 @@ def can_export(user) -> bool:
     return user.has_perms(EXPORT_PERMISSIONS)
 
 
-def _digest(table) -> str:
-    return hashlib.sha256(json.dumps(table, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
-
-
-def _preview_digest(rows) -> str:
-    """What the preview said each row would do: the import writes only if it does just that."""
-    return _digest([[row["number"], row["outcome"], row["changes"]] for row in rows])
 
 
 def read_file(name: str, data: bytes) -> dict:
@@ -239,15 +228,13 @@ class ImportView(ImportAccess, WagtailAdminTemplateMixin, FormView):
         rows = outcome_rows(result, resource, table)
         counts = count(rows)
         base_errors = [str(error.error) for error in result.base_errors]
-        digest = _digest(table)
+        digest = kept_imports.digest(table)
         can_confirm = not counts["Failed"] and not base_errors and bool(counts["New"] or counts["Changed"])
         if can_confirm:
-            self.request.session[SESSION_KEY] = {
-                "table": table, "digest": digest, "at": timezone.now().isoformat(), "name": name,
-                "by": self.request.user.pk, "preview": _preview_digest(rows),
-            }
+            kept_imports.keep(self.request, SESSION_KEY, table=table, name=name,
+                              preview=kept_imports.preview_digest(rows, "changes"))
         else:
-            self.request.session.pop(SESSION_KEY, None)
+            kept_imports.forget(self.request, SESSION_KEY)
         return self.render_to_response(self.get_context_data(
             form=self.get_form_class()(), dry_run=True, file_name=name, rows=rows, counts=counts,
             failed_rows=[row for row in rows if row["problems"]], base_errors=base_errors,
@@ -259,29 +246,16 @@ class ImportView(ImportAccess, WagtailAdminTemplateMixin, FormView):
 
 class ImportConfirmView(ImportAccess, View):
     """Import the file shown in the dry run, all or nothing. Refused if the file kept in this
-    session is missing, older than KEEP, someone else's, or not the one the page showed."""
+    session is missing, older than kept_imports.KEEP, someone else's, or not the one the page showed."""
 
     http_method_names = ["post"]
 
     def post(self, request):
         form = ImportConfirmForm(request.POST)
-        kept = request.session.get(SESSION_KEY)
-        stale = True
-        if isinstance(kept, dict) and form.is_valid() and kept.get("by") == request.user.pk \
-                and kept.get("digest") == form.cleaned_data["digest"] \
-                and _digest(kept.get("table") or {}) == kept.get("digest"):
-            try:
-                stale = timezone.now() - datetime.datetime.fromisoformat(kept["at"]) > KEEP
-            except (TypeError, ValueError, KeyError):
-                stale = True
-        if stale:
-            messages.error(request, "That file is no longer waiting to be imported (it was imported already, "
-                                    "replaced by another upload, or left for over 30 minutes). Nothing was changed. "
-                                    "Upload it again to check it.")
+        kept = kept_imports.take(request, SESSION_KEY, form.cleaned_data["digest"] if form.is_valid() else None)
+        if kept is None:
+            messages.error(request, kept_imports.NO_LONGER_WAITING)
             return redirect("whiteribbon_import")
-        # Taken out of the session first: a second click finds nothing to import.
-        request.session.pop(SESSION_KEY, None)
-        request.session.save()
         table = kept["table"]
         with transaction.atomic():
             one_import_at_a_time("whiteribbon")  # so that the preview check below sees the others' imports
@@ -290,7 +264,7 @@ class ImportConfirmView(ImportAccess, View):
             counts = count(rows)
             failed = bool(counts["Failed"] or result.base_errors)
             # Someone changed these records since the preview: importing now would not do what it said.
-            moved = _preview_digest(rows) != kept.get("preview")
+            moved = kept_imports.preview_digest(rows, "changes") != kept.get("preview")
             if failed or moved:
                 transaction.set_rollback(True)
             else:

@@ -12,10 +12,7 @@ after the import, of accounts made and invitations queued.
 from __future__ import annotations
 
 import csv
-import datetime
-import hashlib
 import io
-import json
 
 from django import forms
 from django.contrib import messages
@@ -24,7 +21,6 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.views.generic import FormView, View
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -43,10 +39,10 @@ from lms.organisations.user_import import (
     read_table,
     run_import,
 )
+from lms.site import kept_imports
 from lms.site.audit import log_import
 
 SESSION_KEY = "people_import"
-KEEP = datetime.timedelta(minutes=30)
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 BOM = "\ufeff"
 
@@ -95,13 +91,6 @@ def column_guide() -> list[dict]:
     ]
 
 
-def _digest(table) -> str:
-    return hashlib.sha256(json.dumps(table, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
-
-
-def _preview_digest(rows) -> str:
-    """What the preview said each row would do: the import writes only if it does just that."""
-    return _digest([[row["number"], row["outcome"]] for row in rows])
 
 
 class ImportAccess:
@@ -145,15 +134,13 @@ class PeopleImportView(ImportAccess, WagtailAdminTemplateMixin, FormView):
         rows = outcome_rows(result, resource)
         counts = count(rows)
         base_errors = [str(error.error) for error in result.base_errors]
-        digest = _digest(table)
+        digest = kept_imports.digest(table)
         can_confirm = not counts["Failed"] and not base_errors and bool(counts["New"])
         if can_confirm:
-            self.request.session[SESSION_KEY] = {
-                "table": table, "digest": digest, "at": timezone.now().isoformat(), "name": name,
-                "by": self.request.user.pk, "preview": _preview_digest(rows),
-            }
+            kept_imports.keep(self.request, SESSION_KEY, table=table, name=name,
+                              preview=kept_imports.preview_digest(rows))
         else:
-            self.request.session.pop(SESSION_KEY, None)
+            kept_imports.forget(self.request, SESSION_KEY)
         return self.render_to_response(self.get_context_data(
             form=self.get_form_class()(), dry_run=True, file_name=name, rows=rows, counts=counts,
             checked=len(rows), failed_rows=[row for row in rows if row["problems"]], base_errors=base_errors,
@@ -164,36 +151,23 @@ class PeopleImportView(ImportAccess, WagtailAdminTemplateMixin, FormView):
 
 class PeopleImportConfirmView(ImportAccess, View):
     """Import the file shown in the dry run, all or nothing. Refused if the file kept in this
-    session is missing, older than KEEP, someone else's, or not the one the page showed."""
+    session is missing, older than kept_imports.KEEP, someone else's, or not the one the page showed."""
 
     http_method_names = ["post"]
 
     def post(self, request):
         form = PeopleConfirmForm(request.POST)
-        kept = request.session.get(SESSION_KEY)
-        stale = True
-        if isinstance(kept, dict) and form.is_valid() and kept.get("by") == request.user.pk \
-                and kept.get("digest") == form.cleaned_data["digest"] \
-                and _digest(kept.get("table") or {}) == kept.get("digest"):
-            try:
-                stale = timezone.now() - datetime.datetime.fromisoformat(kept["at"]) > KEEP
-            except (TypeError, ValueError, KeyError):
-                stale = True
-        if stale:
-            messages.error(request, "That file is no longer waiting to be imported (it was imported already, "
-                                    "replaced by another upload, or left for over 30 minutes). Nothing was changed. "
-                                    "Upload it again to check it.")
+        kept = kept_imports.take(request, SESSION_KEY, form.cleaned_data["digest"] if form.is_valid() else None)
+        if kept is None:
+            messages.error(request, kept_imports.NO_LONGER_WAITING)
             return redirect("user_import")
-        # Taken out of the session first: a second click finds nothing to import.
-        request.session.pop(SESSION_KEY, None)
-        request.session.save()
         table = kept["table"]
         with transaction.atomic():
             result, resource = run_import(table, request.user, dry_run=False, file_name=str(kept.get("name", "")))
             rows = outcome_rows(result, resource)
             counts = count(rows)
             failed = bool(counts["Failed"] or result.base_errors)
-            moved = _preview_digest(rows) != kept.get("preview")  # someone signed up or joined since
+            moved = kept_imports.preview_digest(rows) != kept.get("preview")  # someone signed up or joined since
             if failed or moved:
                 transaction.set_rollback(True)
             else:
