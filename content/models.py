@@ -358,6 +358,30 @@ CATALOGUE_FIELDS = (
 )
 
 
+def page_urls(pages, request) -> dict[int, str | None]:
+    """Wagtail's URL of each page (by id), as `{% pageurl %}` gives it, resolved once for each
+    parent rather than once a page: a page's URL is its parent's followed by its slug, so
+    pages with the same parent (the catalogue's modules) share the first one's prefix. Each
+    Wagtail resolution costs a URL reverse; a list of modules cost one a card. For pages that
+    keep Wagtail's own routing (no get_url_parts of their own), as modules and lessons do."""
+    urls: dict[int, str | None] = {}
+    prefixes: dict[str, str | None] = {}
+    for page in pages:
+        if page.pk in urls:
+            continue
+        tail = f"{page.slug}/"
+        parent_path = page.url_path[: -len(tail)] if page.url_path.endswith(f"/{tail}") else None
+        prefix = prefixes.get(parent_path) if parent_path is not None else None
+        if prefix is not None:
+            urls[page.pk] = prefix + tail
+            continue
+        url = page.get_url(request)
+        urls[page.pk] = url
+        if parent_path is not None and url and url.endswith(f"/{tail}"):
+            prefixes[parent_path] = url[: -len(tail)]
+    return urls
+
+
 class ModuleIndexPage(DescribedPage, SiteHasNoViewRestrictions, Page):
     """The module catalogue at /modules/: filters, progress and each sector's learning path."""
 
@@ -405,13 +429,18 @@ class ModuleIndexPage(DescribedPage, SiteHasNoViewRestrictions, Page):
             sector = next((s for s in reference["sectors"] if s.pk == user.sector_id), None)
         path = LearningPath.for_sector(sector, modules)
         learning = engine().catalogue(user, modules + (path.modules() if path else []))
+        urls = page_urls(modules + (path.modules() if path else []), request)
         context.update(
             filter_form=form,
             modules=modules,
-            cards=[{"module": module, "progress": learning.for_module(module)} for module in modules],
+            cards=[
+                {"module": module, "progress": learning.for_module(module), "url": urls[module.pk]}
+                for module in modules
+            ],
             learning=learning,
             learning_path=path,
             path_entries=path.entries(learning.progress) if path else [],
+            module_urls=urls,
             filtered=bool(request.GET),
         )
         return context

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail import hooks
 
-from content.models import LearningPath, TrainingModulePage, reference_data
+from content.models import LearningPath, TrainingModulePage, page_urls, reference_data
 from lms.certificates.history import history_of
 from lms.certificates.models import Certificate, verify_url
 from lms.certificates.services import state_label, today
@@ -45,6 +45,7 @@ def my_learning(request):
             for c in certificates
         ],
         "progress": progress,
+        "module_urls": page_urls(enrolled + path_modules, request),  # Wagtail's URLs, resolved once
         "learning_path": path,
         "path_entries": path.entries(progress) if path else [],
         "led_organisations": user.led_organisations.annotate(

@@ -122,3 +122,13 @@ def test_drafts_never_appear_in_the_catalogue_or_search(client):
 def test_search_handles_odd_input(client):
     for query in ["", " ", "%", "' OR 1=1 --", "x" * 5000, "ünïcödé"]:
         assert client.get("/search/", {"q": query}).status_code == 200
+
+
+def test_catalogue_cards_link_to_each_module_as_wagtail_gives_its_url(client):
+    """The cards' links are worked out once for all modules (content.models.page_urls):
+    they must be what Wagtail gives for each module."""
+    modules = [make_module(f"linked-{n}", lessons=1) for n in range(3)]
+    client.force_login(LearnerFactory())
+    body = client.get("/modules/").content.decode()
+    for module in modules:
+        assert f'href="{module.get_url()}">{module.title}</a></h3>' in body
