@@ -383,6 +383,7 @@ def training_report(
     return TrainingReport(
         organisation=organisation, day=day, expectation=expectation, members=members, modules=lines,
         certificates={name: value or 0 for name, value in totals.items()}, expiring=list(expiring),
-        not_started=not_started, updates=updates_not_done(member_ids, day),
+        not_started=not_started,
+        updates=updates_not_done(member_ids, day, names_shown=NAMES_SHOWN if page is not None else None),
         member_total=figures["members"], not_started_total=figures["not_started"], page=page,
     )

@@ -53,7 +53,7 @@ def report_tables(report: TrainingReport) -> list[Table]:
         Table(
             title="Guidance updates not done", period=about,
             headings=["Name", "Email", "Update", "Update of", "Due by", "Outstanding"],
-            rows=[[person.name, person.person.email, line.update.title, line.update.update_day, person.due_on,
+            rows=[[person.name, person.email, line.update.title, line.update.update_day, person.due_on,
                    "Yes" if person.outstanding else "No"]
                   for line in report.updates for person in line.not_done],
             total=[],

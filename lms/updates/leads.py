@@ -18,13 +18,14 @@ from lms.updates.services import due_on, live_updates, module_ids_of
 
 @dataclass
 class NotDone:
-    person: User
+    full_name: str
+    email: str
     due_on: datetime.date
     outstanding: bool
 
     @property
     def name(self) -> str:
-        return self.person.full_name or self.person.email
+        return self.full_name or self.email
 
     @property
     def label(self) -> str:
@@ -37,13 +38,22 @@ class NotDone:
 class UpdateLine:
     update: GuidanceUpdatePage
     not_done: list[NotDone] = field(default_factory=list)
+    total: int = 0  # everyone not done; `not_done` may hold only the first of them
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.not_done)
 
 
-def updates_not_done(member_ids, day: datetime.date) -> list[UpdateLine]:
-    """Each live update that any of `member_ids` needs on `day`, newest first, with the members who
-    need it and have not completed it (an update all of them completed is left out)."""
+def updates_not_done(member_ids, day: datetime.date, *, names_shown: int | None = None) -> list[UpdateLine]:
+    """Each live update that any of `member_ids` (a query of user ids) needs on `day`, newest
+    first, with the members who need it and have not completed it, outstanding ones first, then by
+    name: all of them, or the first `names_shown` with the total (an update all of them completed
+    is left out). The ids stay a subquery: a big employer's 2,000 members are never sent back to
+    the database as a list."""
     held = list(
-        Certificate.objects.current_on(day).filter(user__in=member_ids, module__isnull=False)
+        Certificate.objects.current_on(day)
+        .filter(user__in=member_ids, user__is_active=True, module__isnull=False)
         .order_by().values_list("user_id", "module_id", "issued_on")
     )
     if not held:
@@ -54,28 +64,30 @@ def updates_not_done(member_ids, day: datetime.date) -> list[UpdateLine]:
     )
     if not updates:
         return []
-    user_ids = {user_id for user_id, _, _ in held}
-    completed = set(UpdateCompletion.objects.filter(update__in=updates, user__in=user_ids)
+    completed = set(UpdateCompletion.objects.filter(update__in=updates, user__in=member_ids)
                     .values_list("update_id", "user_id"))
-    notices = {(n.update_id, n.user_id): n for n in UpdateNotice.objects.filter(update__in=updates, user__in=user_ids)}
-    people = {
-        person.pk: person for person in
-        User.objects.filter(pk__in=user_ids, is_active=True).only("pk", "full_name", "email")
-    }
-    lines = []
+    needing = {}
     for update in updates:
         modules = module_ids_of(update)
-        needing = {
+        needing[update.pk] = {
             user_id for user_id, module_id, issued_on in held
-            if module_id in modules and issued_on < update.update_day and user_id in people
+            if module_id in modules and issued_on < update.update_day and (update.pk, user_id) not in completed
         }
+    if not any(needing.values()):
+        return []
+    notices = {(update_id, user_id): due for update_id, user_id, due in
+               UpdateNotice.objects.filter(update__in=updates, user__in=member_ids)
+               .values_list("update_id", "user_id", "due_on")}
+    names = {pk: (full_name, email) for pk, full_name, email in
+             User.objects.filter(pk__in=member_ids).values_list("pk", "full_name", "email")}
+    lines = []
+    for update in updates:
         not_done = []
-        for user_id in needing - {user_id for update_id, user_id in completed if update_id == update.pk}:
-            due = due_on(update, notices.get((update.pk, user_id)))
-            not_done.append(NotDone(person=people[user_id], due_on=due, outstanding=day > due))
+        for user_id in needing[update.pk]:
+            due = notices.get((update.pk, user_id)) or due_on(update, None)
+            full_name, email = names[user_id]
+            not_done.append(NotDone(full_name=full_name, email=email, due_on=due, outstanding=day > due))
         if not_done:
-            not_done.sort(key=lambda line: (not line.outstanding, line.name.lower(), line.person.email))
-            lines.append(UpdateLine(update=update, not_done=not_done))
+            not_done.sort(key=lambda line: (not line.outstanding, line.name.lower(), line.email))
+            lines.append(UpdateLine(update=update, not_done=not_done[:names_shown], total=len(not_done)))
     return lines
-
-

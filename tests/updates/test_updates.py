@@ -258,6 +258,24 @@ def test_a_lead_sees_who_of_their_members_has_not_done_it_with_outstanding_marke
     assert "Guidance updates not done" in csv and "Late Person" in csv and "Yes" in csv
 
 
+def test_the_lead_page_names_the_first_of_a_long_list_and_the_downloads_everyone(published, monkeypatch):
+    monkeypatch.setattr("lms.reports.lead.NAMES_SHOWN", 2)
+    module, update = published
+    organisation = OrganisationFactory(name="County Hospital")
+    lead = LearnerFactory(roles=["Organisation lead"])
+    organisation.leads.add(lead)
+    for name in ("Cara Late", "Ann Late", "Bea Late"):
+        confirmed_member(holder(module, user__full_name=name), organisation)
+    with time_machine.travel(PUBLISHED + datetime.timedelta(days=40), tick=False):
+        client = signed_in(lead)
+        page = client.get(f"/organisations/{organisation.pk}/training/").content.decode()
+        csv = client.get(f"/organisations/{organisation.pk}/training.csv").content.decode("utf-8-sig")
+    section = page.split('id="guidance-updates"')[1]
+    assert "Ann Late" in section and "Bea Late" in section and "Cara Late" not in section
+    assert "The first 2 of 3, outstanding ones first." in section
+    assert all(name in csv for name in ("Ann Late", "Bea Late", "Cara Late"))
+
+
 def test_coordinators_see_take_up_per_update(published):
     module, update = published
     people = [holder(module) for _ in range(6)]
