@@ -31,6 +31,7 @@ from lms.organisations.services import (
     remove_member,
     update_profile,
 )
+from lms.site.pagination import page_links
 from lms.site.permissions import signed_in
 from lms.site.redirects import safe_next
 
@@ -109,19 +110,6 @@ MEMBERS_PER_PAGE = 50
 REQUESTS_SHOWN = 50
 SEARCH_MAX_LENGTH = 100
 
-
-def page_links(page) -> list[dict]:
-    """The GOV.UK pagination component's numbered items: first, last, and the current page with
-    its neighbours, with ellipses for the gaps."""
-    paginator = page.paginator
-    wanted = {1, paginator.num_pages, page.number - 1, page.number, page.number + 1}
-    items, previous = [], 0
-    for number in sorted(n for n in wanted if 1 <= n <= paginator.num_pages):
-        if number - previous > 1:
-            items.append({"ellipsis": True})
-        items.append({"number": number, "current": number == page.number})
-        previous = number
-    return items
 
 
 def paginate(queryset, count: int, page_number, per_page: int) -> Page:

@@ -18,11 +18,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from champions.whiteribbon.permissions import lead_of_organisation
 from lms.organisations.models import Organisation
-from lms.organisations.views import page_links
 from lms.reports.lead import NAMES_SHOWN, ExpectedModulesError, set_expected_modules, training_report
 from lms.reports.lead_exports import csv_download, file_name, report_tables, xlsx_download
 from lms.reports.lead_forms import ExpectedModulesForm
 from lms.site.audit import log_export
+from lms.site.pagination import page_links
 
 DOWNLOADS = {"csv": csv_download, "xlsx": xlsx_download}
 
