@@ -13,6 +13,7 @@ from champions.forms.directory import DirectoryFilterForm
 from champions.models import Champion, SessionBooking
 from champions.permissions import verified_professional
 from champions.visibility import audience_of, is_coordinator, visible_to
+from lms.site.pagination import page_links
 
 PER_PAGE = 20
 
@@ -23,19 +24,6 @@ def listed_champions(queryset):
         "districts", "specialisms", "languages",
     )
 
-
-def page_links(page) -> list[dict]:
-    """The GOV.UK pagination component's numbered items: first, last, and the current page with
-    its neighbours, with ellipses for the gaps."""
-    paginator = page.paginator
-    wanted = {1, paginator.num_pages, page.number - 1, page.number, page.number + 1}
-    items, previous = [], 0
-    for number in sorted(n for n in wanted if 1 <= n <= paginator.num_pages):
-        if number - previous > 1:
-            items.append({"ellipsis": True})
-        items.append({"number": number, "current": number == page.number})
-        previous = number
-    return items
 
 
 @verified_professional
