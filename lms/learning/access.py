@@ -129,15 +129,15 @@ def _lessons(user, modules, *, none_on_site: bool = False) -> dict[int, list[_Ro
     for module in modules:
         params += [module.depth + 1, module.path + "%"]
     by_path = {m.path: m for m in modules}
-    urls = {}
+    urls = None  # from the first module's URL: the others are of the same site (else _Urls asks Wagtail)
     step = LessonPage.steplen
     for pk, title, path, url_path, summary, done, opened in _rows(sql, params):
         module = by_path.get(path[:-step])
         if module is None:
             continue
-        if module.pk not in urls:
-            urls[module.pk] = _Urls(module)
-        url = urls[module.pk](url_path, pk)
+        if urls is None:
+            urls = _Urls(module)
+        url = urls(url_path, pk)
         result[module.pk].append(_Row(pk, title, path, url, summary, bool(done), bool(opened)))
     return result
 
