@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -191,6 +191,7 @@ def organisation_members(request):
         "page": page,
         "page_items": page_links(page),
         "query": query,
+        "back": back_query(request.GET, organisation if len(led) > 1 else None),
         "first_page_url": members_url(query=query),
         "requests_shown": REQUESTS_SHOWN,
         "per_page": MEMBERS_PER_PAGE,
@@ -208,13 +209,29 @@ def lead_page_panels(request) -> list[str]:
     return [html for panel in hooks.get_hooks(LEAD_PAGE_PANELS_HOOK) if (html := panel(request))]
 
 
-def _back_to_members(request, organisation: Organisation):
-    """The members page, on `organisation` when this lead leads more than one."""
+def back_query(params, organisation: Organisation | None = None) -> str:
+    """Where on the members page a lead was (their search and page, URL-encoded) from `params`,
+    on `organisation` when they lead several: what answering a request or removing someone
+    brings them back to. Only the page's own parameters, each checked, are kept."""
+    kept = {"organisation": organisation.pk} if organisation is not None else {}
+    search = " ".join((params.get("q") or "").split())[:SEARCH_MAX_LENGTH]
+    if search:
+        kept["q"] = search
+    page = (params.get("page") or "").strip()
+    if page.isdigit() and 1 < int(page) < 10_000:
+        kept["page"] = page
+    return urlencode(kept)
+
+
+def _back_to_members(request, organisation: Organisation, anchor: str = ""):
+    """The members page where the lead was (the `back` the page passed on: their search and
+    page), on `organisation` when this lead leads more than one."""
     several = request.user.led_organisations.count() > 1
-    return redirect(members_url(organisation if several else None))
+    back = QueryDict(request.POST.get("back") or request.GET.get("back") or "")
+    return redirect(members_url(query=back_query(back, organisation if several else None)) + anchor)
 
 
-def _decide(request, membership_id: int, decide, success: str):
+def _decide(request, membership_id: int, decide, success: str, anchor: str = ""):
     # Only memberships of organisations this lead leads exist, as far as this lead can tell.
     membership = get_object_or_404(Membership.objects.led_by(request.user), pk=membership_id)
     if membership.user_id == request.user.pk:
@@ -229,7 +246,7 @@ def _decide(request, membership_id: int, decide, success: str):
         messages.error(request, f"{error} Nothing was changed.")
     else:
         messages.success(request, success.format(person=membership.user, organisation=membership.organisation))
-    return _back_to_members(request, membership.organisation)
+    return _back_to_members(request, membership.organisation, anchor)
 
 
 @organisation_lead
@@ -238,6 +255,7 @@ def membership_confirm(request, membership_id: int):
     return _decide(
         request, membership_id, confirm_membership,
         "{person} is confirmed as a member of {organisation}. You can now see their training records.",
+        "#requests",
     )
 
 
@@ -247,12 +265,14 @@ def membership_confirm(request, membership_id: int):
 ANSWERS = {
     "decline": {
         "status": Membership.Status.REQUESTED,
+        "anchor": "#requests",
         "decide": decline_membership,
         "success": "You declined {person}'s request to join {organisation}. You will not see their training records.",
         "gone": "{person}'s request to join {organisation} has already been answered.",
     },
     "remove": {
         "status": Membership.Status.CONFIRMED,
+        "anchor": "#confirmed-members",
         "decide": remove_member,
         "success": "{person} is no longer a member of {organisation}. You no longer see their training records.",
         "gone": "{person} is not a confirmed member of {organisation}, so there is nobody to remove.",
@@ -263,7 +283,8 @@ ANSWERS = {
 def _check_then_decide(request, membership_id: int, answer: str):
     """GET: a page that names the person and what happens, with the button. POST: do it."""
     if request.method == "POST":
-        return _decide(request, membership_id, ANSWERS[answer]["decide"], ANSWERS[answer]["success"])
+        return _decide(request, membership_id, ANSWERS[answer]["decide"], ANSWERS[answer]["success"],
+                       ANSWERS[answer]["anchor"])
     membership = get_object_or_404(
         Membership.objects.led_by(request.user).select_related("user", "organisation"), pk=membership_id,
     )
@@ -276,7 +297,12 @@ def _check_then_decide(request, membership_id: int, answer: str):
             person=membership.user, organisation=membership.organisation,
         ))
         return _back_to_members(request, membership.organisation)
-    return render(request, "organisations/membership_answer.html", {"membership": membership, "answer": answer})
+    several = request.user.led_organisations.count() > 1
+    back = back_query(QueryDict(request.GET.get("back") or ""), membership.organisation if several else None)
+    return render(request, "organisations/membership_answer.html", {
+        "membership": membership, "answer": answer, "back": back,
+        "cancel_url": members_url(query=back) + ANSWERS[answer]["anchor"],
+    })
 
 
 @organisation_lead

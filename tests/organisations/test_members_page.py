@@ -166,4 +166,41 @@ def test_a_lead_of_two_organisations_sees_one_at_a_time_and_nobody_elses(lead_cl
     # Answering a request comes back to that organisation.
     membership = Membership.objects.get(user=asker)
     response = lead_client.post(f"/organisations/members/{membership.pk}/confirm/")
-    assert response["Location"] == f"/organisations/members/?organisation={second.pk}"
+    assert response["Location"] == f"/organisations/members/?organisation={second.pk}#requests"
+
+
+def test_answering_or_removing_brings_the_lead_back_to_their_search_and_page(lead_client):
+    members = add_people(lead_client.organisation, 120)
+    askers = add_people(lead_client.organisation, 3, status=Membership.Status.REQUESTED, prefix="Asker")
+    asking = Membership.objects.get(user=askers[0])
+    # Confirming from a search: back to the same search, at the requests.
+    page = lead_client.get(MEMBERS + "?q=Asker").content.decode()
+    assert 'name="back" value="q=Asker"' in page
+    response = lead_client.post(f"/organisations/members/{asking.pk}/confirm/", {"back": "q=Asker"})
+    assert response["Location"] == MEMBERS + "?q=Asker#requests"
+    # Removing from page 2: the check page's Cancel and its button both come back to page 2.
+    leaving = Membership.objects.get(user=members[60])
+    page_two = lead_client.get(MEMBERS + "?page=2").content.decode()
+    assert f"/organisations/members/{leaving.pk}/remove/?back=page%3D2" in page_two
+    check = lead_client.get(f"/organisations/members/{leaving.pk}/remove/?back=page%3D2").content.decode()
+    assert f'href="{MEMBERS}?page=2#confirmed-members"' in check and 'name="back" value="page=2"' in check
+    response = lead_client.post(f"/organisations/members/{leaving.pk}/remove/", {"back": "page=2"})
+    assert response["Location"] == MEMBERS + "?page=2#confirmed-members"
+    # Anything else in `back` is dropped: it can only ever lead to the members page.
+    declining = Membership.objects.get(user=askers[1])
+    response = lead_client.post(f"/organisations/members/{declining.pk}/decline/",
+                                {"back": "next=https://evil.example&page=x&q=" + "y" * 300})
+    assert response["Location"] == MEMBERS + "?q=" + "y" * 100 + "#requests"
+
+
+def test_a_lead_of_two_comes_back_to_the_organisation_they_answered_for(lead_client):
+    other = OrganisationFactory(name="Small Charity")
+    other.leads.add(lead_client.lead)
+    asker = add_people(other, 1, status=Membership.Status.REQUESTED, prefix="Asker")[0]
+    membership = Membership.objects.get(user=asker)
+    check = lead_client.get(f"/organisations/members/{membership.pk}/decline/?back=organisation%3D{other.pk}")
+    assert f'href="{MEMBERS}?organisation={other.pk}#requests"' in check.content.decode()
+    # Even when `back` names the other organisation, it comes back to this one.
+    response = lead_client.post(f"/organisations/members/{membership.pk}/decline/",
+                                {"back": f"organisation={lead_client.organisation.pk}"})
+    assert response["Location"] == f"{MEMBERS}?organisation={other.pk}#requests"
