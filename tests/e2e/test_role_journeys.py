@@ -98,6 +98,12 @@ class Journey:
             ".filter(animation => animation.effect.getComputedTiming().iterations !== Infinity)"
             ".map(animation => animation.finished.catch(() => null)))"
         )
+        # Wagtail shows its messages' list (opacity 0 until then) 100 ms after the page loads, and
+        # only then fades it in: wait until a list holding messages is fully opaque.
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('.messages > ul')].filter(list => list.children.length)"
+            ".every(list => getComputedStyle(list).opacity === '1')"
+        )
         found = [violation for violation in axe_violations(self.page) if not allowed(url, violation)]
         if found:
             self.violations[url] = found
