@@ -119,6 +119,11 @@ def certificate_pdf(certificate: Certificate, history: list | None = None) -> by
     pdf = render_certificate_pdf(certificate, history)
     if not store.exists(name):  # two first downloads at once: keep one copy
         store.save(name, ContentFile(pdf))
+        # Revoked or erased while this was rendering (a zip of 200 takes a while): their clean-up
+        # has run already, so this copy is removed here instead of kept for good.
+        if certificate.pk is not None and not Certificate.objects.filter(
+                pk=certificate.pk, revoked_at__isnull=True).exists():
+            forget_certificate_pdf(certificate)
     return pdf
 
 

@@ -151,7 +151,7 @@ def organisation_members(request):
             raise Http404
     else:
         organisation = led[0]
-    search = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+    search = clean_search(request.GET.get("q"))
     match = people_matching(search_terms(search), prefix="user__")
     requested, confirmed = Q(status=Membership.Status.REQUESTED), Q(status=Membership.Status.CONFIRMED)
     counts = organisation.memberships.aggregate(
@@ -209,12 +209,19 @@ def lead_page_panels(request) -> list[str]:
     return [html for panel in hooks.get_hooks(LEAD_PAGE_PANELS_HOOK) if (html := panel(request))]
 
 
+def clean_search(text: str | None) -> str:
+    """A search as typed, with spaces tidied, characters that cannot be typed (a NUL, which
+    PostgreSQL refuses in text, other control characters) left out, and cut to its length."""
+    printable = "".join(char if char.isprintable() else " " for char in text or "")
+    return " ".join(printable.split())[:SEARCH_MAX_LENGTH]
+
+
 def back_query(params, organisation: Organisation | None = None) -> str:
     """Where on the members page a lead was (their search and page, URL-encoded) from `params`,
     on `organisation` when they lead several: what answering a request or removing someone
     brings them back to. Only the page's own parameters, each checked, are kept."""
     kept = {"organisation": organisation.pk} if organisation is not None else {}
-    search = " ".join((params.get("q") or "").split())[:SEARCH_MAX_LENGTH]
+    search = clean_search(params.get("q"))
     if search:
         kept["q"] = search
     page = (params.get("page") or "").strip()

@@ -328,6 +328,22 @@ def test_a_second_download_renders_nothing_and_revocation_removes_the_kept_copy(
     assert client.get(url).status_code == 410
 
 
+def test_a_pdf_rendered_while_its_certificate_was_revoked_is_not_kept(django_capture_on_commit_callbacks):
+    from django.core.files.storage import storages
+
+    from lms.certificates import pdf as service
+    from lms.certificates.services import revoke_certificate
+
+    certificate = make_certificate(LearnerFactory(), issued_on=datetime.date(2026, 1, 1),
+                                   expires_on=datetime.date(2099, 1, 1))
+    in_flight = Certificate.objects.get(pk=certificate.pk)  # a zip job loaded it a moment ago
+    with django_capture_on_commit_callbacks(execute=True):
+        revoke_certificate(certificate, by=LearnerFactory(), reason="Issued in error")
+    assert service.certificate_pdf(in_flight).startswith(b"%PDF")  # the render in flight finishes
+    store = storages["certificates"]
+    assert not store.exists(certificate.code) or store.listdir(certificate.code) == ([], [])
+
+
 def test_the_result_page_of_a_pass_links_to_the_certificate(client, django_capture_on_commit_callbacks):
     module, certificate = certified_learner(client, "result-link", django_capture_on_commit_callbacks)
     result = client.get(f"/my-learning/attempts/{certificate.attempt_id}/result/").content.decode()

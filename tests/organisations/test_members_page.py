@@ -204,3 +204,12 @@ def test_a_lead_of_two_comes_back_to_the_organisation_they_answered_for(lead_cli
     response = lead_client.post(f"/organisations/members/{membership.pk}/decline/",
                                 {"back": f"organisation={lead_client.organisation.pk}"})
     assert response["Location"] == f"{MEMBERS}?organisation={other.pk}#requests"
+
+
+@pytest.mark.parametrize("typed", ["\x00", "Member\x00 001", "\x07Member 001"])
+def test_a_search_with_characters_that_cannot_be_typed_leaves_them_out(lead_client, typed):
+    add_people(lead_client.organisation, 3)
+    page = lead_client.get(MEMBERS, {"q": typed})
+    assert page.status_code == 200
+    if typed.strip("\x00\x07 "):
+        assert "Member 001" in page.content.decode() and "Member 002" not in page.content.decode()
