@@ -133,6 +133,15 @@ class WithholdView(ScreeningAdminView):
         messages.error(self.request, "That account cannot be withheld now. Nothing was changed.")
         return redirect("follow_up_screening")
 
+    def list_url(self, follow_up) -> str:
+        """The list the moderator came from: the released one for a released account."""
+        if follow_up.account_status == AccountStatus.RELEASED:
+            return reverse("follow_up_screening") + "?status=released"
+        return reverse("follow_up_screening")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(cancel_url=self.list_url(kwargs["follow_up"]), **kwargs)
+
     def get(self, request, pk):
         follow_up = _follow_up(pk)
         if not follow_up.account_may_become(AccountStatus.WITHHELD):
@@ -147,10 +156,11 @@ class WithholdView(ScreeningAdminView):
                 return self.not_now(follow_up)
             if not form.is_valid():
                 return self.render_form(follow_up, form, status=400)
+            back = self.list_url(follow_up)
             try:
                 withhold(follow_up, request.user, form.cleaned_data["reason"])
             except ScreeningError as error:
                 messages.error(request, f"{error} Nothing was changed.")
-                return redirect("follow_up_screening")
-        messages.success(request, "Withheld from the training team.")
-        return redirect("follow_up_screening")
+                return redirect(back)
+        messages.success(request, "Withheld from the training team. It is now in the Withheld list.")
+        return redirect(back)

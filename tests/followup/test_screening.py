@@ -115,8 +115,10 @@ def test_a_released_account_is_listed_as_released_and_withheld_from_there(accoun
     # Its one action is to withhold it, by a link (no address to type): found to identify someone after all.
     assert f'href="{withhold_url(account)}"' in released and f'href="{screen_url(account)}"' not in released
     form = moderator.get(withhold_url(account)).content.decode()
-    assert "The training team can read this account now" in form
-    assert moderator.post(withhold_url(account), {"reason": "Names the street after all"}).status_code == 302
+    assert "The training team can read this account now" in form and "Status: released to the training team" in form
+    assert f'href="{QUEUE}?status=released"' in form  # Cancel goes back to the released list
+    response = moderator.post(withhold_url(account), {"reason": "Names the street after all"})
+    assert response.status_code == 302 and response["Location"] == QUEUE + "?status=released"
     account.refresh_from_db()
     assert (account.account_status, account.withheld_reason) == (AccountStatus.WITHHELD, "Names the street after all")
     assert "No account has been released." in moderator.get(QUEUE + "?status=released").content.decode()
@@ -182,10 +184,10 @@ def test_the_dashboard_tells_moderators_and_administrators_how_many_accounts_wai
     FollowUpFactory(waiting=True, what_happened="Another account.", what_happened_masked="Another account.")
     for client in (staff_client(Role.MODERATOR), administrator_client()):
         dashboard = client.get("/admin/").content.decode()
-        assert "2 accounts of what happened awaiting screening." in dashboard
+        assert "2 follow-up accounts are waiting for screening." in dashboard
         assert f'href="{QUEUE}"' in dashboard
     for role in (Role.COORDINATOR, Role.EDITOR, Role.REVIEWER):
-        assert "of what happened awaiting screening" not in staff_client(role).get("/admin/").content.decode(), role
+        assert "follow-up accounts are waiting" not in staff_client(role).get("/admin/").content.decode(), role
 
 
 def test_only_moderators_and_administrators_see_the_menu_item(account):
