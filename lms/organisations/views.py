@@ -194,6 +194,7 @@ def organisation_members(request):
         "back": back_query(request.GET, organisation if len(led) > 1 else None),
         "first_page_url": members_url(query=query),
         "requests_shown": REQUESTS_SHOWN,
+        "requests_waiting": counts["requests_found"] - len(requests),
         "per_page": MEMBERS_PER_PAGE,
         "panels": lead_page_panels(request),
     })

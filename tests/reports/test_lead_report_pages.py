@@ -135,7 +135,8 @@ def test_the_certificates_expiring_soon_show_the_soonest_50_and_say_how_many_the
     for days, person in enumerate(people, start=1):
         certificate(person, world.modules[0], expires_on=TODAY + datetime.timedelta(days=days))
     page = world.client.get(world.url).content.decode()
-    assert "The 50 that expire soonest of 60. The CSV and Excel downloads list them all." in page
+    assert ("The 50 that expire soonest of 60 (the same on every page of this report). "
+            "The CSV and Excel downloads list them all.") in page
     expiring = text_of(page).split("Expires on")[1].split("Each person is emailed")[0]
     assert "Person 050" in expiring and "Person 051" not in expiring
 
