@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from champions.models import Champion
-from champions.services import TierProgress, application_problem, confirmed_organisations, tiers_with_pathways
+from champions.services import TierProgress, application_problem, confirmed_organisations, tier_progress
 from lms.dashboard import current_certificates
 
 
@@ -14,15 +14,7 @@ def _tier_progress(request) -> list[TierProgress]:
     """champions.services.tier_progress for the learner, from the certificates My learning has
     fetched already (lms.dashboard.current_certificates) rather than a query of its own."""
     held_ids = {c.module_id for c in current_certificates(request) if c.module_id is not None}
-    result = []
-    for tier in tiers_with_pathways():
-        modules = sorted(tier.pathway_modules.all(), key=lambda m: m.title)
-        result.append(TierProgress(
-            tier=tier,
-            held=tuple(m for m in modules if m.pk in held_ids),
-            missing=tuple(m for m in modules if m.pk not in held_ids),
-        ))
-    return result
+    return tier_progress(request.user, held_ids=held_ids)
 
 
 @hooks.register("my_learning_panels")

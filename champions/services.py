@@ -88,9 +88,13 @@ def tiers_with_pathways():
     return ChampionTier.objects.prefetch_related("pathway_modules").order_by("sort_order", "name")
 
 
-def tier_progress(user: User, day: datetime.date | None = None, tiers=None) -> list[TierProgress]:
-    """For each tier (in order), what `user` holds and lacks. Two queries whatever the numbers."""
-    held_ids = valid_certificate_modules(user, day)
+def tier_progress(user: User | None, day: datetime.date | None = None, tiers=None, *,
+                  held_ids: set[int] | None = None) -> list[TierProgress]:
+    """For each tier (in order), what `user` holds and lacks: the modules of their certificates
+    valid on `day`, or `held_ids` when the caller has them already. Two queries whatever the numbers
+    (one with `held_ids`)."""
+    if held_ids is None:
+        held_ids = valid_certificate_modules(user, day)
     result = []
     for tier in tiers if tiers is not None else tiers_with_pathways():
         modules = sorted(tier.pathway_modules.all(), key=lambda m: m.title)
