@@ -7,7 +7,6 @@ Coordinators do the same for any organisation in the Wagtail admin (admin_views.
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, QueryDict
@@ -31,7 +30,7 @@ from lms.organisations.services import (
     remove_member,
     update_profile,
 )
-from lms.site.pagination import page_links
+from lms.site.pagination import counted_page, page_links
 from lms.site.permissions import signed_in
 from lms.site.redirects import safe_next
 
@@ -112,13 +111,6 @@ SEARCH_MAX_LENGTH = 100
 
 
 
-def paginate(queryset, count: int, page_number, per_page: int) -> Page:
-    """A page of `queryset`, whose size the caller has already counted (so no second count query)."""
-    paginator = Paginator(queryset, per_page)
-    paginator.count = count  # Paginator.count is a cached property: this stands in for its query
-    return paginator.get_page(page_number)
-
-
 def search_terms(text: str) -> list[str]:
     return text.split()[:10]
 
@@ -159,7 +151,7 @@ def organisation_members(request):
         requests_found=Count("pk", filter=requested & match), members_found=Count("pk", filter=confirmed & match),
     )
     found = organisation.memberships.filter(match).select_related("user")
-    page = paginate(
+    page = counted_page(
         found.filter(confirmed).order_by("user__full_name", "user__email", "pk"),
         counts["members_found"], request.GET.get("page"), MEMBERS_PER_PAGE,
     )
@@ -177,10 +169,8 @@ def organisation_members(request):
         membership.records = [
             (column.heading, column.values.get(membership.user_id, column.default)) for column in columns
         ]
-    query = {"organisation": organisation.pk} if len(led) > 1 else {}
-    if search:
-        query["q"] = search
-    query = urlencode(query)
+    several = len(led) > 1
+    query = back_query({"q": search}, organisation if several else None)  # the page's address, less its page
     return render(request, "organisations/organisation_members.html", {
         "organisation": organisation,
         "organisations": led,
@@ -191,7 +181,7 @@ def organisation_members(request):
         "page": page,
         "page_items": page_links(page),
         "query": query,
-        "back": back_query(request.GET, organisation if len(led) > 1 else None),
+        "back": back_query(request.GET, organisation if several else None),
         "first_page_url": members_url(query=query),
         "requests_shown": REQUESTS_SHOWN,
         "requests_waiting": counts["requests_found"] - len(requests),

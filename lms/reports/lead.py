@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db import transaction
 from django.db.models import Case, Count, Exists, IntegerField, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Lower
@@ -34,6 +34,7 @@ from lms.accounts.models import User
 from lms.certificates.models import Certificate, confirmed_members_of_organisations_led_by
 from lms.learning.models import Enrolment
 from lms.organisations.models import Organisation
+from lms.site.pagination import counted_page
 from lms.updates.leads import UpdateLine, updates_not_done
 
 SMALL_COUNT = 5
@@ -338,9 +339,7 @@ def training_report(
         people = list(everyone)
         shown_ids = member_ids
     else:
-        paginator = Paginator(everyone, MEMBERS_PER_PAGE)
-        paginator.count = figures["members"]  # counted above: no second count query
-        page = paginator.get_page(page_number)
+        page = counted_page(everyone, figures["members"], page_number, MEMBERS_PER_PAGE)
         people = list(page.object_list)
         shown_ids = [person.pk for person in people]
     progress = _progress(shown_ids, module_ids)

@@ -3,7 +3,7 @@ pagination.html): the numbered items, and a page whose size the caller has count
 
 from __future__ import annotations
 
-from django.core.paginator import Page
+from django.core.paginator import Page, Paginator
 
 
 def page_links(page: Page) -> list[dict]:
@@ -18,3 +18,12 @@ def page_links(page: Page) -> list[dict]:
         items.append({"number": number, "current": number == page.number})
         previous = number
     return items
+
+
+def counted_page(queryset, count: int, page_number, per_page: int) -> Page:
+    """A page of `queryset`, whose size the caller has counted already (in a query of its own
+    figures), so the paginator makes no second count query; a page number out of range or not a
+    number gives the last or the first page."""
+    paginator = Paginator(queryset, per_page)
+    paginator.count = count  # Paginator.count is a cached property: this stands in for its query
+    return paginator.get_page(page_number)
