@@ -170,9 +170,14 @@ def _reference_data_changed(sender, **kwargs):
 def without_view_restrictions(queryset, path="path"):
     """Wagtail's `.public()` in the same query: `.public()` first reads every view restriction,
     then filters; this asks the database for both at once. `path` names the page's path field
-    when the queryset is of another model (`"module__path"`)."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef(path), 1, Length("page__path"))
+    when the queryset is of another model (`"module__path"`).
+
+    The subquery reads the restrictions first and each one's page by its key: joined the other
+    way, SQLite scanned the whole page table for every row listed (15 ms for a catalogue of 360
+    lessons, where a site has no restriction at all)."""
+    restricted_path = Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1])
+    restricted = PageViewRestriction.objects.annotate(restricted_path=restricted_path).filter(
+        restricted_path=Substr(OuterRef(path), 1, Length("restricted_path"))
     )
     return queryset.exclude(Exists(restricted))
 

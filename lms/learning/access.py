@@ -95,12 +95,15 @@ def _unrestricted(alias: str = "p", *, none_on_site: bool = False) -> str:
     """SQL true when the page `alias` is under no view restriction (login, groups or password,
     on the page itself or an ancestor): such pages are never listed, whoever asks. When this
     request already knows the site has none, the check is left out of the query (its planning
-    costs more than the rest of the query on PostgreSQL)."""
+    costs more than the rest of the query on PostgreSQL).
+
+    CROSS JOIN makes SQLite read the restrictions first and each one's page by its key; with an
+    INNER JOIN it scanned the page table for every row (15 ms for a catalogue of 360 lessons)."""
     if none_on_site:
         return "1 = 1"
     return f"""NOT EXISTS(SELECT 1 FROM {_table(PageViewRestriction)} vr
-        INNER JOIN {_table(Page)} vrp ON vrp.id = vr.page_id
-        WHERE SUBSTR({alias}.path, 1, LENGTH(vrp.path)) = vrp.path)"""  # noqa: S608  (names from the models)
+        CROSS JOIN {_table(Page)} vrp
+        WHERE vrp.id = vr.page_id AND SUBSTR({alias}.path, 1, LENGTH(vrp.path)) = vrp.path)"""  # noqa: S608  (names from the models)
 
 
 def _rows(sql: str, params) -> list[tuple]:
