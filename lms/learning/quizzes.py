@@ -13,18 +13,15 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, F, Prefetch, Q
+from django.db.models import Avg, Count, F, FilteredRelation, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from content.learning import Barrier
 from content.models import TrainingModulePage
 from lms.accounts.models import User
-from lms.learning.models import Attempt, Choice, ConfidenceRating, LessonCompletion, Question, Quiz
-from lms.learning.progress import (
-    completed_prerequisites,
-    live_lessons_by_module,
-    prerequisite_message,
-    record_completion_if_met,
-)
+from lms.learning.access import module_overview
+from lms.learning.models import Attempt, Choice, ConfidenceRating, Question, Quiz
+from lms.learning.progress import record_completion_if_met
 
 
 class QuizError(Exception):
@@ -46,6 +43,8 @@ class Submission(NamedTuple):
 
 # After the deadline, a little grace for a page already on its way.
 DEADLINE_GRACE = timedelta(seconds=30)
+# The window `Quiz.attempts_per_day` counts attempts in.
+ALLOWANCE_WINDOW = timedelta(hours=24)
 
 
 @dataclass
@@ -58,17 +57,23 @@ class Allowance:
 def allowance(user: User, quiz: Quiz, now=None) -> Allowance:
     """How many attempts the learner may still start, and if none, why and until when."""
     now = now or timezone.now()
-    recent = list(
-        Attempt.objects.filter(user=user, quiz=quiz, started_at__gt=now - timedelta(hours=24))
-        .order_by("started_at").values_list("started_at", "submitted_at", "passed")
+    return allowance_given(
+        quiz, Attempt.objects.filter(user=user, quiz=quiz, started_at__gt=now - ALLOWANCE_WINDOW), now
     )
+
+
+def allowance_given(quiz: Quiz, attempts, now=None) -> Allowance:
+    """`allowance` from the learner's attempts at `quiz` that the caller holds already: all of
+    them, or at least every one started in the last 24 hours (older ones are ignored)."""
+    now = now or timezone.now()
+    recent = sorted((a for a in attempts if a.started_at > now - ALLOWANCE_WINDOW), key=lambda a: a.started_at)
     remaining = max(quiz.attempts_per_day - len(recent), 0)
     if remaining == 0:
-        until = timezone.localtime(recent[0][0] + timedelta(hours=24))
+        until = timezone.localtime(recent[0].started_at + ALLOWANCE_WINDOW)
         return Allowance(False, 0, f"You have used all {quiz.attempts_per_day} attempts for now. "
                                    f"You can try again after {until:%H:%M on %-d %B}.")
     if quiz.cooldown_minutes and recent:
-        _started, submitted, passed = recent[-1]
+        submitted, passed = recent[-1].submitted_at, recent[-1].passed
         if submitted and passed is False and submitted + timedelta(minutes=quiz.cooldown_minutes) > now:
             until = timezone.localtime(submitted + timedelta(minutes=quiz.cooldown_minutes))
             return Allowance(False, remaining, f"Take a break before trying again: you can start after {until:%H:%M}.")
@@ -127,17 +132,30 @@ def draw_questions(
 
 
 def not_ready_reason(user: User, module) -> str | None:
-    """Why the learner may not take the module's quiz yet: prerequisites, or lessons not read."""
-    _done, missing = completed_prerequisites(user, module)
-    if missing:
-        return prerequisite_message(missing)
-    lessons = live_lessons_by_module([module])[module.pk]
-    done = set(LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list("lesson_id", flat=True))
-    read = sum(1 for lesson in lessons if lesson.pk in done)
-    if read < len(lessons):
-        return (f"Read every lesson before you take the quiz: you have read {read} of {len(lessons)}. "
+    """Why the learner may not take the module's quiz yet: prerequisites, or lessons not read.
+
+    The module page's own answer (lms.learning.access, two queries), so the quiz asks for what
+    that page shows: the live prerequisites and lessons, none under a view restriction."""
+    overview = module_overview(user, module)
+    if overview.barrier is Barrier.PREREQUISITES:
+        return overview.message
+    read, total = overview.progress.done, overview.progress.total
+    if read < total:
+        return (f"Read every lesson before you take the quiz: you have read {read} of {total}. "
                 "The quiz is the last step of the module.")
     return None
+
+
+def attempts_deciding_a_start(user: User, quiz: Quiz, now) -> list[Attempt]:
+    """The learner's attempts at `quiz` that decide whether and how a new one starts, in one
+    query: the open one, those started in the last 24 hours (the allowance), and the last one
+    submitted (a failed one's questions are avoided in the retake). A handful of rows, however
+    many attempts the learner made before."""
+    mine = Attempt.objects.filter(user=user, quiz=quiz)
+    last_submitted = mine.filter(status=Attempt.Status.SUBMITTED).order_by("-started_at").values("pk")[:1]
+    return list(mine.filter(
+        Q(status=Attempt.Status.IN_PROGRESS) | Q(started_at__gt=now - ALLOWANCE_WINDOW) | Q(pk=Subquery(last_submitted))
+    ))
 
 
 def start_attempt(user: User, quiz: Quiz, *, rng: random.Random | None = None, now=None) -> Attempt:
@@ -149,27 +167,32 @@ def start_attempt(user: User, quiz: Quiz, *, rng: random.Random | None = None, n
     problem = not_ready_reason(user, module)
     if problem:
         raise QuizError(problem)
-    open_attempt = Attempt.objects.filter(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS).first()
+    now = now or timezone.now()
+    attempts = attempts_deciding_a_start(user, quiz, now)
+    open_attempt = next((a for a in attempts if a.status == Attempt.Status.IN_PROGRESS), None)
     if open_attempt is not None:
         return open_attempt
-    permitted = allowance(user, quiz, now)
+    permitted = allowance_given(quiz, attempts, now)
     if not permitted.can_start:
         raise QuizError(permitted.reason)
-    previous = Attempt.objects.filter(user=user, quiz=quiz, status=Attempt.Status.SUBMITTED).first()
+    previous = max(
+        (a for a in attempts if a.status == Attempt.Status.SUBMITTED), key=lambda a: a.started_at, default=None
+    )
     avoid = set(previous.question_ids) if previous is not None and previous.passed is False else set()
     questions = draw_questions(quiz, user.sector_id, rng, avoid=avoid)
     if not questions:
         raise QuizError("This quiz has no questions yet.")
     choices = defaultdict(list)
-    for choice in Choice.objects.filter(question__in=questions).order_by("sort_order", "id"):
-        choices[choice.question_id].append(choice.pk)
+    for question_id, choice_id in (
+        Choice.objects.filter(question__in=questions).order_by("sort_order", "id").values_list("question_id", "id")
+    ):
+        choices[question_id].append(choice_id)
     snapshot = []
     for question in questions:
         order = list(choices[question.pk])
         if quiz.shuffle_choices and question.kind != Question.Kind.TRUE_FALSE:
             rng.shuffle(order)
         snapshot.append({"question": question.pk, "choices": order})
-    now = now or timezone.now()
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
     try:
         with transaction.atomic():
@@ -178,7 +201,32 @@ def start_attempt(user: User, quiz: Quiz, *, rng: random.Random | None = None, n
         return Attempt.objects.get(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS)
 
 
-def parse_answers(attempt: Attempt, posted) -> tuple[dict[str, list[int]], set[str]]:
+class BankQuestion(NamedTuple):
+    """One of an attempt's questions as marking needs it: its kind and its correct choices."""
+
+    kind: str
+    correct: frozenset[int]
+
+
+def questions_in_bank(attempt: Attempt) -> dict[int, BankQuestion]:
+    """The attempt's questions still in the bank (deleted ones are missing), each with its kind
+    and correct choices: one query for parsing, checking and marking alike."""
+    rows = (
+        Question.objects.filter(pk__in=attempt.question_ids)
+        .annotate(correct_choice=FilteredRelation("choices", condition=Q(choices__is_correct=True)))
+        .order_by().values_list("pk", "kind", "correct_choice__id")
+    )
+    kinds, correct = {}, defaultdict(set)
+    for question_id, kind, choice_id in rows:
+        kinds[question_id] = kind
+        if choice_id is not None:
+            correct[question_id].add(choice_id)
+    return {question_id: BankQuestion(kind, frozenset(correct[question_id])) for question_id, kind in kinds.items()}
+
+
+def parse_answers(
+    attempt: Attempt, posted, bank: dict[int, BankQuestion] | None = None
+) -> tuple[dict[str, list[int]], set[str]]:
     """(answers, cleared) from a posted attempt form, checked against the attempt.
 
     The form names each question `q<question id>` and each choice by its position in the
@@ -187,9 +235,10 @@ def parse_answers(attempt: Attempt, posted) -> tuple[dict[str, list[int]], set[s
     a question posted with nothing ticked counts as cleared.
 
     Raises QuizError for a position that is not one of that question's choices, or several
-    choices for a single-answer question.
+    choices for a single-answer question. `bank`: `questions_in_bank(attempt)`, if the caller
+    has it.
     """
-    kinds = dict(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", "kind"))
+    bank = questions_in_bank(attempt) if bank is None else bank
     shown = set(posted.getlist("shown"))
     answers, cleared = {}, set()
     mismatch = "One of your answers did not match its question. Nothing was saved."
@@ -206,14 +255,15 @@ def parse_answers(attempt: Attempt, posted) -> tuple[dict[str, list[int]], set[s
             raise QuizError(mismatch) from None
         if not all(1 <= position <= len(item["choices"]) for position in positions):
             raise QuizError(mismatch)
-        if kinds.get(question_id) != Question.Kind.MULTIPLE and len(positions) > 1:
+        kind = bank[question_id].kind if question_id in bank else None
+        if kind != Question.Kind.MULTIPLE and len(positions) > 1:
             raise QuizError("Choose one answer for each single-answer question. Nothing was saved.")
         answers[str(question_id)] = sorted(item["choices"][position - 1] for position in positions)
     return answers, cleared
 
 
-def merged_answers(attempt: Attempt, posted) -> dict[str, list[int]]:
-    answers, cleared = parse_answers(attempt, posted)
+def merged_answers(attempt: Attempt, posted, bank: dict[int, BankQuestion] | None = None) -> dict[str, list[int]]:
+    answers, cleared = parse_answers(attempt, posted, bank)
     merged = {key: value for key, value in attempt.answers.items() if key not in cleared}
     return {**merged, **answers}
 
@@ -223,16 +273,32 @@ def is_past_deadline(attempt: Attempt, now=None) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + DEADLINE_GRACE
 
 
-def unanswered_questions(attempt: Attempt, answers: dict | None = None) -> tuple[int, ...]:
+def unanswered_questions(
+    attempt: Attempt, answers: dict | None = None, bank: dict[int, BankQuestion] | None = None
+) -> tuple[int, ...]:
     """Ids of the attempt's questions (still in the bank) that have no answer, in the attempt's order."""
     answers = attempt.answers if answers is None else answers
-    existing = set(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", flat=True))
+    existing = questions_in_bank(attempt) if bank is None else bank
     return tuple(q for q in attempt.question_ids if q in existing and str(q) not in answers)
+
+
+def locked_attempt(attempt_id: int, user: User) -> Attempt:
+    """The learner's attempt with its quiz and module, its row (only its row: other learners'
+    submissions of the same quiz must not wait) locked until the transaction ends, so that a
+    double click is marked once. Raises Attempt.DoesNotExist for anyone else's."""
+    return (
+        Attempt.objects.for_user(user).select_for_update(of=("self",)).select_related("quiz__module")
+        .get(pk=attempt_id)
+    )
 
 
 def save_answers(attempt_id: int, user: User, posted) -> Attempt:
     """Keep the learner's answers so far, to resume later."""
-    attempt = Attempt.objects.for_user(user).select_for_update().get(pk=attempt_id)
+    return save_locked_answers(locked_attempt(attempt_id, user), posted)
+
+
+def save_locked_answers(attempt: Attempt, posted) -> Attempt:
+    """`save_answers` for an attempt from `locked_attempt` in the caller's transaction."""
     if attempt.status != Attempt.Status.IN_PROGRESS:
         raise QuizError("This attempt has already been submitted; its answers cannot change.")
     if is_past_deadline(attempt):
@@ -242,20 +308,15 @@ def save_answers(attempt_id: int, user: User, posted) -> Attempt:
     return attempt
 
 
-def mark(attempt: Attempt) -> tuple[int, int]:
+def mark(attempt: Attempt, bank: dict[int, BankQuestion] | None = None) -> tuple[int, int]:
     """(number correct, total) for the attempt's answers: exactly the correct set scores."""
-    correct_sets = defaultdict(set)
-    for question_id, choice_id in Choice.objects.filter(
-        question_id__in=attempt.question_ids, is_correct=True
-    ).values_list("question_id", "id"):
-        correct_sets[question_id].add(choice_id)
     # A question deleted from the bank since the attempt started is left out of the marking.
-    existing = set(Question.objects.filter(pk__in=attempt.question_ids).values_list("pk", flat=True))
+    bank = questions_in_bank(attempt) if bank is None else bank
     correct = sum(
         1 for question_id in attempt.question_ids
-        if question_id in existing and set(attempt.answers.get(str(question_id), [])) == correct_sets[question_id]
+        if question_id in bank and set(attempt.answers.get(str(question_id), [])) == bank[question_id].correct
     )
-    return correct, len(existing)
+    return correct, len(bank)
 
 
 def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> Submission:
@@ -265,20 +326,25 @@ def submit_attempt(attempt_id: int, user: User, posted, *, now=None) -> Submissi
     `Submission.unanswered` lists them. Submitting again (a double click, a second tab, a retry)
     returns the first result and changes nothing. Must run inside a transaction.
     """
+    return submit_locked_attempt(locked_attempt(attempt_id, user), user, posted, now=now)
+
+
+def submit_locked_attempt(attempt: Attempt, user: User, posted, *, now=None) -> Submission:
+    """`submit_attempt` for an attempt from `locked_attempt` in the caller's transaction."""
     now = now or timezone.now()
-    attempt = Attempt.objects.for_user(user).select_for_update().select_related("quiz").get(pk=attempt_id)
     if attempt.status == Attempt.Status.SUBMITTED:
         return Submission(attempt, False)
+    bank = questions_in_bank(attempt)
     timed_out = is_past_deadline(attempt, now)
     # After the deadline only what was saved in time counts.
-    answers = attempt.answers if timed_out else merged_answers(attempt, posted)
-    unanswered = unanswered_questions(attempt, answers)
+    answers = attempt.answers if timed_out else merged_answers(attempt, posted, bank)
+    unanswered = unanswered_questions(attempt, answers, bank)
     if unanswered and not timed_out:
         attempt.answers = answers
         attempt.save(update_fields=["answers"])
         return Submission(attempt, False, unanswered)
     attempt.answers = answers
-    attempt.correct_count, total = mark(attempt)
+    attempt.correct_count, total = mark(attempt, bank)
     attempt.score = round(100 * attempt.correct_count / total) if total else 0
     attempt.passed = attempt.score >= attempt.quiz.pass_mark
     attempt.status = Attempt.Status.SUBMITTED

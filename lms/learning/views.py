@@ -15,17 +15,18 @@ from lms.learning.models import Attempt, ConfidenceRating, Question, Quiz
 from lms.learning.progress import ProgressError, acknowledge_warning, complete_lesson
 from lms.learning.quizzes import (
     QuizError,
-    allowance,
+    allowance_given,
     confidence_after_due,
     confidence_problem,
     confidence_recorded,
     is_past_deadline,
+    locked_attempt,
     not_ready_reason,
     record_confidence,
     review,
-    save_answers,
+    save_locked_answers,
     start_attempt,
-    submit_attempt,
+    submit_locked_attempt,
     unanswered_questions,
 )
 from lms.site.permissions import signed_in
@@ -45,13 +46,14 @@ def _quiz_for(module_id: int) -> Quiz:
 def quiz(request, module_id: int):
     """The quiz's rules, the learner's attempts so far, and a button to start or resume."""
     quiz = _quiz_for(module_id)
-    attempts = list(Attempt.objects.for_user(request.user).filter(quiz=quiz))
+    # Every attempt, for the table and the allowance alike; not their questions and answers.
+    attempts = list(Attempt.objects.for_user(request.user).filter(quiz=quiz).defer("snapshot", "answers"))
     return render(request, "learning/quiz.html", {
         "quiz": quiz,
         "module": quiz.module,
         "attempts": attempts,
         "open_attempt": next((a for a in attempts if a.status == Attempt.Status.IN_PROGRESS), None),
-        "allowance": allowance(request.user, quiz),
+        "allowance": allowance_given(quiz, attempts),
         "not_ready": not_ready_reason(request.user, quiz.module),
         "passed": any(a.passed for a in attempts),
     })
@@ -108,32 +110,51 @@ def _render_attempt(request, attempt, unanswered=(), status=200):
     }, status=status)
 
 
+def _time_up(request, attempt: Attempt):
+    """Time is up: what was saved in time is marked, as the quiz's rules say. `attempt` is
+    locked, in the request's transaction."""
+    submit_locked_attempt(attempt, request.user, QueryDict())
+    messages.info(request, "The time for this attempt ran out. Your saved answers have been marked.")
+    return redirect("attempt_result", attempt_id=attempt.pk)
+
+
 @signed_in
 @require_http_methods(["GET", "POST"])
 def attempt(request, attempt_id: int):
     """Answer the questions; save to come back later; check, then submit to be marked."""
+    if request.method == "POST":
+        return _answer(request, attempt_id)
     attempt = get_object_or_404(Attempt.objects.for_user(request.user).select_related("quiz__module"), pk=attempt_id)
     if attempt.status == Attempt.Status.SUBMITTED:
         return redirect("attempt_result", attempt_id=attempt.pk)
     if is_past_deadline(attempt):
-        # Time is up: what was saved in time is marked, as the quiz's rules say.
         with transaction.atomic():
-            submit_attempt(attempt.pk, request.user, QueryDict())
-        messages.info(request, "The time for this attempt ran out. Your saved answers have been marked.")
-        return redirect("attempt_result", attempt_id=attempt.pk)
-    if request.method == "GET":
-        return _render_attempt(request, attempt)
+            return _time_up(request, locked_attempt(attempt.pk, request.user))
+    return _render_attempt(request, attempt)
+
+
+def _answer(request, attempt_id: int):
+    """The attempt form's buttons: save, check (submit) or confirm. The attempt is read once,
+    locked, so that a double click is saved or marked once."""
     action = request.POST.get("action")
     try:
         with transaction.atomic():
+            try:
+                attempt = locked_attempt(attempt_id, request.user)
+            except Attempt.DoesNotExist:
+                raise Http404("No such attempt.") from None
+            if attempt.status == Attempt.Status.SUBMITTED:
+                return redirect("attempt_result", attempt_id=attempt.pk)
+            if is_past_deadline(attempt):
+                return _time_up(request, attempt)
             if action == "confirm":
-                attempt, _submitted, unanswered = submit_attempt(attempt.pk, request.user, request.POST)
+                attempt, _submitted, unanswered = submit_locked_attempt(attempt, request.user, request.POST)
             else:
-                attempt = save_answers(attempt.pk, request.user, request.POST)
+                attempt = save_locked_answers(attempt, request.POST)
                 unanswered = unanswered_questions(attempt) if action == "submit" else ()
     except QuizError as error:
         messages.error(request, str(error))
-        return redirect("attempt", attempt_id=attempt.pk)
+        return redirect("attempt", attempt_id=attempt_id)
     if unanswered:
         return _render_attempt(request, attempt, unanswered=set(unanswered))
     if action == "confirm":
