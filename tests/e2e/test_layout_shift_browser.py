@@ -3,8 +3,13 @@ button from the first paint where scripts run (it used to collapse only when GOV
 pushing the page up by the height of the list), and open, with no button, where they do not.
 
 The script is held back until the page has been painted, as on a slow connection, so the test
-sees the layout before and after it runs; the browser's own layout-shift entries must add to 0.
+sees the layout before and after it runs: the content must not move, and the browser's own
+layout-shift entries must add to 0 at Lighthouse's precision (three decimal places; the menu
+collapsing late scored 0.15). Under load CI once measured 0.00001, from a paint part way through
+the page; the entries' sources are printed when the check fails.
 """
+
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -17,9 +22,16 @@ PHONE = {"width": 412, "height": 915}
 
 RECORD_LAYOUT_SHIFTS = """
 window.__layoutShift = 0;
+window.__shifts = [];
+const rect = (r) => [r.x, r.y, r.width, r.height];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+    if (entry.hadRecentInput) continue;
+    window.__layoutShift += entry.value;
+    window.__shifts.push({value: entry.value, sources: (entry.sources || []).map((s) => ({
+      node: s.node ? (s.node.outerHTML || s.node.nodeName).slice(0, 120) : null,
+      before: rect(s.previousRect), after: rect(s.currentRect),
+    }))});
   }
 }).observe({type: 'layout-shift', buffered: true});
 """
@@ -49,7 +61,11 @@ def test_the_menu_is_collapsed_from_the_first_paint_and_nothing_moves_when_the_s
     page.goto(f"{live_server.url}/", wait_until="commit")
     try:
         assert page.evaluate(FIRST_PAINT)
-        # Painted, and the script not yet run: already the layout it will leave.
+        # Painted, and the script not yet run: already the layout it will leave. (A busy browser
+        # may paint before it reaches the script's tag: wait for the request, which is held.)
+        deadline = time.monotonic() + 10
+        while not held and time.monotonic() < deadline:
+            page.wait_for_timeout(50)  # lets Playwright deliver the request to the route above
         assert held, "the page asked for its script"
         assert page.evaluate("!document.body.classList.contains('govuk-frontend-supported')")
         # Shown, though still hidden from assistive technology until the script makes it work.
@@ -63,7 +79,7 @@ def test_the_menu_is_collapsed_from_the_first_paint_and_nothing_moves_when_the_s
     page.wait_for_load_state("load")
     expect(page.get_by_role("button", name="Menu")).to_have_attribute("aria-expanded", "false")
     assert page.locator("#main-content").bounding_box()["y"] == top_before
-    assert page.evaluate("window.__layoutShift") == 0
+    assert round(page.evaluate("window.__layoutShift"), 3) == 0, page.evaluate("JSON.stringify(window.__shifts)")
     assert csp_violations(page) == []
 
     # The button works: the menu opens, with every link.
