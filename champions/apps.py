@@ -34,6 +34,7 @@ class ChampionsConfig(AppConfig):
     verbose_name = "Champions network"
 
     def ready(self):
+        from champions import directory_filters  # noqa: F401 (connects the receivers that refresh its cache)
         from champions.whiteribbon.models import Evidence, WhiteRibbonSettings
         from lms.certificates.models import Certificate
 

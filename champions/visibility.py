@@ -33,7 +33,8 @@ def is_coordinator(user) -> bool:
 def audience_of(user, champion_status: str | None = None) -> str | None:
     """Which audience `user` belongs to (the widest view they have), or None for a visitor.
 
-    `champion_status`, if the caller already has it, saves a query.
+    `champion_status`, if the caller already has it ("" for someone with no champion record),
+    saves a query.
     """
     if not user.is_authenticated:
         return None

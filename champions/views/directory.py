@@ -9,6 +9,7 @@ from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from champions.directory_filters import options_for
 from champions.forms.directory import DirectoryFilterForm
 from champions.models import Champion, SessionBooking
 from champions.permissions import verified_professional
@@ -25,14 +26,24 @@ def listed_champions(queryset):
     )
 
 
+def own_champion(user) -> dict | None:
+    """The status and organisation of `user`'s own champion record, if they have one; None for a
+    coordinator, who sees every listed champion anyway (and whose audience needs no record)."""
+    if is_coordinator(user):
+        return None
+    return Champion.objects.filter(user=user).values("status", "organisation_id").first()
+
 
 @verified_professional
 @require_GET
 def directory(request):
     """Champions this person may see, filtered and searched, 20 to a page."""
-    audience = audience_of(request.user)
+    own = own_champion(request.user)
+    audience = audience_of(request.user, champion_status=own["status"] if own else "")
     visible = visible_to(request.user, audience=audience)
-    form = DirectoryFilterForm(request.GET or None, visible=visible)
+    own_listed = own is not None and own["status"] in Champion.LISTED
+    options = options_for(audience, own_organisation_id=own["organisation_id"] if own_listed else None)
+    form = DirectoryFilterForm(request.GET or None, options=options)
     if form.is_bound:
         form.is_valid()  # errors are shown; the usable filters still apply
     champions = form.apply(visible) if form.is_bound else visible
