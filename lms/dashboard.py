@@ -10,7 +10,7 @@ from lms.certificates.history import history_of
 from lms.certificates.models import Certificate, verify_url
 from lms.certificates.services import state_label, today
 from lms.learning.access import catalogue
-from lms.learning.models import ConfidenceRating
+from lms.learning.models import ConfidenceRating, mean_rating
 from lms.organisations.models import Membership
 from lms.site.permissions import signed_in
 
@@ -30,9 +30,7 @@ def my_learning(request):
     progress = catalogue(user, enrolled + path_modules).progress
     in_progress = [m for m in enrolled if progress[m.pk].is_in_progress]
     completed = [m for m in enrolled if progress[m.pk].is_completed]
-    confidence = {}
-    for rating in ConfidenceRating.objects.filter(user=user, skipped=False):
-        confidence.setdefault(rating.module_id, {})[rating.stage] = rating.average
+    confidence = completed_confidence(user, completed)
     certificates = learner_certificates(request)
     history = history_of(certificates)
     return render(request, "lms/my_learning.html", {
@@ -48,13 +46,40 @@ def my_learning(request):
         "module_urls": page_urls(enrolled + path_modules, request),  # Wagtail's URLs, resolved once
         "learning_path": path,
         "path_entries": path.entries(progress) if path else [],
-        "led_organisations": user.led_organisations.annotate(
-            pending_count=Count("memberships", filter=Q(memberships__status=Membership.Status.REQUESTED)),
-            member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.CONFIRMED)),
-        ).order_by("name"),
+        "led_organisations": led_organisations(request),
         "panels": my_learning_panels(request),
         "notices": my_learning_notices(request),
     })
+
+
+def completed_confidence(user, completed) -> dict[int, dict[str, float | None]]:
+    """{module id: {stage: average}} of the before and after ratings of the `completed` modules,
+    the only ones the page shows them for: no query when none is completed."""
+    confidence: dict[int, dict[str, float | None]] = {}
+    if not completed:
+        return confidence
+    rows = ConfidenceRating.objects.filter(
+        user=user, skipped=False, module_id__in=[m.pk for m in completed],
+        stage__in=[ConfidenceRating.Stage.BEFORE, ConfidenceRating.Stage.AFTER],
+    ).values_list("module_id", "stage", "ratings")
+    for module_id, stage, ratings in rows:
+        mean = mean_rating(ratings)  # as ConfidenceRating.average, without making the instances
+        confidence.setdefault(module_id, {})[stage] = round(mean, 1) if mean is not None else None
+    return confidence
+
+
+def led_organisations(request) -> list:
+    """The organisations the signed-in user leads, by name, each with `member_count` and
+    `pending_count` (requests to join): one query, made once a request and shared with the
+    champions network's way into the leads' area (champions.whiteribbon.hooks_lead)."""
+    organisations = getattr(request, "_led_organisations", None)
+    if organisations is None:
+        organisations = list(request.user.led_organisations.annotate(
+            pending_count=Count("memberships", filter=Q(memberships__status=Membership.Status.REQUESTED)),
+            member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.CONFIRMED)),
+        ).order_by("name"))
+        request._led_organisations = organisations
+    return organisations
 
 
 def learner_certificates(request) -> list[Certificate]:
