@@ -19,11 +19,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import BooleanField, DateField, Exists, OuterRef, Value
 from django.utils import timezone
 
-from content.models import without_view_restrictions
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.certificates.services import today
@@ -80,56 +80,106 @@ def due_on(update: GuidanceUpdatePage, notice: UpdateNotice | None) -> datetime.
 class Pending:
     """An update someone needs and has not completed, with the day it is due."""
 
-    update: GuidanceUpdatePage
+    update: LiveUpdate
     due_on: datetime.date
     outstanding: bool
 
 
-def _live_update_modules(module_ids):
-    """(update, module) rows of the through table for the live updates open to every holder
-    (as `live_updates`: no view restriction on the update or above it) that name any of
-    `module_ids`, oldest update first: one query, the view restrictions checked in it."""
+@dataclass(frozen=True)
+class LiveUpdate:
+    """What My learning and certificates' histories show of a live update open to every holder."""
+
+    pk: int
+    title: str
+    update_day: datetime.date
+    days_to_complete: int
+    url: str  # page_path
+    module_ids: frozenset[int]
+    module_titles: tuple[str, ...]  # in the order the modules were attached
+
+
+# Every learner's Your learning and every certificate's history read the live updates and their
+# modules, which change only when an editor publishes, unpublishes, moves or deletes a page
+# (an update, a module whose title it shows, or a page above either), restricts a page's view or
+# changes the site: they are read from the cache, which lms.updates.apps empties on each of
+# those, and again once the change is committed so that a page that read the old rows meanwhile
+# does not keep them. The hour's timeout is a backstop only. Who needs, was told of or completed
+# an update is read afresh every time; only the updates themselves are cached.
+LIVE_UPDATES_CACHE_KEY = "updates:live-updates"
+
+
+def live_update_index() -> dict[int, LiveUpdate]:
+    """The live updates open to every signed-in holder (as `live_updates`), oldest first, by id:
+    from the cache when it can (no query)."""
+    index = cache.get(LIVE_UPDATES_CACHE_KEY)
+    if index is None:
+        index = _read_live_update_index()
+        cache.set(LIVE_UPDATES_CACHE_KEY, index, timeout=3600)
+    return index
+
+
+def forget_live_update_index() -> None:
+    cache.delete(LIVE_UPDATES_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(LIVE_UPDATES_CACHE_KEY))
+
+
+def _read_live_update_index() -> dict[int, LiveUpdate]:
     through = GuidanceUpdatePage.modules.through
-    return without_view_restrictions(
-        through.objects.filter(
-            trainingmodulepage_id__in={pk for pk in module_ids if pk is not None},
-            guidanceupdatepage__live=True, guidanceupdatepage__first_published_at__isnull=False,
-        ),
-        path="guidanceupdatepage__path",
-    ).order_by("guidanceupdatepage__first_published_at", "guidanceupdatepage_id")
+    modules: dict[int, list[tuple[int, str]]] = {}
+    for update_id, module_id, title in through.objects.order_by("pk").values_list(
+        "guidanceupdatepage_id", "trainingmodulepage_id", "trainingmodulepage__title",
+    ):
+        modules.setdefault(update_id, []).append((module_id, title))
+    return {
+        update.pk: LiveUpdate(
+            pk=update.pk, title=update.title, update_day=update.update_day,
+            days_to_complete=update.days_to_complete, url=page_path(update),
+            module_ids=frozenset(module_id for module_id, _ in modules.get(update.pk, ())),
+            module_titles=tuple(title for _, title in modules.get(update.pk, ())),
+        )
+        for update in live_updates().order_by("first_published_at", "pk")
+    }
+
+
+def _updates_naming(module_ids) -> list[LiveUpdate]:
+    """The live updates that name any of `module_ids`, oldest first."""
+    module_ids = {pk for pk in module_ids if pk is not None}
+    return [update for update in live_update_index().values() if update.module_ids & module_ids]
 
 
 def pending_for(user, day: datetime.date | None = None, held=None) -> list[Pending]:
     """The updates `user` needs on `day` and has not completed, oldest first. `held`: the
     (module id, issued on) of the certificates they hold current on `day`, when the caller has
-    them already (My learning does). One query (two more to show the updates, when any is
-    pending) whatever the number of updates or certificates."""
+    them already (My learning does). At most one query (their notices and completions of the
+    updates in question) beside the cached updates and, without `held`, their certificates."""
     day = day or today()
     if held is None:
         held = list(Certificate.objects.current_on(day).filter(user=user).values_list("module_id", "issued_on"))
-    if not held:
+    candidates = [
+        update for update in _updates_naming(module_id for module_id, _ in held)
+        if any(module_id in update.module_ids and issued_on < update.update_day for module_id, issued_on in held)
+    ]
+    if not candidates:
         return []
-    told = UpdateNotice.objects.filter(user=user, update_id=OuterRef("guidanceupdatepage_id")).values("due_on")[:1]
-    rows = _live_update_modules({module_id for module_id, _ in held}).exclude(
-        Exists(UpdateCompletion.objects.filter(user=user, update_id=OuterRef("guidanceupdatepage_id"))),
-    ).annotate(notice_due_on=Subquery(told)).values_list(
-        "guidanceupdatepage_id", "trainingmodulepage_id", "guidanceupdatepage__first_published_at", "notice_due_on",
+    ids = [update.pk for update in candidates]
+    told = UpdateNotice.objects.filter(user=user, update_id__in=ids).values_list(
+        "update_id", "due_on", Value(False, output_field=BooleanField()),
     )
-    wanted: dict[int, datetime.date | None] = {}  # update id: the day their notice gave, if told
-    for update_id, module_id, first_published_at, notice_due_on in rows:
-        update_day = timezone.localdate(first_published_at)
-        if update_id not in wanted and any(
-            held_module == module_id and issued_on < update_day for held_module, issued_on in held
-        ):
-            wanted[update_id] = notice_due_on
-    if not wanted:
-        return []
-    found = GuidanceUpdatePage.objects.filter(pk__in=wanted).prefetch_related("modules")
-    updates = {update.pk: update for update in found}
+    done = UpdateCompletion.objects.filter(user=user, update_id__in=ids).values_list(
+        "update_id", Value(None, output_field=DateField()), Value(True, output_field=BooleanField()),
+    )
+    notice_due_on: dict[int, datetime.date] = {}
+    completed: set[int] = set()
+    for update_id, due, is_completion in told.union(done, all=True):
+        if is_completion:
+            completed.add(update_id)
+        else:
+            notice_due_on[update_id] = due
     pending = []
-    for update_id, notice_due_on in wanted.items():
-        update = updates[update_id]
-        due = notice_due_on if notice_due_on is not None else due_on(update, None)
+    for update in candidates:
+        if update.pk in completed:
+            continue
+        due = notice_due_on.get(update.pk) or update.update_day + datetime.timedelta(days=update.days_to_complete)
         pending.append(Pending(update=update, due_on=due, outstanding=day > due))
     return pending
 
@@ -168,17 +218,16 @@ class IncludedUpdate:
 def included_updates(certificates) -> dict[int, list[IncludedUpdate]]:
     """For each certificate (by id), the live updates it includes, oldest first: those older than
     the certificate (folded into the lessons it was issued on), and those its holder completed
-    while it was in force. Revoked certificates include nothing. Three queries at most; two when
-    the certificates come with `renewed_on` (lms.dashboard.learner_certificates)."""
+    while it was in force. Revoked certificates include nothing. Two queries at most beside the
+    cached updates (live_update_index); one when the certificates come with `renewed_on`
+    (lms.dashboard.learner_certificates); none when no update names their modules."""
     certificates = [c for c in certificates if c.module_id and c.revoked_at is None]
     if not certificates:
         return {}
-    updates: dict[int, tuple[datetime.date, str, set[int]]] = {}  # oldest first
-    for update_id, module_id, title, first_published_at in _live_update_modules(
-        {c.module_id for c in certificates}
-    ).values_list("guidanceupdatepage_id", "trainingmodulepage_id", "guidanceupdatepage__title",
-                  "guidanceupdatepage__first_published_at"):
-        updates.setdefault(update_id, (timezone.localdate(first_published_at), title, set()))[2].add(module_id)
+    updates = {  # oldest first
+        update.pk: (update.update_day, update.title, update.module_ids)
+        for update in _updates_naming({c.module_id for c in certificates})
+    }
     if not updates:
         return {}
     completed = {

@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from lms.certificates.history import CERTIFICATE_HISTORY_HOOK
 from lms.dashboard import current_certificates
 from lms.updates.admin_views import TakeUpView, may_see_take_up
-from lms.updates.services import included_updates, page_path, pending_for
+from lms.updates.services import included_updates, pending_for
 
 
 @hooks.register("my_learning_notices")  # lms.dashboard.MY_LEARNING_NOTICES_HOOK
@@ -20,7 +20,7 @@ def guidance_updates_banner(request):
     pending = pending_for(request.user, held=held)
     if not pending:
         return None
-    items = [{"update": p.update, "due_on": p.due_on, "outstanding": p.outstanding, "url": page_path(p.update)}
+    items = [{"update": p.update, "due_on": p.due_on, "outstanding": p.outstanding, "url": p.update.url}
              for p in pending]
     return render_to_string("updates/notice_banner.html", {"pending": items}, request=request)
 
