@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 def _renew_champion_on_new_certificate(sender, instance, created, **kwargs):
@@ -27,6 +27,18 @@ def _delete_evidence_file(sender, instance, **kwargs):
         transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
+def _forget_cached_tiers(sender, instance=None, **kwargs):
+    """champions.services.cached_tiers_with_pathways: a tier or its modules changed, or a page
+    (a module's title, whether it is live, its address, or a parent's) was saved, moved or deleted."""
+    from wagtail.models import Page
+
+    from champions.models import ChampionTier
+    from champions.services import forget_cached_tiers
+
+    if instance is None or isinstance(instance, (ChampionTier, Page)):
+        forget_cached_tiers()
+
+
 class ChampionsConfig(AppConfig):
     """The VAWG champions network, built on the certificates and organisations of the training core."""
 
@@ -34,9 +46,25 @@ class ChampionsConfig(AppConfig):
     verbose_name = "Champions network"
 
     def ready(self):
+        from wagtail.models import Page, get_page_models
+        from wagtail.signals import post_page_move
+
         from champions import directory_filters  # noqa: F401 (connects the receivers that refresh its cache)
+        from champions.models import ChampionTier
         from champions.whiteribbon.models import Evidence, WhiteRibbonSettings
         from lms.certificates.models import Certificate
+
+        # Pages save and delete with their own class as sender, and a module's parent may be of any:
+        # every save reaches the receiver, which keeps tiers and pages; deletions are connected
+        # model by model, since a receiver for every model would stop Django's fast bulk deletes.
+        post_save.connect(_forget_cached_tiers, dispatch_uid="champions.tiers_cache.save")
+        for model in {Page, ChampionTier, *get_page_models()}:
+            uid = f"champions.tiers_cache.{model._meta.label}"
+            post_delete.connect(_forget_cached_tiers, sender=model, dispatch_uid=uid)
+        post_page_move.connect(_forget_cached_tiers, dispatch_uid="champions.tiers_cache.move")
+        m2m_changed.connect(
+            _forget_cached_tiers, sender=ChampionTier.pathway_modules.through, dispatch_uid="champions.tiers_cache.m2m",
+        )
 
         post_delete.connect(_delete_evidence_file, sender=Evidence, dispatch_uid="champions.whiteribbon.evidence_file")
         post_save.connect(

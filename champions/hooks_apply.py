@@ -6,23 +6,31 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from champions.models import Champion
-from champions.services import TierProgress, application_problem, confirmed_organisations, tier_progress
+from champions.services import (
+    TierProgress,
+    application_problem,
+    cached_tiers_with_pathways,
+    confirmed_organisations,
+    tier_progress,
+)
+from content.models import page_urls
 from lms.dashboard import current_certificates
 
 
 def _tier_progress(request) -> list[TierProgress]:
     """champions.services.tier_progress for the learner, from the certificates My learning has
-    fetched already (lms.dashboard.current_certificates) rather than a query of its own."""
+    fetched already (lms.dashboard.current_certificates) and the cached tiers: no query."""
     held_ids = {c.module_id for c in current_certificates(request) if c.module_id is not None}
-    return tier_progress(request.user, held_ids=held_ids)
+    return tier_progress(request.user, held_ids=held_ids, tiers=cached_tiers_with_pathways())
 
 
 @hooks.register("my_learning_panels")
 def champion_pathway_panel(request):
     """How far the learner is from each tier (modules held, modules still needed), whether they can
-    apply, or where their application or place stands. A constant number of queries: the tiers and
-    their modules, the learner's certificates and champion record, and (only for someone who could
-    apply) the checks an application makes."""
+    apply, or where their application or place stands. A constant number of queries: the learner's
+    champion record and (only for someone who could apply) the checks an application makes; the
+    tiers come from the cache (champions.services.cached_tiers_with_pathways), the certificates
+    from the page."""
     user = request.user
     progress = _tier_progress(request)
     champion = Champion.objects.select_related("tier").filter(user=user).first()
@@ -34,6 +42,8 @@ def champion_pathway_panel(request):
         problem = application_problem(user)
     return render_to_string("champions/apply/pathway_panel.html", {
         "progress": progress,
+        # The modules' addresses resolved together (_progress.html would resolve each with {% pageurl %}).
+        "module_urls": page_urls([m for item in progress for m in item.missing if m.live], request),
         "champion": champion,
         "reapply": reapply,
         "can_apply": (champion is None or reapply) and any(item.eligible for item in progress) and not problem,
