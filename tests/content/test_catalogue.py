@@ -132,3 +132,38 @@ def test_catalogue_cards_link_to_each_module_as_wagtail_gives_its_url(client):
     body = client.get("/modules/").content.decode()
     for module in modules:
         assert f'href="{module.get_url()}">{module.title}</a></h3>' in body
+
+
+def card_of(body: str, title: str) -> str:
+    """The card whose heading is `title`, up to the next card (or the end of the page)."""
+    start = body.index(f">{title}</a></h3>")
+    end = body.find('<div class="module-card">', start)
+    return body[start:end if end > 0 else len(body)]
+
+
+def test_a_card_shows_each_change_at_once_though_cards_are_kept_once_rendered(client):
+    """Cards are rendered once for each set of values (content.models.module_card): a lesson
+    completed, the module retitled and republished, a sector renamed, signing out, each shows
+    on the next visit."""
+    housing = Sector.objects.get(slug="housing")
+    module = make_module("kept-card", lessons=2, title="Kept card")
+    module.sectors.set([housing])
+    module.save_revision().publish()
+    learner = LearnerFactory()
+    client.force_login(learner)
+    assert "0 of 2 lessons complete" in card_of(client.get("/modules/").content.decode(), "Kept card")
+
+    read_and_complete(client, module.lessons().first())
+    card = card_of(client.get("/modules/").content.decode(), "Kept card")
+    assert "1 of 2 lessons complete" in card and "In progress" in card
+
+    module.title, module.summary = "Kept card, retitled", "A new summary for the card."
+    module.save_revision().publish()
+    housing.name = "Housing and homelessness"
+    housing.save()
+    card = card_of(client.get("/modules/").content.decode(), "Kept card, retitled")
+    assert "A new summary for the card." in card and "For: Housing and homelessness." in card
+
+    client.logout()
+    card = card_of(client.get("/modules/").content.decode(), "Kept card, retitled")
+    assert "lessons complete" not in card and "In progress" not in card
