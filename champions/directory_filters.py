@@ -43,6 +43,13 @@ OPTIONS_KEY = "champions:directory-filters:{generation}"
 # A safety net only: every change starts a new generation.
 TIMEOUT = 24 * 3600
 
+# The filters that are a champion's lists: each list's table and the column naming the item.
+LISTS = {
+    "district": (Champion.districts.through, "district_id"),
+    "specialism": (Champion.specialisms.through, "topic_id"),
+    "language": (Champion.languages.through, "language_id"),
+}
+
 
 class Options:
     """One filter's options, in the order the select lists them: the ids it accepts, and its
@@ -53,6 +60,13 @@ class Options:
         self.pairs = pairs
         self.values = frozenset(value for value, _ in pairs)
         self.html = "".join(f'<option value="{value}">{name}</option>' for value, name in pairs)
+
+    def names_of(self, values: set[str]) -> list[str] | None:
+        """The names of `values` (escaped for HTML), in the options' order; None if one is not
+        among the options (added since they were read)."""
+        if not values <= self.values:
+            return None
+        return [name for value, name in self.pairs if value in values]
 
     def html_selecting(self, value: str) -> SafeString:
         """The options with `value` (one of `values`, or "") marked as chosen."""
@@ -151,6 +165,14 @@ def options_for(audience: str | None, own_organisation_id: int | None = None) ->
             if value in organisations.values or value == own
         ])
     return {**current.options, "organisation": organisations}
+
+
+def options_read_now() -> dict[str, Options]:
+    """Every filter's options (organisations: all with a listed champion) read from the database,
+    for the rare request that meets an item added since the cached ones were read."""
+    data = _read()
+    data["organisation"] = [(value, name) for value, name, _ in data["organisation"]]
+    return {name: Options(pairs) for name, pairs in data.items()}
 
 
 def forget_options() -> None:

@@ -151,3 +151,50 @@ def test_a_bad_choice_is_refused_without_a_query_for_the_options(django_assert_m
 
     assert "Choose a form of VAWG from the list" in html and "Choose a organisation from the list" in html
     assert f'<option value="{district.pk}" selected>Watford</option>' in html
+
+
+def card_of(html: str, name: str) -> str:
+    start = html.index(f">{name}</a>")
+    end = html.find('<div class="govuk-summary-card">', start)
+    return html[start:end if end != -1 else None]
+
+
+def card_row(card: str, key: str) -> str:
+    return re.search(rf'<dt class="govuk-summary-list__key">{key}</dt><dd class="govuk-summary-list__value">(.*?)</dd>',
+                     card).group(1)
+
+
+def test_a_card_names_each_champions_districts_topics_and_languages_in_the_lists_order():
+    watford, dacorum = District.objects.get(slug="watford"), District.objects.get(slug="dacorum")
+    topics = list(Topic.objects.order_by("name")[:2])
+    welsh, polish = Language.objects.create(name="Welsh & Cymraeg"), Language.objects.get_or_create(name="Polish")[0]
+    ChampionFactory(user=LearnerFactory(full_name="Alex Lists"), districts=[watford, dacorum],
+                    specialisms=list(reversed(topics)), languages=[welsh, polish])
+    ChampionFactory(user=LearnerFactory(full_name="Bea Bare"), districts=[watford], specialisms=[], languages=[])
+
+    html = signed_in(professional()).get("/champions/").content.decode()
+
+    districts = ", ".join(d.name for d in District.objects.filter(slug__in=["watford", "dacorum"]))
+    alex, bea = card_of(html, "Alex Lists"), card_of(html, "Bea Bare")
+    assert card_row(alex, "Districts covered") == districts
+    assert card_row(alex, "Knows about") == ", ".join(topic.name for topic in topics)
+    in_order = [language.name.replace("&", "&amp;")
+                for language in Language.objects.filter(pk__in=[welsh.pk, polish.pk])]
+    assert card_row(alex, "Languages") == ", ".join(["English", *in_order])
+    assert (card_row(bea, "Districts covered"), card_row(bea, "Knows about"), card_row(bea, "Languages")) == (
+        "Watford", "Not given", "English",
+    )
+
+
+def test_a_card_names_a_district_added_without_a_signal_since_the_options_were_read():
+    champion = ChampionFactory(user=LearnerFactory(full_name="Cal Bulk"))
+    client = signed_in(professional())
+    client.get("/champions/")
+    # bulk_create sends no post_save: the cached options do not have this district.
+    district = District.objects.bulk_create([District(name="Bulk District", slug="bulk-district", sort_order=0)])[0]
+    Champion.districts.through.objects.filter(champion=champion).delete()
+    Champion.districts.through.objects.bulk_create([Champion.districts.through(champion=champion, district=district)])
+
+    html = client.get("/champions/").content.decode()
+
+    assert card_row(card_of(html, "Cal Bulk"), "Districts covered") == "Bulk District"
