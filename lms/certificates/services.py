@@ -59,7 +59,7 @@ def issue_certificate_if_due(
     they pass after their last one has expired or is about to: the new one records the one it
     replaces, so the history stays. Any other call returns None and changes nothing.
     """
-    if not is_module_complete(user, module):
+    if not is_module_complete(user, module, passing=attempt):
         return None
     with transaction.atomic():
         # Serialise issuing for this learner and module: two passes at once give one certificate.

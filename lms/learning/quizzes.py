@@ -82,13 +82,20 @@ def allowance_given(quiz: Quiz, attempts, now=None) -> Allowance:
 
 def eligible_questions(quiz: Quiz, sector_id: int | None) -> tuple[list[Question], list[Question]]:
     """(preferred, others) in the bank for a learner of this sector."""
-    bank = (
+    # One query: a row for each question and sector it targets (one with None for a question
+    # for everyone), rather than the questions and then their sectors.
+    rows = (
         Question.objects.filter(module_id=quiz.module_id, active=True)
-        .prefetch_related("sectors").order_by("id")
+        .annotate(target_sector_id=F("sectors__id")).order_by("id")
     )
+    bank, targets = {}, defaultdict(set)
+    for row in rows:
+        bank.setdefault(row.pk, row)
+        if row.target_sector_id is not None:
+            targets[row.pk].add(row.target_sector_id)
     preferred, others = [], []
-    for question in bank:
-        sector_ids = {s.pk for s in question.sectors.all()}
+    for question in bank.values():
+        sector_ids = targets[question.pk]
         if not sector_ids:
             others.append(question)
         elif sector_id in sector_ids:

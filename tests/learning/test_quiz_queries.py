@@ -8,8 +8,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from lms.learning.models import Attempt, Enrolment
-from lms.learning.quizzes import QuizError, not_ready_reason, start_attempt
+from content.models import Sector
+from lms.learning.models import Attempt, Enrolment, Question
+from lms.learning.progress import is_module_complete
+from lms.learning.quizzes import QuizError, eligible_questions, not_ready_reason, start_attempt
 from tests.factories import LearnerFactory, answers_for, make_module, make_quiz, read_all_lessons, start_quiz
 
 pytestmark = pytest.mark.django_db
@@ -18,13 +20,14 @@ pytestmark = pytest.mark.django_db
 # prerequisites); the site, for the link back to the module (1).
 QUIZ_PAGE_QUERIES = 7
 # Session and user (2); the quiz (1) and a savepoint; readiness (2); the attempts that decide
-# the start (1); questions, their sectors and choices (3); the attempt, inserted in a savepoint (3);
-# the savepoint released (1).
-START_QUERIES = 14
+# the start (1); the bank with the sectors each question targets (1); the drawn questions'
+# choices (1); the attempt, inserted in a savepoint (3); the savepoint released (1).
+START_QUERIES = 13
 # Session and user (2); a savepoint; the attempt, locked (1); its questions' kinds and right
-# answers (1); the mark saved (1); the module's completion (lms.learning.progress, 8); the
-# savepoint released (1).
-SUBMIT_QUERIES = 15
+# answers (1); the mark saved (1); the module's completion (lms.learning.progress: the lessons
+# read (2), the enrolment read, locked and completed (3), the pass just marked settling the
+# quiz's part); the savepoint released (1).
+SUBMIT_QUERIES = 12
 
 
 def past_attempts(learner, quiz, count: int, *, days_ago: int = 3) -> None:
@@ -151,3 +154,34 @@ def test_the_quiz_waits_for_the_modules_prerequisites():
         start_attempt(learner, quiz)
     Enrolment.objects.create(user=learner, module=first, completed_at=timezone.now())
     assert not_ready_reason(learner, second) is None
+
+
+def test_a_question_for_several_sectors_is_drawn_for_each_of_them_and_no_other():
+    module = make_module("shared-targets", lessons=1)
+    quiz = make_quiz(module, questions=2, extra_bank=2)
+    health, police, education = (Sector.objects.get(slug=slug) for slug in ("health", "police", "education"))
+    shared = Question.objects.create(module=module, text="For two sectors?", explanation=".", kind="single")
+    shared.sectors.set([health, police])
+    shared.save()
+    for sector in (health, police):
+        preferred, others = eligible_questions(quiz, sector.pk)
+        assert shared in preferred + others and len(preferred + others) == 5
+    preferred, others = eligible_questions(quiz, education.pk)
+    assert shared not in preferred + others and len(preferred + others) == 4
+
+
+def test_a_pass_settles_the_quiz_only_for_its_own_learner_and_module():
+    module, other = make_module("settled", lessons=1), make_module("unsettled", lessons=1)
+    quiz, other_quiz = make_quiz(module, questions=1), make_quiz(other, questions=1)
+    learner, someone = LearnerFactory(), LearnerFactory()
+    for person in (learner, someone):
+        read_all_lessons(person, module)
+        read_all_lessons(person, other)
+    passed = Attempt.objects.create(user=learner, quiz=quiz, snapshot=[], status=Attempt.Status.SUBMITTED,
+                                    passed=True, score=100)
+    failed = Attempt.objects.create(user=learner, quiz=other_quiz, snapshot=[], status=Attempt.Status.SUBMITTED,
+                                    passed=False, score=0)
+    assert is_module_complete(learner, module, passing=passed)
+    assert not is_module_complete(learner, other, passing=passed)
+    assert not is_module_complete(someone, module, passing=passed)
+    assert not is_module_complete(learner, other, passing=failed)
