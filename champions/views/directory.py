@@ -7,7 +7,8 @@ champion gets the same "not found" as for an id that does not exist.
 from collections import defaultdict
 
 from django.core.paginator import Paginator
-from django.db.models import CharField, Count, Sum, Value
+from django.db import connection
+from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
@@ -32,20 +33,34 @@ def listed_champions(queryset):
     )
 
 
+def list_items(champion_ids: list[int]) -> dict[tuple[int, str], set[str]]:
+    """{(champion id, list name): ids of the items in that list} for the champions' lists
+    (directory_filters.LISTS), in one query. Written as SQL: the ORM's union of the three took ten
+    times as long to build as the database took to answer it."""
+    quote = connection.ops.quote_name
+    marks = ", ".join(["%s"] * len(champion_ids))
+    # Only names from the code (the lists' own, their tables' and columns') are written into the
+    # SQL; the ids are parameters.
+    sql = " UNION ALL ".join(
+        f"SELECT {quote('champion_id')}, '{name}', {quote(column)} FROM {quote(table._meta.db_table)} "  # noqa: S608
+        f"WHERE {quote('champion_id')} IN ({marks})"
+        for name, (table, column) in LISTS.items()
+    )
+    held = defaultdict(set)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, champion_ids * len(LISTS))
+        for champion_id, name, item_id in cursor.fetchall():
+            held[champion_id, name].add(str(item_id))
+    return held
+
+
 def with_card_lists(champions: list[Champion], options: dict[str, Options]) -> list[Champion]:
     """`champions`, each given `card_lists`: the districts, specialisms and languages its summary card
-    shows, as HTML. One query reads all three lists' rows; their names come from the filters'
-    options (cached), where three prefetches cost as much as the rest of the search."""
+    shows, as HTML. Their names come from the filters' options (cached), where three prefetches
+    cost as much as the rest of the search."""
     if not champions:
         return champions
-    ids = [champion.pk for champion in champions]
-    rows = [
-        table.objects.filter(champion_id__in=ids).values_list("champion_id", Value(name, CharField()), column)
-        for name, (table, column) in LISTS.items()
-    ]
-    held = defaultdict(set)
-    for champion_id, name, value in rows[0].union(*rows[1:], all=True):
-        held[champion_id, name].add(str(value))
+    held = list_items([champion.pk for champion in champions])
     for champion in champions:
         names = {name: options[name].names_of(held[champion.pk, name]) for name in LISTS}
         if None in names.values():  # an item added since the options were read
@@ -64,7 +79,7 @@ def own_champion(user) -> dict | None:
     coordinator, who sees every listed champion anyway (and whose audience needs no record)."""
     if is_coordinator(user):
         return None
-    return Champion.objects.filter(user=user).values("status", "organisation_id").first()
+    return Champion.objects.filter(user_id=user.pk).values("status", "organisation_id").first()
 
 
 @verified_professional
