@@ -1,11 +1,19 @@
 """The learner's dashboard, My learning: the one page that draws on every part of lms at once."""
 
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail import hooks
+from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from content.models import LearningPath, TrainingModulePage, page_urls, reference_data
+from content.models import LearningPath, LearningPathItem, TrainingModulePage, page_urls, reference_data
 from lms.certificates.history import history_of
 from lms.certificates.models import Certificate, verify_url
 from lms.certificates.services import state_label, today
@@ -25,7 +33,7 @@ def my_learning(request):
     )
     # The sector from the cached reference data (content.models.reference_data), not a query.
     sector = next((s for s in reference_data()["sectors"] if s.pk == user.sector_id), None)
-    path = LearningPath.for_sector(sector, modules=enrolled)
+    path = sector_learning_path(sector)
     path_modules = path.modules() if path else []
     progress = catalogue(user, enrolled + path_modules).progress
     in_progress = [m for m in enrolled if progress[m.pk].is_in_progress]
@@ -50,6 +58,65 @@ def my_learning(request):
         "panels": my_learning_panels(request),
         "notices": my_learning_notices(request),
     })
+
+
+# A sector's learning path (its modules in order, each required or recommended) is the same for
+# every learner in the sector and changes only when an editor edits a path or publishes, moves or
+# deletes a page, or restricts a page's view: the page reads it from the cache. Each sector's
+# entry is kept with the generation it was read in; the receivers below start a new generation on
+# each of those changes (and again once the change is committed), so an entry read before is not
+# used, even one a page that read the old rows meanwhile wrote after. The timeouts are backstops.
+# The learner's progress along the path is read afresh every time.
+LEARNING_PATHS_GENERATION_KEY = "lms:learning-paths:generation"
+LEARNING_PATH_CACHE_KEY = "lms:learning-path:{}"
+
+
+def sector_learning_path(sector) -> LearningPath | None:
+    """LearningPath.for_sector(sector), from the cache when it can (no query)."""
+    if sector is None:
+        return None
+    key = LEARNING_PATH_CACHE_KEY.format(sector.pk)
+    found = cache.get_many([LEARNING_PATHS_GENERATION_KEY, key])
+    generation, cached = found.get(LEARNING_PATHS_GENERATION_KEY), found.get(key)
+    if generation is None:
+        cache.add(LEARNING_PATHS_GENERATION_KEY, uuid.uuid4().hex, timeout=24 * 3600)
+        generation = cache.get(LEARNING_PATHS_GENERATION_KEY)
+    if cached is None or cached[0] != generation:
+        cached = (generation, LearningPath.for_sector(sector))  # a sector without a path is cached too
+        cache.set(key, cached, timeout=3600)
+    path = cached[1]
+    if path is not None:
+        path.sector = sector  # the one from the reference data, renamed with it
+    return path
+
+
+def forget_learning_paths() -> None:
+    cache.delete(LEARNING_PATHS_GENERATION_KEY)
+    transaction.on_commit(lambda: cache.delete(LEARNING_PATHS_GENERATION_KEY))
+
+
+@receiver([post_save, post_delete], sender=LearningPath)
+@receiver([post_save, post_delete], sender=LearningPathItem)
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+@receiver([page_published, page_unpublished, post_page_move])
+def _learning_path_changed(sender, **kwargs):
+    forget_learning_paths()
+
+
+@receiver(post_save)
+def _page_saved(sender, instance, **kwargs):
+    """Pages save with their own class as sender (a path's module, or a page above it)."""
+    if isinstance(instance, Page):
+        forget_learning_paths()
+
+
+def _connect_page_deletions():
+    # Model by model: a receiver for every model would stop Django's fast bulk deletes.
+    for model in {Page, *get_page_models()}:
+        post_delete.connect(_learning_path_changed, sender=model, dispatch_uid=f"lms.learning_path.{model._meta.label}")
+
+
+_connect_page_deletions()
 
 
 def completed_confidence(user, completed) -> dict[int, dict[str, float | None]]:

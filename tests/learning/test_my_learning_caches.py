@@ -12,9 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from champions.models import ChampionTier
+from content.models import LearningPath
 from lms.learning.models import ConfidenceRating, Enrolment
 from lms.organisations.models import Membership
 from tests.certificates.factories import CertificateFactory
+from tests.content.factories import LearningPathFactory, LearningPathItemFactory
 from tests.factories import LearnerFactory, OrganisationFactory, make_module
 from tests.updates.factories import GuidanceUpdatePageFactory
 from tests.updates.test_updates import DAY, PUBLISHED
@@ -133,6 +135,43 @@ def test_a_completed_update_leaves_the_banner_and_joins_the_certificates_history
     page = page_of(client)
     assert "Guidance update to complete" not in page
     assert "Domestic Abuse Protection Orders" in page.split('id="certificates"')[1]  # its history
+
+
+# Learning paths ----------------------------------------------------------------------------------
+
+
+def test_a_sectors_learning_path_changed_is_on_the_next_page():
+    learner = LearnerFactory()
+    LearningPath.objects.filter(sector=learner.sector).delete()
+    client = signed_in(learner)
+    assert "Your learning path" not in page_of(client)
+    path = LearningPathFactory(sector=learner.sector, items=None, intro="Start with these.")
+    first = make_module("first-steps", lessons=1, title="First steps")
+    LearningPathItemFactory(path=path, module=first)
+    page = page_of(client)
+    assert "Start with these." in page and f'href="{first.url}"' in page and "Required for your sector" in page
+    item = LearningPathItemFactory(path=path, module=make_module("going-further", lessons=1, title="Going further"),
+                                   required=False)
+    assert "Going further" in page_of(client) and "Recommended" in page_of(client)
+    publish_title(first, "First steps, revised")
+    assert "First steps, revised" in page_of(client)
+    item.delete()
+    assert "Going further" not in page_of(client)
+    first.unpublish()
+    assert "First steps" not in page_of(client)
+    path.delete()
+    assert "Your learning path" not in page_of(client)
+
+
+def test_a_sectors_learning_path_asks_nothing_of_the_database_once_cached():
+    learner = LearnerFactory()
+    LearningPath.objects.filter(sector=learner.sector).delete()
+    LearningPathFactory(sector=learner.sector)
+    client = signed_in(learner)
+    assert "Your learning path" in page_of(client)
+    with CaptureQueriesContext(connection) as captured:
+        page_of(client)
+    assert not [q for q in captured.captured_queries if "content_learningpath" in q["sql"]]
 
 
 # What the page shares between its parts -------------------------------------------------------
