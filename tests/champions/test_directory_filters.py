@@ -168,8 +168,10 @@ def test_a_card_names_each_champions_districts_topics_and_languages_in_the_lists
     watford, dacorum = District.objects.get(slug="watford"), District.objects.get(slug="dacorum")
     topics = list(Topic.objects.order_by("name")[:2])
     welsh, polish = Language.objects.create(name="Welsh & Cymraeg"), Language.objects.get_or_create(name="Polish")[0]
-    ChampionFactory(user=LearnerFactory(full_name="Alex Lists"), districts=[watford, dacorum],
-                    specialisms=list(reversed(topics)), languages=[welsh, polish])
+    alex_champion = ChampionFactory(
+        user=LearnerFactory(full_name="Alex Lists", organisation=OrganisationFactory(name="Lists & Co")),
+        districts=[watford, dacorum], specialisms=list(reversed(topics)), languages=[welsh, polish],
+    )
     ChampionFactory(user=LearnerFactory(full_name="Bea Bare"), districts=[watford], specialisms=[], languages=[])
 
     html = signed_in(professional()).get("/champions/").content.decode()
@@ -177,6 +179,8 @@ def test_a_card_names_each_champions_districts_topics_and_languages_in_the_lists
     districts = ", ".join(d.name for d in District.objects.filter(slug__in=["watford", "dacorum"]))
     alex, bea = card_of(html, "Alex Lists"), card_of(html, "Bea Bare")
     assert card_row(alex, "Districts covered") == districts
+    assert card_row(alex, "Tier") == alex_champion.tier.name and card_row(alex, "Sector") == alex_champion.sector.name
+    assert card_row(alex, "Organisation") == "Lists &amp; Co"
     assert card_row(alex, "Knows about") == ", ".join(topic.name for topic in topics)
     in_order = [language.name.replace("&", "&amp;")
                 for language in Language.objects.filter(pk__in=[welsh.pk, polish.pk])]
