@@ -30,12 +30,14 @@ class LessonFeedbackSection:
         user = self.request.user
         if not user.is_authenticated:
             return ""
-        existing = LessonFeedback.objects.filter(user=user, lesson_id=self.lesson.pk).first()
+        # Whether they gave any is all the section says; and it needs nothing from the request's
+        # context processors, which would run again for this one template.
+        existing = LessonFeedback.objects.filter(user=user, lesson_id=self.lesson.pk).exists()
         return render_to_string("feedback/lesson_section.html", {
             "lesson": self.lesson,
             "existing": existing,
             "action": reverse("lesson_feedback", args=[self.lesson.pk]),
-        }, request=self.request)
+        })
 
     def __html__(self) -> str:
         return self.html
