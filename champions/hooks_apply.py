@@ -14,7 +14,7 @@ from champions.services import (
     tier_progress,
 )
 from content.models import page_urls
-from lms.dashboard import current_certificates
+from lms.dashboard import current_certificates, page_url_request
 
 
 def _tier_progress(request) -> list[TierProgress]:
@@ -43,7 +43,9 @@ def champion_pathway_panel(request):
     return render_to_string("champions/apply/pathway_panel.html", {
         "progress": progress,
         # The modules' addresses resolved together (_progress.html would resolve each with {% pageurl %}).
-        "module_urls": page_urls([m for item in progress for m in item.missing if m.live], request),
+        "module_urls": page_urls(
+            [m for item in progress for m in item.missing if m.live], page_url_request(request),
+        ),
         "champion": champion,
         "reapply": reapply,
         "can_apply": (champion is None or reapply) and any(item.eligible for item in progress) and not problem,

@@ -10,7 +10,7 @@ from django.dispatch import receiver
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail import hooks
-from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from content.models import LearningPath, LearningPathItem, TrainingModulePage, page_urls, reference_data
@@ -51,7 +51,7 @@ def my_learning(request):
             for c in certificates
         ],
         "progress": progress,
-        "module_urls": page_urls(enrolled + path_modules, request),  # Wagtail's URLs, resolved once
+        "module_urls": page_urls(enrolled + path_modules, page_url_request(request)),  # resolved once
         "learning_path": path,
         "path_entries": path.entries(progress) if path else [],
         "led_organisations": led_organisations(request),
@@ -117,6 +117,16 @@ def _connect_page_deletions():
 
 
 _connect_page_deletions()
+
+
+def page_url_request(request):
+    """The request to resolve page URLs with (content.models.page_urls): None where Wagtail
+    serves one site, whose URLs it gives as local paths either way, without finding the request's
+    site first (a query); the request itself where there are several, so that the pages of its own
+    site get local paths and the others full URLs."""
+    if len({root.site_id for root in Site.get_site_root_paths()}) == 1:  # cached by Wagtail
+        return None
+    return request
 
 
 def completed_confidence(user, completed) -> dict[int, dict[str, float | None]]:

@@ -9,7 +9,7 @@ import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from champions.models import ChampionTier
 from content.models import LearningPath
@@ -172,6 +172,26 @@ def test_a_sectors_learning_path_asks_nothing_of_the_database_once_cached():
     with CaptureQueriesContext(connection) as captured:
         page_of(client)
     assert not [q for q in captured.captured_queries if "content_learningpath" in q["sql"]]
+
+
+# Page addresses --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sites", [1, 2])
+def test_module_links_are_local_paths_on_one_site_or_several(sites):
+    learner = LearnerFactory()
+    module = make_module("started", lessons=1, title="Started module")
+    Enrolment.objects.create(user=learner, module=module)
+    local_path = module.url
+    if sites == 2:  # another name for the same pages: the request's own site still gets local paths
+        home = Site.objects.get(is_default_site=True).root_page
+        Site.objects.create(hostname="other.example.org", root_page=home, is_default_site=False)
+    client = signed_in(learner)
+    page_of(client)
+    with CaptureQueriesContext(connection) as captured:
+        page = page_of(client)
+    assert f'href="{local_path}">Started module</a>' in page
+    assert len([q for q in captured.captured_queries if 'FROM "wagtailcore_site"' in q["sql"]]) == sites - 1
 
 
 # What the page shares between its parts -------------------------------------------------------
