@@ -3,7 +3,8 @@ organisations that have listed champions), read from the cache.
 
 They change a few times a year, but every search of the directory checks its filters against
 them and lists them all (400 organisations at county scale): from the database, that was seven
-queries, one of them joining every champion to their account.
+queries, one of them joining every champion to their account. The result cards take their names
+from them too (champions.views.directory.with_cards).
 
 What is cached is the same for everyone: each organisation comes with the audiences its listed
 champions chose, and `options_for` keeps those the viewer's audience may see (plus the viewer's
@@ -13,9 +14,9 @@ another person reads.
 Staleness: the entry's key carries a generation, and saving or deleting anything the options
 are made from (a district, sector, topic, language, tier, organisation or champion, or an
 account's `is_active`) starts a new generation, at once and again once the change is committed.
-A request that read the database before the change was committed stores its options under the
-old generation, which nobody reads any more. Each process keeps the generation it last used, built,
-and asks the cache only which generation is current.
+A request that read the database before the change was committed stored what it read under the
+generation current then, which the commit replaces. Each process keeps the generation it last
+used, built, and asks the cache only which generation is current.
 
 Rows written without save() (bulk_create, update()) send no signal: nothing in the site changes
 what these options are made of that way (the scale seeding does, before any request).
@@ -106,10 +107,13 @@ def _read() -> dict:
     }
 
 
-def _generation() -> str:
+def _generation() -> str | None:
+    """The current generation; None only if the cache keeps nothing (then nothing is kept here
+    either). It expires like the options, in case a process changed something in a cache of its
+    own (the local memory cache of development) that the others do not share."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=TIMEOUT)
         generation = cache.get(GENERATION_KEY)
     return generation
 
@@ -117,7 +121,7 @@ def _generation() -> str:
 class _Generation:
     """One generation's options as this process uses them, with each audience's organisations."""
 
-    def __init__(self, generation: str, data: dict):
+    def __init__(self, generation: str | None, data: dict):
         self.generation = generation
         self.organisations = data["organisation"]
         self.options = {name: Options(pairs) for name, pairs in data.items() if name != "organisation"}
@@ -141,6 +145,8 @@ _current: _Generation | None = None
 def _current_generation() -> _Generation:
     global _current
     generation = _generation()
+    if generation is None:
+        return _Generation(None, _read())
     current = _current
     if current is None or current.generation != generation:
         key = OPTIONS_KEY.format(generation=generation)

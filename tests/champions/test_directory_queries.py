@@ -106,3 +106,26 @@ def test_a_profile_costs_the_same_queries_however_much_a_champion_has_done():
         BriefingFactory(champion=many)
         SessionBookingFactory(champion=many, attended=True)
     assert queries_for(client, f"/champions/{few.pk}/", {})[0] == queries_for(client, f"/champions/{many.pk}/", {})[0]
+
+
+def test_a_search_by_district_topic_and_name_reads_no_list_of_options_once_they_are_cached(
+    django_assert_max_num_queries,
+):
+    """Seven queries: the session, the account and its confirmed address, the viewer's own
+    champion record, the count, the page and the cards' lists. The filters' choices and the
+    names on the cards come from the cache (champions.directory_filters)."""
+    watford, topic = District.objects.get(slug="watford"), Topic.objects.first()
+    found = ChampionFactory(user=professional(full_name="Efua Searched"), districts=[watford], specialisms=[topic])
+    client = Client()
+    client.force_login(ChampionFactory().user)
+    search = {"district": watford.pk, "specialism": topic.pk, "q": "searched"}
+    client.get("/champions/", search)
+
+    with django_assert_max_num_queries(7) as captured:
+        html = client.get("/champions/", search).content.decode()
+
+    assert "Efua Searched" in html and f"/champions/{found.pk}/" in html
+    tables = " ".join(query["sql"] for query in captured.captured_queries)
+    for table in ("accounts_district", "content_topic", "content_sector", "champions_language",
+                  "champions_championtier", "organisations_organisation"):
+        assert f'"{table}"' not in tables, table
