@@ -304,13 +304,14 @@ def save_answers(attempt_id: int, user: User, posted) -> Attempt:
     return save_locked_answers(locked_attempt(attempt_id, user), posted)
 
 
-def save_locked_answers(attempt: Attempt, posted) -> Attempt:
-    """`save_answers` for an attempt from `locked_attempt` in the caller's transaction."""
+def save_locked_answers(attempt: Attempt, posted, bank: dict[int, BankQuestion] | None = None) -> Attempt:
+    """`save_answers` for an attempt from `locked_attempt` in the caller's transaction (`bank`:
+    `questions_in_bank(attempt)`, if the caller has it)."""
     if attempt.status != Attempt.Status.IN_PROGRESS:
         raise QuizError("This attempt has already been submitted; its answers cannot change.")
     if is_past_deadline(attempt):
         raise QuizError("The time for this attempt is up, so answers can no longer be changed.")
-    attempt.answers = merged_answers(attempt, posted)
+    attempt.answers = merged_answers(attempt, posted, bank)
     attempt.save(update_fields=["answers"])
     return attempt
 

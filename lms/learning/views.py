@@ -22,6 +22,7 @@ from lms.learning.quizzes import (
     is_past_deadline,
     locked_attempt,
     not_ready_reason,
+    questions_in_bank,
     record_confidence,
     review,
     save_locked_answers,
@@ -150,8 +151,9 @@ def _answer(request, attempt_id: int):
             if action == "confirm":
                 attempt, _submitted, unanswered = submit_locked_attempt(attempt, request.user, request.POST)
             else:
-                attempt = save_locked_answers(attempt, request.POST)
-                unanswered = unanswered_questions(attempt) if action == "submit" else ()
+                bank = questions_in_bank(attempt)
+                attempt = save_locked_answers(attempt, request.POST, bank)
+                unanswered = unanswered_questions(attempt, bank=bank) if action == "submit" else ()
     except QuizError as error:
         messages.error(request, str(error))
         return redirect("attempt", attempt_id=attempt_id)

@@ -28,6 +28,9 @@ START_QUERIES = 13
 # read (2), the enrolment read, locked and completed (3), the pass just marked settling the
 # quiz's part); the savepoint released (1).
 SUBMIT_QUERIES = 12
+# Checking the answers (saved, then the check page): session and user (2); a savepoint; the
+# attempt, locked (1); its questions (1); the answers saved (1); the savepoint released (1).
+CHECK_QUERIES = 7
 
 
 def past_attempts(learner, quiz, count: int, *, days_ago: int = 3) -> None:
@@ -77,12 +80,15 @@ def test_starting_a_quiz_costs_the_same_whatever_the_attempts_before(history, dj
     assert Attempt.objects.filter(user=learner, quiz=quiz, status=Attempt.Status.IN_PROGRESS).count() == 1
 
 
-def test_submitting_a_pass_that_completes_the_module_costs_a_fixed_number_of_queries(django_assert_num_queries):
+def test_checking_then_submitting_a_pass_that_completes_the_module_cost_fixed_queries(django_assert_num_queries):
     module = make_module("quiz-submit", lessons=2)
     make_quiz(module, questions=3)
     learner, client = ready_learner(module)
     attempt = start_quiz(client, module)
-    client.post(f"/my-learning/attempts/{attempt.pk}/", {**answers_for(attempt), "action": "submit"})
+    data = {**answers_for(attempt), "action": "submit"}
+    with django_assert_num_queries(CHECK_QUERIES):
+        checked = client.post(f"/my-learning/attempts/{attempt.pk}/", data)
+    assert checked["Location"] == f"/my-learning/attempts/{attempt.pk}/check/"
     with django_assert_num_queries(SUBMIT_QUERIES):
         response = client.post(f"/my-learning/attempts/{attempt.pk}/", {"action": "confirm"})
     assert response["Location"] == f"/my-learning/attempts/{attempt.pk}/result/"
