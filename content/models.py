@@ -508,11 +508,12 @@ class ModuleIndexPage(DescribedPage, SiteHasNoViewRestrictions, Page):
         learning = engine().catalogue(user, modules + (path.modules() if path else []))
         urls = page_urls(modules + (path.modules() if path else []), request)
         signed_in = user.is_authenticated
+        names = ({s.pk: s.name for s in reference["sectors"]}, {t.pk: t.name for t in reference["topics"]})
         context.update(
             filter_form=form,
             modules=modules,
             cards=[
-                module_card(self._card(module, urls[module.pk], learning.for_module(module), signed_in, reference))
+                module_card(self._card(module, urls[module.pk], learning.for_module(module), signed_in, names))
                 for module in modules
             ],
             learning=learning,
@@ -524,13 +525,15 @@ class ModuleIndexPage(DescribedPage, SiteHasNoViewRestrictions, Page):
         return context
 
     @staticmethod
-    def _card(module, url, progress, signed_in: bool, reference) -> ModuleCard:
+    def _card(module, url, progress, signed_in: bool, names) -> ModuleCard:
+        """`names`: the sectors' and the topics' names by id, in their own order."""
         sector_ids, topic_ids = _ids(module.sector_ids), _ids(module.topic_ids)
+        sector_names, topic_names = names
         return ModuleCard(
             module_id=module.pk, url=url, title=module.title, level=module.get_level_display(),
             estimated_minutes=module.estimated_minutes, cpd_minutes=module.cpd_minutes, summary=module.summary,
-            sectors=tuple(s.name for s in reference["sectors"] if s.pk in sector_ids),
-            topics=tuple(t.name for t in reference["topics"] if t.pk in topic_ids),
+            sectors=tuple(name for pk, name in sector_names.items() if pk in sector_ids),
+            topics=tuple(name for pk, name in topic_names.items() if pk in topic_ids),
             signed_in=signed_in,
             **({"status": progress.status, "done": progress.done, "total": progress.total} if progress else {}),
         )

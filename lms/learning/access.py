@@ -8,7 +8,7 @@ the module's prerequisites with their completions).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC
 
 from django.conf import settings
@@ -37,15 +37,22 @@ from lms.learning.progress import prerequisite_message, record_lesson_opened
 
 @dataclass(frozen=True)
 class _Row:
-    """A page as the engine reads it: plain values, no model instance (they cost more than the query)."""
+    """A page as the engine reads it: plain values, no model instance (they cost more than the
+    query). Its URL is worked out when asked for: the catalogue reads the lessons of sixty
+    modules and needs the URL of one a module."""
 
     pk: int
     title: str
     path: str
-    url: str | None
+    url_path: str
+    urls: _Urls = field(repr=False, compare=False)
     summary: str = ""
     done: bool = False
     opened: bool = False
+
+    @property
+    def url(self) -> str | None:
+        return self.urls(self.url_path, self.pk)
 
 
 class _Urls:
@@ -140,8 +147,7 @@ def _lessons(user, modules, *, none_on_site: bool = False) -> dict[int, list[_Ro
             continue
         if urls is None:
             urls = _Urls(module)
-        url = urls(url_path, pk)
-        result[module.pk].append(_Row(pk, title, path, url, summary, bool(done), bool(opened)))
+        result[module.pk].append(_Row(pk, title, path, url_path, urls, summary, bool(done), bool(opened)))
     return result
 
 
@@ -202,7 +208,7 @@ def _facts(
         if pk in ids:
             facts[pk] = fact
         if urls is not None and pk != prerequisites_of.pk:
-            prerequisites.append((_Row(pk, title, path, urls(url_path, pk)), fact))
+            prerequisites.append((_Row(pk, title, path, url_path, urls), fact))
     return facts, prerequisites
 
 
