@@ -13,15 +13,35 @@ from champions.services import (
     confirmed_organisations,
     tier_progress,
 )
-from content.models import page_urls
+from content.models import CompiledQuery, page_urls
 from lms.dashboard import current_certificates, page_url_request
 
 
-def _tier_progress(request) -> list[TierProgress]:
+def _tier_progress(request, tiers) -> list[TierProgress]:
     """champions.services.tier_progress for the learner, from the certificates My learning has
-    fetched already (lms.dashboard.current_certificates) and the cached tiers: no query."""
+    fetched already (lms.dashboard.current_certificates): no query."""
     held_ids = {c.module_id for c in current_certificates(request) if c.module_id is not None}
-    return tier_progress(request.user, held_ids=held_ids, tiers=cached_tiers_with_pathways())
+    return tier_progress(request.user, held_ids=held_ids, tiers=tiers)
+
+
+# The learner's champion record, its SQL compiled once a process (content.models.CompiledQuery:
+# compiling cost more than the database's answer); read afresh every time.
+_CHAMPION_OF = CompiledQuery(
+    Champion, lambda user_id, _context: Champion.objects.filter(user_id=user_id).order_by("pk")[:1],
+    marker=-(2**31) + 223,
+)
+
+
+def _champion_of(user, tiers) -> Champion | None:
+    """The user's champion record (if any), its tier one of `tiers` when it is there."""
+    found = _CHAMPION_OF(user.pk)
+    if not found:
+        return None
+    champion = found[0]
+    tier = next((tier for tier in tiers if tier.pk == champion.tier_id), None)
+    if tier is not None:
+        champion.tier = tier
+    return champion
 
 
 @hooks.register("my_learning_panels")
@@ -32,8 +52,9 @@ def champion_pathway_panel(request):
     tiers come from the cache (champions.services.cached_tiers_with_pathways), the certificates
     from the page."""
     user = request.user
-    progress = _tier_progress(request)
-    champion = Champion.objects.select_related("tier").filter(user=user).first()
+    tiers = cached_tiers_with_pathways()
+    progress = _tier_progress(request, tiers)
+    champion = _champion_of(user, tiers)
     if champion is None and not any(item.held or item.missing for item in progress):
         return None  # no tier has a pathway yet: nothing to show or aim for
     reapply = champion is not None and champion.status in (Champion.Status.DECLINED, Champion.Status.WITHDRAWN)

@@ -4,7 +4,7 @@ import uuid
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, DateField, OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.shortcuts import render
@@ -13,14 +13,41 @@ from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from content.models import LearningPath, LearningPathItem, TrainingModulePage, page_urls, reference_data
+from content.models import (
+    CompiledQuery,
+    LearningPath,
+    LearningPathItem,
+    TrainingModulePage,
+    page_urls,
+    reference_data,
+)
 from lms.certificates.history import history_of
 from lms.certificates.models import Certificate, verify_url
 from lms.certificates.services import state_label, today
 from lms.learning.access import catalogue
 from lms.learning.models import ConfidenceRating, mean_rating
-from lms.organisations.models import Membership
+from lms.organisations.models import Membership, Organisation
 from lms.site.permissions import signed_in
+
+# The page's queries of the learner's own rows, compiled to SQL once a process (content.models.
+# CompiledQuery: compiling them cost several times what the database takes to answer), `_USER`
+# standing for the learner's id. They read live rows every time: nothing of them is cached.
+_USER = -(2**31) + 211
+_ENROLLED_MODULES = CompiledQuery(TrainingModulePage, lambda user_id, _context: (
+    TrainingModulePage.objects.live().filter(enrolments__user_id=user_id).order_by("-enrolments__started_at")
+), marker=_USER)
+_LED_ORGANISATIONS = CompiledQuery(Organisation, lambda user_id, _context: (
+    Organisation.objects.filter(leads=user_id).annotate(
+        pending_count=Count("memberships", filter=Q(memberships__status=Membership.Status.REQUESTED)),
+        member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.CONFIRMED)),
+    ).order_by("name")
+), marker=_USER)
+_LEARNER_CERTIFICATES = CompiledQuery(Certificate, lambda user_id, _context: (
+    Certificate.objects.filter(user_id=user_id).annotate(renewed_on=Subquery(
+        Certificate.objects.filter(replaces=OuterRef("pk")).values("issued_on")[:1]
+    ))
+), marker=_USER)
+_DATE = DateField()
 
 
 @signed_in
@@ -28,9 +55,7 @@ from lms.site.permissions import signed_in
 def my_learning(request):
     """The learner's dashboard: modules in progress (with where to resume), completed, their path."""
     user = request.user
-    enrolled = list(
-        TrainingModulePage.objects.live().filter(enrolments__user=user).order_by("-enrolments__started_at")
-    )
+    enrolled = _ENROLLED_MODULES(user.pk)
     # The sector from the cached reference data (content.models.reference_data), not a query.
     sector = next((s for s in reference_data()["sectors"] if s.pk == user.sector_id), None)
     path = sector_learning_path(sector)
@@ -151,10 +176,7 @@ def led_organisations(request) -> list:
     champions network's way into the leads' area (champions.whiteribbon.hooks_lead)."""
     organisations = getattr(request, "_led_organisations", None)
     if organisations is None:
-        organisations = list(request.user.led_organisations.annotate(
-            pending_count=Count("memberships", filter=Q(memberships__status=Membership.Status.REQUESTED)),
-            member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.CONFIRMED)),
-        ).order_by("name"))
+        organisations = _LED_ORGANISATIONS(request.user.pk)
         request._led_organisations = organisations
     return organisations
 
@@ -166,8 +188,9 @@ def learner_certificates(request) -> list[Certificate]:
     otherwise each ask again for the same certificates."""
     certificates = getattr(request, "_learner_certificates", None)
     if certificates is None:
-        renewal = Certificate.objects.filter(replaces=OuterRef("pk")).values("issued_on")[:1]
-        certificates = list(Certificate.objects.filter(user=request.user).annotate(renewed_on=Subquery(renewal)))
+        certificates = _LEARNER_CERTIFICATES(request.user.pk)
+        for certificate in certificates:  # an annotation comes from raw() as the driver gives it
+            certificate.renewed_on = _DATE.to_python(certificate.renewed_on)
         request._learner_certificates = certificates
     return certificates
 

@@ -3,30 +3,43 @@ follow-up waiting for an answer, a link on the profile page to the follow-up set
 moderators' screening of accounts in the admin (its pages, a menu item and a dashboard panel only
 they see)."""
 
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from content.models import CompiledQuery
 from lms.dashboard import MY_LEARNING_NOTICES_HOOK
 from lms.followup.admin_views import ScreeningView, ScreenView, WithholdView
 from lms.followup.invitations import follow_up_url
 from lms.followup.models import AccountStatus, FollowUp
 from lms.followup.screening import may_screen
-from lms.followup.services import answerable, closes_on
+from lms.followup.services import closes_on, is_answerable
 from lms.organisations.views import PROFILE_ACCOUNT_LINKS_HOOK
+
+# The learner's open follow-ups (oldest first) with their module's title, as `answerable` reads
+# them but for the closing day, which the banner checks (is_answerable): its SQL compiled once a
+# process (content.models.CompiledQuery; compiling cost more than the database's answer), read
+# afresh every time. A learner has at most one follow-up a module.
+_OPEN_FOLLOW_UPS = CompiledQuery(FollowUp, lambda user_id, _context: (
+    FollowUp.objects.filter(user_id=user_id, status=FollowUp.Status.OPEN)
+    .annotate(module_title=F("module__title")).order_by("invited_at", "pk")
+), marker=-(2**31) + 227)
 
 
 @hooks.register(MY_LEARNING_NOTICES_HOOK)
 def follow_up_notice(request):
     """One banner a follow-up the learner can answer now, with its signed link (one query)."""
-    follow_ups = list(answerable(request.user).select_related("module"))
+    day = timezone.localdate()
+    follow_ups = [one for one in _OPEN_FOLLOW_UPS(request.user.pk) if is_answerable(one, day)]
     if not follow_ups:
         return None
     return render_to_string("followup/my_learning_notice.html", {
-        "follow_ups": [{"follow_up": one, "url": follow_up_url(one), "closes_on": closes_on(one)}
-                       for one in follow_ups],
+        "follow_ups": [{"follow_up": one, "module_title": one.module_title, "url": follow_up_url(one),
+                        "closes_on": closes_on(one)} for one in follow_ups],
     }, request=request)
 
 
