@@ -17,7 +17,7 @@ class OptionField(forms.Field):
     def __init__(self, *, label: str, what: str):
         super().__init__(
             required=False, label=label,
-            error_messages={"invalid_choice": f"Choose a {what} from the list"},
+            error_messages={"invalid_choice": f"Choose {what} from the list"},
         )
         self.options = Options([])
 
@@ -41,12 +41,12 @@ class DirectoryFilterForm(forms.Form):
         label="Name, job or organisation", required=False, max_length=100,
         error_messages={"max_length": "Search for 100 characters or fewer"},
     )
-    district = OptionField(label="District covered", what="district")
-    sector = OptionField(label="Sector", what="sector")
-    specialism = OptionField(label="Form of VAWG they know about", what="form of VAWG")
-    language = OptionField(label="Language", what="language")
-    tier = OptionField(label="Tier", what="tier")
-    organisation = OptionField(label="Organisation", what="organisation")
+    district = OptionField(label="District covered", what="a district")
+    sector = OptionField(label="Sector", what="a sector")
+    specialism = OptionField(label="Form of VAWG they know about", what="a form of VAWG")
+    language = OptionField(label="Language", what="a language")
+    tier = OptionField(label="Tier", what="a tier")
+    organisation = OptionField(label="Organisation", what="an organisation")
 
     # The filters, in the order the page shows them.
     FILTERS = ("district", "sector", "specialism", "language", "tier", "organisation")

@@ -149,7 +149,7 @@ def test_a_bad_choice_is_refused_without_a_query_for_the_options(django_assert_m
             "district": district.pk, "specialism": "99999", "organisation": "junk", "q": "someone",
         }).content.decode()
 
-    assert "Choose a form of VAWG from the list" in html and "Choose a organisation from the list" in html
+    assert "Choose a form of VAWG from the list" in html and "Choose an organisation from the list" in html
     assert f'<option value="{district.pk}" selected>Watford</option>' in html
 
 
