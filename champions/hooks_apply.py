@@ -63,7 +63,7 @@ def champion_pathway_panel(request):
         problem = application_problem(user)
     return render_to_string("champions/apply/pathway_panel.html", {
         "progress": progress,
-        # The modules' addresses resolved together (_progress.html would resolve each with {% pageurl %}).
+        # The modules' addresses resolved together (_progress.html resolves each with {% pageurl %}).
         "module_urls": page_urls(
             [m for item in progress for m in item.missing if m.live], page_url_request(request),
         ),
