@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, DateField, Exists, OuterRef, Value
 from django.utils import timezone
 
+from content.models import CompiledQuery
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.certificates.services import today
@@ -147,11 +148,25 @@ def _updates_naming(module_ids) -> list[LiveUpdate]:
     return [update for update in live_update_index().values() if update.module_ids & module_ids]
 
 
+# A person's notices of updates (with the day each is due) and completions, as rows (update id,
+# due on or None, whether a completion): SQL compiled once a process (content.models.CompiledQuery;
+# compiling the union cost more than the database's answer), read afresh every time. A person has
+# at most one notice and one completion an update, so the rows are few.
+_UPDATE_RECORDS = CompiledQuery(None, lambda user_id, _context: (
+    UpdateNotice.objects.filter(user_id=user_id).values_list(
+        "update_id", "due_on", Value(False, output_field=BooleanField()),
+    ).union(UpdateCompletion.objects.filter(user_id=user_id).values_list(
+        "update_id", Value(None, output_field=DateField()), Value(True, output_field=BooleanField()),
+    ), all=True)
+), marker=-(2**31) + 229, values=True)
+_DATE = DateField()
+
+
 def pending_for(user, day: datetime.date | None = None, held=None) -> list[Pending]:
     """The updates `user` needs on `day` and has not completed, oldest first. `held`: the
     (module id, issued on) of the certificates they hold current on `day`, when the caller has
-    them already (My learning does). At most one query (their notices and completions of the
-    updates in question) beside the cached updates and, without `held`, their certificates."""
+    them already (My learning does). At most one query (their notices and completions) beside
+    the cached updates and, without `held`, their certificates."""
     day = day or today()
     if held is None:
         held = list(Certificate.objects.current_on(day).filter(user=user).values_list("module_id", "issued_on"))
@@ -161,20 +176,16 @@ def pending_for(user, day: datetime.date | None = None, held=None) -> list[Pendi
     ]
     if not candidates:
         return []
-    ids = [update.pk for update in candidates]
-    told = UpdateNotice.objects.filter(user=user, update_id__in=ids).values_list(
-        "update_id", "due_on", Value(False, output_field=BooleanField()),
-    )
-    done = UpdateCompletion.objects.filter(user=user, update_id__in=ids).values_list(
-        "update_id", Value(None, output_field=DateField()), Value(True, output_field=BooleanField()),
-    )
+    ids = {update.pk for update in candidates}
     notice_due_on: dict[int, datetime.date] = {}
     completed: set[int] = set()
-    for update_id, due, is_completion in told.union(done, all=True):
+    for update_id, due, is_completion in _UPDATE_RECORDS(user.pk):
+        if update_id not in ids:
+            continue
         if is_completion:
             completed.add(update_id)
         else:
-            notice_due_on[update_id] = due
+            notice_due_on[update_id] = _DATE.to_python(due)  # as the driver gives it: a string on SQLite
     pending = []
     for update in candidates:
         if update.pk in completed:

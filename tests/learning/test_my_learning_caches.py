@@ -18,7 +18,7 @@ from lms.organisations.models import Membership
 from tests.certificates.factories import CertificateFactory
 from tests.content.factories import LearningPathFactory, LearningPathItemFactory
 from tests.factories import LearnerFactory, OrganisationFactory, make_module
-from tests.updates.factories import GuidanceUpdatePageFactory
+from tests.updates.factories import GuidanceUpdatePageFactory, UpdateNoticeFactory
 from tests.updates.test_updates import DAY, PUBLISHED
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +121,19 @@ def test_an_update_retitled_unpublished_or_restricted_is_seen_at_once(holder_of_
     assert "Protection orders: what changed" in page_of(client)
     update.unpublish()
     assert "Guidance update to complete" not in page_of(client)
+
+
+def test_the_banner_gives_the_day_the_learner_was_told_it_is_due_and_marks_it_outstanding_after(holder_of_module):
+    module, learner = holder_of_module
+    client = signed_in(learner)
+    update = GuidanceUpdatePageFactory(title="Domestic Abuse Protection Orders", modules=[module])
+    assert "complete it by 30 December 2026" in page_of(client)  # not told yet: 28 days from the update
+    notice = UpdateNoticeFactory(update=update, user=learner, due_on=DAY + datetime.timedelta(days=10))
+    assert "complete it by 12 December 2026" in page_of(client)
+    notice.due_on = DAY - datetime.timedelta(days=1)
+    notice.save()
+    page = page_of(client)
+    assert "Outstanding" in page and "this was due by 1 December 2026" in page
 
 
 def test_a_completed_update_leaves_the_banner_and_joins_the_certificates_history(holder_of_module):
