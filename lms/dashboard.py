@@ -1,5 +1,6 @@
 """The learner's dashboard, My learning: the one page that draws on every part of lms at once."""
 
+import json
 import uuid
 
 from django.core.cache import cache
@@ -47,6 +48,12 @@ _LEARNER_CERTIFICATES = CompiledQuery(Certificate, lambda user_id, _context: (
         Certificate.objects.filter(replaces=OuterRef("pk")).values("issued_on")[:1]
     ))
 ), marker=_USER)
+# (module id, stage, ratings) of the learner's before and after ratings, a few a module.
+_CONFIDENCE_RATINGS = CompiledQuery(None, lambda user_id, _context: (
+    ConfidenceRating.objects.filter(
+        user_id=user_id, skipped=False, stage__in=[ConfidenceRating.Stage.BEFORE, ConfidenceRating.Stage.AFTER],
+    ).values_list("module_id", "stage", "ratings")
+), marker=_USER, values=True)
 _DATE = DateField()
 
 
@@ -160,13 +167,12 @@ def completed_confidence(user, completed) -> dict[int, dict[str, float | None]]:
     confidence: dict[int, dict[str, float | None]] = {}
     if not completed:
         return confidence
-    rows = ConfidenceRating.objects.filter(
-        user=user, skipped=False, module_id__in=[m.pk for m in completed],
-        stage__in=[ConfidenceRating.Stage.BEFORE, ConfidenceRating.Stage.AFTER],
-    ).values_list("module_id", "stage", "ratings")
-    for module_id, stage, ratings in rows:
-        mean = mean_rating(ratings)  # as ConfidenceRating.average, without making the instances
-        confidence.setdefault(module_id, {})[stage] = round(mean, 1) if mean is not None else None
+    completed_ids = {module.pk for module in completed}
+    for module_id, stage, ratings in _CONFIDENCE_RATINGS(user.pk):
+        if module_id in completed_ids:
+            ratings = json.loads(ratings) if isinstance(ratings, str) else ratings  # as the driver gives it
+            mean = mean_rating(ratings)  # as ConfidenceRating.average, without making the instances
+            confidence.setdefault(module_id, {})[stage] = round(mean, 1) if mean is not None else None
     return confidence
 
 
