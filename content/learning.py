@@ -167,7 +167,7 @@ class Catalogue:
 class LearningEngine(Protocol):
     def lesson_access(self, user, lesson: LessonPage) -> LessonAccess:
         """May `user` read `lesson` now, and if not why and where to go; with the module's
-        progress, the lessons either side and the URLs the page posts to. At most two queries."""
+        progress, the lessons either side and the URLs the page posts to. At most two queries (one here)."""
 
     def lesson_opened(self, user, lesson: LessonPage, access: LessonAccess) -> None:
         """The learner is shown the lesson itself (past any warning): only then can it count.

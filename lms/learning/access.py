@@ -1,9 +1,9 @@
 """The read side of the learning engine: what content pages ask about a learner (content.learning).
 
-Each page gets one answer built from a constant number of queries, whatever the number of
-modules, lessons or learners: one for the lessons (with the learner's completions and visits
-as EXISTS subqueries), one for the modules' facts (quiz, enrolment, self-assessment, pass, and
-the module's prerequisites with their completions).
+Each page gets one answer built from one query, whatever the number of modules, lessons or
+learners: the lessons (with the learner's completions and visits as EXISTS subqueries) and the
+modules' facts (quiz, enrolment, self-assessment, pass, and the module's prerequisites with
+their completions), as one UNION ALL.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ class _Urls:
         return Page.objects.get(pk=pk).url  # another site's page: rare, let Wagtail answer
 
 
-# The two queries below are written in SQL: built through the ORM, with their EXISTS
+# The query below is written in SQL: built through the ORM, with their EXISTS
 # subqueries, they cost over twenty times longer to compile than the database took to answer
 # them (measured with bench/every_page.py), and they are on every learner's page. Plain SQL that
 # SQLite and PostgreSQL both read; table and column names come from the models.
@@ -119,13 +119,9 @@ def _rows(sql: str, params) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _lessons(user, modules, *, none_on_site: bool = False) -> dict[int, list[_Row]]:
-    """The live lessons of each module in order (none under a view restriction), each marked
-    `done` and `opened` for `user`: one query."""
-    modules = [m for m in modules if m is not None]
-    result = {m.pk: [] for m in modules}
-    if not modules:
-        return result
+def _lessons_query(user, modules, none_on_site: bool) -> tuple[str, list]:
+    """The live lessons of `modules` (none under a view restriction), each with whether `user`
+    completed it and opened it: a SELECT of _read's columns, kind 0."""
     user_id = user.pk if user.is_authenticated else None
     # A module's lessons are its children: one level deeper, their path starting with its path.
     # Asked as "the first so many characters are one of these paths", once for each depth (all
@@ -139,35 +135,23 @@ def _lessons(user, modules, *, none_on_site: bool = False) -> dict[int, list[_Ro
         for paths in by_depth.values()
     )
     sql = f"""
-        SELECT p.id, p.title, p.path, p.url_path, l.summary,
+        SELECT 0, p.id, p.title, p.path, p.url_path, l.summary,
             EXISTS(SELECT 1 FROM {_table(LessonCompletion)} c WHERE c.user_id = %s AND c.lesson_id = p.id),
-            EXISTS(SELECT 1 FROM {_table(LessonVisit)} v WHERE v.user_id = %s AND v.lesson_id = p.id)
+            EXISTS(SELECT 1 FROM {_table(LessonVisit)} v WHERE v.user_id = %s AND v.lesson_id = p.id),
+            NULL, NULL, NULL, NULL, NULL, NULL
         FROM {_table(Page)} p INNER JOIN {_table(LessonPage)} l ON l.page_ptr_id = p.id
-        WHERE p.live = %s AND ({under}) AND {_unrestricted(none_on_site=none_on_site)}
-        ORDER BY p.path"""  # noqa: S608  (names from the models; values are parameters)
+        WHERE p.live = %s AND ({under}) AND {_unrestricted(none_on_site=none_on_site)}"""  # noqa: S608  (names from the models; values are parameters)
     params = [user_id, user_id, True]
     for depth, paths in by_depth.items():
         params += [depth + 1, len(paths[0]), *paths]
-    by_path = {m.path: m for m in modules}
-    urls = None  # from the first module's URL: the others are of the same site (else _Urls asks Wagtail)
-    step = LessonPage.steplen
-    for pk, title, path, url_path, summary, done, opened in _rows(sql, params):
-        module = by_path.get(path[:-step])
-        if module is None:
-            continue
-        if urls is None:
-            urls = _Urls(module)
-        result[module.pk].append(_Row(pk, title, path, url_path, urls, summary, bool(done), bool(opened)))
-    return result
+    return sql, params
 
 
-def _facts(
-    user, modules, *, prerequisites_of: TrainingModulePage | None = None, none_on_site: bool = False
-) -> tuple[dict, list]:
-    """For each module, {quiz_id, enrolled, completed_at, warning_acknowledged, rated_before,
-    quiz_passed}; and, when asked, the live prerequisites of one module (as _Row) with theirs,
-    leaving out any under a view restriction.
-    One query: the modules and the prerequisites are rows of the same page table."""
+def _facts_query(user, modules, prerequisites_of, none_on_site: bool) -> tuple[str, list]:
+    """For each module, and when asked the live prerequisites of one module (leaving out any
+    under a view restriction): its quiz, the learner's enrolment, self-assessment and attempts.
+    A SELECT of _read's columns, kind 1: the modules and the prerequisites are rows of the same
+    page table."""
     ids = [m.pk for m in modules]
     user_id = user.pk if user.is_authenticated else None
     wanted = "p.id IN ({})".format(", ".join(["%s"] * len(ids))) if ids else "1 = 0"
@@ -178,7 +162,7 @@ def _facts(
             SELECT r.to_trainingmodulepage_id FROM {_table(through)} r WHERE r.from_trainingmodulepage_id = %s))"""  # noqa: S608
         where_params += [True, prerequisites_of.pk]
     sql = f"""
-        SELECT p.id, p.title, p.path, p.url_path,
+        SELECT 1, p.id, p.title, p.path, p.url_path, NULL, NULL, NULL,
             (SELECT q.id FROM {_table(Quiz)} q WHERE q.module_id = p.id),
             e.id, e.completed_at, e.warning_acknowledged_at,
             EXISTS(SELECT 1 FROM {_table(ConfidenceRating)} cr
@@ -192,34 +176,62 @@ def _facts(
              WHERE a.user_id = %s AND aq.module_id = p.id)
         FROM {_table(Page)} p
         LEFT OUTER JOIN {_table(Enrolment)} e ON e.module_id = p.id AND e.user_id = %s
-        WHERE ({wanted})
-        ORDER BY p.path"""  # noqa: S608  (names from the models; values are parameters)
+        WHERE ({wanted})"""  # noqa: S608  (names from the models; values are parameters)
     params = [
         user_id, ConfidenceRating.Stage.BEFORE.value,
         True, Attempt.Status.IN_PROGRESS.value, False, user_id, user_id, *where_params,
     ]
-    urls = _Urls(prerequisites_of) if prerequisites_of is not None else None
+    return sql, params
+
+
+def _read(
+    user, modules, *, prerequisites_of: TrainingModulePage | None = None, none_on_site: bool = False
+) -> tuple[dict[int, list[_Row]], dict[int, dict], list]:
+    """Everything the engine knows of `user` and `modules`, in one query (the lessons' and the
+    modules' rows together, as UNION ALL; two round trips cost more than the planning):
+
+    - each module's live lessons in order (as _Row, `done` and `opened` for `user`);
+    - each module's facts: {quiz_id, enrolled, completed_at, warning_acknowledged, rated_before,
+      quiz_passed, quiz_open, quiz_failed};
+    - when asked, the live prerequisites of one module, each as (_Row, its facts).
+    """
+    modules = [m for m in modules if m is not None]
+    lessons: dict[int, list[_Row]] = {m.pk: [] for m in modules}
+    if not modules:
+        return lessons, {}, []
+    lessons_sql, lessons_params = _lessons_query(user, modules, none_on_site)
+    facts_sql, facts_params = _facts_query(user, modules, prerequisites_of, none_on_site)
+    rows = _rows(f"{lessons_sql} UNION ALL {facts_sql} ORDER BY 1, 4", [*lessons_params, *facts_params])
+    by_path = {m.path: m for m in modules}
+    step = LessonPage.steplen
+    urls = None  # from the first module's URL: the others are of the same site (else _Urls asks Wagtail)
     facts, prerequisites = {}, []
-    for (
-        pk, title, path, url_path, quiz_id, enrolment_id, completed_at, acknowledged_at, rated, attempts
-    ) in _rows(sql, params):
+    for (kind, pk, title, path, url_path, summary, done, opened,
+         quiz_id, enrolment_id, completed_at, acknowledged_at, rated, attempts) in rows:
+        if kind == 0:
+            module = by_path.get(path[:-step])
+            if module is None:
+                continue
+            if urls is None:
+                urls = _Urls(module)
+            lessons[module.pk].append(_Row(pk, title, path, url_path, urls, summary, bool(done), bool(opened)))
+            continue
         attempts = attempts or 0
-        passed, open_, failed = attempts & 4, attempts & 2, attempts & 1
         fact = {
             "quiz_id": quiz_id,
             "enrolled": enrolment_id is not None,
             "completed_at": _datetime(completed_at),
             "warning_acknowledged": acknowledged_at is not None,
             "rated_before": bool(rated),
-            "quiz_passed": bool(passed),
-            "quiz_open": bool(open_),
-            "quiz_failed": bool(failed),
+            "quiz_passed": bool(attempts & 4),
+            "quiz_open": bool(attempts & 2),
+            "quiz_failed": bool(attempts & 1),
         }
-        if pk in ids:
+        if pk in lessons:
             facts[pk] = fact
-        if urls is not None and pk != prerequisites_of.pk:
-            prerequisites.append((_Row(pk, title, path, url_path, urls), fact))
-    return facts, prerequisites
+        if prerequisites_of is not None and pk != prerequisites_of.pk:
+            prerequisites.append((_Row(pk, title, path, url_path, _Urls(prerequisites_of)), fact))
+    return lessons, facts, prerequisites
 
 
 class _QuizUrls:
@@ -277,15 +289,14 @@ def _link(row: _Row, completed: bool = False) -> PageLink:
 
 
 def module_progress(user, module: TrainingModulePage) -> ModuleProgress:
-    """One module's progress for `user`: two queries."""
+    """One module's progress for `user`: one query."""
     return catalogue(user, [module]).progress[module.pk]
 
 
 def catalogue(user, modules) -> Catalogue:
-    """Progress on each module for `user`: two queries, whatever the number of modules."""
+    """Progress on each module for `user`: one query, whatever the number of modules."""
     modules = list({m.pk: m for m in modules}.values())
-    lessons = _lessons(user, modules)
-    facts, _ = _facts(user, modules) if modules else ({}, [])
+    lessons, facts, _ = _read(user, modules)
     quiz_urls = _QuizUrls()
     return Catalogue(
         progress={m.pk: _progress(m.pk, lessons[m.pk], facts.get(m.pk), quiz_urls) for m in modules},
@@ -295,10 +306,10 @@ def catalogue(user, modules) -> Catalogue:
 
 
 def module_overview(user, module: TrainingModulePage) -> ModuleOverview:
-    """A module page's lessons, prerequisites and progress for `user`: two queries."""
-    none_on_site = _no_restriction_on_site(module)
-    lessons = _lessons(user, [module], none_on_site=none_on_site)[module.pk]
-    facts, prerequisites = _facts(user, [module], prerequisites_of=module, none_on_site=none_on_site)
+    """A module page's lessons, prerequisites and progress for `user`: one query."""
+    lessons, facts, prerequisites = _read(
+        user, [module], prerequisites_of=module, none_on_site=_no_restriction_on_site(module))
+    lessons = lessons[module.pk]
     links = tuple(_link(page, bool(fact["completed_at"])) for page, fact in prerequisites)
     missing = [link for link in links if not link.completed]
     if not user.is_authenticated:
@@ -321,7 +332,7 @@ def module_overview(user, module: TrainingModulePage) -> ModuleOverview:
 
 
 def lesson_access(user, lesson: LessonPage) -> LessonAccess:
-    """May `user` read `lesson`, and everything its page shows them: two queries (none when
+    """May `user` read `lesson`, and everything its page shows them: one query (none when
     they are not signed in)."""
     module = lesson.module
     if not user.is_authenticated:
@@ -331,9 +342,9 @@ def lesson_access(user, lesson: LessonPage) -> LessonAccess:
             message="Sign in to start this module.",
             redirect_url=f"{login}?{urlencode({'next': lesson.url})}",
         )
-    none_on_site = _no_restriction_on_site(lesson)
-    lessons = _lessons(user, [module], none_on_site=none_on_site)[module.pk]
-    facts, prerequisites = _facts(user, [module], prerequisites_of=module, none_on_site=none_on_site)
+    lessons, facts, prerequisites = _read(
+        user, [module], prerequisites_of=module, none_on_site=_no_restriction_on_site(lesson))
+    lessons = lessons[module.pk]
     fact = facts.get(module.pk, {})
     missing = tuple(_link(page) for page, prerequisite in prerequisites if not prerequisite["completed_at"])
     index = next((i for i, other in enumerate(lessons) if other.pk == lesson.pk), None)

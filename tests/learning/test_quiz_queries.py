@@ -16,13 +16,13 @@ from tests.factories import LearnerFactory, answers_for, make_module, make_quiz,
 
 pytestmark = pytest.mark.django_db
 
-# Session and user (2); the quiz (1); its attempts (1); the module page's two (lessons read,
-# prerequisites); the site, for the link back to the module (1).
-QUIZ_PAGE_QUERIES = 7
-# Session and user (2); the quiz (1) and a savepoint; readiness (2); the attempts that decide
+# Session and user (2); the quiz (1); its attempts (1); the module page's one (lessons read,
+# prerequisites: lms.learning.access); the site, for the link back to the module (1).
+QUIZ_PAGE_QUERIES = 6
+# Session and user (2); the quiz (1) and a savepoint; readiness (1); the attempts that decide
 # the start (1); the bank with the sectors each question targets (1); the drawn questions'
 # choices (1); the attempt, inserted in a savepoint (3); the savepoint released (1).
-START_QUERIES = 13
+START_QUERIES = 12
 # Session and user (2); a savepoint; the attempt, locked (1); its questions' kinds and right
 # answers (1); the mark saved (1); the module's completion (lms.learning.progress: the lessons
 # read (2), the enrolment read, locked and completed (3), the pass just marked settling the
