@@ -15,7 +15,6 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -29,6 +28,7 @@ from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.organisations.models import Membership, Organisation
 from lms.site.roles import Role
+from lms.site.shared_cache import SharedCache
 
 S = Champion.Status
 
@@ -91,25 +91,19 @@ def tiers_with_pathways():
 
 # Every learner's Your learning shows the tiers and their pathway modules, which change when a
 # coordinator edits a tier or an editor publishes, moves or deletes a page: the page reads them
-# from the cache, and champions.apps empties it on those (a tier saved or deleted, its modules
-# changed, any page saved, moved or deleted), again once the change is committed so that a page
-# that read the old rows meanwhile does not keep them. The hour's timeout is a backstop only.
-# Applying reads the tiers afresh (tiers_with_pathways): the cache only ever decides what is shown.
-TIERS_CACHE_KEY = "champions:tiers-with-pathways"
+# from the cache, which champions.apps empties on those (a tier saved or deleted, its modules
+# changed, any page saved, moved or deleted). Applying reads the tiers afresh
+# (tiers_with_pathways): the cache only ever decides what is shown.
+TIERS = SharedCache("champions:tiers-with-pathways")
 
 
 def cached_tiers_with_pathways() -> list[ChampionTier]:
     """tiers_with_pathways() as a list, from the cache when it can (no query)."""
-    tiers = cache.get(TIERS_CACHE_KEY)
-    if tiers is None:
-        tiers = list(tiers_with_pathways())
-        cache.set(TIERS_CACHE_KEY, tiers, timeout=3600)
-    return tiers
+    return TIERS.get(lambda: list(tiers_with_pathways()))
 
 
 def forget_cached_tiers() -> None:
-    cache.delete(TIERS_CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(TIERS_CACHE_KEY))
+    TIERS.forget()
 
 
 def tier_progress(user: User | None, day: datetime.date | None = None, tiers=None, *,

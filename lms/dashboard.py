@@ -1,10 +1,7 @@
 """The learner's dashboard, My learning: the one page that draws on every part of lms at once."""
 
 import json
-import uuid
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, DateField, OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -29,6 +26,7 @@ from lms.learning.access import catalogue
 from lms.learning.models import ConfidenceRating, mean_rating
 from lms.organisations.models import Membership, Organisation
 from lms.site.permissions import signed_in
+from lms.site.shared_cache import SharedCache
 
 # The page's queries of the learner's own rows, compiled to SQL once a process (content.models.
 # CompiledQuery: compiling them cost several times what the database takes to answer), `_USER`
@@ -94,37 +92,23 @@ def my_learning(request):
 
 # A sector's learning path (its modules in order, each required or recommended) is the same for
 # every learner in the sector and changes only when an editor edits a path or publishes, moves or
-# deletes a page, or restricts a page's view: the page reads it from the cache. Each sector's
-# entry is kept with the generation it was read in; the receivers below start a new generation on
-# each of those changes (and again once the change is committed), so an entry read before is not
-# used, even one a page that read the old rows meanwhile wrote after. The timeouts are backstops.
-# The learner's progress along the path is read afresh every time.
-LEARNING_PATHS_GENERATION_KEY = "lms:learning-paths:generation"
-LEARNING_PATH_CACHE_KEY = "lms:learning-path:{}"
+# deletes a page, or restricts a page's view: the page reads it from the cache, which the receivers
+# below empty on each of those. The learner's progress along the path is read afresh every time.
+LEARNING_PATHS = SharedCache("lms:learning-paths")
 
 
 def sector_learning_path(sector) -> LearningPath | None:
     """LearningPath.for_sector(sector), from the cache when it can (no query)."""
     if sector is None:
         return None
-    key = LEARNING_PATH_CACHE_KEY.format(sector.pk)
-    found = cache.get_many([LEARNING_PATHS_GENERATION_KEY, key])
-    generation, cached = found.get(LEARNING_PATHS_GENERATION_KEY), found.get(key)
-    if generation is None:
-        cache.add(LEARNING_PATHS_GENERATION_KEY, uuid.uuid4().hex, timeout=24 * 3600)
-        generation = cache.get(LEARNING_PATHS_GENERATION_KEY)
-    if cached is None or cached[0] != generation:
-        cached = (generation, LearningPath.for_sector(sector))  # a sector without a path is cached too
-        cache.set(key, cached, timeout=3600)
-    path = cached[1]
+    path = LEARNING_PATHS.get(lambda: LearningPath.for_sector(sector), part=sector.pk)
     if path is not None:
         path.sector = sector  # the one from the reference data, renamed with it
     return path
 
 
 def forget_learning_paths() -> None:
-    cache.delete(LEARNING_PATHS_GENERATION_KEY)
-    transaction.on_commit(lambda: cache.delete(LEARNING_PATHS_GENERATION_KEY))
+    LEARNING_PATHS.forget()
 
 
 @receiver([post_save, post_delete], sender=LearningPath)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, DateField, Exists, OuterRef, Value
 from django.utils import timezone
@@ -28,6 +27,7 @@ from content.models import CompiledQuery
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.certificates.services import today
+from lms.site.shared_cache import SharedCache
 from lms.updates.models import GuidanceUpdatePage, UpdateCompletion, UpdateNotice
 
 
@@ -103,25 +103,19 @@ class LiveUpdate:
 # modules, which change only when an editor publishes, unpublishes, moves or deletes a page
 # (an update, a module whose title it shows, or a page above either), restricts a page's view or
 # changes the site: they are read from the cache, which lms.updates.apps empties on each of
-# those, and again once the change is committed so that a page that read the old rows meanwhile
-# does not keep them. The hour's timeout is a backstop only. Who needs, was told of or completed
-# an update is read afresh every time; only the updates themselves are cached.
-LIVE_UPDATES_CACHE_KEY = "updates:live-updates"
+# those. Who needs, was told of or completed an update is read afresh every time; only the
+# updates themselves are cached.
+LIVE_UPDATES = SharedCache("updates:live-updates")
 
 
 def live_update_index() -> dict[int, LiveUpdate]:
     """The live updates open to every signed-in holder (as `live_updates`), oldest first, by id:
     from the cache when it can (no query)."""
-    index = cache.get(LIVE_UPDATES_CACHE_KEY)
-    if index is None:
-        index = _read_live_update_index()
-        cache.set(LIVE_UPDATES_CACHE_KEY, index, timeout=3600)
-    return index
+    return LIVE_UPDATES.get(_read_live_update_index)
 
 
 def forget_live_update_index() -> None:
-    cache.delete(LIVE_UPDATES_CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(LIVE_UPDATES_CACHE_KEY))
+    LIVE_UPDATES.forget()
 
 
 def _read_live_update_index() -> dict[int, LiveUpdate]:
