@@ -167,3 +167,34 @@ def test_a_card_shows_each_change_at_once_though_cards_are_kept_once_rendered(cl
     client.logout()
     card = card_of(client.get("/modules/").content.decode(), "Kept card, retitled")
     assert "lessons complete" not in card and "In progress" not in card
+
+
+def test_the_kept_list_of_modules_and_learning_paths_follow_every_editorial_change(client):
+    """The catalogue keeps its list of modules and each sector's path (content.models.
+    cached_catalogue) until an editor changes something: each change shows on the next visit."""
+    from wagtail.models import PageViewRestriction
+
+    health = Sector.objects.get(slug="health")
+    first = make_module("kept-first", lessons=1, title="Kept first")
+    client.force_login(LearnerFactory(sector=health))
+    assert "Kept first" in client.get("/modules/").content.decode()
+
+    second = make_module("kept-second", lessons=1, title="Kept second")  # published
+    assert "Kept second" in client.get("/modules/").content.decode()
+
+    second.unpublish()
+    assert "Kept second" not in client.get("/modules/").content.decode()
+
+    PageViewRestriction.objects.create(page=first, restriction_type=PageViewRestriction.LOGIN)
+    assert "Kept first" not in client.get("/modules/").content.decode()
+    PageViewRestriction.objects.filter(page=first).delete()
+    assert "Kept first" in client.get("/modules/").content.decode()
+
+    path = LearningPath.objects.create(sector=health, intro="Health colleagues start here.")
+    assert "Health colleagues start here." in client.get("/modules/").content.decode()
+    LearningPathItem.objects.create(path=path, module=first, required=True)
+    assert f'<li><a class="govuk-link" href="{first.url}">Kept first</a> (required)' in (
+        client.get("/modules/").content.decode())
+    path.intro = "Health colleagues begin with these."
+    path.save()
+    assert "Health colleagues begin with these." in client.get("/modules/").content.decode()
