@@ -293,6 +293,67 @@ def _by_url_path(model, annotations=dict):
     ))
 
 
+class PageWithParent:
+    """A page of `model` at a url_path with its parent page of `parent_model`, in one query (or
+    none), each knowing whether the site has any view restriction at all. The lesson, the page
+    learners read most, took two: itself, then its module. Written in SQL from the models'
+    columns, so each is built as a query of its own model would build it."""
+
+    def __init__(self, model, parent_model):
+        self.model, self.parent_model, self.sql = model, parent_model, {}
+
+    @staticmethod
+    def _columns(model, page: str, own: str) -> list[str]:
+        quote = connection.ops.quote_name
+        return [f"{page if f.model is Page else own}.{quote(f.column)}" for f in model._meta.concrete_fields]
+
+    def _sql(self) -> str:
+        if connection.vendor not in self.sql:
+            quote = connection.ops.quote_name
+            self.sql[connection.vendor] = f"""
+                SELECT {", ".join(self._columns(self.model, "cp", "c") + self._columns(self.parent_model, "pp", "p"))},
+                    EXISTS(SELECT 1 FROM {quote(PageViewRestriction._meta.db_table)})
+                FROM {quote(Page._meta.db_table)} cp
+                INNER JOIN {quote(self.model._meta.db_table)} c ON c.{quote("page_ptr_id")} = cp.id
+                INNER JOIN {quote(Page._meta.db_table)} pp ON pp.path = SUBSTR(cp.path, 1, LENGTH(cp.path) - %s)
+                INNER JOIN {quote(self.parent_model._meta.db_table)} p ON p.{quote("page_ptr_id")} = pp.id
+                WHERE cp.url_path = %s"""  # noqa: S608  (names from the models; values are parameters)
+        return self.sql[connection.vendor]
+
+    def _converters(self, model) -> list[tuple]:
+        """Each column's expression and converters, as a query of `model` applies them (the
+        driver's values made the field's: SQLite's dates from text, for one). Once a database."""
+        key = (connection.vendor, model)
+        if key not in self.sql:
+            self.sql[key] = []
+            for f in model._meta.concrete_fields:
+                column = f.get_col(model._meta.db_table)
+                converters = [*connection.ops.get_db_converters(column), *column.get_db_converters(connection)]
+                self.sql[key].append((column, converters))
+        return self.sql[key]
+
+    def _build(self, model, values):
+        converted = []
+        for value, (column, converters) in zip(values, self._converters(model), strict=True):
+            for converter in converters:
+                value = converter(value, column, connection)
+            converted.append(value)
+        return model.from_db(connection.alias, [f.attname for f in model._meta.concrete_fields], converted)
+
+    def __call__(self, url_path: str) -> tuple | None:
+        """(page, parent), or None when there is no such page under such a parent."""
+        with connection.cursor() as cursor:
+            cursor.execute(self._sql(), [Page.steplen, url_path])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        own = len(self.model._meta.concrete_fields)
+        page = self._build(self.model, row[:own])
+        parent = self._build(self.parent_model, row[own:-1])
+        page.site_has_view_restrictions = parent.site_has_view_restrictions = row[-1]
+        return page, parent
+
+
 class HomePage(DescribedPage, Page):
     """The site's front page."""
 
@@ -328,14 +389,16 @@ class HomePage(DescribedPage, Page):
         depth = len(path_components)
         if 1 <= depth <= 3:
             url_path = self.url_path + "".join(f"{part}/" for part in path_components)
-            found = _FIND_BY_URL_PATH[depth](url_path)
-            page = found[0] if found else None
+            if depth == 3:  # a lesson, found with its module
+                found = _FIND_LESSON(url_path)
+                page, module = found if found else (None, None)
+                if page is not None:
+                    page.__dict__["module"] = module
+                    page._cached_parent_obj = module
+            else:
+                found = _FIND_BY_URL_PATH[depth](url_path)
+                page = found[0] if found else None
             if page is not None and page.live:
-                if depth == 3:
-                    parent = _FIND_BY_URL_PATH[2](url_path.rsplit("/", 2)[0] + "/")
-                    if parent:
-                        page.__dict__["module"] = parent[0]
-                        page._cached_parent_obj = parent[0]
                 return RouteResult(page)
         return super().route(request, path_components)
 
@@ -816,8 +879,8 @@ _ALL_MODULES = CompiledQuery(TrainingModulePage, lambda _marker, catalogue: cata
 _FIND_BY_URL_PATH = {
     1: _by_url_path(ModuleIndexPage),
     2: _by_url_path(TrainingModulePage, lambda: {"sector_ids": TrainingModulePage.sector_ids_subquery()}),
-    3: _by_url_path(LessonPage),
 }
+_FIND_LESSON = PageWithParent(LessonPage, TrainingModulePage)
 
 
 class SupportPage(DescribedPage, Page):
@@ -881,11 +944,15 @@ class LearningPath(ClusterableModel):
         a view restriction are left out, as everywhere modules are listed."""
         if sector is None:
             return None
-        rows = cached_catalogue(f"path:{sector.pk}", lambda: _PATH_ITEMS(sector.pk))
+        rows = cached_catalogue(f"path:{sector.pk}", lambda: _PATH_ITEMS(sector.pk) or [
+            # A path with no module in it yet (or none shown): kept as one row without a module.
+            (path.pk, path.intro, None, None) for path in cls.objects.filter(sector=sector)[:1]
+        ])
         if not rows:
-            path = cls.objects.filter(sector=sector).first()
-            if path is not None:
-                path.sector, path.item_list = sector, []
+            return None
+        if rows[0][2] is None:
+            path = cls(pk=rows[0][0], sector=sector, intro=rows[0][1])
+            path.item_list = []
             return path
         known = {module.pk: module for module in modules}
         missing = [module_id for _path, _intro, module_id, _required in rows if module_id not in known]

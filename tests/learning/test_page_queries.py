@@ -56,3 +56,14 @@ def test_page_queries_do_not_grow_with_modules_or_learners(client):
     large = counts(client, make_more)  # 12 modules and 7 learners in all
     assert large == small, (small, large)
     assert all(count <= LIMIT for count in large.values()), large
+
+
+def test_each_page_costs_exactly_its_queries(client):
+    """What each query is for, so that a new one is a decision, not a drift. Every page: the
+    session, the user, the site and its home page. Then the catalogue: its own page, and the
+    learning engine's one (lms.learning.access), the list of modules and the learner's path
+    being kept (content.models.cached_catalogue); a module: itself, the engine's one and the
+    catalogue's page for the way back; a lesson: itself with its module (content.models.
+    PageWithParent), the engine's one, and whether the learner gave feedback (lms.feedback)."""
+    found = counts(client, site_with(modules=3, other_learners=1))
+    assert found == {"catalogue": 6, "module overview": 7, "lesson": 7}, found
