@@ -20,8 +20,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, DateField, Exists, OuterRef, Value
+from django.db.models import BooleanField, DateField, DateTimeField, Exists, OuterRef, Value
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from content.models import CompiledQuery
 from lms.accounts.models import User
@@ -143,17 +144,25 @@ def _updates_naming(module_ids) -> list[LiveUpdate]:
 
 
 # A person's notices of updates (with the day each is due) and completions, as rows (update id,
-# due on or None, whether a completion): SQL compiled once a process (content.models.CompiledQuery;
-# compiling the union cost more than the database's answer), read afresh every time. A person has
-# at most one notice and one completion an update, so the rows are few.
+# due on or None, whether a completion, completed at or None): SQL compiled once a process
+# (content.models.CompiledQuery; compiling the union cost more than the database's answer), read
+# afresh every time. A person has at most one notice and one completion an update, so the rows
+# are few.
 _UPDATE_RECORDS = CompiledQuery(None, lambda user_id, _context: (
     UpdateNotice.objects.filter(user_id=user_id).values_list(
-        "update_id", "due_on", Value(False, output_field=BooleanField()),
+        "update_id", "due_on", Value(False, output_field=BooleanField()), Value(None, output_field=DateTimeField()),
     ).union(UpdateCompletion.objects.filter(user_id=user_id).values_list(
-        "update_id", Value(None, output_field=DateField()), Value(True, output_field=BooleanField()),
+        "update_id", Value(None, output_field=DateField()), Value(True, output_field=BooleanField()), "completed_at",
     ), all=True)
 ), marker=-(2**31) + 229, values=True)
 _DATE = DateField()
+
+
+def _aware(value) -> datetime.datetime:
+    """A datetime as the driver gives it (SQLite: text in UTC), made aware."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return timezone.make_aware(value, datetime.UTC) if timezone.is_naive(value) else value
 
 
 def pending_for(user, day: datetime.date | None = None, held=None) -> list[Pending]:
@@ -173,7 +182,7 @@ def pending_for(user, day: datetime.date | None = None, held=None) -> list[Pendi
     ids = {update.pk for update in candidates}
     notice_due_on: dict[int, datetime.date] = {}
     completed: set[int] = set()
-    for update_id, due, is_completion in _UPDATE_RECORDS(user.pk):
+    for update_id, due, is_completion, _completed_at in _UPDATE_RECORDS(user.pk):
         if update_id not in ids:
             continue
         if is_completion:
@@ -235,12 +244,21 @@ def included_updates(certificates) -> dict[int, list[IncludedUpdate]]:
     }
     if not updates:
         return {}
-    completed = {
-        (update_id, user_id): timezone.localdate(completed_at)
-        for update_id, user_id, completed_at in UpdateCompletion.objects.filter(
-            update__in=list(updates), user__in={c.user_id for c in certificates},
-        ).values_list("update_id", "user_id", "completed_at")
-    }
+    holders = {c.user_id for c in certificates}
+    if len(holders) == 1:  # one person's (their Your learning, a verify page): the compiled query
+        (holder,) = holders
+        completed = {
+            (update_id, holder): timezone.localdate(_aware(completed_at))
+            for update_id, _due, is_completion, completed_at in _UPDATE_RECORDS(holder)
+            if is_completion and update_id in updates
+        }
+    else:
+        completed = {
+            (update_id, user_id): timezone.localdate(completed_at)
+            for update_id, user_id, completed_at in UpdateCompletion.objects.filter(
+                update__in=list(updates), user__in=holders,
+            ).values_list("update_id", "user_id", "completed_at")
+        }
     if all(hasattr(c, "renewed_on") for c in certificates):
         renewed = {c.pk: c.renewed_on for c in certificates if c.renewed_on is not None}
     else:
