@@ -149,8 +149,12 @@ class SupportService(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixi
 REFERENCE_CACHE_KEY = "content:reference-data"
 
 
-def reference_data() -> dict:
-    """{"sectors": [...], "topics": [...], "version": str}: from the cache when it can."""
+def reference_data(request=None) -> dict:
+    """{"sectors": [...], "topics": [...], "version": str}: from the cache when it can, and once
+    a request when given it (a lesson asks three times; each is a round trip to the cache)."""
+    data = getattr(request, "_reference_data", None)
+    if data is not None:
+        return data
     data = cache.get(REFERENCE_CACHE_KEY)
     if data is None:
         data = {
@@ -159,6 +163,8 @@ def reference_data() -> dict:
             "version": uuid.uuid4().hex,
         }
         cache.set(REFERENCE_CACHE_KEY, data, timeout=24 * 3600)
+    if request is not None:
+        request._reference_data = data
     return data
 
 
@@ -405,7 +411,7 @@ class HomePage(DescribedPage, Page):
 
 def sector_for_request(request) -> str:
     """The sector a page is shown for: ?sector= if valid, else the learner's own, else all."""
-    sectors = reference_data()["sectors"]
+    sectors = reference_data(request)["sectors"]
     wanted = request.GET.get("sector", "")
     if wanted == ALL_SECTORS or (wanted and any(s.slug == wanted for s in sectors)):
         return wanted
@@ -598,7 +604,7 @@ class ModuleIndexPage(DescribedPage, SiteHasNoViewRestrictions, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        reference = reference_data()
+        reference = reference_data(request)
         form = CatalogueFilterForm(request.GET or None, sectors=reference["sectors"], topics=reference["topics"])
         all_modules = not request.GET
         if all_modules:
@@ -743,7 +749,7 @@ class TrainingModulePage(DescribedPage, SiteHasNoViewRestrictions, Page):
             overview=overview,
             lessons=overview.lessons,
             progress=overview.progress,
-            sectors=[s for s in reference_data()["sectors"] if s.pk in self._sector_ids()],
+            sectors=[s for s in reference_data(request)["sectors"] if s.pk in self._sector_ids()],
         )
         return context
 
@@ -805,7 +811,9 @@ class LessonPage(DescribedPage, SiteHasNoViewRestrictions, Page):
         engine().lesson_opened(request.user, self, access)
         return self._render_lesson(request, sector=sector_for_request(request), access=access)
 
-    def body_html(self, sector: Sector | None, sector_names: dict[int, str], *, cacheable: bool) -> tuple[str, bool]:
+    def body_html(
+        self, sector: Sector | None, sector_names: dict[int, str], *, cacheable: bool, version: str | None = None,
+    ) -> tuple[str, bool]:
         """The tailored body for `sector` (None: every sector) as HTML, and whether it is tailored.
 
         Lessons are rendered once per body and sector and then read from the cache. The key is
@@ -821,7 +829,7 @@ class LessonPage(DescribedPage, SiteHasNoViewRestrictions, Page):
             raw = json.dumps(list(self.body.raw_data), cls=DjangoJSONEncoder, sort_keys=True, separators=(",", ":"))
             key = "lesson-body:{}:{}:{}:{}:{}".format(
                 LESSON_BODY_MARKUP_VERSION, self.pk, hashlib.sha256(raw.encode()).hexdigest(),
-                sector.pk if sector else ALL_SECTORS, reference_data()["version"],
+                sector.pk if sector else ALL_SECTORS, version or reference_data()["version"],
             )
             cached = cache.get(key)
             if cached is not None:
@@ -838,10 +846,11 @@ class LessonPage(DescribedPage, SiteHasNoViewRestrictions, Page):
     def _render_lesson(self, request, *, sector: str, access=None):
         preview = access is None
         module = self.module
-        sectors = reference_data()["sectors"]
+        reference = reference_data(request)
+        sectors = reference["sectors"]
         names = {s.pk: s.name for s in sectors}
         chosen = next((s for s in sectors if s.slug == sector), None)
-        body, tailored = self.body_html(chosen, names, cacheable=not preview)
+        body, tailored = self.body_html(chosen, names, cacheable=not preview, version=reference["version"])
         context = self.get_context(request)
         context.update(
             module=module,

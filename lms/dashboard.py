@@ -62,7 +62,7 @@ def my_learning(request):
     user = request.user
     enrolled = _ENROLLED_MODULES(user.pk)
     # The sector from the cached reference data (content.models.reference_data), not a query.
-    sector = next((s for s in reference_data()["sectors"] if s.pk == user.sector_id), None)
+    sector = next((s for s in reference_data(request)["sectors"] if s.pk == user.sector_id), None)
     path = sector_learning_path(sector)
     path_modules = path.modules() if path else []
     progress = catalogue(user, enrolled + path_modules).progress
