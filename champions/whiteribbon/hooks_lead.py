@@ -14,7 +14,7 @@ def _lead_panel(request, *, on: str, organisations=None):
         return None
     return render_to_string("champions/whiteribbon/lead/way_in_panel.html", {
         "organisations": organisations, "on": on,
-    }, request=request)
+    })  # nothing in it needs the context processors, which would run again
 
 
 @hooks.register("my_learning_panels")

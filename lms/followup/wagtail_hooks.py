@@ -40,7 +40,7 @@ def follow_up_notice(request):
     return render_to_string("followup/my_learning_notice.html", {
         "follow_ups": [{"follow_up": one, "module_title": one.module_title, "url": follow_up_url(one),
                         "closes_on": closes_on(one)} for one in follow_ups],
-    }, request=request)
+    })  # nothing in it needs the context processors, which would run again
 
 
 @hooks.register(PROFILE_ACCOUNT_LINKS_HOOK)

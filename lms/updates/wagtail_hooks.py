@@ -22,7 +22,8 @@ def guidance_updates_banner(request):
         return None
     items = [{"update": p.update, "due_on": p.due_on, "outstanding": p.outstanding, "url": p.update.url}
              for p in pending]
-    return render_to_string("updates/notice_banner.html", {"pending": items}, request=request)
+    # Nothing in it needs the context processors, which would run again for this template.
+    return render_to_string("updates/notice_banner.html", {"pending": items})
 
 
 @hooks.register(CERTIFICATE_HISTORY_HOOK)
