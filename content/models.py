@@ -501,6 +501,9 @@ class ListedModule:
     sector_ids: str | None  # "1,4", as JoinedIds gives them
     topic_ids: str | None
     url: str | None = None
+    # From the catalogue page, as HomePage.route found it: whether the site has any view
+    # restriction at all (when it has none, the learning engine's query leaves its check out).
+    site_has_view_restrictions: bool = True
 
     @property
     def pk(self) -> int:
@@ -596,9 +599,10 @@ class ModuleIndexPage(DescribedPage, SiteHasNoViewRestrictions, Page):
         """`modules()`' rows as ListedModule, each with its URL: this page's, then its slug (the
         modules are its children, of the same site)."""
         url = self.get_url(request)
+        restricted = getattr(self, "site_has_view_restrictions", True) not in (False, 0)
         return [
-            ListedModule(*row, url=f"{url}{row[2]}/" if url else None)  # row[2]: the slug
-            for row in rows
+            ListedModule(*row, url=f"{url}{row[2]}/" if url else None, site_has_view_restrictions=restricted)
+            for row in rows  # row[2]: the slug
         ]
 
     def get_context(self, request, *args, **kwargs):

@@ -296,7 +296,10 @@ def module_progress(user, module: TrainingModulePage) -> ModuleProgress:
 def catalogue(user, modules) -> Catalogue:
     """Progress on each module for `user`: one query, whatever the number of modules."""
     modules = list({m.pk: m for m in modules}.values())
-    lessons, facts, _ = _read(user, modules)
+    # Where every module knows the site has no view restriction at all (the catalogue's do),
+    # the query leaves its check out: on PostgreSQL the check cost a fifth of the query.
+    none_on_site = bool(modules) and all(_no_restriction_on_site(m) for m in modules)
+    lessons, facts, _ = _read(user, modules, none_on_site=none_on_site)
     quiz_urls = _QuizUrls()
     return Catalogue(
         progress={m.pk: _progress(m.pk, lessons[m.pk], facts.get(m.pk), quiz_urls) for m in modules},
