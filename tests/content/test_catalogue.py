@@ -206,7 +206,8 @@ def test_the_catalogue_leaves_the_restriction_check_out_only_where_the_site_has_
     lessons are left out as ever (tests/learning/test_restricted_listings.py)."""
     from wagtail.models import PageViewRestriction
 
-    module = make_module("checked", lessons=1)
+    make_module("checked", lessons=1)
+    members_only = make_module("members-only", lessons=1)
     client.force_login(LearnerFactory())
 
     def engine_sql() -> str:
@@ -216,5 +217,5 @@ def test_the_catalogue_leaves_the_restriction_check_out_only_where_the_site_has_
         return next(q["sql"] for q in queries if "SELECT 0," in q["sql"])
 
     assert "pageviewrestriction" not in engine_sql()
-    PageViewRestriction.objects.create(page=module, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(page=members_only, restriction_type=PageViewRestriction.LOGIN)
     assert "pageviewrestriction" in engine_sql()
