@@ -563,6 +563,10 @@ class ModuleCard:
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
 
+    @property
+    def is_completed(self) -> bool:
+        return self.status is Status.COMPLETED
+
 
 @lru_cache(maxsize=4096)
 def module_card(card: ModuleCard) -> str:

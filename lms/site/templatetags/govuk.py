@@ -110,6 +110,25 @@ def site_navigation(context):
     ]
 
 
+@register.simple_tag
+def module_progress(progress, module_id):
+    """A module's progress for its learner: "2 of 6 lessons complete" (or "Completed") and a
+    native <progress> labelled by it, so no inline style is needed; nothing when the module has
+    no lessons or there is no progress. `progress` is anything with `done`, `total`, `percent`
+    and `is_completed` (content.learning.ModuleProgress, a catalogue card). A tag, not an
+    include: the catalogue and Your learning show one a module, and an include cost more than
+    the rest of a card."""
+    if not progress or not progress.total:
+        return ""
+    label = "Completed" if progress.is_completed else f"{progress.done} of {progress.total} lessons complete"
+    return format_html(
+        '<p class="govuk-body-s govuk-!-margin-bottom-1" id="progress-{id}">{label}</p>\n'
+        '<progress class="progress-bar" max="{total}" value="{done}" aria-labelledby="progress-{id}">'
+        '{percent}%</progress>',
+        id=module_id, label=label, total=progress.total, done=progress.done, percent=progress.percent,
+    )
+
+
 @register.filter
 def get_item(mapping, key):
     """`mapping[key]`, or None: for dictionaries keyed by id in templates."""
