@@ -40,6 +40,7 @@ from wagtail.models import (
     PageViewRestriction,
     RevisionMixin,
     WorkflowMixin,
+    get_page_models,
 )
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -214,7 +215,15 @@ def _page_saved_or_deleted(sender, instance, **kwargs):
 
 
 post_save.connect(_page_saved_or_deleted, dispatch_uid="content-catalogue-page-saved")
-post_delete.connect(_page_saved_or_deleted, dispatch_uid="content-catalogue-page-deleted")
+
+
+def connect_page_deletions() -> None:
+    """Deleting any page starts a new generation too: connected model by model once every app's
+    page models are known (ContentConfig.ready), since a delete receiver for every model would
+    stop Django's fast bulk deletes everywhere (erasure, retention, cascades)."""
+    for model in {Page, *get_page_models()}:
+        post_delete.connect(
+            _page_saved_or_deleted, sender=model, dispatch_uid=f"content-catalogue-deleted-{model._meta.label}")
 for _signal in (page_published, page_unpublished, post_page_move):
     _signal.connect(catalogue_changed, dispatch_uid=f"content-catalogue-{id(_signal)}")
 for _model in (PageViewRestriction, Sector, Topic):

@@ -43,3 +43,13 @@ def test_an_import_from_accounts_up_to_certificates_breaks_the_contract(tmp_path
     assert "lms.accounts is not allowed to import lms.certificates" in result.stdout
     # The report names the very import, so the copy (not the installed tree) was analysed.
     assert "lms.accounts.wrong_way -> lms.certificates.models (l.3)" in result.stdout
+
+
+def test_no_delete_receiver_listens_to_every_model():
+    """A pre_delete or post_delete receiver without a sender makes Django fetch and delete every
+    bulk delete row by row (erasure, retention, cascades): cache receivers connect model by model."""
+    from django.db.models.deletion import Collector
+
+    from lms.learning.models import LessonVisit
+
+    assert Collector(using="default").can_fast_delete(LessonVisit.objects.all())
