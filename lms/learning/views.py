@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Exists
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail import hooks
+from wagtail.models import PageViewRestriction
 
 from content.models import LessonPage, TrainingModulePage
 from lms.learning.access import module_progress
@@ -34,9 +36,18 @@ from lms.site.permissions import signed_in
 from lms.site.redirects import safe_next
 
 
-def _quiz_for(module_id: int) -> Quiz:
-    quiz = Quiz.objects.select_related("module").filter(module_id=module_id, module__live=True).first()
+def _quiz_for(request, module_id: int) -> Quiz:
+    """The quiz of a live module the visitor may view: a module under a view restriction (login,
+    groups, a password) they do not pass has no quiz for them either, as Wagtail serves its pages.
+    Whether the site has any restriction comes with the quiz, so most sites check none."""
+    quiz = (
+        Quiz.objects.select_related("module").filter(module_id=module_id, module__live=True)
+        .annotate(site_has_view_restrictions=Exists(PageViewRestriction.objects.all())).first()
+    )
     if quiz is None:
+        raise Http404("This module has no quiz.")
+    quiz.module.site_has_view_restrictions = quiz.site_has_view_restrictions
+    if any(not restriction.accept_request(request) for restriction in quiz.module.get_view_restrictions()):
         raise Http404("This module has no quiz.")
     return quiz
 
@@ -46,7 +57,7 @@ def _quiz_for(module_id: int) -> Quiz:
 @require_GET
 def quiz(request, module_id: int):
     """The quiz's rules, the learner's attempts so far, and a button to start or resume."""
-    quiz = _quiz_for(module_id)
+    quiz = _quiz_for(request, module_id)
     # Every attempt, for the table and the allowance alike; not their questions and answers.
     attempts = list(Attempt.objects.for_user(request.user).filter(quiz=quiz).defer("snapshot", "answers"))
     return render(request, "learning/quiz.html", {
@@ -63,7 +74,7 @@ def quiz(request, module_id: int):
 @signed_in
 @require_http_methods(["POST"])
 def quiz_start(request, module_id: int):
-    quiz = _quiz_for(module_id)
+    quiz = _quiz_for(request, module_id)
     try:
         with transaction.atomic():
             attempt = start_attempt(request.user, quiz)

@@ -109,3 +109,27 @@ def test_a_restricted_lesson_does_not_stop_a_module_completing():
     learner = LearnerFactory()
     read_all_lessons(learner, module)
     assert is_module_complete(learner, module)
+
+
+def test_the_quiz_of_a_module_the_learner_may_not_view_cannot_be_seen_or_started(client):
+    """The attacker review: a module restricted to a group (or a password) listed nothing, yet
+    its quiz could be started. Now its quiz page and start answer 404 and nothing is made; a
+    member of the group (or anyone, once the restriction goes) reaches the quiz as before."""
+    from lms.learning.models import Attempt
+    from tests.factories import make_quiz
+
+    module = make_module("members-quiz", lessons=1)
+    make_quiz(module)
+    group_restrict(module)
+    learner = LearnerFactory()
+    client.force_login(learner)
+    assert client.get(f"/my-learning/modules/{module.pk}/quiz/").status_code == 404
+    assert client.post(f"/my-learning/modules/{module.pk}/quiz/start/").status_code == 404
+    assert not Attempt.objects.filter(user=learner).exists()
+
+    learner.groups.add(Group.objects.get(name=f"insiders-{module.pk}"))
+    assert client.get(f"/my-learning/modules/{module.pk}/quiz/").status_code == 200
+    PageViewRestriction.objects.filter(page=module).update(restriction_type=PageViewRestriction.PASSWORD)
+    assert client.get(f"/my-learning/modules/{module.pk}/quiz/").status_code == 404  # no password given
+    PageViewRestriction.objects.filter(page=module).delete()
+    assert client.get(f"/my-learning/modules/{module.pk}/quiz/").status_code == 200
