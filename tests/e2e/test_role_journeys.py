@@ -639,7 +639,9 @@ def test_editor_writes_a_lesson_the_panel_approves_the_moderator_publishes_and_a
     # new page as a draft by itself, then shows its edit address: submitting before that first save
     # has come back would post the new page a second time. Wait, as the editor would, for both.
     expect(page.locator("#body-0-value")).to_have_value(re.compile("Believe them"))
-    expect(page).to_have_url(re.compile(r"/admin/pages/[0-9]+/edit/$"))
+    # Wagtail's own save is a request it starts half a second after the typing stops: on a busy CI
+    # machine (two test workers) creating the page took longer than the usual five seconds once.
+    expect(page).to_have_url(re.compile(r"/admin/pages/[0-9]+/edit/$"), timeout=20_000)
     journey.press(page.get_by_role("button", name="More actions"))
     journey.press(page.get_by_role("button", name=re.compile("Submit to Content review")))
     journey.see(page.get_by_text("Page 'Lesson 2: What to say' has been submitted for moderation."))
