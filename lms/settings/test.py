@@ -18,3 +18,7 @@ ALLOW_DEMO_DATA = True
 # Serve static files straight from the finders: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Wagtail saves a page being edited by itself half a second after a change, when its script sees
+# one: whether it saw the rich text editor's came down to timing in the browser journeys (one
+# failed by chance). The journeys save as an editor can, with "Save draft"; autosave is Wagtail's.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
