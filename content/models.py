@@ -643,8 +643,9 @@ class ModuleIndexPage(DescribedPage, SiteHasNoViewRestrictions, Page):
         if sector is None and user.is_authenticated and user.sector_id:
             sector = next((s for s in reference["sectors"] if s.pk == user.sector_id), None)
         path = LearningPath.for_sector(sector, modules)
-        learning = engine().catalogue(user, modules + (path.modules() if path else []))
-        urls = page_urls(modules + (path.modules() if path else []), request)
+        shown = modules + (path.modules() if path else [])
+        learning = engine().catalogue(user, shown)
+        urls = page_urls(shown, request)
         signed_in = user.is_authenticated
         names = ({s.pk: s.name for s in reference["sectors"]}, {t.pk: t.name for t in reference["topics"]})
         context.update(

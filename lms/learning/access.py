@@ -205,6 +205,7 @@ def _read(
     by_path = {m.path: m for m in modules}
     step = LessonPage.steplen
     urls = None  # from the first module's URL: the others are of the same site (else _Urls asks Wagtail)
+    prerequisite_urls = _Urls(prerequisites_of) if prerequisites_of is not None else None
     facts, prerequisites = {}, []
     for (kind, pk, title, path, url_path, summary, done, opened,
          quiz_id, enrolment_id, completed_at, acknowledged_at, rated, attempts) in rows:
@@ -230,7 +231,7 @@ def _read(
         if pk in lessons:
             facts[pk] = fact
         if prerequisites_of is not None and pk != prerequisites_of.pk:
-            prerequisites.append((_Row(pk, title, path, url_path, _Urls(prerequisites_of)), fact))
+            prerequisites.append((_Row(pk, title, path, url_path, prerequisite_urls), fact))
     return lessons, facts, prerequisites
 
 
