@@ -34,9 +34,12 @@ class Status(enum.Enum):
         return {"not_started": "Not started", "in_progress": "In progress", "completed": "Completed"}[self.value]
 
     @property
-    def tag_colour(self) -> str:
-        """The GOV.UK tag modifier that goes with the status."""
-        return {"not_started": "grey", "in_progress": "blue", "completed": "green"}[self.value]
+    def tag_class(self) -> str:
+        """The GOV.UK tag modifier that goes with the status (whole, so the stylesheet's build
+        finds it and keeps only the colours used)."""
+        return {
+            "not_started": "govuk-tag--grey", "in_progress": "govuk-tag--blue", "completed": "govuk-tag--green",
+        }[self.value]
 
 
 class Barrier(enum.Enum):

@@ -22,6 +22,22 @@ def test_rich_text_keeps_structure():
     assert "<li>one</li>" in html
 
 
+def test_rich_text_is_shown_in_gov_uk_classes():
+    html = render("rich_text", '<h2>Signs</h2><p>See <a href="https://www.gov.uk/">GOV.UK</a>.</p>'
+                               "<ol><li>one</li></ol><ul><li>two</li></ul><h3>More</h3>")
+    assert '<h2 class="govuk-heading-m"' in html and '<h3 class="govuk-heading-s"' in html
+    assert '<p class="govuk-body"' in html
+    assert '<a class="govuk-link" href="https://www.gov.uk/">GOV.UK</a>' in html
+    assert '<ol class="govuk-list govuk-list--number"' in html and '<ul class="govuk-list govuk-list--bullet"' in html
+
+
+def test_gov_uk_classes_go_only_where_there_is_no_class():
+    from content.rich_text import with_govuk_classes
+
+    html = with_govuk_classes('<p class="own">x</p><pre>y</pre><a\nhref="/z">z</a><abbr>w</abbr><br>')
+    assert html == '<p class="own">x</p><pre>y</pre><a class="govuk-link"\nhref="/z">z</a><abbr>w</abbr><br>'
+
+
 def test_key_point_has_a_heading():
     html = render("key_point", {"heading": "Believe them", "text": "<p>Say you believe them.</p>"})
     assert '<h2 class="govuk-heading-s">Believe them</h2>' in html

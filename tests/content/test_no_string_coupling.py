@@ -15,7 +15,10 @@ LMS_URL_NAMES = {
 URL_TAG = re.compile(r"""{%\s*url\s+['"]([\w:-]+)['"]""")
 REVERSE = re.compile(r"""(?:reverse|redirect|resolve_url|reverse_lazy)\(\s*['"]([\w:-]+)['"]""")
 LOAD_TAG = re.compile(r"{%\s*load\s+([^%]+)%}")
-ALLOWED_LIBRARIES = {"wagtailcore_tags", "wagtailimages_tags", "wagtailadmin_tags", "static", "i18n", "govuk"}
+# Wagtail's and Django's, lms.site's govuk (the bottom layer) and content's own.
+ALLOWED_LIBRARIES = {"wagtailcore_tags", "wagtailimages_tags", "wagtailadmin_tags", "static", "i18n", "govuk"} | {
+    path.stem for path in (CONTENT / "templatetags").glob("*.py") if path.stem != "__init__"
+}
 
 
 def problems_in(path: Path, text: str) -> list[str]:
