@@ -246,6 +246,15 @@ def without_view_restrictions(queryset, path="path"):
     return queryset.exclude(Exists(restricted))
 
 
+def under_published_pages(queryset):
+    """`queryset` less the pages under an unpublished one (a lesson of a module taken down):
+    Wagtail keeps such a page live, but no route reaches it, so nothing should list it. One
+    query for the unpublished pages that have children; usually there are none or a few."""
+    for hidden in Page.objects.filter(live=False, numchild__gt=0).only("path", "depth"):
+        queryset = queryset.not_descendant_of(hidden)
+    return queryset
+
+
 class DescribedPage:
     """What search engines show for the page (base.html's meta description): the editor's search
     description if given, else the first of `description_fields` with any text, as plain text."""
@@ -944,7 +953,7 @@ class SearchPage(DescribedPage, Page):
         words = " ".join(re.findall(r"\w+", query))
         results = []
         if words:
-            pages = Page.objects.live().public().type(TrainingModulePage, LessonPage)
+            pages = under_published_pages(Page.objects.live().public().type(TrainingModulePage, LessonPage))
             results = list(pages.search(words, operator="and")[:50])
         context.update(query=query, results=results)
         return context

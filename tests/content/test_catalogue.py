@@ -119,6 +119,24 @@ def test_drafts_never_appear_in_the_catalogue_or_search(client):
     assert "No results" in found
 
 
+def test_search_leaves_out_the_lessons_of_a_module_taken_down(client):
+    """Its lessons stay live in Wagtail, but no route reaches them: search must not list them."""
+    module = make_module("taken-down", lessons=2, title="Taken down",
+                         body=[rich("Tactics of economic abuse through the family courts.")])
+    kept = make_module("kept-up", lessons=1, title="Kept up", body=[rich("Economic abuse and the courts.")])
+    client.force_login(LearnerFactory())
+    lessons = list(LessonPage.objects.child_of(module))
+    found = client.get("/search/", {"q": "economic abuse"}).content.decode()
+    assert "3 results" in found and all(lesson.url in found for lesson in lessons)
+    module.unpublish()
+    found = client.get("/search/", {"q": "economic abuse"}).content.decode()
+    assert "1 result " in found
+    assert kept.get_children().get().url in found
+    assert "/modules/taken-down/" not in found
+    lesson = LessonPage.objects.get(pk=lessons[0].pk)
+    assert lesson.live and client.get(lessons[0].url).status_code == 404
+
+
 def test_search_handles_odd_input(client):
     for query in ["", " ", "%", "' OR 1=1 --", "x" * 5000, "ünïcödé"]:
         assert client.get("/search/", {"q": query}).status_code == 200
