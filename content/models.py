@@ -818,14 +818,14 @@ class LessonPage(DescribedPage, SiteHasNoViewRestrictions, Page):
 
     def serve(self, request, *args, **kwargs):
         access = engine().lesson_access(request.user, self)
-        if access.barrier is Barrier.SIGN_IN:
-            return redirect_to_login(request.get_full_path())
         module = self.module
-        if not module.live:
+        if not module.live:  # the same "not found" for everyone, signed in or not
             return render(request, "content/lesson_unavailable.html", {
                 "page": self, "module": module, "access": access,
                 "message": "This module is not available at the moment. Choose another from the list of modules.",
             }, status=404)
+        if access.barrier is Barrier.SIGN_IN:
+            return redirect_to_login(request.get_full_path())
         if access.barrier is Barrier.PREREQUISITES:
             return render(request, "content/lesson_unavailable.html", {
                 "page": self, "module": module, "access": access, "message": access.message,

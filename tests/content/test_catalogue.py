@@ -135,6 +135,8 @@ def test_search_leaves_out_the_lessons_of_a_module_taken_down(client):
     assert "/modules/taken-down/" not in found
     lesson = LessonPage.objects.get(pk=lessons[0].pk)
     assert lesson.live and client.get(lessons[0].url).status_code == 404
+    client.logout()  # and no sign-in page for a stranger either: that would say the lesson is there
+    assert client.get(lessons[0].url).status_code == 404
 
 
 def test_search_handles_odd_input(client):
