@@ -18,6 +18,7 @@ from content.models import (
     TrainingModulePage,
     page_urls,
     reference_data,
+    without_view_restrictions,
 )
 from lms.certificates.history import history_of
 from lms.certificates.models import Certificate, verify_url
@@ -32,8 +33,10 @@ from lms.site.shared_cache import SharedCache
 # CompiledQuery: compiling them cost several times what the database takes to answer), `_USER`
 # standing for the learner's id. They read live rows every time: nothing of them is cached.
 _USER = -(2**31) + 211
+# A module restricted since the learner started it leaves the page, as it leaves every listing.
 _ENROLLED_MODULES = CompiledQuery(TrainingModulePage, lambda user_id, _context: (
-    TrainingModulePage.objects.live().filter(enrolments__user_id=user_id).order_by("-enrolments__started_at")
+    without_view_restrictions(TrainingModulePage.objects.live().filter(enrolments__user_id=user_id))
+    .order_by("-enrolments__started_at")
 ), marker=_USER)
 _LED_ORGANISATIONS = CompiledQuery(Organisation, lambda user_id, _context: (
     Organisation.objects.filter(leads=user_id).annotate(

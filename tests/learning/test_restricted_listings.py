@@ -10,7 +10,14 @@ from wagtail.models import PageViewRestriction
 
 from content.models import LessonPage, Sector
 from lms.learning.access import catalogue, lesson_access, module_overview
-from tests.factories import LearnerFactory, LearningPathFactory, LearningPathItemFactory, make_module, read_all_lessons
+from tests.factories import (
+    EnrolmentFactory,
+    LearnerFactory,
+    LearningPathFactory,
+    LearningPathItemFactory,
+    make_module,
+    read_all_lessons,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +93,16 @@ def test_a_restricted_module_is_not_in_a_sectors_learning_path(client):
         page = client.get(url).content.decode()
         assert "SECRET MODULE TITLE" not in page, url
     assert "Shown module" in client.get("/my-learning/").content.decode()
+
+
+def test_a_module_restricted_after_a_learner_started_it_leaves_their_learning(client):
+    learner = LearnerFactory()
+    secret = make_module("secret-mod", lessons=2, title="SECRET MODULE TITLE")
+    EnrolmentFactory(user=learner, module=secret)
+    client.force_login(learner)
+    assert "SECRET MODULE TITLE" in client.get("/my-learning/").content.decode()
+    group_restrict(secret)
+    assert "SECRET MODULE TITLE" not in client.get("/my-learning/").content.decode()
 
 
 def test_restrictions_cost_no_extra_query(module_with_secret):
