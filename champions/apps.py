@@ -27,16 +27,12 @@ def _delete_evidence_file(sender, instance, **kwargs):
         transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
-def _forget_cached_tiers(sender, instance=None, **kwargs):
+def _forget_cached_tiers(**kwargs):
     """champions.services.cached_tiers_with_pathways: a tier or its modules changed, or a page
-    (a module's title, whether it is live, its address, or a parent's) was saved, moved or deleted."""
-    from wagtail.models import Page
-
-    from champions.models import ChampionTier
+    (a module's title, whether it is live, its address, or a parent's) changed (content.signals)."""
     from champions.services import forget_cached_tiers
 
-    if instance is None or isinstance(instance, (ChampionTier, Page)):
-        forget_cached_tiers()
+    forget_cached_tiers()
 
 
 class ChampionsConfig(AppConfig):
@@ -46,22 +42,15 @@ class ChampionsConfig(AppConfig):
     verbose_name = "Champions network"
 
     def ready(self):
-        from wagtail.models import Page, get_page_models
-        from wagtail.signals import post_page_move
-
         from champions import directory_filters  # noqa: F401 (connects the receivers that refresh its cache)
         from champions.models import ChampionTier
         from champions.whiteribbon.models import Evidence, WhiteRibbonSettings
+        from content.signals import pages_changed
         from lms.certificates.models import Certificate
 
-        # Pages save and delete with their own class as sender, and a module's parent may be of any:
-        # every save reaches the receiver, which keeps tiers and pages; deletions are connected
-        # model by model, since a receiver for every model would stop Django's fast bulk deletes.
-        post_save.connect(_forget_cached_tiers, dispatch_uid="champions.tiers_cache.save")
-        for model in {Page, ChampionTier, *get_page_models()}:
-            uid = f"champions.tiers_cache.{model._meta.label}"
-            post_delete.connect(_forget_cached_tiers, sender=model, dispatch_uid=uid)
-        post_page_move.connect(_forget_cached_tiers, dispatch_uid="champions.tiers_cache.move")
+        pages_changed.connect(_forget_cached_tiers, dispatch_uid="champions.tiers_cache.pages")
+        post_save.connect(_forget_cached_tiers, sender=ChampionTier, dispatch_uid="champions.tiers_cache.save")
+        post_delete.connect(_forget_cached_tiers, sender=ChampionTier, dispatch_uid="champions.tiers_cache.delete")
         m2m_changed.connect(
             _forget_cached_tiers, sender=ChampionTier.pathway_modules.through, dispatch_uid="champions.tiers_cache.m2m",
         )

@@ -9,9 +9,9 @@ class ContentConfig(AppConfig):
     def ready(self):
         from wagtail.models import Revision
 
-        from content.models import connect_page_deletions
+        from content import signals
         from content.workflows import on_revision_saved
 
-        connect_page_deletions()
+        signals.connect()
 
         post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="content_review_on_revision_saved")

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
@@ -40,15 +40,15 @@ from wagtail.models import (
     PageViewRestriction,
     RevisionMixin,
     WorkflowMixin,
-    get_page_models,
 )
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
 
 from content.blocks import LessonBodyBlock
 from content.learning import Barrier, Status, engine
+from content.signals import pages_changed
 from content.tailoring import ALL_SECTORS, tailor
+from lms.site.shared_cache import SharedCache
 
 # Rich text in editors' hands: enough for plain, well-structured prose and nothing more.
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
@@ -178,55 +178,23 @@ def _reference_data_changed(sender, **kwargs):
 
 # The catalogue's list of modules and each sector's learning path are the same for everyone
 # and change only when an editor saves, publishes, unpublishes, moves or deletes a page,
-# restricts one, or edits a path: the catalogue reads them from the cache (two queries fewer
-# on the page learners open most). Entries are keyed by a generation, and each such change
-# starts a new one, at once and again when its transaction commits: a request that read the
-# database before the commit stored what it read under the generation the commit replaced.
-CATALOGUE_GENERATION_KEY = "content:catalogue:generation"
-CATALOGUE_TIMEOUT = 24 * 3600  # a safety net only: every change starts a new generation
-
-
-def _new_catalogue_generation() -> str:
-    generation = uuid.uuid4().hex
-    cache.set(CATALOGUE_GENERATION_KEY, generation, timeout=CATALOGUE_TIMEOUT)
-    return generation
+# restricts one, or edits a path, a sector or a topic: pages read them from the cache (two
+# queries fewer on the page learners open most), which each such change empties
+# (lms.site.shared_cache: at once and again when its transaction commits).
+CATALOGUE = SharedCache("content:catalogue", timeout=24 * 3600)
 
 
 def cached_catalogue(name: str, read):
-    """`read()` (a list), from the cache for the current generation of the catalogue."""
-    generation = cache.get(CATALOGUE_GENERATION_KEY) or _new_catalogue_generation()
-    key = f"content:catalogue:{generation}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = list(read())
-        cache.set(key, value, timeout=CATALOGUE_TIMEOUT)
-    return value
+    """`read()` (as a list), from the cache for the current catalogue."""
+    return CATALOGUE.get(lambda: list(read()), part=name)
 
 
 def catalogue_changed(**kwargs) -> None:
-    _new_catalogue_generation()
-    transaction.on_commit(_new_catalogue_generation)
+    CATALOGUE.forget()
 
 
-def _page_saved_or_deleted(sender, instance, **kwargs):
-    # Any page's model (a save sends the signal for the page's own class, never Page).
-    if isinstance(instance, Page):
-        catalogue_changed()
-
-
-post_save.connect(_page_saved_or_deleted, dispatch_uid="content-catalogue-page-saved")
-
-
-def connect_page_deletions() -> None:
-    """Deleting any page starts a new generation too: connected model by model once every app's
-    page models are known (ContentConfig.ready), since a delete receiver for every model would
-    stop Django's fast bulk deletes everywhere (erasure, retention, cascades)."""
-    for model in {Page, *get_page_models()}:
-        post_delete.connect(
-            _page_saved_or_deleted, sender=model, dispatch_uid=f"content-catalogue-deleted-{model._meta.label}")
-for _signal in (page_published, page_unpublished, post_page_move):
-    _signal.connect(catalogue_changed, dispatch_uid=f"content-catalogue-{id(_signal)}")
-for _model in (PageViewRestriction, Sector, Topic):
+pages_changed.connect(catalogue_changed, dispatch_uid="content.catalogue")
+for _model in (Sector, Topic):
     post_save.connect(catalogue_changed, sender=_model, dispatch_uid=f"content-catalogue-saved-{_model.__name__}")
     post_delete.connect(catalogue_changed, sender=_model, dispatch_uid=f"content-catalogue-deleted-{_model.__name__}")
 
@@ -975,9 +943,10 @@ class LearningPath(ClusterableModel):
 
     @classmethod
     def for_sector(cls, sector, modules=()) -> "LearningPath | None":
-        """The sector's path with its items and their modules: one query when `modules` (pages
-        already at hand) holds the path's modules, as the catalogue's list does. Modules under
-        a view restriction are left out, as everywhere modules are listed."""
+        """The sector's path with its items and their modules, from the cache (no query once
+        read): the modules from `modules` (pages at hand, as the catalogue's list) where it
+        holds them. Modules under a view restriction are left out, as everywhere modules are
+        listed."""
         if sector is None:
             return None
         rows = cached_catalogue(f"path:{sector.pk}", lambda: _PATH_ITEMS(sector.pk) or [
@@ -993,8 +962,10 @@ class LearningPath(ClusterableModel):
         known = {module.pk: module for module in modules}
         missing = [module_id for _path, _intro, module_id, _required in rows if module_id not in known]
         if missing:
-            found = without_view_restrictions(TrainingModulePage.objects.filter(pk__in=missing))
-            known.update((m.pk, m) for m in found)
+            ids = [module_id for _path, _intro, module_id, _required in rows]
+            pages = TrainingModulePage.objects.filter(pk__in=ids)
+            found = cached_catalogue(f"path-modules:{sector.pk}", lambda: without_view_restrictions(pages))
+            known.update((m.pk, m) for m in found if m.pk in missing)
         path_id, intro = rows[0][0], rows[0][1]
         path = cls(pk=path_id, sector=sector, intro=intro)
         path.item_list = [

@@ -3,18 +3,14 @@
 import json
 
 from django.db.models import Count, DateField, OuterRef, Q, Subquery
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail import hooks
-from wagtail.models import Page, PageViewRestriction, Site, get_page_models
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Site
 
 from content.models import (
     CompiledQuery,
     LearningPath,
-    LearningPathItem,
     TrainingModulePage,
     page_urls,
     reference_data,
@@ -27,7 +23,6 @@ from lms.learning.access import catalogue
 from lms.learning.models import ConfidenceRating, mean_rating
 from lms.organisations.models import Membership, Organisation
 from lms.site.permissions import signed_in
-from lms.site.shared_cache import SharedCache
 
 # The page's queries of the learner's own rows, compiled to SQL once a process (content.models.
 # CompiledQuery: compiling them cost several times what the database takes to answer), `_USER`
@@ -93,49 +88,13 @@ def my_learning(request):
     })
 
 
-# A sector's learning path (its modules in order, each required or recommended) is the same for
-# every learner in the sector and changes only when an editor edits a path or publishes, moves or
-# deletes a page, or restricts a page's view: the page reads it from the cache, which the receivers
-# below empty on each of those. The learner's progress along the path is read afresh every time.
-LEARNING_PATHS = SharedCache("lms:learning-paths")
-
-
 def sector_learning_path(sector) -> LearningPath | None:
-    """LearningPath.for_sector(sector), from the cache when it can (no query)."""
-    if sector is None:
-        return None
-    path = LEARNING_PATHS.get(lambda: LearningPath.for_sector(sector), part=sector.pk)
+    """The learner's sector's path (LearningPath.for_sector: from the cache, no query), named as the
+    reference data names the sector."""
+    path = LearningPath.for_sector(sector)
     if path is not None:
-        path.sector = sector  # the one from the reference data, renamed with it
+        path.sector = sector
     return path
-
-
-def forget_learning_paths() -> None:
-    LEARNING_PATHS.forget()
-
-
-@receiver([post_save, post_delete], sender=LearningPath)
-@receiver([post_save, post_delete], sender=LearningPathItem)
-@receiver([post_save, post_delete], sender=PageViewRestriction)
-@receiver([page_published, page_unpublished, post_page_move])
-def _learning_path_changed(sender, **kwargs):
-    forget_learning_paths()
-
-
-@receiver(post_save)
-def _page_saved(sender, instance, **kwargs):
-    """Pages save with their own class as sender (a path's module, or a page above it)."""
-    if isinstance(instance, Page):
-        forget_learning_paths()
-
-
-def _connect_page_deletions():
-    # Model by model: a receiver for every model would stop Django's fast bulk deletes.
-    for model in {Page, *get_page_models()}:
-        post_delete.connect(_learning_path_changed, sender=model, dispatch_uid=f"lms.learning_path.{model._meta.label}")
-
-
-_connect_page_deletions()
 
 
 def page_url_request(request):

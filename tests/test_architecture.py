@@ -53,3 +53,17 @@ def test_no_delete_receiver_listens_to_every_model():
     from lms.learning.models import LessonVisit
 
     assert Collector(using="default").can_fast_delete(LessonVisit.objects.all())
+
+
+def test_pages_changes_reach_the_caches_through_one_catch_all_receiver():
+    """Every save of every row runs each post_save receiver without a sender: the one that tells
+    the caches built on pages (content.signals.pages_changed) is the only one."""
+    from django.db.models.signals import post_save
+    from django.dispatch.dispatcher import _make_id
+
+    from content import signals
+
+    catch_all = [receiver() for (_receiver, sender), receiver, *_ in post_save.receivers if sender == _make_id(None)]
+    assert catch_all == [signals._send]
+    listeners = {receiver().__module__ for _key, receiver, *_ in signals.pages_changed.receivers}
+    assert {"content.models", "lms.updates.apps", "champions.apps"} <= listeners
