@@ -28,7 +28,7 @@ def _tier_progress(request, tiers) -> list[TierProgress]:
 # compiling cost more than the database's answer); read afresh every time.
 _CHAMPION_OF = CompiledQuery(
     Champion, lambda user_id, _context: Champion.objects.filter(user_id=user_id).order_by("pk")[:1],
-    marker=-(2**31) + 223,
+    marker=CompiledQuery.ID,
 )
 
 

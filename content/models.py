@@ -1,5 +1,6 @@
 """Wagtail pages and the snippets that content is tagged with."""
 
+import datetime
 import hashlib
 import html
 import json
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.cache import cache
@@ -22,6 +24,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -259,6 +263,9 @@ class CompiledQuery:
     """
 
     MARKER = "\x00value\x00"
+    # Stands for an id (a number no row has: Django turns a text marker into an error for a
+    # key); each query's SQL is its own, so every query by id can use the same one.
+    ID = -(2**31) + 97
 
     def __init__(self, model, build, *, marker=MARKER, values=False):
         self.model, self.build, self.marker, self.values, self.compiled = model, build, marker, values, {}
@@ -274,6 +281,16 @@ class CompiledQuery:
                 cursor.execute(sql, params)
                 return cursor.fetchall()
         return list(self.model.objects.raw(sql, params))
+
+
+def row_datetime(value) -> datetime.datetime | None:
+    """A datetime in a row of a `values` CompiledQuery, as the driver gives it (SQLite: text in
+    UTC), made aware."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and settings.USE_TZ and timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return value
 
 
 def _by_url_path(model, annotations=dict):
@@ -1001,7 +1018,7 @@ _PATH_ITEMS = CompiledQuery(
     lambda sector_id, _context: without_view_restrictions(
         LearningPathItem.objects.filter(path__sector_id=sector_id), "module__path"
     ).order_by("sort_order", "pk").values_list("path_id", "path__intro", "module_id", "required"),
-    marker=-(2**31) + 97, values=True,
+    marker=CompiledQuery.ID, values=True,
 )
 
 

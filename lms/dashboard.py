@@ -25,31 +25,30 @@ from lms.organisations.models import Membership, Organisation
 from lms.site.permissions import signed_in
 
 # The page's queries of the learner's own rows, compiled to SQL once a process (content.models.
-# CompiledQuery: compiling them cost several times what the database takes to answer), `_USER`
-# standing for the learner's id. They read live rows every time: nothing of them is cached.
-_USER = -(2**31) + 211
+# CompiledQuery: compiling them cost several times what the database takes to answer), by the
+# learner's id. They read live rows every time: nothing of them is cached.
 # A module restricted since the learner started it leaves the page, as it leaves every listing.
 _ENROLLED_MODULES = CompiledQuery(TrainingModulePage, lambda user_id, _context: (
     without_view_restrictions(TrainingModulePage.objects.live().filter(enrolments__user_id=user_id))
     .order_by("-enrolments__started_at")
-), marker=_USER)
+), marker=CompiledQuery.ID)
 _LED_ORGANISATIONS = CompiledQuery(Organisation, lambda user_id, _context: (
     Organisation.objects.filter(leads=user_id).annotate(
         pending_count=Count("memberships", filter=Q(memberships__status=Membership.Status.REQUESTED)),
         member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.CONFIRMED)),
     ).order_by("name")
-), marker=_USER)
+), marker=CompiledQuery.ID)
 _LEARNER_CERTIFICATES = CompiledQuery(Certificate, lambda user_id, _context: (
     Certificate.objects.filter(user_id=user_id).annotate(renewed_on=Subquery(
         Certificate.objects.filter(replaces=OuterRef("pk")).values("issued_on")[:1]
     ))
-), marker=_USER)
+), marker=CompiledQuery.ID)
 # (module id, stage, ratings) of the learner's before and after ratings, a few a module.
 _CONFIDENCE_RATINGS = CompiledQuery(None, lambda user_id, _context: (
     ConfidenceRating.objects.filter(
         user_id=user_id, skipped=False, stage__in=[ConfidenceRating.Stage.BEFORE, ConfidenceRating.Stage.AFTER],
     ).values_list("module_id", "stage", "ratings")
-), marker=_USER, values=True)
+), marker=CompiledQuery.ID, values=True)
 _DATE = DateField()
 
 

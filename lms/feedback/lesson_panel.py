@@ -25,7 +25,7 @@ from lms.feedback.models import LessonFeedback
 # process (content.models.CompiledQuery), as on every lesson page compiling cost more than the answer.
 _LESSONS_WITH_FEEDBACK = CompiledQuery(None, lambda user_id, _context: (
     LessonFeedback.objects.filter(user_id=user_id).values_list("lesson_id")
-), marker=-(2**31) + 311, values=True)
+), marker=CompiledQuery.ID, values=True)
 
 
 class LessonFeedbackSection:

@@ -27,7 +27,7 @@ from lms.organisations.views import PROFILE_ACCOUNT_LINKS_HOOK
 _OPEN_FOLLOW_UPS = CompiledQuery(FollowUp, lambda user_id, _context: (
     FollowUp.objects.filter(user_id=user_id, status=FollowUp.Status.OPEN)
     .annotate(module_title=F("module__title")).order_by("invited_at", "pk")
-), marker=-(2**31) + 227)
+), marker=CompiledQuery.ID)
 
 
 @hooks.register(MY_LEARNING_NOTICES_HOOK)

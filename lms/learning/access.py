@@ -9,14 +9,11 @@ their completions), as one UNION ALL.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC
 
 from django.conf import settings
 from django.db import connection
 from django.shortcuts import resolve_url
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
 from wagtail.models import Page, PageViewRestriction
 
@@ -30,7 +27,7 @@ from content.learning import (
     PageLink,
     Status,
 )
-from content.models import LessonPage, TrainingModulePage
+from content.models import LessonPage, TrainingModulePage, row_datetime
 from lms.learning.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion, LessonVisit, Quiz
 from lms.learning.progress import prerequisite_message, record_lesson_opened
 
@@ -81,15 +78,6 @@ class _Urls:
 # SQLite and PostgreSQL both read; table and column names come from the models.
 def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
-
-
-def _datetime(value):
-    """A datetime as the driver gives it (SQLite: text in UTC) made aware."""
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    if value is not None and settings.USE_TZ and timezone.is_naive(value):
-        value = timezone.make_aware(value, UTC)
-    return value
 
 
 def _no_restriction_on_site(page) -> bool:
@@ -221,7 +209,7 @@ def _read(
         fact = {
             "quiz_id": quiz_id,
             "enrolled": enrolment_id is not None,
-            "completed_at": _datetime(completed_at),
+            "completed_at": row_datetime(completed_at),
             "warning_acknowledged": acknowledged_at is not None,
             "rated_before": bool(rated),
             "quiz_passed": bool(attempts & 4),

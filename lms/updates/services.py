@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, DateField, DateTimeField, Exists, OuterRef, Value
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
-from content.models import CompiledQuery
+from content.models import CompiledQuery, row_datetime
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.certificates.services import today
@@ -154,15 +153,8 @@ _UPDATE_RECORDS = CompiledQuery(None, lambda user_id, _context: (
     ).union(UpdateCompletion.objects.filter(user_id=user_id).values_list(
         "update_id", Value(None, output_field=DateField()), Value(True, output_field=BooleanField()), "completed_at",
     ), all=True)
-), marker=-(2**31) + 229, values=True)
+), marker=CompiledQuery.ID, values=True)
 _DATE = DateField()
-
-
-def _aware(value) -> datetime.datetime:
-    """A datetime as the driver gives it (SQLite: text in UTC), made aware."""
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    return timezone.make_aware(value, datetime.UTC) if timezone.is_naive(value) else value
 
 
 def pending_for(user, day: datetime.date | None = None, held=None) -> list[Pending]:
@@ -248,7 +240,7 @@ def included_updates(certificates) -> dict[int, list[IncludedUpdate]]:
     if len(holders) == 1:  # one person's (their Your learning, a verify page): the compiled query
         (holder,) = holders
         completed = {
-            (update_id, holder): timezone.localdate(_aware(completed_at))
+            (update_id, holder): timezone.localdate(row_datetime(completed_at))
             for update_id, _due, is_completion, completed_at in _UPDATE_RECORDS(holder)
             if is_completion and update_id in updates
         }
