@@ -11,10 +11,11 @@ from champions.services import (
     application_problem,
     cached_tiers_with_pathways,
     confirmed_organisations,
+    missing_module_urls,
     tier_progress,
 )
-from content.models import CompiledQuery, page_urls
-from lms.dashboard import current_certificates, page_url_request
+from content.models import CompiledQuery
+from lms.dashboard import current_certificates
 
 
 def _tier_progress(request, tiers) -> list[TierProgress]:
@@ -63,10 +64,7 @@ def champion_pathway_panel(request):
         problem = application_problem(user)
     return render_to_string("champions/apply/pathway_panel.html", {
         "progress": progress,
-        # The modules' addresses resolved together (_progress.html resolves each with {% pageurl %}).
-        "module_urls": page_urls(
-            [m for item in progress for m in item.missing if m.live], page_url_request(request),
-        ),
+        "module_urls": missing_module_urls(progress, request),
         "champion": champion,
         "reapply": reapply,
         "can_apply": (champion is None or reapply) and any(item.eligible for item in progress) and not problem,

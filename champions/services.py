@@ -23,9 +23,10 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from champions.models import Champion, ChampionTier, StatusChange
-from content.models import TrainingModulePage
+from content.models import TrainingModulePage, page_urls
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
+from lms.dashboard import page_url_request
 from lms.organisations.models import Membership, Organisation
 from lms.site.roles import Role
 from lms.site.shared_cache import SharedCache
@@ -122,6 +123,13 @@ def tier_progress(user: User | None, day: datetime.date | None = None, tiers=Non
             missing=tuple(m for m in modules if m.pk not in held_ids),
         ))
     return result
+
+
+def missing_module_urls(progress: list[TierProgress], request) -> dict[int, str]:
+    """The addresses of the live modules still needed on each tier's pathway, by module id,
+    resolved together (champions/apply/_progress.html links them)."""
+    modules = [module for item in progress for module in item.missing if module.live]
+    return page_urls(modules, page_url_request(request))
 
 
 def is_eligible(user: User, tier: ChampionTier, day: datetime.date | None = None) -> bool:

@@ -26,6 +26,7 @@ from champions.services import (
     application_problem,
     champion_for_agreement_token,
     confirmed_organisations,
+    missing_module_urls,
     record_manager_agreement,
     record_manager_refusal,
     resend_agreement_link,
@@ -77,6 +78,7 @@ def apply(request):
         return render(request, "champions/apply/cannot_apply.html", {
             "problem": problem, "progress": progress, "champion": champion,
             "has_organisation": confirmed_organisations(user).exists(),
+            "module_urls": missing_module_urls(progress, request),
         })
 
     if request.method == "POST":
@@ -101,6 +103,7 @@ def apply(request):
         )
     return render(request, "champions/apply/apply.html", {
         "form": form, "progress": progress, "champion": champion,
+        "module_urls": missing_module_urls(progress, request),
     })
 
 
