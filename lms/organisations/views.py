@@ -31,6 +31,7 @@ from lms.organisations.services import (
     update_profile,
 )
 from lms.site.pagination import counted_page, page_links
+from lms.site.people_search import people_matching
 from lms.site.permissions import signed_in
 from lms.site.redirects import safe_next
 
@@ -111,18 +112,6 @@ SEARCH_MAX_LENGTH = 100
 
 
 
-def search_terms(text: str) -> list[str]:
-    return text.split()[:10]
-
-
-def people_matching(terms: list[str], prefix: str = "") -> Q:
-    """Every word in a person's name or email address (any case)."""
-    match = Q()
-    for term in terms:
-        match &= Q(**{f"{prefix}full_name__icontains": term}) | Q(**{f"{prefix}email__icontains": term})
-    return match
-
-
 def members_url(organisation: Organisation | None = None, query: str = "") -> str:
     """The members page: on `organisation` when given, else with `query` (URL-encoded) if any."""
     if organisation is not None:
@@ -144,7 +133,7 @@ def organisation_members(request):
     else:
         organisation = led[0]
     search = clean_search(request.GET.get("q"))
-    match = people_matching(search_terms(search), prefix="user__")
+    match = people_matching(search, prefix="user__")
     requested, confirmed = Q(status=Membership.Status.REQUESTED), Q(status=Membership.Status.CONFIRMED)
     counts = organisation.memberships.aggregate(
         requests=Count("pk", filter=requested), members=Count("pk", filter=confirmed),

@@ -27,6 +27,7 @@ from lms.learning.progress import live_lessons_by_module
 from lms.organisations.models import Membership
 from lms.privacy.erasure import erased_accounts
 from lms.site.audit import EXPORT_ACTION, IMPORT_ACTION
+from lms.site.people_search import people_matching
 from lms.updates.models import UpdateCompletion, UpdateNotice
 
 RECORD_VIEWED = "lms.privacy.record_viewed"
@@ -37,9 +38,7 @@ SHORTEST_SEARCH = 3
 def find_people(query: str):
     """Accounts whose name or email holds every word of `query` (case ignored), erased accounts
     left out, by name. A word is matched anywhere in the name or the address."""
-    people = User.objects.exclude(pk__in=erased_accounts().values("pk"))
-    for word in query.split():
-        people = people.filter(Q(full_name__icontains=word) | Q(email__icontains=word))
+    people = User.objects.exclude(pk__in=erased_accounts().values("pk")).filter(people_matching(query))
     return people.select_related("organisation", "sector", "district").order_by("full_name", "email", "pk")
 
 

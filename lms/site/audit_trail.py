@@ -37,6 +37,7 @@ from wagtail.coreutils import get_content_type_label
 from wagtail.log_actions import registry as log_action_registry
 
 from lms.site.audit import EXPORT_ACTION, IMPORT_ACTION, is_about_no_one_else, may_read_audit_trail
+from lms.site.people_search import people_matching
 from lms.site.validators import printable_text
 
 SEARCH_MAX = 200
@@ -119,7 +120,7 @@ class AuditTrailFilterSet(SiteHistoryReportFilterSet):
         value = value.strip()
         if not value:
             return queryset
-        people = get_user_model().objects.filter(Q(full_name__icontains=value) | Q(email__icontains=value))
+        people = get_user_model().objects.filter(people_matching(value))
         return queryset.filter(user_id__in=people.values("pk"))
 
     def filter_text(self, queryset, name, value):
