@@ -316,7 +316,7 @@ def training_activity(filters: Filters, group_by: str) -> TrainingActivity:
         for key, days in _median_days(completed_rows, group_by).items():
             line(key).median_days = days
     _named(lines, group_by)
-    report.lines = sorted(lines.values(), key=_order(group_by))
+    report.lines = _in_order(lines.values(), group_by)
     return report
 
 
@@ -324,6 +324,28 @@ def _order(group_by: str):
     if group_by == "month":
         return lambda line: line.key or datetime.datetime.min.replace(tzinfo=datetime.UTC)
     return lambda line: (line.label == NOT_GIVEN, line.label.casefold())
+
+
+def _in_order(lines, group_by: str) -> list:
+    """The lines in the report's order; by month, with a line of noughts for each month between
+    the first and the last that had nothing to count, so a quiet month shows as a quiet month
+    rather than as a gap a reader may not notice."""
+    ordered = sorted(lines, key=_order(group_by))
+    dated = [line for line in ordered if line.key is not None]
+    if group_by != "month" or not dated:
+        return ordered
+    by_month = {(line.key.year, line.key.month): line for line in dated}
+    first, last, make = dated[0].key, dated[-1].key, type(dated[0])
+    filled = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        line = by_month.get((year, month))
+        if line is None:
+            key = first.replace(year=year, month=month, day=1)
+            line = make(key=key, label=_label(key, None))
+        filled.append(line)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return [line for line in ordered if line.key is None] + filled
 
 
 # Certificates ---------------------------------------------------------------------------------
@@ -384,7 +406,7 @@ def certificate_figures(filters: Filters, group_by: str, day: datetime.date | No
             lines[row["key"]] = CertificateLine(key=row["key"], label="")
         add(lines[row["key"]], row["status"], row["count"])
     _named(lines, group_by)
-    figures.lines = sorted(lines.values(), key=_order(group_by))
+    figures.lines = _in_order(lines.values(), group_by)
     return figures
 
 
@@ -635,7 +657,7 @@ def confidence_figures(filters: Filters, group_by: str) -> ConfidenceFigures:
         for name in counts:
             setattr(lines[row["key"]].invitations, name, row[name] or 0)
     _named(lines, group_by)
-    figures.lines = sorted(lines.values(), key=_order(group_by))
+    figures.lines = _in_order(lines.values(), group_by)
     return figures
 
 
@@ -712,9 +734,8 @@ def use_in_work_figures(filters: Filters, group_by: str) -> UseFigures:
     put(figures.total, follow_ups.order_by().aggregate(**measures))
     key, label = grouping(group_by, moment="invited_at")
     values = {"key": key, **({"label": F(label)} if label else {})}
-    figures.lines = sorted(
-        (_use_line(row, put) for row in follow_ups.order_by().values(**values).annotate(**measures)),
-        key=_order(group_by),
+    figures.lines = _in_order(
+        (_use_line(row, put) for row in follow_ups.order_by().values(**values).annotate(**measures)), group_by,
     )
     # The accounts are of every period, whatever the period chosen: narrowing the dates a day at a
     # time must not make one account appear or go, which would point to who answered that day.

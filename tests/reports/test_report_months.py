@@ -101,3 +101,20 @@ def test_people_without_a_sector_are_a_line_of_their_own():
     enrolment.user.save()
     report = training_activity(Filters(), "sector")
     assert [(line.label, line.starts) for line in report.lines] == [("Not given", 1)]
+
+
+def test_a_quiet_month_shows_as_a_line_of_noughts_not_as_a_gap():
+    module = TrainingModulePageFactory()
+    completed_at(datetime.datetime(2025, 11, 20, 12, tzinfo=UTC), module)
+    completed_at(datetime.datetime(2026, 3, 5, 12, tzinfo=UTC), module)
+    lines = training_activity(Filters(), "month").lines
+    # Each started ten days before completing: 10 November and 23 February.
+    assert [(line.label, line.starts, line.completions) for line in lines] == [
+        ("November 2025", 1, 1), ("December 2025", 0, 0), ("January 2026", 0, 0), ("February 2026", 1, 0),
+        ("March 2026", 0, 1),
+    ]
+    quiet = lines[2]
+    assert (quiet.learners, quiet.starts, quiet.completions, quiet.attempts, quiet.median_days) == (0, 0, 0, 0, None)
+    assert quiet.key == timezone.make_aware(datetime.datetime(2026, 1, 1))
+    # By anything else, no line is made up.
+    assert len(training_activity(Filters(), "module").lines) == 1
