@@ -17,3 +17,8 @@ def history_of(certificates) -> dict[int, list]:
         for certificate_id, found in lines_for(certificates).items():
             lines.setdefault(certificate_id, []).extend(found)
     return {key: sorted(found, key=lambda line: line.day) for key, found in lines.items()}
+
+
+def history_of_one(certificate) -> list:
+    """history_of for one certificate: its lines, oldest first."""
+    return history_of([certificate]).get(certificate.pk, [])

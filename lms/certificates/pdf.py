@@ -14,7 +14,7 @@ from django.core.files.storage import storages
 from django.template.loader import render_to_string
 
 from lms.certificates.exports import BOM, spreadsheet_text
-from lms.certificates.history import history_of
+from lms.certificates.history import history_of, history_of_one
 from lms.certificates.models import Certificate, verify_url
 from lms.organisations.names import file_name_part, transliterate
 
@@ -73,7 +73,7 @@ def render_certificate_pdf(certificate: Certificate, history: list | None = None
 
     _register_fonts()
     if history is None:
-        history = history_of([certificate]).get(certificate.pk, [])
+        history = history_of_one(certificate)
     url = verify_url(certificate.code)
     html = render_to_string("certificates/certificate_pdf.html", {
         "certificate": certificate,
@@ -111,7 +111,7 @@ def certificate_pdf(certificate: Certificate, history: list | None = None) -> by
     update its holder completes later makes a new copy, with the update printed."""
     store = storages["certificates"]
     if history is None:
-        history = history_of([certificate]).get(certificate.pk, [])
+        history = history_of_one(certificate)
     name = _stored_name(certificate, history)
     if store.exists(name):
         with store.open(name, "rb") as stored:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail import hooks
 
 from lms.certificates.bundles import request_certificate_bundle
-from lms.certificates.history import history_of
+from lms.certificates.history import history_of_one
 from lms.certificates.models import Certificate, CertificateBundle, CertificateBundleError
 from lms.certificates.pdf import certificate_filename
 from lms.certificates.pdf import certificate_pdf as stored_certificate_pdf
@@ -94,7 +94,7 @@ def verify_code(request, code: str):
     state = certificate.state_on(today())
     return _noindex(render(request, "certificates/verify_result.html", {
         "found": True, "certificate": certificate, "state": state, "state_label": state_label(state),
-        "history": history_of([certificate]).get(certificate.pk, []),
+        "history": history_of_one(certificate),
     }))
 
 
