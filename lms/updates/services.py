@@ -84,6 +84,7 @@ class Pending:
     update: LiveUpdate
     due_on: datetime.date
     outstanding: bool
+    module_titles: tuple[str, ...]  # of the update's modules, those it is needed for (a certificate held)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class LiveUpdate:
     days_to_complete: int
     url: str  # page_path
     module_ids: frozenset[int]
-    module_titles: tuple[str, ...]  # in the order the modules were attached
+    modules: tuple[tuple[int, str], ...]  # (id, title), in the order the modules were attached
 
 
 # Every learner's Your learning and every certificate's history read the live updates and their
@@ -105,7 +106,7 @@ class LiveUpdate:
 # changes the site: they are read from the cache, which lms.updates.apps empties on each of
 # those. Who needs, was told of or completed an update is read afresh every time; only the
 # updates themselves are cached.
-LIVE_UPDATES = SharedCache("updates:live-updates")
+LIVE_UPDATES = SharedCache("updates:live-updates:2")  # a new name whenever LiveUpdate changes shape
 
 
 def live_update_index() -> dict[int, LiveUpdate]:
@@ -130,7 +131,7 @@ def _read_live_update_index() -> dict[int, LiveUpdate]:
             pk=update.pk, title=update.title, update_day=update.update_day,
             days_to_complete=update.days_to_complete, url=page_path(update),
             module_ids=frozenset(module_id for module_id, _ in modules.get(update.pk, ())),
-            module_titles=tuple(title for _, title in modules.get(update.pk, ())),
+            modules=tuple(modules.get(update.pk, ())),
         )
         for update in live_updates().order_by("first_published_at", "pk")
     }
@@ -165,10 +166,13 @@ def pending_for(user, day: datetime.date | None = None, held=None) -> list[Pendi
     day = day or today()
     if held is None:
         held = list(Certificate.objects.current_on(day).filter(user=user).values_list("module_id", "issued_on"))
-    candidates = [
-        update for update in _updates_naming(module_id for module_id, _ in held)
-        if any(module_id in update.module_ids and issued_on < update.update_day for module_id, issued_on in held)
-    ]
+    # For each update, the modules it is needed for: held with a certificate from before it.
+    needed_for = {
+        update.pk: {module_id for module_id, issued_on in held
+                    if module_id in update.module_ids and issued_on < update.update_day}
+        for update in _updates_naming(module_id for module_id, _ in held)
+    }
+    candidates = [update for update in live_update_index().values() if needed_for.get(update.pk)]
     if not candidates:
         return []
     ids = {update.pk for update in candidates}
@@ -186,7 +190,8 @@ def pending_for(user, day: datetime.date | None = None, held=None) -> list[Pendi
         if update.pk in completed:
             continue
         due = notice_due_on.get(update.pk) or update.update_day + datetime.timedelta(days=update.days_to_complete)
-        pending.append(Pending(update=update, due_on=due, outstanding=day > due))
+        titles = tuple(title for module_id, title in update.modules if module_id in needed_for[update.pk])
+        pending.append(Pending(update=update, due_on=due, outstanding=day > due, module_titles=titles))
     return pending
 
 

@@ -20,7 +20,8 @@ def guidance_updates_banner(request):
     pending = pending_for(request.user, held=held)
     if not pending:
         return None
-    items = [{"update": p.update, "due_on": p.due_on, "outstanding": p.outstanding, "url": p.update.url}
+    items = [{"update": p.update, "due_on": p.due_on, "outstanding": p.outstanding, "url": p.update.url,
+              "module_titles": p.module_titles}
              for p in pending]
     # Nothing in it needs the context processors, which would run again for this template.
     return render_to_string("updates/notice_banner.html", {"pending": items})

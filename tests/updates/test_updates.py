@@ -258,6 +258,20 @@ def test_a_lead_sees_who_of_their_members_has_not_done_it_with_outstanding_marke
     assert "Guidance updates not done" in csv and "Late Person" in csv and "Yes" in csv
 
 
+def test_the_banner_names_only_the_modules_the_update_is_needed_for():
+    with time_machine.travel(PUBLISHED, tick=False):
+        first = make_module("first-module", lessons=1, title="Post-separation abuse")
+        second = make_module("second-module", lessons=1, title="Harmful practices")
+        GuidanceUpdatePageFactory(title="Domestic Abuse Protection Orders", modules=[first, second])
+        one = holder(first)
+        both = holder(first)
+        CertificateFactory(user=both, module=second, issued_on=DAY - datetime.timedelta(days=100),
+                           expires_on=DAY + datetime.timedelta(days=600))
+        assert "for Post-separation abuse)" in signed_in(one).get("/my-learning/").content.decode()
+        assert "for Post-separation abuse and Harmful practices)" in signed_in(both).get("/my-learning/").content.decode()
+        assert [p.module_titles for p in pending_for(one, DAY)] == [("Post-separation abuse",)]
+
+
 def test_the_lead_page_names_the_first_of_a_long_list_and_the_downloads_everyone(published, monkeypatch):
     monkeypatch.setattr("lms.reports.lead.NAMES_SHOWN", 2)
     module, update = published
