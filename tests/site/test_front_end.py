@@ -183,3 +183,15 @@ def test_pages_load_one_script_with_no_imports_of_its_own(client):
     bundle = (BUILT / "js" / "site.js").read_text()
     assert not re.search(r"\bimport\s*[\w{*(\"']", bundle)
     assert "ServiceNavigation" in bundle or "govuk-service-navigation" in bundle
+
+
+def test_no_page_nests_a_column_in_the_column_base_html_gives_it():
+    """base.html puts a page's content in a two-thirds column (its `column` block): a page that
+    wants another width changes the block, rather than opening a column inside that one (a form
+    about 400 px wide on a desktop)."""
+    nested = [
+        path.relative_to(ROOT) for path in template_files()
+        if '{% extends "base.html" %}' in (text := path.read_text())
+        and "{% block column %}" not in text and "govuk-grid-column-" in text
+    ]
+    assert nested == []
