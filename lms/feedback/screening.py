@@ -159,6 +159,16 @@ NAMING_VERBS = {
     "lives", "lived", "works", "worked", "moved", "married", "died", "was", "is", "has", "had",
 }
 # Ordinary words that never follow a title or a relation as a name ("my client was", "miss the").
+# Words that often own something at the start of a sentence ("Everyone's examples", "Monday's
+# session"): with 's there, a word not of the language or the site is taken for a name.
+OWNING_WORDS = {
+    "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "no-one", "one", "other",
+    "today", "yesterday", "tomorrow", "tonight", "week", "month", "year", "last", "next", "this",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "team", "people", "women", "men", "children", "girls", "boys", "society",
+    "council", "county", "government", "police", "school", "employer", "organisation", "service",
+}
 NOT_NAMES = {
     "was", "is", "are", "were", "be", "been", "being", "am", "had", "has", "have", "did", "does", "do", "done",
     "will", "would", "could", "should", "can", "can't", "cannot", "might", "must", "shall", "won't", "don't",
@@ -324,11 +334,14 @@ def _mask_names(text: str, protected: re.Pattern | None) -> str:
             run.append(after)
             following += 1
         # A capitalised word alone at a sentence's start is usually just that ("Overall", "Great"),
-        # unless a verb of speech or action follows it: "Sarah told me".
+        # unless a verb of speech or action follows it ("Sarah told me") or it owns what
+        # follows ("Ahmed's sister called": no word of the language or the site takes 's there).
         naming_verb = following < len(words) and _joined(text, run[-1].end(), words[following].start()) and (
             _lower(words[following].group(0)) in NAMING_VERBS
         )
-        if len(run) >= 2 or naming_verb or not _starts_sentence(text, word.start()):
+        owner = _lower(run[-1].group(0)).removesuffix("'s")
+        possessive = owner != _lower(run[-1].group(0)) and not (_is_known(owner) or owner in OWNING_WORDS)
+        if len(run) >= 2 or naming_verb or possessive or not _starts_sentence(text, word.start()):
             spans.append((run[0].start(), run[-1].end()))
         index = following
     return _replace_spans(text, spans, NAME)
