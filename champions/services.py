@@ -23,7 +23,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from champions.models import Champion, ChampionTier, StatusChange
-from content.models import TrainingModulePage, page_urls
+from content.models import TrainingModulePage, is_listed, page_urls
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
 from lms.dashboard import page_url_request
@@ -126,9 +126,10 @@ def tier_progress(user: User | None, day: datetime.date | None = None, tiers=Non
 
 
 def missing_module_urls(progress: list[TierProgress], request) -> dict[int, str]:
-    """The addresses of the live modules still needed on each tier's pathway, by module id,
-    resolved together (champions/apply/_progress.html links them)."""
-    modules = [module for item in progress for module in item.missing if module.live]
+    """The addresses of the modules still needed on each tier's pathway that learners may open
+    (content.models.is_listed: live, not taken down with a page above, not restricted), by module
+    id, resolved together: champions/apply/_progress.html links those and names the others."""
+    modules = [module for item in progress for module in item.missing if is_listed(module)]
     return page_urls(modules, page_url_request(request))
 
 

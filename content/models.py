@@ -18,10 +18,11 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -218,12 +219,38 @@ def without_view_restrictions(queryset, path="path"):
     return queryset.exclude(Exists(restricted))
 
 
+def _unlisted_branches() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the paths of unpublished pages that have children, the paths of pages under a view
+    restriction): what nothing lists below them. From the catalogue's cache (no query), which
+    every page or restriction change empties (content.signals)."""
+    unpublished, restricted = CATALOGUE.get(lambda: [
+        tuple(Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)),
+        tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    ], part="unlisted")
+    return unpublished, restricted
+
+
+def under_unpublished_page(path: str) -> bool:
+    """Whether the page at `path` is under an unpublished one: Wagtail keeps such a page live
+    and would serve it, but it is taken down with the page above it."""
+    return any(path.startswith(above) and path != above for above in _unlisted_branches()[0])
+
+
+def is_restricted(page) -> bool:
+    """Whether `page` is under a view restriction (its own or a page's above it). No query."""
+    return any(page.path.startswith(above) for above in _unlisted_branches()[1])
+
+
+def is_listed(page) -> bool:
+    """Whether `page` may be listed or linked to learners: live, under no unpublished page and no
+    view restriction (as the catalogue, search and Your learning have it). No query."""
+    return page.live and not under_unpublished_page(page.path) and not is_restricted(page)
+
+
 def under_published_pages(queryset):
-    """`queryset` less the pages under an unpublished one (a lesson of a module taken down):
-    Wagtail keeps such a page live, but no route reaches it, so nothing should list it. One
-    query for the unpublished pages that have children; usually there are none or a few."""
-    for hidden in Page.objects.filter(live=False, numchild__gt=0).only("path", "depth"):
-        queryset = queryset.not_descendant_of(hidden)
+    """`queryset` less the pages under an unpublished one (a lesson of a module taken down)."""
+    for above in _unlisted_branches()[0]:
+        queryset = queryset.exclude(Q(path__startswith=above) & ~Q(path=above))
     return queryset
 
 
@@ -408,8 +435,13 @@ class HomePage(DescribedPage, Page):
                 found = _FIND_BY_URL_PATH[depth](url_path)
                 page = found[0] if found else None
             if page is not None and page.live:
+                if under_unpublished_page(page.path):
+                    raise Http404
                 return RouteResult(page)
-        return super().route(request, path_components)
+        result = super().route(request, path_components)
+        if under_unpublished_page(result.page.path):  # Wagtail serves a live page under one taken down
+            raise Http404
+        return result
 
 
 def sector_for_request(request) -> str:
@@ -804,11 +836,8 @@ class LessonPage(DescribedPage, SiteHasNoViewRestrictions, Page):
     def serve(self, request, *args, **kwargs):
         access = engine().lesson_access(request.user, self)
         module = self.module
-        if not module.live:  # the same "not found" for everyone, signed in or not
-            return render(request, "content/lesson_unavailable.html", {
-                "page": self, "module": module, "access": access,
-                "message": "This module is not available at the moment. Choose another from the list of modules.",
-            }, status=404)
+        if not module.live:  # the same "not found" for everyone, as for a page that is not there
+            raise Http404
         if access.barrier is Barrier.SIGN_IN:
             return redirect_to_login(request.get_full_path())
         if access.barrier is Barrier.PREREQUISITES:

@@ -6,13 +6,13 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import RevisionsCompareView, SnippetViewSet, SnippetViewSetGroup
 
 from content import review_views
 from content.admin_choosers import PermissionCheckedSnippetChooserViewSet
-from content.models import LearningPath, Sector, SupportService, Topic
+from content.models import LearningPath, Sector, SupportService, Topic, is_restricted
 
 
 class SectorViewSet(SnippetViewSet):
@@ -364,3 +364,16 @@ def show_each_role_its_content_work(request, panels):
         # Wagtail's panel would send panel members to the editor: theirs leads to the review screens.
         panels[:] = [p for p in panels if getattr(p, "name", "") != "workflow_objects_to_moderate"]
         panels.append(PanelReviewsPanel(panel_reviews_for(user)))
+
+
+@hooks.register("before_serve_page")
+def refuse_signed_in_people_a_group_restriction_keeps_out(page, request, serve_args, serve_kwargs):
+    """A signed-in person outside the groups a page is restricted to gets "not found". Wagtail
+    would send them to sign in, and signing in sends a signed-in person straight back: the
+    browser gave up after too many redirects (and the page's existence was told)."""
+    if not request.user.is_authenticated or not is_restricted(page):  # no query unless it is
+        return None
+    for restriction in page.get_view_restrictions():
+        if restriction.restriction_type == PageViewRestriction.GROUPS and not restriction.accept_request(request):
+            raise Http404
+    return None

@@ -28,6 +28,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from content.blocks import LessonBodyBlock
+from content.models import is_listed
 from lms.site.validators import printable_text
 
 
@@ -129,6 +130,11 @@ class GuidanceUpdatePage(Page):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return super().serve(request, *args, **kwargs)
+
+    def listed_modules(self) -> list:
+        """Its modules that learners may open (content.models.is_listed): a module taken down or
+        restricted since is not named on the update's pages."""
+        return [module for module in self.modules.all() if is_listed(module)]
 
     def get_context(self, request, *args, **kwargs):
         from lms.updates.views import update_page_context  # the views import this module

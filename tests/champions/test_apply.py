@@ -112,6 +112,21 @@ def test_my_learning_shows_one_of_two_modules_and_links_only_the_missing_one(cli
     assert "Apply to be a champion" not in page
 
 
+def test_a_pathway_module_restricted_or_taken_down_is_named_but_not_linked(client, pathway):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=pathway[0], restriction_type=PageViewRestriction.GROUPS).groups.add(
+        Group.objects.create(name="insiders"))
+    client.force_login(LearnerFactory())
+    page = client.get("/my-learning/").content.decode()
+    assert pathway[0].title in page and f'href="{pathway[0].url}"' not in page
+    assert f'href="{pathway[1].url}"' in page
+    pathway[1].unpublish()
+    page = client.get("/champions/apply/").content.decode()
+    assert pathway[1].title in page and f'href="{pathway[1].url}"' not in page
+
+
 def test_my_learning_offers_the_application_once_the_pathway_is_complete(client, eligible):
     client.force_login(eligible)
     page = client.get("/my-learning/").content.decode()

@@ -139,6 +139,28 @@ def test_search_leaves_out_the_lessons_of_a_module_taken_down(client):
     assert client.get(lessons[0].url).status_code == 404
 
 
+def test_pages_under_a_page_taken_down_are_not_found_by_anyone(client):
+    """Wagtail serves a live page under an unpublished one; nothing here does, and the answer is
+    the one for a page that is not there (no title, no summary)."""
+    module = make_module("under-index", lessons=1, title="UNDER THE INDEX")
+    lesson = LessonPage.objects.child_of(module).get()
+    lesson.summary = "A SUMMARY NOBODY SHOULD READ"
+    lesson.save_revision().publish()
+    module.get_parent().unpublish()  # the catalogue
+    for signed_in in (False, True):
+        if signed_in:
+            client.force_login(LearnerFactory())
+        for url in (module.url, lesson.url):
+            response = client.get(url)
+            page = response.content.decode()
+            assert response.status_code == 404, (url, signed_in)
+            assert "UNDER THE INDEX" not in page and "NOBODY SHOULD READ" not in page
+    module.unpublish()  # the module taken down with its lessons still live: the lesson as well
+    module.get_parent().specific.save_revision().publish()
+    assert client.get(lesson.url).status_code == 404
+    assert "NOBODY SHOULD READ" not in client.get(lesson.url).content.decode()
+
+
 def test_search_handles_odd_input(client):
     for query in ["", " ", "%", "' OR 1=1 --", "x" * 5000, "ünïcödé"]:
         assert client.get("/search/", {"q": query}).status_code == 200

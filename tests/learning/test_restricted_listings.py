@@ -105,6 +105,20 @@ def test_a_module_restricted_after_a_learner_started_it_leaves_their_learning(cl
     assert "SECRET MODULE TITLE" not in client.get("/my-learning/").content.decode()
 
 
+def test_a_signed_in_learner_outside_the_groups_gets_not_found_not_a_sign_in_loop(client):
+    secret = make_module("secret-mod", lessons=1, title="SECRET MODULE TITLE")
+    group_restrict(secret)
+    lesson = lessons_of(secret)[0]
+    client.force_login(LearnerFactory())
+    for url in (secret.url, lesson.url):
+        response = client.get(url)
+        assert response.status_code == 404 and "SECRET" not in response.content.decode(), url
+    insider = LearnerFactory()
+    insider.groups.add(secret.get_view_restrictions().get().groups.get())
+    client.force_login(insider)
+    assert client.get(secret.url).status_code == 200
+
+
 def test_restrictions_cost_no_extra_query(module_with_secret):
     module, first, _secret = module_with_secret
     learner = LearnerFactory()

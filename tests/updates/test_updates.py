@@ -258,6 +258,22 @@ def test_a_lead_sees_who_of_their_members_has_not_done_it_with_outstanding_marke
     assert "Guidance updates not done" in csv and "Late Person" in csv and "Yes" in csv
 
 
+def test_the_update_pages_do_not_name_a_module_taken_down_or_restricted(published):
+    from wagtail.models import PageViewRestriction
+
+    module, update = published
+    other = make_module("other-module", lessons=1, title="Harmful practices")
+    update.modules.add(other)
+    update.save_revision().publish()
+    index = update.get_parent().url
+    assert "Post-separation abuse" in Client().get(index).content.decode()
+    module.unpublish()
+    PageViewRestriction.objects.create(page=other, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    for url in (index, update.url):
+        page = Client().get(url).content.decode()
+        assert "Post-separation abuse" not in page and "Harmful practices" not in page, url
+
+
 def test_the_banner_names_only_the_modules_the_update_is_needed_for():
     with time_machine.travel(PUBLISHED, tick=False):
         first = make_module("first-module", lessons=1, title="Post-separation abuse")
