@@ -4,6 +4,7 @@ for a learner's record, and their confirmation of erasing someone's account."""
 from django import forms
 
 from lms.privacy.learner_record import SHORTEST_SEARCH
+from lms.site.people_search import MOST_WORDS
 from lms.site.validators import printable_text
 
 
@@ -33,7 +34,10 @@ class PeopleSearchForm(forms.Form):
 
     query = forms.CharField(
         label="Name or email address", max_length=254,
-        help_text=f"At least {SHORTEST_SEARCH} letters or digits. Every word must be in the person’s name or email.",
+        help_text=(
+            f"A word of at least {SHORTEST_SEARCH} letters or digits, and at most {MOST_WORDS} words. "
+            "Every word must be in the person’s name or email."
+        ),
         error_messages={
             "required": "Enter a name or an email address to search for",
             "max_length": "Enter 254 characters or fewer",
@@ -43,10 +47,13 @@ class PeopleSearchForm(forms.Form):
     def clean_query(self):
         query = " ".join(self.cleaned_data["query"].split())
         printable_text(query)
-        if sum(character.isalnum() for character in query) < SHORTEST_SEARCH:
+        # One word long enough to narrow the search: "a b c" would list most of the county.
+        if not any(sum(character.isalnum() for character in word) >= SHORTEST_SEARCH for word in query.split()):
             raise forms.ValidationError(
-                f"Enter at least {SHORTEST_SEARCH} letters or digits of a name or email address"
+                f"Enter at least {SHORTEST_SEARCH} letters or digits of a name or email address together"
             )
+        if len(query.split()) > MOST_WORDS:
+            raise forms.ValidationError(f"Enter {MOST_WORDS} words or fewer")
         return query
 
 

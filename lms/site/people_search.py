@@ -7,14 +7,14 @@ from django.db.models import Q
 MOST_WORDS = 10
 
 
-def search_words(text: str) -> list[str]:
-    return text.split()[:MOST_WORDS]
-
-
 def people_matching(text: str, prefix: str = "") -> Q:
     """A filter for accounts (`prefix` "user__" for rows that point to one) whose name or email
-    holds every word of `text`."""
+    holds every word of `text`; none for more than MOST_WORDS words (a search is never widened
+    by leaving words out)."""
+    words = text.split()
+    if len(words) > MOST_WORDS:
+        return Q(pk__in=[])
     match = Q()
-    for word in search_words(text):
+    for word in words:
         match &= Q(**{f"{prefix}full_name__icontains": word}) | Q(**{f"{prefix}email__icontains": word})
     return match

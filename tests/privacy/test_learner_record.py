@@ -62,7 +62,10 @@ def test_search_finds_no_one_for_nonsense_and_says_so(two_people, coordinator_cl
 def test_a_search_too_short_or_empty_is_refused_with_a_message_and_forgets_the_last(two_people, coordinator_client):
     search(coordinator_client, "quennell")
     for query, message in (("al", "Enter at least 3 letters or digits"), ("  ", "Enter a name or an email address"),
-                           ("a.@", "Enter at least 3 letters or digits")):
+                           ("a.@", "Enter at least 3 letters or digits"),
+                           # Three letters in all, but no word narrows the search.
+                           ("a b c", "Enter at least 3 letters or digits"),
+                           ("alice " * 11, "Enter 10 words or fewer")):
         response = coordinator_client.post("/admin/people/", {"query": query})
         assert response.status_code == 400
         page = response.content.decode()
