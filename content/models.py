@@ -219,26 +219,31 @@ def without_view_restrictions(queryset, path="path"):
     return queryset.exclude(Exists(restricted))
 
 
-def _unlisted_branches() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _unlisted_branches(request=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the paths of unpublished pages that have children, the paths of pages under a view
     restriction): what nothing lists below them. From the catalogue's cache (no query), which
-    every page or restriction change empties (content.signals)."""
-    unpublished, restricted = CATALOGUE.get(lambda: [
-        tuple(Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)),
-        tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    ], part="unlisted")
-    return unpublished, restricted
+    every page or restriction change empties (content.signals); once a request when given it
+    (the route and the check before serving each ask)."""
+    found = getattr(request, "_unlisted_branches", None)
+    if found is None:
+        found = tuple(CATALOGUE.get(lambda: [
+            tuple(Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)),
+            tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        ], part="unlisted"))
+        if request is not None:
+            request._unlisted_branches = found
+    return found
 
 
-def under_unpublished_page(path: str) -> bool:
+def under_unpublished_page(path: str, request=None) -> bool:
     """Whether the page at `path` is under an unpublished one: Wagtail keeps such a page live
     and would serve it, but it is taken down with the page above it."""
-    return any(path.startswith(above) and path != above for above in _unlisted_branches()[0])
+    return any(path.startswith(above) and path != above for above in _unlisted_branches(request)[0])
 
 
-def is_restricted(page) -> bool:
+def is_restricted(page, request=None) -> bool:
     """Whether `page` is under a view restriction (its own or a page's above it). No query."""
-    return any(page.path.startswith(above) for above in _unlisted_branches()[1])
+    return any(page.path.startswith(above) for above in _unlisted_branches(request)[1])
 
 
 def is_listed(page) -> bool:
@@ -435,11 +440,11 @@ class HomePage(DescribedPage, Page):
                 found = _FIND_BY_URL_PATH[depth](url_path)
                 page = found[0] if found else None
             if page is not None and page.live:
-                if under_unpublished_page(page.path):
+                if under_unpublished_page(page.path, request):
                     raise Http404
                 return RouteResult(page)
         result = super().route(request, path_components)
-        if under_unpublished_page(result.page.path):  # Wagtail serves a live page under one taken down
+        if under_unpublished_page(result.page.path, request):  # Wagtail serves a live page under one taken down
             raise Http404
         return result
 

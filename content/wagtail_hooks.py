@@ -371,7 +371,7 @@ def refuse_signed_in_people_a_group_restriction_keeps_out(page, request, serve_a
     """A signed-in person outside the groups a page is restricted to gets "not found". Wagtail
     would send them to sign in, and signing in sends a signed-in person straight back: the
     browser gave up after too many redirects (and the page's existence was told)."""
-    if not request.user.is_authenticated or not is_restricted(page):  # no query unless it is
+    if not request.user.is_authenticated or not is_restricted(page, request):  # no query unless it is
         return None
     for restriction in page.get_view_restrictions():
         if restriction.restriction_type == PageViewRestriction.GROUPS and not restriction.accept_request(request):

@@ -261,3 +261,18 @@ def test_the_catalogue_leaves_the_restriction_check_out_only_where_the_site_has_
     assert "pageviewrestriction" not in engine_sql()
     PageViewRestriction.objects.create(page=members_only, restriction_type=PageViewRestriction.LOGIN)
     assert "pageviewrestriction" in engine_sql()
+
+
+def test_what_is_not_listed_is_read_from_the_cache_once_a_request(client, monkeypatch):
+    """The route and the check before serving both ask which branches are taken down or
+    restricted: one cache round trip a request."""
+    from content import models
+
+    lesson = LessonPage.objects.child_of(make_module("asked-once", lessons=1)).get()
+    client.force_login(LearnerFactory())
+    client.get(lesson.url)  # warm
+    reads = []
+    real = models.CATALOGUE.get
+    monkeypatch.setattr(models.CATALOGUE, "get", lambda read, part="": reads.append(part) or real(read, part=part))
+    assert client.get(lesson.url).status_code == 200
+    assert reads.count("unlisted") == 1
