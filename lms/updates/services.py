@@ -97,7 +97,7 @@ class LiveUpdate:
     days_to_complete: int
     url: str  # page_path
     module_ids: frozenset[int]
-    modules: tuple[tuple[int, str], ...]  # (id, title), in the order the modules were attached
+    modules: tuple[tuple[int, str], ...]  # (id, title), in the catalogue's order
 
 
 # Every learner's Your learning and every certificate's history read the live updates and their
@@ -122,7 +122,7 @@ def forget_live_update_index() -> None:
 def _read_live_update_index() -> dict[int, LiveUpdate]:
     through = GuidanceUpdatePage.modules.through
     modules: dict[int, list[tuple[int, str]]] = {}
-    for update_id, module_id, title in through.objects.order_by("pk").values_list(
+    for update_id, module_id, title in through.objects.order_by("trainingmodulepage__path").values_list(
         "guidanceupdatepage_id", "trainingmodulepage_id", "trainingmodulepage__title",
     ):
         modules.setdefault(update_id, []).append((module_id, title))
