@@ -161,7 +161,14 @@ const classesTogether = (() => {
 const baseOf = (name) => name.replace(/--.*$/, "");
 
 // A selector's specificity as one number, and the classes of its last compound (the element it styles).
+// The same selectors are compared again and again while packing: each is parsed once.
+const described = new Map();
 function describe(selector) {
+  if (!described.has(selector)) described.set(selector, describeOnce(selector));
+  return described.get(selector);
+}
+
+function describeOnce(selector) {
   let ids = 0;
   let classes = 0;
   let types = 0;
