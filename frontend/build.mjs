@@ -8,8 +8,9 @@
 // class prefix (css/<name>.css from frontend/scss/<name>.scss). Every stylesheet keeps only the
 // rules whose classes appear in our templates, Python or the script bundle (PurgeCSS), loses
 // GOV.UK's print rules, the declarations it repeats for nothing and the prefixes no browser since
-// 2022 needs, has each run of one media query (or @supports) packed into one where the cascade
-// allows (packAtRules), and is minified (csso).
+// 2022 needs, has GOV.UK's colours written in where they are read (withConstants), has each run
+// of one media query (or @supports) packed into one where the cascade allows (packAtRules), and
+// is minified (csso).
 // JavaScript: js/site.js is frontend/js/site.mjs bundled with the parts of GOV.UK Frontend it
 // imports (esbuild): one request, with a hashed name once collectstatic has run.
 // The sizes are printed at the end; tests/site/test_front_end.py holds the budget.
@@ -269,10 +270,48 @@ function packAtRules(root) {
   }
 }
 
+// GOV.UK sets its colours as custom properties on :root and reads each with `var(--govuk-…)`,
+// 25 to 30 characters where the colour is 4 to 7. A property set once, on :root, and nowhere else
+// (not in a component, not in our print rules) has that one value everywhere, so the build writes
+// the value in its place; the computed styles are the same. Filled in once every source is
+// compiled (below); the :root of css/site.css then loses each property nothing reads any more,
+// unless the script reads it (`--govuk-breakpoint-${name}`).
+const constants = new Map();
+
+function customProperties(css) {
+  const set = [];
+  postcss.parse(css).walkDecls(/^--/, (decl) => {
+    const onRoot = decl.parent.type === "rule" && decl.parent.selector === ":root" && decl.parent.parent.type === "root";
+    set.push({ name: decl.prop, value: decl.value, onRoot });
+  });
+  return set;
+}
+
+function findConstants(allCss) {
+  const settings = allCss.flatMap(customProperties);
+  for (const { name, value, onRoot } of settings) {
+    const times = settings.filter((setting) => setting.name === name).length;
+    if (onRoot && times === 1 && !value.includes("var(")) constants.set(name, value);
+  }
+}
+
+function withConstants(value) {
+  return value.replace(/var\((--[\w-]+)\)/g, (whole, name) => constants.get(name) ?? whole);
+}
+
+function dropUnread(root, stillRead) {
+  root.walkDecls(/^--/, (decl) => {
+    if (constants.has(decl.prop) && !stillRead(decl.prop)) decl.remove();
+  });
+  root.walkRules((rule) => {
+    if (!rule.nodes.length) rule.remove();
+  });
+}
+
 function minify(css) {
   const root = postcss.parse(css);
   root.walkDecls((decl) => {
-    decl.value = withoutFallbacks(decl.value);
+    decl.value = withConstants(withoutFallbacks(decl.value));
   });
   packAtRules(root);
   // csso keeps numbers as Sass wrote them (a rounded line height moves text by a pixel).
@@ -326,12 +365,25 @@ for (const name of config.govuk) {
 }
 for (const name of Object.keys(config.own)) stylesheets.push({ name: `css/${name}.css`, sources: [scss(`${name}.scss`)], after: "" });
 
-const sizes = [];
+findConstants(stylesheets.flatMap(({ sources: parts, after }) => [...parts, after]));
+const built = [];
 for (const { name, sources: parts, after } of stylesheets) {
   const trimmed = await Promise.all(parts.map(async (css) => trim(await purge(css))));
-  const css = minify([...trimmed, after].join("\n"));
-  writeFileSync(join(out, name), css);
-  sizes.push([name, css.length]);
+  built.push([name, minify([...trimmed, after].join("\n"))]);
+}
+// What still reads a custom property once the constants are written in: a var() left in any
+// sheet, or the script (which builds the breakpoints' names from a prefix).
+const script = readFileSync(join(out, "js", "site.js"), "utf8");
+const scriptPrefixes = [...script.matchAll(/(--[\w-]+)\$\{/g)].map(([, prefix]) => prefix);
+const stillRead = (name) =>
+  built.some(([, css]) => css.includes(`var(${name})`)) || script.includes(name) || scriptPrefixes.some((prefix) => name.startsWith(prefix));
+const sizes = [];
+for (const [name, css] of built) {
+  const root = postcss.parse(css);
+  dropUnread(root, stillRead);
+  const final = root.toString();
+  writeFileSync(join(out, name), final);
+  sizes.push([name, final.length]);
 }
 
 // The Wagtail admin's branding (lms.site's wagtail_hooks adds it to every admin page).
@@ -343,8 +395,8 @@ cpSync(join(root, "frontend", "images"), join(out, "images"), { recursive: true 
 // collectstatic's manifest would fail on a reference to a missing file.
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-const script = Object.values(bundle.metafile.outputs)[0].bytes;
+const scriptBytes = Object.values(bundle.metafile.outputs)[0].bytes;
 console.log("Built static_build/ (uncompressed sizes):");
 for (const [name, bytes] of sizes) console.log(`  ${name.padEnd(34)} ${kib(bytes).padStart(9)}`);
-console.log(`  ${"js/site.js".padEnd(34)} ${kib(script).padStart(9)}`);
+console.log(`  ${"js/site.js".padEnd(34)} ${kib(scriptBytes).padStart(9)}`);
 console.log(`  every page links css/site.css (${kib(sizes[0][1])}) and the css/govuk/ files of the components it uses`);
