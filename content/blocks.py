@@ -60,19 +60,25 @@ class CaseScenarioBlock(blocks.StructBlock):
         }
 
 
-class AccordionItemBlock(blocks.StructBlock):
+class SectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120)
     body = RichTextBlock()
 
 
-class AccordionBlock(blocks.StructBlock):
+class SectionsBlock(blocks.StructBlock):
+    """Short sections, each under its own heading, all shown in full. It was GOV.UK's accordion
+    until December 2026: learners are assessed on every section, GOV.UK advises against hiding
+    content most users need, and the accordion's styles alone took a lesson well over its CSS
+    budget (README, "Front end"). Pages store it under its old name, "accordion"."""
+
     heading = blocks.CharBlock(max_length=120, required=False, help_text="Optional heading above the sections.")
-    items = blocks.ListBlock(AccordionItemBlock(), min_num=1)
+    items = blocks.ListBlock(SectionBlock(), min_num=1)
 
     class Meta:
         icon = "list-ul"
-        template = "blocks/accordion.html"
-        description = "Sections a learner can open one at a time."
+        template = "blocks/sections.html"
+        label = "Sections"
+        description = "Short sections, each with its own heading, all shown in full."
         preview_value = {"heading": "", "items": [{"heading": "Economic abuse", "body": "<p>Control of money.</p>"}]}
 
 
@@ -154,7 +160,8 @@ class LessonContentBlock(blocks.StreamBlock):
     rich_text = RichTextBlock(group="Text")
     key_point = KeyPointBlock(group="Text")
     case_scenario = CaseScenarioBlock(group="Learning")
-    accordion = AccordionBlock(group="Text")
+    # Stored as "accordion", its name when it was GOV.UK's accordion: pages need no data migration.
+    accordion = SectionsBlock(group="Text")
     survivor_voice = SurvivorVoiceBlock(group="Learning")
     image = LessonImageBlock(group="Media")
     video = VideoBlock(group="Media")

@@ -2,7 +2,6 @@
 // with the parts of GOV.UK Frontend it imports into one file (static_build/js/site.js), so a page
 // makes one request for its script, by a name that changes with its content.
 import {
-  Accordion,
   Button,
   Checkboxes,
   createAll,
@@ -19,7 +18,6 @@ import {
 // It is set here, not in an inline script, so that the Content-Security-Policy can forbid inline
 // scripts; the menu's first layout does not wait for it (site.scss).
 const COMPONENTS = [
-  Accordion,
   Button,
   Checkboxes,
   ErrorSummary,

@@ -6,7 +6,7 @@ Everything else has a stylesheet of its own, listed in `frontend/stylesheets.jso
 GOV.UK components (`css/govuk/<name>.css`, for the classes `govuk-<name>…`), parts split off them
 by class (a summary card's rules, beside the summary list's) and our own (`css/lesson.css` for the
 `lesson-` classes). So a lesson does not download the directory's pagination, nor the catalogue
-the accordion, and no template has to say which stylesheets it needs, or can forget one.
+a case scenario's details, and no template has to say which stylesheets it needs, or can forget one.
 """
 
 import json

@@ -1,5 +1,7 @@
 """Each lesson block renders its own accessible markup from its own template."""
 
+import re
+
 import pytest
 
 from content.blocks import LessonBodyBlock
@@ -50,11 +52,19 @@ def test_case_scenario_hides_the_answer_in_a_native_details_element():
     assert html.index("What would you do?") < html.index("See her alone.")
 
 
-def test_accordion_sections_are_readable_without_javascript():
+def test_sections_show_every_section_under_its_heading():
     html = render("accordion", {"heading": "Tactics", "items": [
         {"heading": "Economic abuse", "body": "<p>Money.</p>"}, {"heading": "Litigation", "body": "<p>Courts.</p>"}]})
-    assert html.count("govuk-accordion__section-content") == 2
-    assert "hidden" not in html
+    assert re.findall(r"<h(\d)[^>]*>([^<]+)</h\1>", html) == [
+        ("2", "Tactics"), ("3", "Economic abuse"), ("3", "Litigation")]
+    assert html.index("Economic abuse") < html.index("Money.") < html.index("Litigation") < html.index("Courts.")
+    # Nothing is hidden: no accordion, no details, nothing for a script to close.
+    assert not re.search(r"govuk-accordion|<details|hidden|data-module|{#|GOV.UK advises", html)
+
+
+def test_sections_without_a_heading_start_at_h2():
+    html = render("accordion", {"heading": "", "items": [{"heading": "Economic abuse", "body": "<p>Money.</p>"}]})
+    assert re.findall(r"<h(\d)", html) == ["2"]
 
 
 def test_survivor_voice_is_attributed():

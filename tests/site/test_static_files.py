@@ -25,7 +25,7 @@ def collected(tmp_path):
 
 def test_every_static_file_has_a_hashed_name_with_brotli_and_gzip_copies(collected):
     paths = json.loads((collected / "staticfiles.json").read_text())["paths"]
-    assert {"css/site.css", "js/site.js", "images/favicon.ico", "css/govuk/accordion.css"} <= set(paths)
+    assert {"css/site.css", "js/site.js", "images/favicon.ico", "css/govuk/details.css"} <= set(paths)
     for name, hashed in paths.items():
         stem, dot, suffix = name.rpartition(".")
         assert re.fullmatch(rf"{re.escape(stem)}\.[0-9a-f]{{12}}\.{suffix}", hashed), hashed
@@ -45,7 +45,7 @@ def test_pages_link_the_hashed_names(collected, client):
 def test_hashed_files_are_served_compressed_and_cached_for_a_year(collected):
     paths = json.loads((collected / "staticfiles.json").read_text())["paths"]
     client = Client()  # a new handler, so WhiteNoise reads the collected files
-    for name in ("css/site.css", "js/site.js", "css/govuk/accordion.css"):
+    for name in ("css/site.css", "js/site.js", "css/govuk/details.css"):
         response = client.get(f"/static/{paths[name]}", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
         response.close()  # WhiteNoise answers with the open file
         assert response.status_code == 200
