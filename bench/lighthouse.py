@@ -11,7 +11,9 @@ production settings, and serves the site with gunicorn and the production settin
 signed in by a session made in the same database with Django's test client; its cookie goes to
 Lighthouse as an extra header for the lesson and /my-learning/ (the home page, the catalogue and
 the module are audited signed out). The lesson is the first one of the first module in the
-catalogue that the learner may start, past its content warning and self-assessment.
+catalogue that the learner may start, past its content warning and self-assessment; "lesson-full"
+is the first lesson with both GOV.UK's details (a case scenario or a video) and sections, the most
+CSS a lesson links.
 
 Prints, per page and preset (mobile, desktop): the four category scores, Largest Contentful Paint,
 Cumulative Layout Shift, the bytes transferred and the CSS the page loads (before compression).
@@ -60,10 +62,24 @@ for module in TrainingModulePage.objects.live().child_of(catalogue).order_by("pa
         continue
     record_confidence(learner, module, "before", None)
     break
+# The heaviest kind of lesson: one with a block shown in GOV.UK's details (a case scenario's
+# answer, a video's transcript) and sections.
+full = None
+for candidate in LessonPage.objects.live().order_by("path"):
+    kinds = {block.block_type for block in candidate.body}
+    if "accordion" in kinds and kinds & {"case_scenario", "video"}:
+        try:
+            acknowledge_warning(learner, candidate)
+            record_confidence(learner, candidate.module, "before", None)
+        except Exception:
+            continue
+        full = candidate
+        break
 client = Client()
 client.force_login(learner)
 print(json.dumps({
     "catalogue": catalogue.url, "module": module.url, "lesson": lesson.url,
+    "full_lesson": full.url if full else None,
     "cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}",
 }))
 """
@@ -141,6 +157,8 @@ def audit_pages(base: str, site: dict, reports: Path) -> list[tuple[str, str, di
         ("lesson", site["lesson"], True),
         ("my-learning", "/my-learning/", True),
     ]
+    if site["full_lesson"]:
+        pages.insert(4, ("lesson-full", site["full_lesson"], True))
     results = []
     for name, path, signed_in in pages:
         for preset in ("mobile", "desktop"):
