@@ -23,10 +23,9 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from champions.models import Champion, ChampionTier, StatusChange
-from content.models import TrainingModulePage, is_listed, page_urls
+from content.models import TrainingModulePage, is_listed, page_url_request, page_urls
 from lms.accounts.models import User
 from lms.certificates.models import Certificate
-from lms.dashboard import page_url_request
 from lms.organisations.models import Membership, Organisation
 from lms.site.roles import Role
 from lms.site.shared_cache import SharedCache

@@ -44,6 +44,7 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
     RevisionMixin,
+    Site,
     WorkflowMixin,
 )
 from wagtail.search import index
@@ -578,6 +579,16 @@ def page_urls(pages, request) -> dict[int, str | None]:
         if parent_path is not None and url and url.endswith(f"/{tail}"):
             prefixes[parent_path] = url[: -len(tail)]
     return urls
+
+
+def page_url_request(request):
+    """The request to resolve page URLs with (content.models.page_urls): None where Wagtail
+    serves one site, whose URLs it gives as local paths either way, without finding the request's
+    site first (a query); the request itself where there are several, so that the pages of its own
+    site get local paths and the others full URLs."""
+    if len({root.site_id for root in Site.get_site_root_paths()}) == 1:  # cached by Wagtail
+        return None
+    return request
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ from django.db.models import Count, DateField, OuterRef, Q, Subquery
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail import hooks
-from wagtail.models import Site
 
 from content.models import (
     CompiledQuery,
     LearningPath,
     TrainingModulePage,
+    page_url_request,
     page_urls,
     reference_data,
     without_view_restrictions,
@@ -94,16 +94,6 @@ def sector_learning_path(sector) -> LearningPath | None:
     if path is not None:
         path.sector = sector
     return path
-
-
-def page_url_request(request):
-    """The request to resolve page URLs with (content.models.page_urls): None where Wagtail
-    serves one site, whose URLs it gives as local paths either way, without finding the request's
-    site first (a query); the request itself where there are several, so that the pages of its own
-    site get local paths and the others full URLs."""
-    if len({root.site_id for root in Site.get_site_root_paths()}) == 1:  # cached by Wagtail
-        return None
-    return request
 
 
 def completed_confidence(user, completed) -> dict[int, dict[str, float | None]]:
