@@ -186,6 +186,8 @@ def _stop_leading(membership: Membership, *, by: User) -> None:
 def _decide(membership: Membership, status: str, *, by: User) -> Membership:
     membership = _locked(membership)
     membership.check_can_become(status)
+    if status == Membership.Status.CONFIRMED and not membership.user.is_active:
+        raise MembershipError(f"{membership.user}’s account has been closed, so they cannot be confirmed.")
     membership.status = status
     membership.decided_at = timezone.now()
     membership.decided_by = by

@@ -134,7 +134,10 @@ def organisation_members(request):
         organisation = led[0]
     search = clean_search(request.GET.get("q"))
     match = people_matching(search, prefix="user__")
-    requested, confirmed = Q(status=Membership.Status.REQUESTED), Q(status=Membership.Status.CONFIRMED)
+    # A request from an account since closed waits for nobody: it is not shown, nor counted. A
+    # confirmed member whose account is closed stays, marked so, until the lead removes them.
+    requested = Q(status=Membership.Status.REQUESTED, user__is_active=True)
+    confirmed = Q(status=Membership.Status.CONFIRMED)
     counts = organisation.memberships.aggregate(
         requests=Count("pk", filter=requested), members=Count("pk", filter=confirmed),
         requests_found=Count("pk", filter=requested & match), members_found=Count("pk", filter=confirmed & match),

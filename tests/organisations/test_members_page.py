@@ -213,3 +213,29 @@ def test_a_search_with_characters_that_cannot_be_typed_leaves_them_out(lead_clie
     assert page.status_code == 200
     if typed.strip("\x00\x07 "):
         assert "Member 001" in page.content.decode() and "Member 002" not in page.content.decode()
+
+
+def test_a_closed_account_is_not_waiting_for_an_answer_and_is_marked_among_the_members(lead_client):
+    """An account closed by an administrator (someone who has left): their request to join is not
+    shown or counted and cannot be confirmed; as a confirmed member they are marked, for removal."""
+    asking, still_asking = add_people(lead_client.organisation, 2, status=Membership.Status.REQUESTED, prefix="Asker")
+    member, left = add_people(lead_client.organisation, 2)
+    User.objects.filter(pk__in=[asking.pk, left.pk]).update(is_active=False)
+
+    page = lead_client.get(MEMBERS).content.decode()
+    assert "Requests to join (1)" in page
+    assert cards(page) == ["Asker 002", "Member 001", "Member 002 "]
+    assert re.search(r"Member 002 <strong class=\"govuk-tag govuk-tag--grey\">Account closed</strong>", page)
+    assert page.count("Account closed") == 1
+
+    closed_request = Membership.objects.get(user=asking)
+    response = lead_client.post(f"/organisations/members/{closed_request.pk}/confirm/", follow=True)
+    assert "Asker 001’s account has been closed, so they cannot be confirmed. Nothing was changed." in (
+        response.content.decode())
+    closed_request.refresh_from_db()
+    assert closed_request.status == Membership.Status.REQUESTED
+    # The lead can still remove a member whose account is closed.
+    ending = Membership.objects.get(user=left)
+    lead_client.post(f"/organisations/members/{ending.pk}/remove/")
+    ending.refresh_from_db()
+    assert ending.status == Membership.Status.ENDED
