@@ -1,9 +1,11 @@
-"""The co-production panel's review screen, in the Wagtail admin.
+"""The review screens of the "Content review" workflow, in the Wagtail admin.
 
 Panel members hold no page permissions. While a page waits for the panel they may read it as
 each sector's learners would, compare it with the last version the panel approved, and approve
-or request changes with a comment; nothing else. Every view checks that the user may act on
-the panel's current step of this page (`panel_review_for`).
+or request changes with a comment; nothing else. Content moderators decide the next step on the
+same screen: the editor is locked for them at that step (they may not change what the panel
+read), so it had no way to approve. Every view checks that the user may act on the current step
+of this page, the panel's or the moderator's (`review_step_for`).
 """
 
 from django import forms
@@ -16,43 +18,68 @@ from django.urls import reverse
 from wagtail.admin.views.generic.models import RevisionsCompareView
 from wagtail.models import Page, TaskState
 
-from content.models import CoProductionReviewTask, SupportService
-from content.workflows import last_panel_approved_revision
+from content.models import CoProductionReviewTask, ModeratorApprovalTask, SupportService
+from content.workflows import last_panel_approved_revision, panel_approval
+
+REVIEW_STEPS = (CoProductionReviewTask, ModeratorApprovalTask)
 
 
-def panel_review_for(user, page) -> TaskState:
-    """The panel step `user` may decide on for `page`; PermissionDenied if there is none."""
-    state = page.current_workflow_state
+def review_step_for(user, obj) -> TaskState:
+    """The step of the review workflow `user` may decide on for `obj` now, the panel's or the
+    moderator's; PermissionDenied if there is none."""
+    state = obj.current_workflow_state
     task_state = state.current_task_state if state and state.status == state.STATUS_IN_PROGRESS else None
     if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
         raise PermissionDenied
     task = task_state.task.specific
-    if not isinstance(task, CoProductionReviewTask) or not task.get_actions(page, user):
+    if not isinstance(task, REVIEW_STEPS) or not task.get_actions(obj, user):
         raise PermissionDenied
     return task_state
 
 
-def is_panel_reviewer_only(user, page) -> bool:
-    """A panel member who cannot otherwise edit `page`: they review, they do not edit."""
+def is_moderators_step(task_state) -> bool:
+    return isinstance(task_state.task.specific, ModeratorApprovalTask)
+
+
+def reviews_rather_than_edits(user, obj, *, may_edit: bool) -> bool:
+    """Whether the editor should send `user` to the review screen for `obj`: a panel member who
+    cannot otherwise edit it, or a moderator at their step, where the editor is locked for them.
+    Administrators keep the editor (nothing is locked for them)."""
     if user.is_superuser:
         return False
     try:
-        panel_review_for(user, page)
+        task_state = review_step_for(user, obj)
     except PermissionDenied:
         return False
+    return is_moderators_step(task_state) or not may_edit
+
+
+def is_panel_reviewer_only(user, page) -> bool:
+    """A panel member who cannot otherwise edit `page`, or a moderator at their step: they review
+    on the review screen, they do not edit."""
     from wagtail.permission_policies.pages import PagePermissionPolicy
 
-    return not PagePermissionPolicy().user_has_permission_for_instance(user, "change", page)
+    return reviews_rather_than_edits(
+        user, page, may_edit=PagePermissionPolicy().user_has_permission_for_instance(user, "change", page),
+    )
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        choices=[("approve", "Approve for the panel"), ("reject", "Request changes")], widget=forms.RadioSelect,
-    )
+    decision = forms.ChoiceField(widget=forms.RadioSelect)
     comment = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Required when you request changes: say what should change and why.",
     )
+
+    def __init__(self, *args, moderator: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        approve = "Approve and publish" if moderator else "Approve for the panel"
+        self.fields["decision"].choices = [("approve", approve), ("reject", "Request changes")]
+        if moderator:
+            self.fields["comment"].help_text = (
+                "Required when you request changes: say what should change and why. The editor makes the "
+                "changes, and the panel reviews them again before they come back to you."
+            )
 
     def clean(self):
         data = super().clean()
@@ -61,25 +88,45 @@ class DecisionForm(forms.Form):
         return data
 
 
-def _decided(request, task_state, form, subject: str):
-    """Apply a valid posted decision to the panel's step and go back to the dashboard; None while
+def decision_form(request, task_state) -> DecisionForm:
+    return DecisionForm(request.POST or None, moderator=is_moderators_step(task_state))
+
+
+def _decided(request, task_state, form, obj, subject: str):
+    """Apply a valid posted decision to the current step and go back to the dashboard; None while
     there is no valid decision to apply (the screen is shown, with any errors)."""
     if request.method != "POST" or not form.is_valid():
         return None
     decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"].strip()
+    moderator = is_moderators_step(task_state)
     with transaction.atomic():
         task_state.task.specific.on_action(task_state.specific, request.user, decision, comment=comment)
-    messages.success(request, (
-        f"You approved {subject} for the panel." if decision == "approve" else f"You asked for changes to {subject}."
-    ))
+    if decision == "reject":
+        messages.success(request, f"You asked for changes to {subject}.")
+    elif not moderator:
+        messages.success(request, f"You approved {subject} for the panel.")
+    elif type(obj).objects.filter(pk=obj.pk, live=True, live_revision_id=task_state.revision_id).exists():
+        messages.success(request, f"You approved {subject}. It is now live.")
+    else:
+        # Saved again since the panel approved it (ModeratorApprovalTask.on_action): back to the panel.
+        messages.warning(request, f"{subject[0].upper()}{subject[1:]} changed after the panel approved it, so it "
+                                  "has gone back to the panel. Nothing was published.")
     return redirect("wagtailadmin_home")
+
+
+def _panel_comment(task_state) -> str:
+    """What the panel said when it approved what the moderator now decides on."""
+    if not is_moderators_step(task_state):
+        return ""
+    approval = panel_approval(task_state.workflow_state)
+    return approval.get_comment() if approval else ""
 
 
 def review(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    task_state = panel_review_for(request.user, page)
-    form = DecisionForm(request.POST or None)
-    decided = _decided(request, task_state, form, f"'{page.get_admin_display_title()}'")
+    task_state = review_step_for(request.user, page)
+    form = decision_form(request, task_state)
+    decided = _decided(request, task_state, form, page, f"'{page.get_admin_display_title()}'")
     if decided is not None:
         return decided
     approved = last_panel_approved_revision(page)
@@ -87,6 +134,8 @@ def review(request, page_id):
     return TemplateResponse(request, "content/admin/review.html", {
         "page": page,
         "task_state": task_state,
+        "moderator": is_moderators_step(task_state),
+        "panel_comment": _panel_comment(task_state),
         "form": form,
         "previously_approved": approved if approved and approved.pk != task_state.revision_id else None,
         "live_revision": page.live_revision if page.live else None,
@@ -102,13 +151,13 @@ def review_support_service(request, service_id):
     """The panel's read-only review of a support service: the proposed version beside the live
     one (and the one the panel last approved, if that differs), then approve or request changes.
 
-    Only someone who may decide the panel's current step of this service gets in
-    (`panel_review_for`); nothing here edits the service.
+    Only someone who may decide the current step of this service (the panel's or the
+    moderator's) gets in (`review_step_for`); nothing here edits the service.
     """
     service = get_object_or_404(SupportService, pk=service_id)
-    task_state = panel_review_for(request.user, service)
-    form = DecisionForm(request.POST or None)
-    decided = _decided(request, task_state, form, f"the support service '{service}'")
+    task_state = review_step_for(request.user, service)
+    form = decision_form(request, task_state)
+    decided = _decided(request, task_state, form, service, f"the support service '{service}'")
     if decided is not None:
         return decided
     proposed = task_state.revision.as_object()
@@ -129,6 +178,8 @@ def review_support_service(request, service_id):
     return TemplateResponse(request, "content/admin/support_service_review.html", {
         "service": service,
         "task_state": task_state,
+        "moderator": is_moderators_step(task_state),
+        "panel_comment": _panel_comment(task_state),
         "form": form,
         "proposed": proposed,
         "live": live,
@@ -139,7 +190,7 @@ def review_support_service(request, service_id):
 
 def preview(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    task_state = panel_review_for(request.user, page)
+    task_state = review_step_for(request.user, page)
     wanted = request.GET.get("sector", "")
     mode = wanted if wanted in {mode for mode, _label in page.preview_modes} else page.default_preview_mode
     return task_state.revision.as_object().make_preview_request(request, mode)
@@ -153,7 +204,7 @@ class PanelCompareView(RevisionsCompareView):
 
     def setup(self, request, page_id, *args, **kwargs):
         page = get_object_or_404(Page, pk=page_id).specific
-        self.task_state = panel_review_for(request.user, page)
+        self.task_state = review_step_for(request.user, page)
         approved = last_panel_approved_revision(page)
         if approved and approved.pk != self.task_state.revision_id:
             before = approved.pk

@@ -1,5 +1,4 @@
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -141,23 +140,21 @@ def review_url(obj) -> str:
 
 
 @hooks.register("before_edit_snippet")
-def send_panel_reviewers_to_the_service_review_screen(request, instance):
-    """Panel members review a support service on its review screen, never in the edit form."""
+def send_reviewers_to_the_service_review_screen(request, instance):
+    """Panel members review a support service on its review screen, never in the edit form; so
+    do moderators at their step, where the edit form is locked for them."""
+    if not isinstance(instance, SupportService):
+        return None
     user = request.user
-    if not isinstance(instance, SupportService) or user.is_superuser:
-        return None
-    if user.has_perm("content.change_supportservice"):
-        return None
-    try:
-        review_views.panel_review_for(user, instance)
-    except PermissionDenied:
-        return None  # not the panel's step: Wagtail's own checks (and the step's lock) apply
-    return redirect("content_review_support_service", instance.pk)
+    if review_views.reviews_rather_than_edits(user, instance, may_edit=user.has_perm("content.change_supportservice")):
+        return redirect("content_review_support_service", instance.pk)
+    return None  # not their step: Wagtail's own checks (and the step's lock) apply
 
 
 @hooks.register("before_edit_page")
-def send_panel_reviewers_to_their_review_screen(request, page):
-    """Panel members reach the editor only through the workflow: show them the review screen."""
+def send_reviewers_to_their_review_screen(request, page):
+    """Panel members reach the editor only through the workflow, and moderators find it locked at
+    their step: both get the review screen, where they read, compare and decide."""
     if review_views.is_panel_reviewer_only(request.user, page):
         return redirect("content_review", page.pk)
     return None

@@ -4,6 +4,7 @@ The panel (Co-production reviewer) reviews every change; a content moderator's a
 publishes. Anything changed after the panel's approval goes back to the panel.
 """
 
+import html as html_module
 import json
 
 import pytest
@@ -44,6 +45,11 @@ def act(client, lesson, action, comment=""):
     return client.post(f"/admin/pages/workflow/action/{lesson.pk}/{action}/{task_state.pk}/", {"comment": comment})
 
 
+def refused(response) -> bool:
+    """Wagtail's refusal inside the admin: 403, or back to the dashboard."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
+
+
 def edit_form(lesson, text):
     return nested_form_data({
         "title": lesson.title, "slug": lesson.slug, "summary": "",
@@ -67,6 +73,48 @@ def test_a_moderator_cannot_edit_at_the_approval_step_and_approval_publishes_wha
     assert lesson.live
     assert lesson.live_revision == panel_revision
     assert "late change" not in json.dumps(list(lesson.body.raw_data))
+
+
+def test_a_moderator_is_sent_from_the_locked_editor_to_the_review_screen_and_publishes_there():
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    lesson = submitted_lesson(editor.user, text="Words the panel read and approved.")
+    assert refused(moderator.get(f"/admin/review/{lesson.pk}/")), "the panel's step is not theirs"
+    act(reviewer, lesson, "approve", "Approved by the panel.")
+    panel_revision = fresh(lesson).get_latest_revision()
+
+    response = moderator.get(f"/admin/pages/{lesson.pk}/edit/")
+    assert response.status_code == 302 and response["Location"] == f"/admin/review/{lesson.pk}/"
+    html = moderator.get(f"/admin/review/{lesson.pk}/").content.decode()
+    assert "Moderator approval" in html and "Approve and publish" in html
+    assert "This is new content: nothing of it is live yet." in html
+    # They read it as each sector's learners would, from the revision the panel approved.
+    preview = moderator.get(f"/admin/review/{lesson.pk}/preview/?sector=employers")
+    assert preview.status_code == 200 and "Words for employers." in preview.content.decode()
+    assert moderator.get(f"/admin/review/{lesson.pk}/compare/").status_code == 200
+    # The reviewer and the editor may not decide the moderator's step.
+    assert refused(reviewer.get(f"/admin/review/{lesson.pk}/"))
+    assert refused(editor.post(f"/admin/review/{lesson.pk}/", {"decision": "approve"}))
+
+    response = moderator.post(f"/admin/review/{lesson.pk}/", {"decision": "approve", "comment": ""}, follow=True)
+    assert "You approved 'Draft lesson'. It is now live." in html_module.unescape(response.content.decode())
+    lesson = fresh(lesson)
+    assert lesson.live and lesson.live_revision == panel_revision
+    assert refused(moderator.post(f"/admin/review/{lesson.pk}/", {"decision": "approve"}))
+    assert fresh(lesson).live_revision == panel_revision
+
+
+def test_a_moderator_asks_for_changes_from_the_review_screen_with_a_reason():
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    lesson = submitted_lesson(editor.user)
+    act(reviewer, lesson, "approve")
+    html = moderator.post(f"/admin/review/{lesson.pk}/", {"decision": "reject", "comment": ""}).content.decode()
+    assert "Say what should change, so the editor knows what to do." in html
+    assert fresh(lesson).current_workflow_task.name == MODERATOR
+
+    moderator.post(f"/admin/review/{lesson.pk}/", {"decision": "reject", "comment": "Shorten the opening."})
+    state = fresh(lesson).current_workflow_state
+    assert state.status == "needs_changes" and state.current_task_state.comment == "Shorten the opening."
+    assert not fresh(lesson).live
 
 
 def test_an_edit_after_the_panel_approved_sends_the_lesson_back_to_the_panel():

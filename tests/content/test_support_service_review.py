@@ -200,7 +200,7 @@ def refused(response) -> bool:
     return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
 
 
-def test_the_review_screen_is_for_the_panel_and_only_at_the_panels_step(service):
+def test_the_review_screen_is_for_whoever_decides_the_current_step_and_only_then(service):
     editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
     assert refused(reviewer.get(review_url(service))), "nothing awaits the panel"
     submit(editor, service, "0808 2000 248")
@@ -210,6 +210,38 @@ def test_the_review_screen_is_for_the_panel_and_only_at_the_panels_step(service)
     assert fresh(service).current_workflow_task.name == PANEL
     reviewer.post(review_url(service), {"decision": "approve", "comment": ""})
     assert refused(reviewer.get(review_url(service))), "the moderator's step is not the panel's"
+    assert refused(editor.get(review_url(service)))
+    assert moderator.get(review_url(service)).status_code == 200, "the moderator decides their step there"
+
+
+def test_a_moderator_reads_what_the_panel_approved_and_publishes_it_from_the_review_screen(service):
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    submit(editor, service, "0808 2000 248")
+    reviewer.post(review_url(service), {"decision": "approve", "comment": "The number is right."})
+    approved = fresh(service).get_latest_revision()
+
+    # The edit form is locked at this step: the moderator is sent to the review screen.
+    response = moderator.get(edit_url(service))
+    assert response.status_code == 302 and response["Location"] == review_url(service)
+    html = moderator.get(review_url(service)).content.decode()
+    assert "Moderator approval" in html and "Co-production panel review" not in html
+    assert "0808 2000 248" in html and REVIEWED_NUMBER in html, "the proposed number beside the live one"
+    assert "Approve and publish" in html and "Request changes" in html
+    assert "The panel’s comment: “The number is right.”" in html
+
+    # Asking for changes needs a reason; without one nothing changes.
+    html = moderator.post(review_url(service), {"decision": "reject", "comment": "  "}).content.decode()
+    assert "Say what should change" in html
+    assert fresh(service).current_workflow_task.name == MODERATOR
+
+    response = moderator.post(review_url(service), {"decision": "approve", "comment": ""}, follow=True)
+    assert "You approved the support service" in response.content.decode()
+    assert "It is now live." in response.content.decode()
+    service = fresh(service)
+    assert service.live_revision == approved and service.phone == "0808 2000 248"
+    # A second click finds no step left to decide, and publishes nothing more.
+    assert refused(moderator.post(review_url(service), {"decision": "approve", "comment": ""}))
+    assert fresh(service).revisions.count() == service.revisions.count()
 
 
 def test_support_services_use_the_content_review_workflow_and_only_administrators_publish(service):

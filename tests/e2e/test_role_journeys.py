@@ -672,16 +672,20 @@ def test_editor_writes_a_lesson_the_panel_approves_the_moderator_publishes_and_a
     assert not lesson.live and lesson.current_workflow_task.name == "Moderator approval"
     page.context.clear_cookies()
 
-    # The moderator approves, which publishes what the panel approved.
+    # The moderator opens it from their dashboard: the editor is locked at their step, so they
+    # land on the review screen, read it, and approve, which publishes what the panel approved.
     journey.sign_in(moderator, staff=True, path="/admin/")
     expect(page).to_have_url(f"{live_server.url}/admin/")
     journey.check_page()
     awaiting = page.get_by_role("region", name="Awaiting your review").get_by_role(
         "row", name=re.compile("Lesson 2: What to say"))
     journey.see(awaiting)
-    journey.press(awaiting.get_by_role("button", name="Actions"))
-    journey.press(awaiting.get_by_role("button", name="Approve", exact=True))
-    expect(awaiting).to_have_count(0)
+    journey.press(awaiting.get_by_role("link", name=re.compile("Lesson 2: What to say")).first)
+    journey.see(page.get_by_role("heading", level=1, name=re.compile("Moderator approval")))
+    journey.check_page()
+    journey.tick(page.get_by_label("Approve and publish"))
+    journey.press(page.get_by_role("button", name="Send your decision"))
+    journey.see(page.get_by_text("You approved 'Lesson 2: What to say'. It is now live."))
     journey.check_page()
     lesson = LessonPage.objects.get(pk=lesson.pk)
     assert lesson.live
