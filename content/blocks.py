@@ -62,7 +62,8 @@ class CaseScenarioBlock(blocks.StructBlock):
 
 class SectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120)
-    body = RichTextBlock()
+    # No headings inside a section: one would sit at the wrong level under the section's own.
+    body = RichTextBlock(features=[feature for feature in LESSON_RICH_TEXT_FEATURES if feature not in {"h2", "h3"}])
 
 
 class SectionsBlock(blocks.StructBlock):
@@ -71,8 +72,12 @@ class SectionsBlock(blocks.StructBlock):
     content most users need, and the accordion's styles alone took a lesson well over its CSS
     budget (README, "Front end"). Pages store it under its old name, "accordion"."""
 
-    heading = blocks.CharBlock(max_length=120, required=False, help_text="Optional heading above the sections.")
-    items = blocks.ListBlock(SectionBlock(), min_num=1)
+    heading = blocks.CharBlock(
+        max_length=120, required=False,
+        help_text="Optional. With a heading, the sections sit under it; without one, each section's heading "
+                  "is a main heading of the lesson.",
+    )
+    items = blocks.ListBlock(SectionBlock(), min_num=1, label="Sections")
 
     class Meta:
         icon = "list-ul"

@@ -64,7 +64,8 @@ def test_sections_show_every_section_under_its_heading():
 
 def test_sections_without_a_heading_start_at_h2():
     html = render("accordion", {"heading": "", "items": [{"heading": "Economic abuse", "body": "<p>Money.</p>"}]})
-    assert re.findall(r"<h(\d)", html) == ["2"]
+    # An h2 looks like every other h2 in a lesson, not like a sub-heading.
+    assert re.findall(r'<h(\d) class="([^"]+)"', html) == [("2", "govuk-heading-m")]
 
 
 def test_survivor_voice_is_attributed():
@@ -108,3 +109,10 @@ def test_tailoring_groups_adjacent_variants():
     assert health == ["<p>Shared</p>", "<p>Health</p>"]
     assert police == ["<p>Shared</p>", "<p>Fallback</p>"]
     assert [p.audience for p in everyone] == [[], ["Health"], []]
+
+
+def test_an_editor_cannot_put_a_heading_inside_a_section():
+    sections = LessonBodyBlock().child_blocks["accordion"]
+    assert sections.label == "Sections"
+    body = sections.child_blocks["items"].child_block.child_blocks["body"]
+    assert {"bold", "ul", "link"} <= set(body.features) and not {"h2", "h3"} & set(body.features)
