@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.models import RevisionsCompareView
 from wagtail.models import Page, TaskState
 
 from content.models import CoProductionReviewTask, ModeratorApprovalTask, SupportService
-from content.workflows import last_panel_approved_revision, panel_approval
+from content.workflows import last_panel_approved_revision, newest_revision, panel_approval, return_to_panel
 
 REVIEW_STEPS = (CoProductionReviewTask, ModeratorApprovalTask)
 
@@ -99,6 +99,23 @@ def _decided(request, task_state, form, obj, subject: str):
         return None
     decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"].strip()
     moderator = is_moderators_step(task_state)
+    here = request.path
+    # The decision is on the revision the screen showed (its form says which): a form left open
+    # while someone else decided, or the step moved on, decides nothing.
+    if request.POST.get("revision") != str(task_state.revision_id):
+        messages.warning(request, f"{subject[0].upper()}{subject[1:]} changed while you were reading it. "
+                                  "Read it again before you decide. Nothing was changed.")
+        return redirect(here)
+    newest = newest_revision(obj)
+    if not moderator and newest is not None and newest.pk != task_state.revision_id:
+        # The step points at an older revision than the newest (Wagtail restarts a resubmitted
+        # snippet's review from a cached copy): the panel reads the newest before anything else.
+        with transaction.atomic():
+            return_to_panel(task_state.workflow_state, newest, request.user,
+                            reason="A newer version was submitted.")
+        messages.warning(request, f"A newer version of {subject} was submitted. It is shown now: read it "
+                                  "before you decide. Nothing was approved.")
+        return redirect(here)
     with transaction.atomic():
         task_state.task.specific.on_action(task_state.specific, request.user, decision, comment=comment)
     if decision == "reject":

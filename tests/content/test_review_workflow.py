@@ -19,6 +19,13 @@ from tests.factories import make_module, rich, variant
 
 pytestmark = pytest.mark.django_db
 
+
+def shown(obj) -> dict:
+    """The revision the review screen shows for `obj`, as its form sends it back."""
+    state = type(obj).objects.get(pk=obj.pk).current_workflow_state
+    task_state = state.current_task_state if state else None
+    return {"revision": str(task_state.revision_id)} if task_state else {}
+
 PANEL = "Co-production panel review"
 MODERATOR = "Moderator approval"
 
@@ -93,13 +100,14 @@ def test_a_moderator_is_sent_from_the_locked_editor_to_the_review_screen_and_pub
     assert moderator.get(f"/admin/review/{lesson.pk}/compare/").status_code == 200
     # The reviewer and the editor may not decide the moderator's step.
     assert refused(reviewer.get(f"/admin/review/{lesson.pk}/"))
-    assert refused(editor.post(f"/admin/review/{lesson.pk}/", {"decision": "approve"}))
+    assert refused(editor.post(f"/admin/review/{lesson.pk}/", {**shown(lesson), "decision": "approve"}))
 
-    response = moderator.post(f"/admin/review/{lesson.pk}/", {"decision": "approve", "comment": ""}, follow=True)
+    response = moderator.post(f"/admin/review/{lesson.pk}/",
+        {**shown(lesson), "decision": "approve", "comment": ""}, follow=True)
     assert "You approved 'Draft lesson'. It is now live." in html_module.unescape(response.content.decode())
     lesson = fresh(lesson)
     assert lesson.live and lesson.live_revision == panel_revision
-    assert refused(moderator.post(f"/admin/review/{lesson.pk}/", {"decision": "approve"}))
+    assert refused(moderator.post(f"/admin/review/{lesson.pk}/", {**shown(lesson), "decision": "approve"}))
     assert fresh(lesson).live_revision == panel_revision
 
 
@@ -107,11 +115,13 @@ def test_a_moderator_asks_for_changes_from_the_review_screen_with_a_reason():
     editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
     lesson = submitted_lesson(editor.user)
     act(reviewer, lesson, "approve")
-    html = moderator.post(f"/admin/review/{lesson.pk}/", {"decision": "reject", "comment": ""}).content.decode()
+    html = moderator.post(f"/admin/review/{lesson.pk}/",
+        {**shown(lesson), "decision": "reject", "comment": ""}).content.decode()
     assert "Say what should change, so the editor knows what to do." in html
     assert fresh(lesson).current_workflow_task.name == MODERATOR
 
-    moderator.post(f"/admin/review/{lesson.pk}/", {"decision": "reject", "comment": "Shorten the opening."})
+    moderator.post(f"/admin/review/{lesson.pk}/",
+        {**shown(lesson), "decision": "reject", "comment": "Shorten the opening."})
     state = fresh(lesson).current_workflow_state
     assert state.status == "needs_changes" and state.current_task_state.comment == "Shorten the opening."
     assert not fresh(lesson).live
@@ -233,7 +243,7 @@ def test_reviewer_reads_each_sectors_version_and_decides_with_no_edit_form():
     assert "Words for others." not in preview.content.decode()
 
     response = reviewer.post(
-        f"/admin/review/{lesson.pk}/", {"decision": "reject", "comment": "Say who to call first."}
+        f"/admin/review/{lesson.pk}/", {**shown(lesson), "decision": "reject", "comment": "Say who to call first."}
     )
     assert response.status_code == 302
     state = fresh(lesson).current_workflow_state
@@ -270,3 +280,14 @@ def test_review_emails_name_neither_the_content_nor_its_subject_and_lead_to_the_
         assert "/admin/pages/" not in message.body  # no editor-only links for the panel
         assert "http://testserver/admin/" in message.body or "/admin/" in message.body
     assert "waiting for you" in to_panel[0].body and PANEL in to_panel[0].body
+
+
+def test_a_decision_from_a_form_left_open_on_an_older_revision_decides_nothing():
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    lesson = submitted_lesson(editor.user)
+    act(reviewer, lesson, "approve")
+    stale = shown(lesson)
+    stale["revision"] = str(int(stale["revision"]) - 1)  # what the screen showed before a resubmission
+    response = moderator.post(f"/admin/review/{lesson.pk}/", {**stale, "decision": "approve"}, follow=True)
+    assert "changed while you were reading it" in html_module.unescape(response.content.decode())
+    assert not fresh(lesson).live and fresh(lesson).current_workflow_task.name == MODERATOR

@@ -17,6 +17,13 @@ from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
 
+
+def shown(obj) -> dict:
+    """The revision the review screen shows for `obj`, as its form sends it back."""
+    state = type(obj).objects.get(pk=obj.pk).current_workflow_state
+    task_state = state.current_task_state if state else None
+    return {"revision": str(task_state.revision_id)} if task_state else {}
+
 PANEL = "Co-production panel review"
 MODERATOR = "Moderator approval"
 LESSON_URL = "/modules/coercive-control-and-stalking/what-coercive-control-looks-like/"
@@ -122,7 +129,7 @@ def test_after_the_panel_and_a_moderator_approve_the_new_number_is_live(service)
     act(moderator, service, "approve")
     assert fresh(service).current_workflow_task.name == PANEL
 
-    response = reviewer.post(review_url(service), {"decision": "approve", "comment": ""})
+    response = reviewer.post(review_url(service), {**shown(service), "decision": "approve", "comment": ""})
     assert response.status_code == 302
     approved = fresh(service).get_latest_revision()
     assert fresh(service).current_workflow_task.name == MODERATOR
@@ -144,7 +151,7 @@ def test_after_the_panel_and_a_moderator_approve_the_new_number_is_live(service)
 def test_an_edit_after_the_panels_approval_goes_back_to_the_panel(service):
     editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
     submit(editor, service, "0808 2000 248")
-    reviewer.post(review_url(service), {"decision": "approve", "comment": ""})
+    reviewer.post(review_url(service), {**shown(service), "decision": "approve", "comment": ""})
     assert fresh(service).current_workflow_task.name == MODERATOR
 
     administrator = administrator_client()  # the only one the locked step lets edit
@@ -158,7 +165,7 @@ def test_an_edit_after_the_panels_approval_goes_back_to_the_panel(service):
 
     act(moderator, service, "approve")
     assert fresh(service).phone == REVIEWED_NUMBER, "the moderator cannot approve what the panel has not seen"
-    reviewer.post(review_url(service), {"decision": "approve", "comment": ""})
+    reviewer.post(review_url(service), {**shown(service), "decision": "approve", "comment": ""})
     act(moderator, service, "approve")
     service = fresh(service)
     assert service.phone == "0808 2000 249" and service.live_revision == late
@@ -187,7 +194,8 @@ def test_a_reviewer_reads_the_proposed_change_and_decides_but_cannot_edit(servic
     assert fresh(service).get_latest_revision() == before
     assert fresh(service).phone == REVIEWED_NUMBER
 
-    response = reviewer.post(review_url(service), {"decision": "reject", "comment": "Check this number."})
+    response = reviewer.post(review_url(service),
+        {**shown(service), "decision": "reject", "comment": "Check this number."})
     assert response.status_code == 302
     state = fresh(service).current_workflow_state
     assert state.status == "needs_changes"
@@ -206,9 +214,9 @@ def test_the_review_screen_is_for_whoever_decides_the_current_step_and_only_then
     submit(editor, service, "0808 2000 248")
     assert refused(editor.get(review_url(service)))
     assert refused(moderator.get(review_url(service)))
-    assert refused(editor.post(review_url(service), {"decision": "approve", "comment": ""}))
+    assert refused(editor.post(review_url(service), {**shown(service), "decision": "approve", "comment": ""}))
     assert fresh(service).current_workflow_task.name == PANEL
-    reviewer.post(review_url(service), {"decision": "approve", "comment": ""})
+    reviewer.post(review_url(service), {**shown(service), "decision": "approve", "comment": ""})
     assert refused(reviewer.get(review_url(service))), "the moderator's step is not the panel's"
     assert refused(editor.get(review_url(service)))
     assert moderator.get(review_url(service)).status_code == 200, "the moderator decides their step there"
@@ -217,7 +225,7 @@ def test_the_review_screen_is_for_whoever_decides_the_current_step_and_only_then
 def test_a_moderator_reads_what_the_panel_approved_and_publishes_it_from_the_review_screen(service):
     editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
     submit(editor, service, "0808 2000 248")
-    reviewer.post(review_url(service), {"decision": "approve", "comment": "The number is right."})
+    reviewer.post(review_url(service), {**shown(service), "decision": "approve", "comment": "The number is right."})
     approved = fresh(service).get_latest_revision()
 
     # The edit form is locked at this step: the moderator is sent to the review screen.
@@ -230,17 +238,19 @@ def test_a_moderator_reads_what_the_panel_approved_and_publishes_it_from_the_rev
     assert "The panel’s comment: “The number is right.”" in html
 
     # Asking for changes needs a reason; without one nothing changes.
-    html = moderator.post(review_url(service), {"decision": "reject", "comment": "  "}).content.decode()
+    html = moderator.post(review_url(service),
+        {**shown(service), "decision": "reject", "comment": "  "}).content.decode()
     assert "Say what should change" in html
     assert fresh(service).current_workflow_task.name == MODERATOR
 
-    response = moderator.post(review_url(service), {"decision": "approve", "comment": ""}, follow=True)
+    response = moderator.post(review_url(service),
+        {**shown(service), "decision": "approve", "comment": ""}, follow=True)
     assert "You approved the support service" in response.content.decode()
     assert "It is now live." in response.content.decode()
     service = fresh(service)
     assert service.live_revision == approved and service.phone == "0808 2000 248"
     # A second click finds no step left to decide, and publishes nothing more.
-    assert refused(moderator.post(review_url(service), {"decision": "approve", "comment": ""}))
+    assert refused(moderator.post(review_url(service), {**shown(service), "decision": "approve", "comment": ""}))
     assert fresh(service).revisions.count() == service.revisions.count()
 
 
