@@ -15,6 +15,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.views.generic.models import RevisionsCompareView
 from wagtail.models import Page, TaskState
 
@@ -117,13 +118,23 @@ def _decided(request, task_state, form, obj, subject: str):
                                   "before you decide. Nothing was approved.")
         return redirect(here)
     with transaction.atomic():
-        task_state.task.specific.on_action(task_state.specific, request.user, decision, comment=comment)
+        # One decision per step: a double click, or two people at once, wait here for the first,
+        # then find the step decided.
+        locked = TaskState.objects.select_for_update().get(pk=task_state.pk)
+        if locked.status != TaskState.STATUS_IN_PROGRESS:
+            messages.info(request, f"{subject[0].upper()}{subject[1:]} has already been decided. Nothing was changed.")
+            return redirect("wagtailadmin_home")
+        task_state.task.specific.on_action(locked.specific, request.user, decision, comment=comment)
     if decision == "reject":
         messages.success(request, f"You asked for changes to {subject}.")
     elif not moderator:
         messages.success(request, f"You approved {subject} for the panel.")
     elif type(obj).objects.filter(pk=obj.pk, live=True, live_revision_id=task_state.revision_id).exists():
         messages.success(request, f"You approved {subject}. It is now live.")
+    elif (scheduled := obj.revisions.filter(approved_go_live_at__isnull=False)
+          .values_list("approved_go_live_at", flat=True).first()):
+        messages.success(request, f"You approved {subject}. It goes live on "
+                                  f"{timezone.localtime(scheduled):%-d %B %Y at %H:%M}, as its editor scheduled.")
     else:
         # Saved again since the panel approved it (ModeratorApprovalTask.on_action): back to the panel.
         messages.warning(request, f"{subject[0].upper()}{subject[1:]} changed after the panel approved it, so it "

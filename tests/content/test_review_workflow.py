@@ -4,10 +4,12 @@ The panel (Co-production reviewer) reviews every change; a content moderator's a
 publishes. Anything changed after the panel's approval goes back to the panel.
 """
 
+import datetime
 import html as html_module
 import json
 
 import pytest
+from django.utils import timezone
 from wagtail.models import PageLogEntry, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -30,11 +32,11 @@ PANEL = "Co-production panel review"
 MODERATOR = "Moderator approval"
 
 
-def submitted_lesson(editor, text="Words the panel read."):
+def submitted_lesson(editor, text="Words the panel read.", module_slug="review-module", go_live_at=None):
     """A new, unpublished lesson with sector variants, submitted to the review workflow."""
-    module = make_module("review-module", lessons=0)
+    module = make_module(module_slug, lessons=0)
     lesson = LessonPage(
-        title="Draft lesson", slug="draft-lesson", live=False,
+        title="Draft lesson", slug="draft-lesson", live=False, go_live_at=go_live_at,
         body=json.dumps([rich(text), variant(["employers"], "Words for employers."), variant([], "Words for others.")]),
     )
     module.add_child(instance=lesson)
@@ -291,3 +293,13 @@ def test_a_decision_from_a_form_left_open_on_an_older_revision_decides_nothing()
     response = moderator.post(f"/admin/review/{lesson.pk}/", {**stale, "decision": "approve"}, follow=True)
     assert "changed while you were reading it" in html_module.unescape(response.content.decode())
     assert not fresh(lesson).live and fresh(lesson).current_workflow_task.name == MODERATOR
+
+
+def test_approving_a_lesson_its_editor_scheduled_says_when_it_goes_live():
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    lesson = submitted_lesson(editor.user, go_live_at=timezone.make_aware(datetime.datetime(2027, 3, 8, 9, 0)))
+    act(reviewer, lesson, "approve")
+    response = moderator.post(f"/admin/review/{lesson.pk}/", {**shown(lesson), "decision": "approve"}, follow=True)
+    said = html_module.unescape(response.content.decode())
+    assert "You approved 'Draft lesson'. It goes live on 8 March 2027 at 09:00, as its editor scheduled." in said
+    assert "gone back to the panel" not in said and not fresh(lesson).live

@@ -1,0 +1,35 @@
+"""The review workflow's decisions taken at the same instant on PostgreSQL: a moderator's double
+click on "Approve and publish" publishes once, and the panel's double click starts the
+moderator's step once; every other click finds the step decided, never a 500."""
+
+from __future__ import annotations
+
+from wagtail.models import PageLogEntry, TaskState
+
+from lms.site.roles import Role
+from tests.concurrency.racing import CONCURRENT, RACERS, ROUNDS, no_errors, posting, race, shared_session
+from tests.conftest import staff_client
+from tests.content.test_review_workflow import fresh, shown, submitted_lesson
+
+pytestmark = CONCURRENT
+
+
+def test_a_moderators_double_click_publishes_once_and_the_panels_starts_one_step():
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    for round_ in range(ROUNDS):
+        lesson = submitted_lesson(editor.user, text=f"Round {round_}.", module_slug=f"race-module-{round_}")
+        url = f"/admin/review/{lesson.pk}/"
+
+        responses = no_errors(race(*posting(shared_session(reviewer, RACERS), url,
+                                            {**shown(lesson), "decision": "approve", "comment": ""})))
+        assert all(response.status_code == 302 for response in responses)
+        state = fresh(lesson).current_workflow_state
+        assert TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_IN_PROGRESS).count() == 1
+        assert fresh(lesson).current_workflow_task.name == "Moderator approval"
+
+        clicks = shared_session(moderator, RACERS)
+        responses = no_errors(race(*posting(clicks, url, {**shown(lesson), "decision": "approve", "comment": ""})))
+        assert all(response.status_code == 302 for response in responses)
+        assert fresh(lesson).live
+        assert PageLogEntry.objects.filter(page=lesson, action="wagtail.publish").count() == 1
+        assert PageLogEntry.objects.filter(page=lesson, action="content.review.published_approved").count() == 1
