@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
@@ -1104,11 +1104,15 @@ class CoProductionReviewTask(AbstractGroupApprovalTask):
             ]
         return []
 
+    @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        from content.workflows import return_to_panel, specific_object
+        from content.workflows import decidable_step, newest_revision, return_to_panel, specific_object
 
+        task_state = decidable_step(task_state)
+        if task_state is None:
+            return None  # already decided
         workflow_state = task_state.workflow_state
-        latest = workflow_state.content_object.get_latest_revision()
+        latest = newest_revision(workflow_state.content_object)
         if action_name == "approve" and task_state.revision_id != latest.pk:
             # Something was saved after this review began: the panel approves what it read.
             return_to_panel(workflow_state, latest, user, reason="A newer revision was saved before approval.")
@@ -1147,14 +1151,13 @@ class ModeratorApprovalTask(AbstractGroupApprovalTask):
             return panel_task(workflow_state.workflow).start(workflow_state, user=user)
         return super().start(workflow_state, user=user)
 
+    @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        from wagtail.models import TaskState
+        from content.workflows import decidable_step, panel_approved_latest, return_to_panel
 
-        from content.workflows import panel_approved_latest, return_to_panel
-
-        task_state = TaskState.objects.get(pk=task_state.pk).specific
-        if task_state.status != TaskState.STATUS_IN_PROGRESS:
-            return None
+        task_state = decidable_step(task_state)
+        if task_state is None:
+            return None  # already decided
         workflow_state = task_state.workflow_state
         if action_name == "approve" and not panel_approved_latest(workflow_state):
             latest = workflow_state.content_object.get_latest_revision()

@@ -20,7 +20,13 @@ from wagtail.admin.views.generic.models import RevisionsCompareView
 from wagtail.models import Page, TaskState
 
 from content.models import CoProductionReviewTask, ModeratorApprovalTask, SupportService
-from content.workflows import last_panel_approved_revision, newest_revision, panel_approval, return_to_panel
+from content.workflows import (
+    decidable_step,
+    last_panel_approved_revision,
+    newest_revision,
+    panel_approval,
+    return_to_panel,
+)
 
 REVIEW_STEPS = (CoProductionReviewTask, ModeratorApprovalTask)
 
@@ -55,9 +61,8 @@ def reviews_rather_than_edits(user, obj, *, may_edit: bool) -> bool:
     return is_moderators_step(task_state) or not may_edit
 
 
-def is_panel_reviewer_only(user, page) -> bool:
-    """A panel member who cannot otherwise edit `page`, or a moderator at their step: they review
-    on the review screen, they do not edit."""
+def reviews_page_rather_than_edits(user, page) -> bool:
+    """`reviews_rather_than_edits` for a page, with the page permissions `user` holds."""
     from wagtail.permission_policies.pages import PagePermissionPolicy
 
     return reviews_rather_than_edits(
@@ -101,11 +106,12 @@ def _decided(request, task_state, form, obj, subject: str):
     decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"].strip()
     moderator = is_moderators_step(task_state)
     here = request.path
+    it = subject[0].upper() + subject[1:]  # the subject opening a sentence
     # The decision is on the revision the screen showed (its form says which): a form left open
     # while someone else decided, or the step moved on, decides nothing.
     if request.POST.get("revision") != str(task_state.revision_id):
-        messages.warning(request, f"{subject[0].upper()}{subject[1:]} changed while you were reading it. "
-                                  "Read it again before you decide. Nothing was changed.")
+        messages.warning(request, f"{it} changed while you were reading it. Read it again before you decide. "
+                                  "Nothing was changed.")
         return redirect(here)
     newest = newest_revision(obj)
     if not moderator and newest is not None and newest.pk != task_state.revision_id:
@@ -118,13 +124,13 @@ def _decided(request, task_state, form, obj, subject: str):
                                   "before you decide. Nothing was approved.")
         return redirect(here)
     with transaction.atomic():
-        # One decision per step: a double click, or two people at once, wait here for the first,
-        # then find the step decided.
-        locked = TaskState.objects.select_for_update().get(pk=task_state.pk)
-        if locked.status != TaskState.STATUS_IN_PROGRESS:
-            messages.info(request, f"{subject[0].upper()}{subject[1:]} has already been decided. Nothing was changed.")
+        # The task locks the step too (on_action); locking it here first tells this click whether
+        # it decides or finds the step already decided.
+        locked = decidable_step(task_state)
+        if locked is None:
+            messages.info(request, f"{it} has already been decided. Nothing was changed.")
             return redirect("wagtailadmin_home")
-        task_state.task.specific.on_action(locked.specific, request.user, decision, comment=comment)
+        locked.task.specific.on_action(locked, request.user, decision, comment=comment)
     if decision == "reject":
         messages.success(request, f"You asked for changes to {subject}.")
     elif not moderator:
@@ -137,8 +143,8 @@ def _decided(request, task_state, form, obj, subject: str):
                                   f"{timezone.localtime(scheduled):%-d %B %Y at %H:%M}, as its editor scheduled.")
     else:
         # Saved again since the panel approved it (ModeratorApprovalTask.on_action): back to the panel.
-        messages.warning(request, f"{subject[0].upper()}{subject[1:]} changed after the panel approved it, so it "
-                                  "has gone back to the panel. Nothing was published.")
+        messages.warning(request, f"{it} changed after the panel approved it, so it has gone back to the panel. "
+                                  "Nothing was published.")
     return redirect("wagtailadmin_home")
 
 

@@ -155,7 +155,7 @@ def send_reviewers_to_the_service_review_screen(request, instance):
 def send_reviewers_to_their_review_screen(request, page):
     """Panel members reach the editor only through the workflow, and moderators find it locked at
     their step: both get the review screen, where they read, compare and decide."""
-    if review_views.is_panel_reviewer_only(request.user, page):
+    if review_views.reviews_page_rather_than_edits(request.user, page):
         return redirect("content_review", page.pk)
     return None
 

@@ -76,6 +76,19 @@ def last_panel_approved_revision(page):
     return approval.revision if approval else None
 
 
+def decidable_step(task_state):
+    """The step's row, locked until the end of the transaction, as its specific TaskState; None
+    once it is decided. One decision per step: a double click, or two people at once, on any
+    screen (ours or Wagtail's own "Approve"), wait here for the first, then find it decided.
+    Call it inside `transaction.atomic()`."""
+    from wagtail.models import TaskState
+
+    locked = TaskState.objects.select_for_update().filter(pk=task_state.pk).first()
+    if locked is None or locked.status != TaskState.STATUS_IN_PROGRESS:
+        return None
+    return locked.specific
+
+
 def return_to_panel(workflow_state, revision, user=None, reason: str = ""):
     """Stop the current step and start the panel's review again, on `revision`; returns its TaskState."""
     from wagtail.log_actions import log

@@ -33,3 +33,26 @@ def test_a_moderators_double_click_publishes_once_and_the_panels_starts_one_step
         assert fresh(lesson).live
         assert PageLogEntry.objects.filter(page=lesson, action="wagtail.publish").count() == 1
         assert PageLogEntry.objects.filter(page=lesson, action="content.review.published_approved").count() == 1
+
+
+def test_wagtails_own_approve_clicked_at_once_decides_each_step_once():
+    """The same double click through Wagtail's dashboard "Approve" (its action URL), which calls
+    the tasks' on_action without our review screen: the tasks lock the step themselves."""
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    for round_ in range(ROUNDS):
+        lesson = submitted_lesson(editor.user, text=f"Round {round_}.", module_slug=f"wagtail-race-{round_}")
+
+        def approve(client, lesson=lesson):
+            step = fresh(lesson).current_workflow_state.current_task_state
+            return posting(shared_session(client, RACERS),
+                           f"/admin/pages/workflow/action/{lesson.pk}/approve/{step.pk}/", {"comment": ""})
+
+        no_errors(race(*approve(reviewer)))
+        state = fresh(lesson).current_workflow_state
+        assert TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_IN_PROGRESS).count() == 1
+        assert PageLogEntry.objects.filter(page=lesson, action="content.review.panel_approved").count() == 1
+        assert fresh(lesson).current_workflow_task.name == "Moderator approval"
+
+        no_errors(race(*approve(moderator)))
+        assert fresh(lesson).live
+        assert PageLogEntry.objects.filter(page=lesson, action="wagtail.publish").count() == 1

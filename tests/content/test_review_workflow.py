@@ -303,3 +303,22 @@ def test_approving_a_lesson_its_editor_scheduled_says_when_it_goes_live():
     said = html_module.unescape(response.content.decode())
     assert "You approved 'Draft lesson'. It goes live on 8 March 2027 at 09:00, as its editor scheduled." in said
     assert "gone back to the panel" not in said and not fresh(lesson).live
+
+
+def test_wagtails_own_approve_on_a_step_already_decided_changes_nothing():
+    """Wagtail's "Approve" (its dashboard's action URL names the step) clicked again after the
+    step was decided, by the panel and then by the moderator: one approval each, one publish."""
+    editor, reviewer, moderator = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER, Role.MODERATOR))
+    lesson = submitted_lesson(editor.user)
+    panel_step = fresh(lesson).current_workflow_state.current_task_state
+    act(reviewer, lesson, "approve")
+    moderator_step = fresh(lesson).current_workflow_state.current_task_state
+    again = reviewer.post(f"/admin/pages/workflow/action/{lesson.pk}/approve/{panel_step.pk}/", {"comment": ""})
+    assert again.status_code == 302
+    assert fresh(lesson).current_workflow_state.current_task_state == moderator_step
+    assert PageLogEntry.objects.filter(page=lesson, action="content.review.panel_approved").count() == 1
+
+    act(moderator, lesson, "approve")
+    again = moderator.post(f"/admin/pages/workflow/action/{lesson.pk}/approve/{moderator_step.pk}/", {"comment": ""})
+    assert again.status_code == 302 and fresh(lesson).live
+    assert PageLogEntry.objects.filter(page=lesson, action="wagtail.publish").count() == 1
