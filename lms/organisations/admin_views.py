@@ -331,7 +331,7 @@ class OrganisationInspectView(InspectView):
             organisation=organisation,
             leads=list(organisation.leads.order_by("full_name", "email")),
             member_count=organisation.memberships.confirmed().count(),
-            request_count=organisation.memberships.filter(status=Membership.Status.REQUESTED).count(),
+            request_count=organisation.memberships.waiting().count(),
             columns=columns,
             rows=rows,
             max_members=self.MAX_MEMBERS,

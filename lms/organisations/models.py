@@ -154,6 +154,11 @@ class MembershipQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=Membership.Status.CONFIRMED)
 
+    def waiting(self):
+        """Requests to join someone should answer: a request from an account since closed waits
+        for nobody (it cannot be confirmed, `services._decide`)."""
+        return self.filter(Membership.WAITING)
+
     def led_by(self, lead):
         """Memberships of organisations `lead` leads, in any state."""
         if not lead.is_authenticated:
@@ -179,6 +184,7 @@ class Membership(models.Model):
         REMOVED = "removed", "Removed by the organisation"
 
     OPEN = (Status.REQUESTED, Status.CONFIRMED)
+    WAITING = models.Q(status=Status.REQUESTED, user__is_active=True)  # MembershipQuerySet.waiting
     # The only moves a membership can make; anything else is a MembershipError.
     TRANSITIONS = {
         Status.REQUESTED: {Status.CONFIRMED, Status.DECLINED, Status.ENDED},
@@ -225,6 +231,12 @@ class Membership(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN
+
+    def status_for_staff(self) -> str:
+        """Its status, saying so when an open one belongs to an account since closed (someone who
+        has left: a request waits for nobody, a member is for removal)."""
+        label = self.get_status_display()
+        return f"{label} (account closed)" if self.is_open and not self.user.is_active else label
 
     def check_can_become(self, status: str) -> None:
         """Raise MembershipError, in words a person understands, if `status` is not a legal next state."""

@@ -136,7 +136,7 @@ def organisation_members(request):
     match = people_matching(search, prefix="user__")
     # A request from an account since closed waits for nobody: it is not shown, nor counted. A
     # confirmed member whose account is closed stays, marked so, until the lead removes them.
-    requested = Q(status=Membership.Status.REQUESTED, user__is_active=True)
+    requested = Membership.WAITING
     confirmed = Q(status=Membership.Status.CONFIRMED)
     counts = organisation.memberships.aggregate(
         requests=Count("pk", filter=requested), members=Count("pk", filter=confirmed),

@@ -164,7 +164,7 @@ class MembershipViewSet(ModelViewSet):
     menu_order = 305
     list_display = [
         "user", Column("email", label="Email", accessor="user.email"), "organisation",
-        Column("status", label="Status", accessor="get_status_display"), "requested_at",
+        Column("status", label="Status", accessor="status_for_staff"), "requested_at",
     ]
     list_filter = ["status", "organisation"]
     list_export = ["user", "organisation", "status", "ending", "requested_at", "decided_at", "ended_at"]
@@ -257,7 +257,7 @@ def add_coordinator_organisation_panels(request, panels):
         empty="No organisation is waiting for confirmation.",
         order=50,
     ))
-    requests = Membership.objects.filter(status=Membership.Status.REQUESTED)
+    requests = Membership.objects.waiting()
     panels.append(CoordinatorPanel(
         name="coordinator_membership_requests",
         heading="Requests to join an organisation",

@@ -176,6 +176,7 @@ def test_the_organisation_page_lists_its_members_and_their_completions():
     member_with_training(organisation, "Ben Ward")
     asking = LearnerFactory(full_name="Cy Waiting", organisation=organisation)
     MembershipFactory(user=asking, organisation=organisation)
+    MembershipFactory(user=LearnerFactory(full_name="Al Left", is_active=False), organisation=organisation)
     html = page_of(staff_client(Role.COORDINATOR), f"/admin/organisations/inspect/{organisation.pk}/")
     assert "Hertsmere Housing" in title_of(html)
     members = html[html.index('id="members"'):]
@@ -220,6 +221,7 @@ def test_the_coordinators_dashboard_shows_what_waits_for_them_with_a_count_and_a
     OrganisationFactory(name="Herts Rainbow Youth", status=Organisation.Status.PENDING)
     person = LearnerFactory(full_name="Dee Asking", email="dee@example.org")
     MembershipFactory(user=person)
+    MembershipFactory(user=LearnerFactory(full_name="Al Left", is_active=False))  # waits for nobody
     CertificateFactory(holder_name="Łucja Nguyễn", module=None, module_title="Stalking",
                        revoked_at=timezone.now(), revocation_reason="Issued in error")
     html = page_of(staff_client(Role.COORDINATOR), "/admin/")
@@ -228,6 +230,11 @@ def test_the_coordinators_dashboard_shows_what_waits_for_them_with_a_count_and_a
     assert "/admin/organisations/?status=pending" in pending
     requests = panel(html, "Requests to join an organisation")
     assert "Dee Asking (dee@example.org)" in requests and "/admin/memberships/?status=requested" in requests
+    assert "Al Left" not in requests and "data-count>1<" in requests
+    listing = page_of(staff_client(Role.COORDINATOR), "/admin/memberships/?status=requested")
+    rows = [re.sub(r"<[^>]+>|\s+", " ", row) for row in re.findall(r"<tr>.*?</tr>", listing, re.S)]
+    assert [("Al Left" in row, "(account closed)" in row) for row in rows if "Waiting for confirmation" in row] in (
+        [(False, False), (True, True)], [(True, True), (False, False)])
     revoked = panel(html, "Certificates revoked in the last 30 days")
     assert "Łucja Nguyễn, Stalking" in revoked and "/admin/certificates/?status=revoked" in revoked
 
