@@ -1,9 +1,10 @@
 """The read side of the learning engine: what content pages ask about a learner (content.learning).
 
 Each page gets one answer built from one query, whatever the number of modules, lessons or
-learners: the lessons (with the learner's completions and visits as EXISTS subqueries) and the
-modules' facts (quiz, enrolment, self-assessment, pass, and the module's prerequisites with
-their completions), as one UNION ALL.
+learners: the learner's lessons done and opened, and the modules' facts (quiz, enrolment,
+self-assessment, pass, and the module's prerequisites with their completions), as one UNION
+ALL. Which lessons each module has live is the same for everyone and kept with the catalogue
+(`_live_lessons`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from content.learning import (
     PageLink,
     Status,
 )
-from content.models import LessonPage, TrainingModulePage, row_datetime
+from content.models import CATALOGUE, LessonPage, TrainingModulePage, row_datetime
 from lms.learning.models import Attempt, ConfidenceRating, Enrolment, LessonCompletion, LessonVisit, Quiz
 from lms.learning.progress import prerequisite_message, record_lesson_opened
 
@@ -107,32 +108,44 @@ def _rows(sql: str, params) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _lessons_query(user, modules, none_on_site: bool) -> tuple[str, list]:
-    """The live lessons of `modules` (none under a view restriction), each with whether `user`
-    completed it and opened it: a SELECT of _read's columns, kind 0."""
-    user_id = user.pk if user.is_authenticated else None
-    # A module's lessons are its children: one level deeper, their path starting with its path.
-    # Asked as "the first so many characters are one of these paths", once for each depth (all
-    # the modules have the same one, as children of the catalogue), rather than a LIKE for each
-    # module: a fifth of the time for sixty modules.
-    by_depth: dict[int, list[str]] = {}
-    for module in modules:
-        by_depth.setdefault(module.depth, []).append(module.path)
-    under = " OR ".join(
-        "(p.depth = %s AND SUBSTR(p.path, 1, %s) IN ({}))".format(", ".join(["%s"] * len(paths)))
-        for paths in by_depth.values()
-    )
+def _live_lessons(modules) -> dict[str, list[tuple]]:
+    """The live lessons under no view restriction of `modules`, by their module's path, in order,
+    as (pk, title, path, url_path, summary): the same for every learner, so read once and kept
+    with the catalogue (content.models.CATALOGUE, forgotten whenever pages or restrictions
+    change). One module's (a lesson or module page) are kept on their own; for more (the
+    catalogue, Your learning), every module's are kept together. A lesson is a child of its
+    module: its path is the module's and one step more."""
+    one = modules[0].path if len(modules) == 1 else None
+
+    def read():
+        under, params = ("p.path LIKE %s AND p.depth = %s", [f"{one}%", modules[0].depth + 1]) if one else ("1 = 1", [])
+        sql = f"""
+            SELECT p.id, p.title, p.path, p.url_path, l.summary
+            FROM {_table(Page)} p INNER JOIN {_table(LessonPage)} l ON l.page_ptr_id = p.id
+            WHERE p.live = %s AND {under} AND {_unrestricted()}
+            ORDER BY p.path"""  # noqa: S608  (names from the models; values are parameters)
+        by_module: dict[str, list[tuple]] = {}
+        step = LessonPage.steplen
+        for row in _rows(sql, [True, *params]):
+            by_module.setdefault(row[2][:-step], []).append(row)
+        return by_module
+
+    return CATALOGUE.get(read, part=f"live-lessons:{one or 'all'}")
+
+
+def _progress_query(user, lesson_ids: list[int]) -> tuple[str, list]:
+    """Which of `lesson_ids` `user` completed (kind 2) and opened (kind 3): a SELECT of _read's
+    columns, the lesson's id second; nothing for someone signed out or no lessons."""
+    if not user.is_authenticated or not lesson_ids:
+        return "", []
+    listed = ", ".join(["%s"] * len(lesson_ids))
     sql = f"""
-        SELECT 0, p.id, p.title, p.path, p.url_path, l.summary,
-            EXISTS(SELECT 1 FROM {_table(LessonCompletion)} c WHERE c.user_id = %s AND c.lesson_id = p.id),
-            EXISTS(SELECT 1 FROM {_table(LessonVisit)} v WHERE v.user_id = %s AND v.lesson_id = p.id),
-            NULL, NULL, NULL, NULL, NULL, NULL
-        FROM {_table(Page)} p INNER JOIN {_table(LessonPage)} l ON l.page_ptr_id = p.id
-        WHERE p.live = %s AND ({under}) AND {_unrestricted(none_on_site=none_on_site)}"""  # noqa: S608  (names from the models; values are parameters)
-    params = [user_id, user_id, True]
-    for depth, paths in by_depth.items():
-        params += [depth + 1, len(paths[0]), *paths]
-    return sql, params
+        SELECT 2, c.lesson_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        FROM {_table(LessonCompletion)} c WHERE c.user_id = %s AND c.lesson_id IN ({listed})
+        UNION ALL
+        SELECT 3, v.lesson_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        FROM {_table(LessonVisit)} v WHERE v.user_id = %s AND v.lesson_id IN ({listed})"""  # noqa: S608
+    return sql, [user.pk, *lesson_ids, user.pk, *lesson_ids]
 
 
 def _facts_query(user, modules, prerequisites_of, none_on_site: bool) -> tuple[str, list]:
@@ -174,9 +187,10 @@ def _facts_query(user, modules, prerequisites_of, none_on_site: bool) -> tuple[s
 
 def _read(
     user, modules, *, prerequisites_of: TrainingModulePage | None = None, none_on_site: bool = False
-) -> tuple[dict[int, list[_Row]], dict[int, dict], list]:
-    """Everything the engine knows of `user` and `modules`, in one query (the lessons' and the
-    modules' rows together, as UNION ALL; two round trips cost more than the planning):
+) -> tuple[_Lessons, dict[int, dict], list]:
+    """Everything the engine knows of `user` and `modules`, in one query (the learner's lessons
+    done and opened, and the modules' rows, as UNION ALL: two round trips cost more than the
+    planning), with the modules' live lessons from the catalogue's cache (`_live_lessons`):
 
     - each module's live lessons in order (as _Row, `done` and `opened` for `user`);
     - each module's facts: {quiz_id, enrolled, completed_at, warning_acknowledged, rated_before,
@@ -184,26 +198,24 @@ def _read(
     - when asked, the live prerequisites of one module, each as (_Row, its facts).
     """
     modules = [m for m in modules if m is not None]
-    lessons: dict[int, list[_Row]] = {m.pk: [] for m in modules}
     if not modules:
-        return lessons, {}, []
-    lessons_sql, lessons_params = _lessons_query(user, modules, none_on_site)
+        return _Lessons({}, set(), set(), None), {}, []
+    live = _live_lessons(modules)
+    of_module = {m.pk: live.get(m.path, ()) for m in modules}
+    progress_sql, progress_params = _progress_query(user, [row[0] for rows in of_module.values() for row in rows])
     facts_sql, facts_params = _facts_query(user, modules, prerequisites_of, none_on_site)
-    rows = _rows(f"{lessons_sql} UNION ALL {facts_sql} ORDER BY 1, 4", [*lessons_params, *facts_params])
-    by_path = {m.path: m for m in modules}
-    step = LessonPage.steplen
-    urls = None  # from the first module's URL: the others are of the same site (else _Urls asks Wagtail)
+    if progress_sql:
+        facts_sql, facts_params = f"{progress_sql} UNION ALL {facts_sql}", [*progress_params, *facts_params]
+    rows = _rows(f"{facts_sql} ORDER BY 1, 4", facts_params)
     prerequisite_urls = _Urls(prerequisites_of) if prerequisites_of is not None else None
-    facts, prerequisites = {}, []
-    for (kind, pk, title, path, url_path, summary, done, opened,
+    done, opened, facts, prerequisites = set(), set(), {}, []
+    for (kind, pk, title, path, url_path, _summary, _done, _opened,
          quiz_id, enrolment_id, completed_at, acknowledged_at, rated, attempts) in rows:
-        if kind == 0:
-            module = by_path.get(path[:-step])
-            if module is None:
-                continue
-            if urls is None:
-                urls = _Urls(module)
-            lessons[module.pk].append(_Row(pk, title, path, url_path, urls, summary, bool(done), bool(opened)))
+        if kind == 2:
+            done.add(pk)
+            continue
+        if kind == 3:
+            opened.add(pk)
             continue
         attempts = attempts or 0
         fact = {
@@ -216,11 +228,38 @@ def _read(
             "quiz_open": bool(attempts & 2),
             "quiz_failed": bool(attempts & 1),
         }
-        if pk in lessons:
+        if pk in of_module:
             facts[pk] = fact
         if prerequisites_of is not None and pk != prerequisites_of.pk:
             prerequisites.append((_Row(pk, title, path, url_path, prerequisite_urls), fact))
-    return lessons, facts, prerequisites
+    # The URLs from the first module with lessons: the others are of the same site (else _Urls
+    # asks Wagtail).
+    urls = next((_Urls(m) for m in modules if of_module[m.pk]), None)
+    return _Lessons(of_module, done, opened, urls), facts, prerequisites
+
+
+class _Lessons:
+    """Each module's live lessons for one learner: `lessons[module_id]` as _Row (made when asked
+    for: the catalogue asks sixty modules for their progress only, `progress`)."""
+
+    def __init__(self, of_module: dict[int, list[tuple]], done: set[int], opened: set[int], urls):
+        self.of_module, self.done, self.opened, self.urls = of_module, done, opened, urls
+
+    def _row(self, row: tuple) -> _Row:
+        pk, title, path, url_path, summary = row
+        return _Row(pk, title, path, url_path, self.urls, summary, pk in self.done, pk in self.opened)
+
+    def __getitem__(self, module_id: int) -> list[_Row]:
+        return [self._row(row) for row in self.of_module[module_id]]
+
+    def progress(self, module_id: int, fact: dict | None, quiz_urls: _QuizUrls) -> ModuleProgress:
+        rows, done = self.of_module[module_id], self.done
+        next_lesson = next((row for row in rows if row[0] not in done), None)
+        resume = next_lesson or (rows[0] if rows else None)
+        return _progress_of(
+            module_id, len(rows), sum(1 for row in rows if row[0] in done) if done else 0,
+            self._row(next_lesson) if next_lesson else None, self._row(resume) if resume else None, fact, quiz_urls,
+        )
 
 
 class _QuizUrls:
@@ -236,12 +275,20 @@ class _QuizUrls:
         return f"{self.before}{module_id}{self.after}"
 
 
-def _progress(module_id: int, lessons, fact: dict | None, quiz_urls: _QuizUrls | None = None) -> ModuleProgress:
-    fact = fact or {}
-    total = len(lessons)
-    done = sum(1 for lesson in lessons if lesson.done)
+def _progress(module_id: int, lessons: list[_Row], fact: dict | None) -> ModuleProgress:
     next_lesson = next((lesson for lesson in lessons if not lesson.done), None)
     resume = next_lesson or (lessons[0] if lessons else None)
+    done = sum(1 for lesson in lessons if lesson.done)
+    return _progress_of(module_id, len(lessons), done, next_lesson, resume, fact)
+
+
+def _progress_of(
+    module_id: int, total: int, done: int, next_lesson: _Row | None, resume: _Row | None, fact: dict | None,
+    quiz_urls: _QuizUrls | None = None,
+) -> ModuleProgress:
+    """A module's progress from its `total` lessons, the `done` of them, the first not done and
+    the lesson to resume at."""
+    fact = fact or {}
     if fact.get("completed_at"):
         status = Status.COMPLETED
     elif done or fact.get("enrolled"):
@@ -285,13 +332,10 @@ def module_progress(user, module: TrainingModulePage) -> ModuleProgress:
 def catalogue(user, modules) -> Catalogue:
     """Progress on each module for `user`: one query, whatever the number of modules."""
     modules = list({m.pk: m for m in modules}.values())
-    # Where every module knows the site has no view restriction at all (the catalogue's do),
-    # the query leaves its check out: on PostgreSQL the check cost a fifth of the query.
-    none_on_site = bool(modules) and all(_no_restriction_on_site(m) for m in modules)
-    lessons, facts, _ = _read(user, modules, none_on_site=none_on_site)
+    lessons, facts, _ = _read(user, modules)
     quiz_urls = _QuizUrls()
     return Catalogue(
-        progress={m.pk: _progress(m.pk, lessons[m.pk], facts.get(m.pk), quiz_urls) for m in modules},
+        progress={m.pk: lessons.progress(m.pk, facts.get(m.pk), quiz_urls) for m in modules},
         my_learning_url=reverse("my_learning"),
         profile_url=reverse("profile"),
     )

@@ -242,27 +242,6 @@ def test_the_kept_list_of_modules_and_learning_paths_follow_every_editorial_chan
     assert "Health colleagues begin with these." in client.get("/modules/").content.decode()
 
 
-def test_the_catalogue_leaves_the_restriction_check_out_only_where_the_site_has_none(client):
-    """The learning engine's query checks view restrictions only when the site has any (the
-    catalogue page knows it from the query that found it); with one, a restricted module's
-    lessons are left out as ever (tests/learning/test_restricted_listings.py)."""
-    from wagtail.models import PageViewRestriction
-
-    make_module("checked", lessons=1)
-    members_only = make_module("members-only", lessons=1)
-    client.force_login(LearnerFactory())
-
-    def engine_sql() -> str:
-        client.get("/modules/")
-        with CaptureQueriesContext(connection) as queries:
-            client.get("/modules/")
-        return next(q["sql"] for q in queries if "SELECT 0," in q["sql"])
-
-    assert "pageviewrestriction" not in engine_sql()
-    PageViewRestriction.objects.create(page=members_only, restriction_type=PageViewRestriction.LOGIN)
-    assert "pageviewrestriction" in engine_sql()
-
-
 def test_what_is_not_listed_is_read_from_the_cache_once_a_request(client, monkeypatch):
     """The route and the check before serving both ask which branches are taken down or
     restricted: one cache round trip a request."""

@@ -106,6 +106,7 @@ def test_the_catalogue_costs_one_query_whatever_the_number_of_modules():
     learner = LearnerFactory()
     modules = [make_module(f"m-{n}", lessons=2) for n in range(12)]
     modules[0].url  # noqa: B018  (the site's root paths, cached for every later request)
+    catalogue(LearnerFactory(), modules[:2])  # every module's live lessons, read once for everyone
     with CaptureQueriesContext(connection) as few:
         catalogue(learner, modules[:3])
     with CaptureQueriesContext(connection) as many:
@@ -113,6 +114,30 @@ def test_the_catalogue_costs_one_query_whatever_the_number_of_modules():
     assert len(few) == len(many) == 1
     assert all(progress.status is Status.NOT_STARTED for progress in result.progress.values())
     assert result.profile_url == "/profile/" and result.my_learning_url == "/my-learning/"
+
+
+def test_which_lessons_are_live_is_read_once_for_everyone_and_again_when_pages_change():
+    """Each learner's query reads only their own completions and visits; the lessons each module
+    has live are kept with the catalogue, and a lesson published, taken down or restricted
+    shows at once."""
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import LessonPageFactory
+
+    first, second = make_module("kept-1", lessons=2), make_module("kept-2", lessons=1)
+    catalogue(LearnerFactory(), [first, second])
+    learner = LearnerFactory()
+    with CaptureQueriesContext(connection) as queries:
+        result = catalogue(learner, [first, second])
+    assert len(queries) == 1 and LessonPage._meta.db_table not in queries[0]["sql"]
+    assert [result.progress[m.pk].total for m in (first, second)] == [2, 1]
+
+    LessonPageFactory(parent=second, title="Lesson 2", slug="lesson-2")
+    assert catalogue(LearnerFactory(), [second]).progress[second.pk].total == 2
+    LessonPage.objects.child_of(first).first().unpublish()
+    assert catalogue(LearnerFactory(), [first]).progress[first.pk].total == 1
+    PageViewRestriction.objects.create(page=second, restriction_type=PageViewRestriction.LOGIN)
+    assert catalogue(LearnerFactory(), [second]).progress[second.pk].total == 0
 
 
 # When every lesson is read the next step is the quiz, never "Continue: None".
