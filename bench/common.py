@@ -11,7 +11,10 @@ A benchmark script builds its pages (name: URL), then
 
 Each page is requested a few times to warm caches (as a running site has them), once with its
 queries counted, then `--requests` times timed through Django's test client: the whole request
-(middleware, routing, queries, templates) without a network. The figures are the median and the
+(middleware, routing, queries, templates) without a network. The pages measured together are
+timed in turn, a request each a round (`time_pages`), so that a slow spell of the machine falls
+on all of them alike and the ratios hold; a form post is timed just after a home page and a bare
+view of its own (`Run.measure_action`). The figures are the median and the
 95th percentile in milliseconds and the queries per request, beside two yardsticks measured in
 the same run on the same machine: the home page (a bare Wagtail page) and a bare Django view (a
 view that returns a few bytes through the same middleware). Ratios to them are what compare
@@ -157,28 +160,45 @@ def summarise(timings: list[float], queries: int = 0) -> Figures:
     return Figures(median_ms=statistics.median(timings), p95_ms=percentile(timings, 0.95), queries=queries)
 
 
-def time_page(client, url: str, requests: int, warm: int = 5) -> Figures:
-    """Warm up, count one request's queries, then time `requests` requests."""
+def _get(client, url: str):
+    response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}, not 200: nothing to time.")
+    return response
+
+
+def _timed_get(client, url: str) -> float:
+    start = time.perf_counter()
+    client.get(url)
+    return (time.perf_counter() - start) * 1000
+
+
+def time_pages(client, pages: dict[str, str], requests: int, warm: int = 5) -> dict[str, Figures]:
+    """Warm each page (name: URL) up and count one request's queries, then time `requests`
+    rounds, each asking for every page once in turn. Interleaved, a spell when the machine is
+    slower (other work, a busy host: medians here moved by a third between identical runs)
+    falls on every page alike, rather than on whichever page was being timed then, so the
+    ratios between pages hold."""
     from django.db import connection
 
-    for _ in range(warm):
-        response = client.get(url)
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}, not 200: nothing to time.")
-    queries: list[str] = []
+    queries: dict[str, int] = {}
+    for name, url in pages.items():
+        for _ in range(warm):
+            _get(client, url)
+        counted: list[str] = []
 
-    def count(execute, sql, *rest):
-        queries.append(sql)
-        return execute(sql, *rest)
+        def count(execute, sql, *rest, counted=counted):
+            counted.append(sql)
+            return execute(sql, *rest)
 
-    with connection.execute_wrapper(count):
-        client.get(url)
-    timings = []
+        with connection.execute_wrapper(count):
+            client.get(url)
+        queries[name] = len(counted)
+    timings: dict[str, list[float]] = {name: [] for name in pages}
     for _ in range(requests):
-        start = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-    return summarise(timings, len(queries))
+        for name, url in pages.items():
+            timings[name].append(_timed_get(client, url))
+    return {name: summarise(timings[name], queries[name]) for name in pages}
 
 
 @dataclass
@@ -192,6 +212,7 @@ class Run:
     extra: dict = field(default_factory=dict)
     missed: list[str] = field(default_factory=list)
     only: list[str] = field(default_factory=list)
+    yardstick_clients: dict[str, object] = field(default_factory=dict)
 
     def wanted(self, name: str) -> bool:
         """Whether `--only` leaves this page in."""
@@ -220,13 +241,14 @@ class Run:
         return client
 
     def measure(self, client, pages: dict[str, str], *, size: str = "", warm: int = 5) -> dict[str, Figures]:
-        """Time the yardsticks and `pages` (name: URL) with `client`; returns their figures."""
-        measured = {}
+        """Time the yardsticks and `pages` (name: URL) with `client`, interleaved (`time_pages`);
+        returns their figures. `client` stays the yardstick for actions of the same `size`."""
         pages = {name: url for name, url in pages.items() if self.wanted(name)}
-        for name, url in {HOME: "/", BARE: BARE_URL, **pages}.items():
-            figures = time_page(client, url, self.requests, warm=warm)
-            measured[name] = figures
-            self.lines.append(Line(name=name, url=url, figures=figures, size=size))
+        measured = time_pages(client, {HOME: "/", BARE: BARE_URL, **pages}, self.requests, warm=warm)
+        self.yardstick_clients[size] = client
+        for name, figures in measured.items():
+            self.lines.append(Line(name=name, url={HOME: "/", BARE: BARE_URL, **pages}[name], figures=figures,
+                                   size=size))
         home, bare = measured[HOME].median_ms, measured[BARE].median_ms
         for line in self.lines[-len(measured):]:
             line.x_home = line.figures.median_ms / home if home else 0.0
@@ -237,14 +259,22 @@ class Run:
         """Time a request that changes something (a form post), so each must be a fresh one:
         `prepare(n)` sets up the n-th (untimed) and returns a callable that makes the request. Warm
         up, count one request's queries, then time `requests` of them; each must answer `expect`.
-        The ratios are to the yardsticks last measured with the same `size`."""
+        Just before each, the home page and the bare view are timed with the yardsticks' client of
+        the same `size`: the ratios are to those, taken at the same moments."""
         from django.db import connection
 
         if not self.wanted(name):
             return None
 
-        def perform(number: int):
+        yardstick = self.yardstick_clients.get(size)
+
+        def perform(number: int, paired: list[float] | None = None):
             request = prepare(number)
+            if paired is not None and yardstick is not None:
+                # The home page and the bare view just before each action: the ratios are to
+                # what they took at the same moments (see time_pages).
+                paired[0].append(_timed_get(yardstick, "/"))
+                paired[1].append(_timed_get(yardstick, BARE_URL))
             start = time.perf_counter()
             response = request()
             elapsed = (time.perf_counter() - start) * 1000
@@ -265,10 +295,13 @@ class Run:
             response = request()
         if response.status_code != expect:
             raise SystemExit(f"{name} answered {response.status_code}, not {expect}: nothing to time.")
-        timings = [perform(warm + 1 + number) for number in range(self.requests)]
+        paired: tuple[list[float], list[float]] = ([], [])
+        timings = [perform(warm + 1 + number, paired) for number in range(self.requests)]
         figures = summarise(timings, len(queries))
         line = Line(name=name, url="", figures=figures, size=size)
         yardsticks = {y.name: y.figures.median_ms for y in self.lines if y.size == size and y.name in (HOME, BARE)}
+        if paired[0]:
+            yardsticks = {HOME: statistics.median(paired[0]), BARE: statistics.median(paired[1])}
         line.x_home = figures.median_ms / yardsticks[HOME] if yardsticks.get(HOME) else 0.0
         line.x_bare = figures.median_ms / yardsticks[BARE] if yardsticks.get(BARE) else 0.0
         self.lines.append(line)
