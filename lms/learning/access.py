@@ -204,8 +204,8 @@ def _read(
     of_module = {m.pk: live.get(m.path, ()) for m in modules}
     progress_sql, progress_params = _progress_query(user, [row[0] for rows in of_module.values() for row in rows])
     facts_sql, facts_params = _facts_query(user, modules, prerequisites_of, none_on_site)
-    if progress_sql:
-        facts_sql, facts_params = f"{progress_sql} UNION ALL {facts_sql}", [*progress_params, *facts_params]
+    if progress_sql:  # after the facts, whose columns give the types (PostgreSQL reads NULLs first as text)
+        facts_sql, facts_params = f"{facts_sql} UNION ALL {progress_sql}", [*facts_params, *progress_params]
     rows = _rows(f"{facts_sql} ORDER BY 1, 4", facts_params)
     prerequisite_urls = _Urls(prerequisites_of) if prerequisites_of is not None else None
     done, opened, facts, prerequisites = set(), set(), {}, []
