@@ -113,24 +113,25 @@ def _decided(request, task_state, form, obj, subject: str):
         messages.warning(request, f"{it} changed while you were reading it. Read it again before you decide. "
                                   "Nothing was changed.")
         return redirect(here)
-    newest = newest_revision(obj)
-    if not moderator and newest is not None and newest.pk != task_state.revision_id:
-        # The step points at an older revision than the newest (Wagtail restarts a resubmitted
-        # snippet's review from a cached copy): the panel reads the newest before anything else.
-        with transaction.atomic():
-            return_to_panel(task_state.workflow_state, newest, request.user,
-                            reason="A newer version was submitted.")
-        messages.warning(request, f"A newer version of {subject} was submitted. It is shown now: read it "
-                                  "before you decide. Nothing was approved.")
-        return redirect(here)
     with transaction.atomic():
-        # The task locks the step too (on_action); locking it here first tells this click whether
-        # it decides or finds the step already decided.
+        # One decision per step: a double click, or two people at once, wait here for the first,
+        # then find the step decided (the task locks the step too, for Wagtail's own "Approve").
         locked = decidable_step(task_state)
         if locked is None:
             messages.info(request, f"{it} has already been decided. Nothing was changed.")
             return redirect("wagtailadmin_home")
-        locked.task.specific.on_action(locked, request.user, decision, comment=comment)
+        newest = newest_revision(obj)
+        stale = not moderator and newest is not None and newest.pk != locked.revision_id
+        if stale:
+            # The step points at an older revision than the newest (Wagtail restarts a
+            # resubmitted snippet's review from a cached copy): the panel reads the newest first.
+            return_to_panel(locked.workflow_state, newest, request.user, reason="A newer version was submitted.")
+        else:
+            locked.task.specific.on_action(locked, request.user, decision, comment=comment)
+    if stale:
+        messages.warning(request, f"A newer version of {subject} was submitted. It is shown now: read it "
+                                  "before you decide. Nothing was approved.")
+        return redirect(here)
     if decision == "reject":
         messages.success(request, f"You asked for changes to {subject}.")
     elif not moderator:

@@ -89,28 +89,52 @@ def decidable_step(task_state):
     return locked.specific
 
 
+def _current_step_locked(workflow_state):
+    """The workflow's current step, its row locked as `decidable_step` locks it (a decision and a
+    return to the panel wait for each other), read again once locked: a decision that held the
+    lock may have moved the workflow on to its next step. Inside a transaction."""
+    from wagtail.models import TaskState, WorkflowState
+
+    def current_id():
+        steps = WorkflowState.objects.filter(pk=workflow_state.pk)
+        return steps.values_list("current_task_state_id", flat=True).first()
+
+    step_id = current_id()
+    for _ in range(5):  # each pass follows one decision; the workflow has two steps
+        if step_id is None:
+            return None
+        locked = TaskState.objects.select_for_update().filter(pk=step_id).first()
+        now = current_id()
+        if now == step_id:
+            return locked
+        step_id = now
+    return None
+
+
 def return_to_panel(workflow_state, revision, user=None, reason: str = ""):
     """Stop the current step and start the panel's review again, on `revision`; returns its TaskState."""
+    from django.db import transaction
     from wagtail.log_actions import log
     from wagtail.models import TaskState
 
-    current = workflow_state.current_task_state
-    if current is not None and current.status == TaskState.STATUS_IN_PROGRESS:
-        current.status = TaskState.STATUS_CANCELLED
-        current.finished_at = timezone.now()
-        current.finished_by = user
-        current.comment = reason
-        current.save()
-    task_state = panel_task(workflow_state.workflow).start(workflow_state, user=user)
-    if task_state.revision_id != revision.pk:
-        task_state.revision = revision
-        task_state.save(update_fields=["revision"])
-    workflow_state.current_task_state = task_state
-    workflow_state.save()
-    log(
-        instance=specific_object(workflow_state.content_object), action="content.review.returned_to_panel",
-        revision=revision, user=user, data={"revision_id": revision.pk, "reason": reason},
-    )
+    with transaction.atomic():
+        current = _current_step_locked(workflow_state)
+        if current is not None and current.status == TaskState.STATUS_IN_PROGRESS:
+            current.status = TaskState.STATUS_CANCELLED
+            current.finished_at = timezone.now()
+            current.finished_by = user
+            current.comment = reason
+            current.save()
+        task_state = panel_task(workflow_state.workflow).start(workflow_state, user=user)
+        if task_state.revision_id != revision.pk:
+            task_state.revision = revision
+            task_state.save(update_fields=["revision"])
+        workflow_state.current_task_state = task_state
+        workflow_state.save()
+        log(
+            instance=specific_object(workflow_state.content_object), action="content.review.returned_to_panel",
+            revision=revision, user=user, data={"revision_id": revision.pk, "reason": reason},
+        )
     return task_state
 
 

@@ -34,7 +34,9 @@ _ENROLLED_MODULES = CompiledQuery(TrainingModulePage, lambda user_id, _context: 
 ), marker=CompiledQuery.ID)
 _LED_ORGANISATIONS = CompiledQuery(Organisation, lambda user_id, _context: (
     Organisation.objects.filter(leads=user_id).annotate(
-        pending_count=Count("memberships", filter=Q(memberships__status=Membership.Status.REQUESTED)),
+        # Membership.WAITING, through the organisation: a closed account's request waits for nobody.
+        pending_count=Count("memberships", filter=Q(
+            memberships__status=Membership.Status.REQUESTED, memberships__user__is_active=True)),
         member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.CONFIRMED)),
     ).order_by("name")
 ), marker=CompiledQuery.ID)

@@ -56,3 +56,22 @@ def test_wagtails_own_approve_clicked_at_once_decides_each_step_once():
         no_errors(race(*approve(moderator)))
         assert fresh(lesson).live
         assert PageLogEntry.objects.filter(page=lesson, action="wagtail.publish").count() == 1
+
+
+def test_a_double_click_on_a_step_pointing_at_an_older_revision_starts_one_panel_step():
+    """A step pointing at an older revision than the newest (Wagtail restarts a resubmitted
+    snippet's review from a cached copy) goes back to the panel on the newest: clicked at once,
+    it does so once, with one step in progress afterwards, never one per click."""
+    editor, reviewer = (staff_client(r) for r in (Role.EDITOR, Role.REVIEWER))
+    for round_ in range(ROUNDS):
+        lesson = submitted_lesson(editor.user, text=f"Round {round_}.", module_slug=f"older-race-{round_}")
+        older = fresh(lesson).revisions.order_by("created_at", "id").first()
+        fresh(lesson).save_revision(user=editor.user)  # newer: back to the panel on it
+        step = fresh(lesson).current_workflow_state.current_task_state
+        TaskState.objects.filter(pk=step.pk).update(revision=older)  # as from a cached copy
+        no_errors(race(*posting(shared_session(reviewer, RACERS), f"/admin/review/{lesson.pk}/",
+                                {"revision": str(older.pk), "decision": "approve", "comment": ""})))
+        state = fresh(lesson).current_workflow_state
+        assert TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_IN_PROGRESS).count() == 1
+        assert fresh(lesson).current_workflow_task.name == "Co-production panel review"
+        assert PageLogEntry.objects.filter(page=lesson, action="content.review.panel_approved").count() == 0

@@ -97,6 +97,10 @@ def test_lead_sees_a_request_and_once_confirmed_sees_the_persons_training(client
     person = LearnerFactory(full_name="Ann Lee")
     certificate = make_certificate(person)
     membership = ask_to_join(client, person, school)
+    closed = LearnerFactory(full_name="Al Left")
+    ask_to_join(client, closed, school)
+    closed.is_active = False  # left since: their request waits for nobody
+    closed.save()
 
     client.force_login(lead)
     assert "1 request to join waiting" in client.get("/my-learning/").content.decode()
