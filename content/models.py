@@ -1153,14 +1153,14 @@ class ModeratorApprovalTask(AbstractGroupApprovalTask):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        from content.workflows import decidable_step, panel_approved_latest, return_to_panel
+        from content.workflows import decidable_step, newest_revision, panel_approved_latest, return_to_panel
 
         task_state = decidable_step(task_state)
         if task_state is None:
             return None  # already decided
         workflow_state = task_state.workflow_state
         if action_name == "approve" and not panel_approved_latest(workflow_state):
-            latest = workflow_state.content_object.get_latest_revision()
+            latest = newest_revision(workflow_state.content_object)
             return_to_panel(workflow_state, latest, user, reason="Changed since the panel approved it.")
             return None
         return super().on_action(task_state, user, action_name, **kwargs)
