@@ -46,7 +46,7 @@ def test_lesson_page_queries_do_not_grow_with_blocks(client):
 
 
 @pytest.mark.parametrize("signed_in", [False, True])
-def test_catalogue_queries_do_not_grow_with_modules(client, signed_in):
+def test_catalogue_queries_do_not_grow_with_modules(client, signed_in, without_search_index):
     topic = Topic.objects.get(slug="coercive-control")
     health = Sector.objects.get(slug="health")
     if signed_in:
